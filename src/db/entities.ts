@@ -1,0 +1,24 @@
+import { CityEntity } from '../modules/city/city.entity';
+import { CollectiveInnovationContractEntity } from '../modules/collective-innovation-contract/collective-innovation-contract.entity';
+import { CraftsmanAcademyEntity } from '../modules/craftsman-academy/craftsman-academy.entity';
+import { CraftsmanEntity } from '../modules/craftsman/craftsman.entity';
+import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
+import { GoalEntity } from '../modules/goal/goal.entity';
+import { InnovationStudioEntity } from '../modules/innovation-studio/innovation-studio.entity';
+import { ProvinceEntity } from '../modules/province/province.entity';
+import { ReportedFigureEntity } from '../modules/reported-figure/reported-figure.entity';
+import { SourceEntity } from '../modules/source/source.entity';
+
+/** Every table's entity; the tables themselves come only from migrations/. */
+export const ENTITIES = [
+  SourceEntity,
+  ProvinceEntity,
+  CityEntity,
+  EnterpriseEntity,
+  CraftsmanEntity,
+  InnovationStudioEntity,
+  CraftsmanAcademyEntity,
+  CollectiveInnovationContractEntity,
+  GoalEntity,
+  ReportedFigureEntity,
+];

@@ -1,0 +1,68 @@
+/**
+ * A tiny SQL builder: tagged templates whose interpolations become bind parameters, so no value
+ * is ever pasted into SQL text. Identifiers come only from code (`raw`), never from requests.
+ */
+export class SqlFragment {
+  constructor(
+    readonly parts: ReadonlyArray<string | SqlFragment | Param>,
+  ) {}
+}
+
+class Param {
+  constructor(readonly value: unknown) {}
+}
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlFragment {
+  const parts: Array<string | SqlFragment | Param> = [];
+  strings.forEach((s, i) => {
+    if (s) parts.push(s);
+    if (i < values.length) {
+      const v = values[i];
+      parts.push(v instanceof SqlFragment ? v : new Param(v));
+    }
+  });
+  return new SqlFragment(parts);
+}
+
+/** Trusted SQL text written in code (column lists, identifiers from enum maps). */
+export function raw(text: string): SqlFragment {
+  return new SqlFragment([text]);
+}
+
+export function join(fragments: ReadonlyArray<SqlFragment>, separator: string): SqlFragment {
+  const parts: Array<string | SqlFragment> = [];
+  fragments.forEach((f, i) => {
+    if (i > 0) parts.push(separator);
+    parts.push(f);
+  });
+  return new SqlFragment(parts);
+}
+
+/** `WHERE a AND b`, or nothing when there are no conditions. */
+export function where(conditions: ReadonlyArray<SqlFragment>): SqlFragment {
+  return conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : raw('');
+}
+
+export function render(fragment: SqlFragment): Statement {
+  const values: unknown[] = [];
+  const walk = (f: SqlFragment): string =>
+    f.parts
+      .map((p) => {
+        if (typeof p === 'string') return p;
+        if (p instanceof SqlFragment) return walk(p);
+        values.push(p.value);
+        return `$${values.length}`;
+      })
+      .join('');
+  return { text: walk(fragment), values };
+}
+
+/** Escapes LIKE wildcards so a name search matches the text literally. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

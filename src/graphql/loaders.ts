@@ -1,0 +1,18 @@
+import DataLoader from 'dataloader';
+
+/**
+ * The request's DataLoaders, created on first use and dropped with the request, so that no
+ * cache outlives it. Modules name their loaders; the same name gives the same loader.
+ */
+export class Loaders {
+  private readonly byName = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    let loader = this.byName.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      this.byName.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,99 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { PageRequest } from './page-args';
+
+@ObjectType({ description: 'Where a page sits in the whole list (Relay PageInfo).' })
+export class PageInfo {
+  @Field({ description: 'More edges follow this page.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'More edges precede this page.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the page.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the page; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/**
+ * A connection as resolvers return it. Every part is a getter, read only when the client selects
+ * it: `{ totalCount }` alone runs a COUNT and no page query, `{ nodes }` alone no COUNT.
+ */
+export interface ConnectionResult<T> {
+  readonly totalCount: Promise<number>;
+  readonly edges: Promise<Edge<T>[]>;
+  readonly nodes: Promise<T[]>;
+  readonly pageInfo: Promise<PageInfo>;
+}
+
+/** Defines `<Name>Connection` and `<Name>Edge` for an item type. */
+export function Connection<T extends object>(Item: ClassType<T>, name: string, label: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${label} in a page, with its cursor.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this edge, for `after`/`before`.' })
+    cursor: string;
+
+    @Field(() => Item, { description: `The ${label}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${label} records (Relay connection).` })
+  class ConnectionType {
+    @Field(() => Int, { description: 'How many records match the filter, over all pages.' })
+    totalCount: number;
+
+    @Field(() => [EdgeType], { description: 'The page, each record with its cursor.' })
+    edges: EdgeType[];
+
+    @Field(() => [Item], { description: 'The page\'s records, without cursors.' })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo: PageInfo;
+  }
+  return ConnectionType;
+}
+
+/** Turns the edges fetched for a page (limit + 1 of them, in fetch order) into a lazy connection. */
+export function toConnection<T>(
+  page: () => Promise<Edge<T>[]>,
+  count: () => Promise<number>,
+  request: PageRequest,
+): ConnectionResult<T> {
+  let memo: Promise<{ edges: Edge<T>[]; pageInfo: PageInfo }> | undefined;
+  const load = () =>
+    (memo ??= page().then((fetched) => {
+      const more = fetched.length > request.limit;
+      const edges = fetched.slice(0, request.limit);
+      if (request.backward) edges.reverse();
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: request.backward ? request.cursor !== null : more,
+          hasPreviousPage: request.backward ? more : request.cursor !== null,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges[edges.length - 1]?.cursor ?? null,
+        },
+      };
+    }));
+  return {
+    get totalCount() {
+      return count();
+    },
+    get edges() {
+      return load().then((p) => p.edges);
+    },
+    get nodes() {
+      return load().then((p) => p.edges.map((e) => e.node));
+    },
+    get pageInfo() {
+      return load().then((p) => p.pageInfo);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { CityResolver, ProvinceCitiesResolver } from '../modules/city/city.resolver';
+import { collectiveInnovationContractResolvers } from '../modules/collective-innovation-contract/collective-innovation-contract.resolver';
+import { craftsmanAcademyResolvers } from '../modules/craftsman-academy/craftsman-academy.resolver';
+import { craftsmanResolvers } from '../modules/craftsman/craftsman.resolver';
+import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
+import { goalResolvers } from '../modules/goal/goal.resolver';
+import { innovationStudioResolvers } from '../modules/innovation-studio/innovation-studio.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { ProvinceResolver } from '../modules/province/province.resolver';
+import { reportedFigureResolvers } from '../modules/reported-figure/reported-figure.resolver';
+import { SourceResolver } from '../modules/source/source.resolver';
+
+const RESOLVERS = [
+  NodeResolver,
+  ProvinceResolver,
+  CityResolver,
+  ProvinceCitiesResolver,
+  SourceResolver,
+  ...enterpriseResolvers,
+  ...innovationStudioResolvers,
+  ...craftsmanAcademyResolvers,
+  ...craftsmanResolvers,
+  ...collectiveInnovationContractResolvers,
+  ...goalResolvers,
+  ...reportedFigureResolvers,
+] as const;
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema, built once per process from the decorated classes. */
+export function buildRegistrySchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false });
+  return schema;
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so that diffs show only real changes. */
+export function printRegistrySchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildRegistrySchema()))}\n`;
+}

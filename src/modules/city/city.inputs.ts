@@ -1,0 +1,27 @@
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+
+export enum CityOrderBy {
+  CODE_ASC = 'CODE_ASC',
+  NAME_ASC = 'NAME_ASC',
+}
+registerEnumType(CityOrderBy, { name: 'CityOrderBy', description: 'Orderings of cities.' });
+
+@InputType({ description: 'Which cities to list.' })
+export class CityFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Only cities of this province, e.g. "320000".' })
+  provinceCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese or English), case-insensitive.' })
+  nameContains?: string | null;
+}
+
+@ArgsType()
+export class CitiesArgs extends PageArgs {
+  @Field(() => CityFilter, { nullable: true, description: 'Filter.' })
+  filter?: CityFilter | null;
+
+  @Field(() => CityOrderBy, { nullable: true, description: 'Ordering (default CODE_ASC).' })
+  orderBy?: CityOrderBy | null;
+}

@@ -1,0 +1,55 @@
+import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import type { ConnectionResult } from '../../graphql/relay/connection';
+import { Province, type ProvinceRow } from '../province/province.type';
+import { provinceService } from '../province/province.service';
+import { City, type CityRow } from './city.type';
+import { cityService } from './city.service';
+
+/** Registry rows that lie in a province and, where known, a city. */
+export interface Placed {
+  provinceCode: string | null;
+  cityCode: string | null;
+}
+
+/** Adds `province` and `city` to a registry type, both batched through the request's loaders. */
+export function placeFieldsResolver(Type: ClassType, label: string, grouped = false) {
+  const provinceNote = grouped ? ' (null unless grouped by province)' : '';
+  const cityNote = grouped ? '; null unless grouped by city, or for records with no city' : '; null where the source gives only the province';
+  @Resolver(() => Type)
+  class PlaceFieldsResolver {
+    @FieldResolver(() => Province, { nullable: grouped, description: `The province of the ${label} (所属省份)${provinceNote}.` })
+    province(@Ctx() ctx: RequestContext, @Root() row: Placed) {
+      return provinceService.byCode(ctx, row.provinceCode);
+    }
+
+    @FieldResolver(() => City, { nullable: true, description: `The city of the ${label} (所属城市)${cityNote}.` })
+    city(@Ctx() ctx: RequestContext, @Root() row: Placed) {
+      return cityService.byCode(ctx, row.cityCode);
+    }
+  }
+  return PlaceFieldsResolver;
+}
+
+type ChildList<Args> = (ctx: RequestContext, parentColumn: string, parentKey: string, args: Args) => ConnectionResult<unknown>;
+
+/** Adds a list of a registry type under `City` and `Province` (a city's studios, a province's contracts). */
+export function placeListResolvers<Args extends object>(field: string, Conn: ClassType, ArgsClass: ClassType<Args>, label: string, list: ChildList<Args>) {
+  @Resolver(() => City)
+  class CityListResolver {
+    // Method names must differ between fields: type-graphql tells field resolvers apart by them.
+    @FieldResolver(() => Conn, { description: `The city's ${label}.` })
+    [field](@Ctx() ctx: RequestContext, @Root() city: CityRow, @Args(() => ArgsClass) args: Args) {
+      return list(ctx, 't.city_code', city.code, args);
+    }
+  }
+
+  @Resolver(() => Province)
+  class ProvinceListResolver {
+    @FieldResolver(() => Conn, { description: `The province's ${label}, including those not assigned to a city.` })
+    [field](@Ctx() ctx: RequestContext, @Root() province: ProvinceRow, @Args(() => ArgsClass) args: Args) {
+      return list(ctx, 't.province_code', province.code, args);
+    }
+  }
+  return [CityListResolver, ProvinceListResolver];
+}

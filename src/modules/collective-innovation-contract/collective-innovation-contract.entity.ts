@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('collective_innovation_contract')
+export class CollectiveInnovationContractEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'enterprise_id', type: 'integer' })
+  enterpriseId: number;
+
+  @Column({ name: 'province_code', type: 'char', length: 6 })
+  provinceCode: string;
+
+  @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
+  cityCode: string | null;
+
+  @Column({ name: 'signed_on', type: 'date' })
+  signedOn: string;
+
+  @Column({ name: 'term_months', type: 'integer' })
+  termMonths: number;
+
+  @Column({ name: 'workers_covered', type: 'integer' })
+  workersCovered: number;
+
+  @Column({ name: 'projects_planned', type: 'integer', default: 0 })
+  projectsPlanned: number;
+
+  @Column({ name: 'projects_completed', type: 'integer', default: 0 })
+  projectsCompleted: number;
+
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample: boolean;
+
+  @Column({ name: 'source_id', type: 'integer', nullable: true })
+  sourceId: number | null;
+}

@@ -1,0 +1,66 @@
+import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { CreditCodeScalar, DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+
+export enum CollectiveInnovationContractOrderBy {
+  ID_ASC = 'ID_ASC',
+  SIGNED_ON_DESC = 'SIGNED_ON_DESC',
+  SIGNED_ON_ASC = 'SIGNED_ON_ASC',
+  WORKERS_COVERED_DESC = 'WORKERS_COVERED_DESC',
+}
+registerEnumType(CollectiveInnovationContractOrderBy, {
+  name: 'CollectiveInnovationContractOrderBy',
+  description: 'Orderings of collective innovation contracts; ties are broken by record id.',
+});
+
+export enum CollectiveInnovationContractDimension {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  YEAR_SIGNED = 'YEAR_SIGNED',
+}
+registerEnumType(CollectiveInnovationContractDimension, {
+  name: 'CollectiveInnovationContractDimension',
+  description: 'What collective innovation contract statistics can be grouped by.',
+});
+
+@InputType({ description: 'Which collective innovation contracts to include; all given conditions must hold.' })
+export class CollectiveInnovationContractFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
+  provinceCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
+  cityCode?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Signed on or after this date.' })
+  signedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Signed on or before this date.' })
+  signedTo?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Covering at least this many workers.' })
+  minWorkersCovered?: number | null;
+
+  @Field(() => CreditCodeScalar, { nullable: true, description: 'Only the contracts of the enterprise with this credit code.' })
+  enterpriseCreditCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
+  isSample?: boolean | null;
+}
+
+@ArgsType()
+export class CollectiveInnovationContractsArgs extends PageArgs {
+  @Field(() => CollectiveInnovationContractFilter, { nullable: true, description: 'Filter.' })
+  filter?: CollectiveInnovationContractFilter | null;
+
+  @Field(() => CollectiveInnovationContractOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
+  orderBy?: CollectiveInnovationContractOrderBy | null;
+}
+
+@ArgsType()
+export class CollectiveInnovationContractStatsArgs {
+  @Field(() => [CollectiveInnovationContractDimension], { description: 'Dimensions to group by, e.g. [CITY]; [] gives one total row.' })
+  groupBy: CollectiveInnovationContractDimension[];
+
+  @Field(() => CollectiveInnovationContractFilter, { nullable: true, description: 'Which contracts to sum.' })
+  filter?: CollectiveInnovationContractFilter | null;
+}

@@ -1,0 +1,76 @@
+import { placeConditions, when } from '../../db/filters';
+import { sql } from '../../db/sql';
+import type { TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { childConnection, listConnection } from '../../graphql/lists';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { groupStats, type Dimension } from '../../graphql/stats';
+import {
+  CollectiveInnovationContractDimension,
+  CollectiveInnovationContractOrderBy,
+  type CollectiveInnovationContractFilter,
+  type CollectiveInnovationContractsArgs,
+  type CollectiveInnovationContractStatsArgs,
+} from './collective-innovation-contract.inputs';
+import type { CollectiveInnovationContractRow } from './collective-innovation-contract.type';
+
+export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
+  from: 'collective_innovation_contract t',
+  columns: `t.id, t.enterprise_id AS "enterpriseId", t.province_code AS "provinceCode", t.city_code AS "cityCode",
+    t.signed_on AS "signedOn", t.term_months AS "termMonths",
+    ((t.signed_on + make_interval(months => t.term_months))::date - 1) AS "expiresOn",
+    t.workers_covered AS "workersCovered", t.projects_planned AS "projectsPlanned", t.projects_completed AS "projectsCompleted",
+    t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+  key: 't.id',
+  toRow: (r) => ({
+    __typename: 'CollectiveInnovationContract',
+    id: toGlobalId('CollectiveInnovationContract', r.id as number),
+    rowId: r.id as number,
+    enterpriseId: r.enterpriseId as number,
+    provinceCode: r.provinceCode as string,
+    cityCode: r.cityCode as string | null,
+    signedOn: r.signedOn as string,
+    termMonths: r.termMonths as number,
+    expiresOn: r.expiresOn as string,
+    workersCovered: r.workersCovered as number,
+    projectsPlanned: r.projectsPlanned as number,
+    projectsCompleted: r.projectsCompleted as number,
+    isSample: r.isSample as boolean,
+    sourceId: r.sourceId as number | null,
+  }),
+  conditions: (f) => [
+    ...placeConditions(f),
+    ...when.between('t.signed_on', f?.signedFrom, f?.signedTo),
+    ...when.between('t.workers_covered', f?.minWorkersCovered, null),
+    ...(f?.enterpriseCreditCode ? [sql`t.enterprise_id IN (SELECT id FROM enterprise WHERE credit_code = ${f.enterpriseCreditCode})`] : []),
+    ...when.equals('t.is_sample', f?.isSample),
+  ],
+  orders: {
+    [CollectiveInnovationContractOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
+    [CollectiveInnovationContractOrderBy.SIGNED_ON_DESC]: { expression: 't.signed_on', direction: 'DESC', type: 'date' },
+    [CollectiveInnovationContractOrderBy.SIGNED_ON_ASC]: { expression: 't.signed_on', direction: 'ASC', type: 'date' },
+    [CollectiveInnovationContractOrderBy.WORKERS_COVERED_DESC]: { expression: 't.workers_covered', direction: 'DESC', type: 'integer' },
+  },
+};
+
+const dimensions: Record<CollectiveInnovationContractDimension, Dimension> = {
+  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
+  CITY: { expression: 't.city_code', alias: 'cityCode' },
+  YEAR_SIGNED: { expression: 'extract(year FROM t.signed_on)::integer', alias: 'year' },
+};
+
+const measures: Dimension[] = [
+  { expression: 'count(DISTINCT t.enterprise_id)::integer', alias: 'enterprises' },
+  { expression: 'coalesce(sum(t.workers_covered), 0)::integer', alias: 'workersCovered' },
+  { expression: 'coalesce(sum(t.projects_planned), 0)::integer', alias: 'projectsPlanned' },
+  { expression: 'coalesce(sum(t.projects_completed), 0)::integer', alias: 'projectsCompleted' },
+];
+
+export const collectiveInnovationContractService = {
+  list: (ctx: RequestContext, args: CollectiveInnovationContractsArgs) =>
+    listConnection(ctx, collectiveInnovationContractTable, args, CollectiveInnovationContractOrderBy.ID_ASC),
+  under: (ctx: RequestContext, column: string, key: string | number, args: CollectiveInnovationContractsArgs) =>
+    childConnection(ctx, collectiveInnovationContractTable, column, key, args, CollectiveInnovationContractOrderBy.ID_ASC),
+  stats: (ctx: RequestContext, args: CollectiveInnovationContractStatsArgs) =>
+    groupStats(ctx, collectiveInnovationContractTable, dimensions, args.groupBy, args.filter, measures),
+};

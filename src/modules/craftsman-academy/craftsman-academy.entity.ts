@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('craftsman_academy')
+export class CraftsmanAcademyEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  level: string;
+
+  @Column({ name: 'host_institution', type: 'text', nullable: true })
+  hostInstitution: string | null;
+
+  @Column({ name: 'province_code', type: 'char', length: 6 })
+  provinceCode: string;
+
+  @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
+  cityCode: string | null;
+
+  @Column({ name: 'on_provincial_support_list', type: 'boolean', default: false })
+  onProvincialSupportList: boolean;
+
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample: boolean;
+
+  @Column({ name: 'source_id', type: 'integer', nullable: true })
+  sourceId: number | null;
+}

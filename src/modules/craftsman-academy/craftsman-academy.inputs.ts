@@ -1,0 +1,57 @@
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+import { CraftsmanAcademyLevel } from './craftsman-academy.type';
+
+export enum CraftsmanAcademyOrderBy {
+  ID_ASC = 'ID_ASC',
+  NAME_ASC = 'NAME_ASC',
+}
+registerEnumType(CraftsmanAcademyOrderBy, { name: 'CraftsmanAcademyOrderBy', description: 'Orderings of craftsman academies; ties are broken by record id.' });
+
+export enum CraftsmanAcademyDimension {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  LEVEL = 'LEVEL',
+  ON_PROVINCIAL_SUPPORT_LIST = 'ON_PROVINCIAL_SUPPORT_LIST',
+}
+registerEnumType(CraftsmanAcademyDimension, { name: 'CraftsmanAcademyDimension', description: 'What craftsman academy statistics can be grouped by.' });
+
+@InputType({ description: 'Which craftsman academies to include; all given conditions must hold.' })
+export class CraftsmanAcademyFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
+  provinceCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
+  cityCode?: string | null;
+
+  @Field(() => [CraftsmanAcademyLevel], { nullable: true, description: 'Any of these levels.' })
+  levels?: CraftsmanAcademyLevel[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only academies on (true) or off (false) the provincial support list.' })
+  onProvincialSupportList?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Name or host institution contains this text.' })
+  nameContains?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
+  isSample?: boolean | null;
+}
+
+@ArgsType()
+export class CraftsmanAcademiesArgs extends PageArgs {
+  @Field(() => CraftsmanAcademyFilter, { nullable: true, description: 'Filter.' })
+  filter?: CraftsmanAcademyFilter | null;
+
+  @Field(() => CraftsmanAcademyOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
+  orderBy?: CraftsmanAcademyOrderBy | null;
+}
+
+@ArgsType()
+export class CraftsmanAcademyStatsArgs {
+  @Field(() => [CraftsmanAcademyDimension], { description: 'Dimensions to group by, e.g. [CITY, LEVEL]; [] gives one total row.' })
+  groupBy: CraftsmanAcademyDimension[];
+
+  @Field(() => CraftsmanAcademyFilter, { nullable: true, description: 'Which academies to count.' })
+  filter?: CraftsmanAcademyFilter | null;
+}

@@ -1,0 +1,65 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../graphql/relay/connection';
+import { Node } from '../../graphql/relay/node.interface';
+
+export enum CraftsmanAcademyLevel {
+  PROVINCIAL = 'PROVINCIAL',
+  MUNICIPAL = 'MUNICIPAL',
+  DISTRICT = 'DISTRICT',
+}
+registerEnumType(CraftsmanAcademyLevel, {
+  name: 'CraftsmanAcademyLevel',
+  description: 'Level of a craftsman academy (工匠学院级别).',
+  valuesConfig: {
+    PROVINCIAL: { description: 'Provincial academy (省级).' },
+    MUNICIPAL: { description: 'Municipal academy (市级).' },
+    DISTRICT: { description: 'District academy (区级).' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'A craftsman academy (工匠学院) that trains skilled workers.' })
+export class CraftsmanAcademy extends Node {
+  @Field({ description: 'Name in Chinese (名称).' })
+  name: string;
+
+  @Field(() => CraftsmanAcademyLevel, { description: 'Level (级别).' })
+  level: CraftsmanAcademyLevel;
+
+  @Field(() => String, { nullable: true, description: 'Host institution (依托单位), e.g. 南京开放大学.' })
+  hostInstitution: string | null;
+
+  @Field({ description: 'On the provincial support list (纳入省级支持名单).' })
+  onProvincialSupportList: boolean;
+
+  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  isSample: boolean;
+}
+
+@ObjectType({ description: 'A page of craftsman academies.' })
+export class CraftsmanAcademyConnection extends Connection(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsman academy') {}
+
+@ObjectType({ description: 'Craftsman academies counted per group (工匠学院统计); ungrouped dimensions are null.' })
+export class CraftsmanAcademyGroup {
+  @Field(() => CraftsmanAcademyLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
+  level: CraftsmanAcademyLevel | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Support-list membership, when grouped by ON_PROVINCIAL_SUPPORT_LIST.' })
+  onProvincialSupportList: boolean | null;
+
+  @Field(() => Int, { description: 'Number of academies in the group.' })
+  count: number;
+}
+
+export interface CraftsmanAcademyRow {
+  __typename: 'CraftsmanAcademy';
+  id: string;
+  rowId: number;
+  name: string;
+  level: CraftsmanAcademyLevel;
+  hostInstitution: string | null;
+  provinceCode: string;
+  cityCode: string | null;
+  onProvincialSupportList: boolean;
+  isSample: boolean;
+  sourceId: number | null;
+}

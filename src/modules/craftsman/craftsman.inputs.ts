@@ -1,0 +1,69 @@
+import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
+
+export enum CraftsmanOrderBy {
+  ID_ASC = 'ID_ASC',
+  NAME_ASC = 'NAME_ASC',
+  YEAR_DESC = 'YEAR_DESC',
+}
+registerEnumType(CraftsmanOrderBy, { name: 'CraftsmanOrderBy', description: 'Orderings of craftsmen; ties are broken by record id. Unknown years sort last.' });
+
+export enum CraftsmanDimension {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  LEVEL = 'LEVEL',
+  STATUS = 'STATUS',
+  HONORARY_TITLE = 'HONORARY_TITLE',
+  YEAR = 'YEAR',
+}
+registerEnumType(CraftsmanDimension, { name: 'CraftsmanDimension', description: 'What craftsman statistics can be grouped by.' });
+
+@InputType({ description: 'Which craftsmen to include; all given conditions must hold.' })
+export class CraftsmanFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
+  provinceCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
+  cityCode?: string | null;
+
+  @Field(() => [CraftsmanLevel], { nullable: true, description: 'Any of these levels.' })
+  levels?: CraftsmanLevel[] | null;
+
+  @Field(() => [CraftsmanStatus], { nullable: true, description: 'Any of these statuses.' })
+  statuses?: CraftsmanStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Honorary title, exactly, e.g. 南京工匠.' })
+  honoraryTitle?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year from (inclusive).' })
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year to (inclusive).' })
+  yearTo?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Name contains this text.' })
+  nameContains?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
+  isSample?: boolean | null;
+}
+
+@ArgsType()
+export class CraftsmenArgs extends PageArgs {
+  @Field(() => CraftsmanFilter, { nullable: true, description: 'Filter.' })
+  filter?: CraftsmanFilter | null;
+
+  @Field(() => CraftsmanOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
+  orderBy?: CraftsmanOrderBy | null;
+}
+
+@ArgsType()
+export class CraftsmanStatsArgs {
+  @Field(() => [CraftsmanDimension], { description: 'Dimensions to group by, e.g. [LEVEL, STATUS]; [] gives one total row.' })
+  groupBy: CraftsmanDimension[];
+
+  @Field(() => CraftsmanFilter, { nullable: true, description: 'Which craftsmen to count.' })
+  filter?: CraftsmanFilter | null;
+}

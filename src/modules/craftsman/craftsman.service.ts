@@ -1,0 +1,62 @@
+import { placeConditions, when } from '../../db/filters';
+import type { TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { groupStats, type Dimension } from '../../graphql/stats';
+import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
+import type { CraftsmanLevel, CraftsmanRow, CraftsmanStatus } from './craftsman.type';
+
+/** Personal columns (national_id_number, phone) are deliberately absent from this select list. */
+export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
+  from: 'craftsman t',
+  columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.enterprise_id AS "enterpriseId",
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+  key: 't.id',
+  toRow: (r) => ({
+    __typename: 'Craftsman',
+    id: toGlobalId('Craftsman', r.id as number),
+    rowId: r.id as number,
+    name: r.name as string,
+    level: r.level as CraftsmanLevel,
+    honoraryTitle: r.honoraryTitle as string | null,
+    status: r.status as CraftsmanStatus,
+    year: r.year as number | null,
+    enterpriseId: r.enterpriseId as number | null,
+    provinceCode: r.provinceCode as string,
+    cityCode: r.cityCode as string | null,
+    isSample: r.isSample as boolean,
+    sourceId: r.sourceId as number | null,
+  }),
+  conditions: (f) => [
+    ...placeConditions(f),
+    ...when.inList('t.level', f?.levels),
+    ...when.inList('t.status', f?.statuses),
+    ...when.equals('t.honorary_title', f?.honoraryTitle),
+    ...when.between('t.year', f?.yearFrom, f?.yearTo),
+    ...when.contains(['t.name'], f?.nameContains),
+    ...when.equals('t.is_sample', f?.isSample),
+  ],
+  orders: {
+    [CraftsmanOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
+    [CraftsmanOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
+    [CraftsmanOrderBy.YEAR_DESC]: { expression: 'coalesce(t.year, 0)', direction: 'DESC', type: 'integer' },
+  },
+};
+
+const dimensions: Record<CraftsmanDimension, Dimension> = {
+  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
+  CITY: { expression: 't.city_code', alias: 'cityCode' },
+  LEVEL: { expression: 't.level', alias: 'level' },
+  STATUS: { expression: 't.status', alias: 'status' },
+  HONORARY_TITLE: { expression: 't.honorary_title', alias: 'honoraryTitle' },
+  YEAR: { expression: 't.year', alias: 'year' },
+};
+
+export const craftsmanService = {
+  list: (ctx: RequestContext, args: CraftsmenArgs) => listConnection(ctx, craftsmanTable, args, CraftsmanOrderBy.ID_ASC),
+  under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmenArgs) =>
+    childConnection(ctx, craftsmanTable, column, key, args, CraftsmanOrderBy.ID_ASC),
+  byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, craftsmanTable, 't.id').load(id)),
+  stats: (ctx: RequestContext, args: CraftsmanStatsArgs) => groupStats(ctx, craftsmanTable, dimensions, args.groupBy, args.filter),
+};

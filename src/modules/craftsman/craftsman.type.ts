@@ -1,0 +1,93 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../graphql/relay/connection';
+import { Node } from '../../graphql/relay/node.interface';
+
+export enum CraftsmanLevel {
+  NATIONAL = 'NATIONAL',
+  PROVINCIAL = 'PROVINCIAL',
+  MUNICIPAL = 'MUNICIPAL',
+}
+registerEnumType(CraftsmanLevel, {
+  name: 'CraftsmanLevel',
+  description: 'Level of a craftsman title (工匠级别).',
+  valuesConfig: {
+    NATIONAL: { description: 'National craftsman (国家工匠).' },
+    PROVINCIAL: { description: 'Provincial craftsman (省级工匠), e.g. 荆楚工匠.' },
+    MUNICIPAL: { description: 'Municipal craftsman (市级工匠), e.g. 南京工匠.' },
+  },
+});
+
+export enum CraftsmanStatus {
+  CANDIDATE = 'CANDIDATE',
+  IN_TRAINING = 'IN_TRAINING',
+  CERTIFIED = 'CERTIFIED',
+  NOT_CERTIFIED = 'NOT_CERTIFIED',
+}
+registerEnumType(CraftsmanStatus, {
+  name: 'CraftsmanStatus',
+  description: 'Where a craftsman stands in the selection pipeline (培养状态).',
+  valuesConfig: {
+    CANDIDATE: { description: 'Nominated candidate (候选人).' },
+    IN_TRAINING: { description: 'Selected for training, not yet assessed (培养中).' },
+    CERTIFIED: { description: 'Assessed and awarded the title (已认定).' },
+    NOT_CERTIFIED: { description: 'Assessed and not awarded (未通过).' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'A craftsman (工匠) at national, provincial or municipal level. Personal fields are not published.' })
+export class Craftsman extends Node {
+  @Field({ description: 'Name (姓名).' })
+  name: string;
+
+  @Field(() => CraftsmanLevel, { description: 'Level of the title (级别).' })
+  level: CraftsmanLevel;
+
+  @Field(() => String, { nullable: true, description: 'Honorary title (荣誉称号), e.g. 南京工匠, 荆楚工匠.' })
+  honoraryTitle: string | null;
+
+  @Field(() => CraftsmanStatus, { description: 'Pipeline status (培养状态).' })
+  status: CraftsmanStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Year of selection or award (年度).' })
+  year: number | null;
+
+  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  isSample: boolean;
+}
+
+@ObjectType({ description: 'A page of craftsmen.' })
+export class CraftsmanConnection extends Connection(Craftsman, 'Craftsman', 'craftsman') {}
+
+@ObjectType({ description: 'Craftsmen counted per group (工匠统计); ungrouped dimensions are null.' })
+export class CraftsmanGroup {
+  @Field(() => CraftsmanLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
+  level: CraftsmanLevel | null;
+
+  @Field(() => CraftsmanStatus, { nullable: true, description: 'Status, when grouped by STATUS.' })
+  status: CraftsmanStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Honorary title, when grouped by HONORARY_TITLE.' })
+  honoraryTitle: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year, when grouped by YEAR.' })
+  year: number | null;
+
+  @Field(() => Int, { description: 'Number of craftsmen in the group.' })
+  count: number;
+}
+
+export interface CraftsmanRow {
+  __typename: 'Craftsman';
+  id: string;
+  rowId: number;
+  name: string;
+  level: CraftsmanLevel;
+  honoraryTitle: string | null;
+  status: CraftsmanStatus;
+  year: number | null;
+  enterpriseId: number | null;
+  provinceCode: string;
+  cityCode: string | null;
+  isSample: boolean;
+  sourceId: number | null;
+}

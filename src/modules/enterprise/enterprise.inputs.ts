@@ -1,0 +1,49 @@
+import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+import { Ownership } from './enterprise.type';
+
+export enum EnterpriseOrderBy {
+  ID_ASC = 'ID_ASC',
+  NAME_ASC = 'NAME_ASC',
+  CREDIT_CODE_ASC = 'CREDIT_CODE_ASC',
+  EMPLOYEE_COUNT_DESC = 'EMPLOYEE_COUNT_DESC',
+}
+registerEnumType(EnterpriseOrderBy, {
+  name: 'EnterpriseOrderBy',
+  description: 'Orderings of enterprises; ties are broken by record id.',
+  valuesConfig: { EMPLOYEE_COUNT_DESC: { description: 'Largest first; unknown counts last.' } },
+});
+
+@InputType({ description: 'Which enterprises to list; all given conditions must hold.' })
+export class EnterpriseFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
+  provinceCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
+  cityCode?: string | null;
+
+  @Field(() => [Ownership], { nullable: true, description: 'Any of these ownerships.' })
+  ownerships?: Ownership[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Industry, exactly (行业).' })
+  industry?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese or English), case-insensitive.' })
+  nameContains?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'At least this many employees.' })
+  minEmployeeCount?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
+  isSample?: boolean | null;
+}
+
+@ArgsType()
+export class EnterprisesArgs extends PageArgs {
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Filter.' })
+  filter?: EnterpriseFilter | null;
+
+  @Field(() => EnterpriseOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
+  orderBy?: EnterpriseOrderBy | null;
+}

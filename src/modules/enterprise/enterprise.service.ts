@@ -1,0 +1,52 @@
+import { placeConditions, when } from '../../db/filters';
+import type { TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { EnterpriseOrderBy, type EnterpriseFilter, type EnterprisesArgs } from './enterprise.inputs';
+import type { EnterpriseRow, Ownership } from './enterprise.type';
+
+export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
+  from: 'enterprise t',
+  columns: `t.id, t.credit_code AS "creditCode", t.name, t.name_en AS "nameEn", t.ownership, t.industry,
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.employee_count AS "employeeCount",
+    t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+  key: 't.id',
+  toRow: (r) => ({
+    __typename: 'Enterprise',
+    id: toGlobalId('Enterprise', r.id as number),
+    rowId: r.id as number,
+    creditCode: r.creditCode as string,
+    name: r.name as string,
+    nameEn: r.nameEn as string | null,
+    ownership: r.ownership as Ownership,
+    industry: r.industry as string | null,
+    provinceCode: r.provinceCode as string,
+    cityCode: r.cityCode as string | null,
+    employeeCount: r.employeeCount as number | null,
+    isSample: r.isSample as boolean,
+    sourceId: r.sourceId as number | null,
+  }),
+  conditions: (f) => [
+    ...placeConditions(f),
+    ...when.inList('t.ownership', f?.ownerships),
+    ...when.equals('t.industry', f?.industry),
+    ...when.contains(['t.name', 't.name_en'], f?.nameContains),
+    ...when.between('t.employee_count', f?.minEmployeeCount, null),
+    ...when.equals('t.is_sample', f?.isSample),
+  ],
+  orders: {
+    [EnterpriseOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
+    [EnterpriseOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
+    [EnterpriseOrderBy.CREDIT_CODE_ASC]: { expression: 't.credit_code::text', direction: 'ASC', type: 'text' },
+    [EnterpriseOrderBy.EMPLOYEE_COUNT_DESC]: { expression: 'coalesce(t.employee_count, -1)', direction: 'DESC', type: 'integer' },
+  },
+};
+
+export const enterpriseService = {
+  list: (ctx: RequestContext, args: EnterprisesArgs) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC),
+  inPlace: (ctx: RequestContext, column: string, code: string, args: EnterprisesArgs) =>
+    childConnection(ctx, enterpriseTable, column, code, args, EnterpriseOrderBy.ID_ASC),
+  byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, enterpriseTable, 't.id').load(id)),
+  byCreditCode: (ctx: RequestContext, creditCode: string) => byKeyLoader(ctx, enterpriseTable, 't.credit_code').load(creditCode),
+};

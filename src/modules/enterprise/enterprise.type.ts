@@ -1,0 +1,64 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../graphql/relay/connection';
+import { Node } from '../../graphql/relay/node.interface';
+import { CreditCodeScalar } from '../../graphql/scalars';
+
+export enum Ownership {
+  STATE_OWNED = 'STATE_OWNED',
+  PRIVATE = 'PRIVATE',
+  FOREIGN_INVESTED = 'FOREIGN_INVESTED',
+  OTHER = 'OTHER',
+}
+registerEnumType(Ownership, {
+  name: 'Ownership',
+  description: 'Ownership of an enterprise (所有制).',
+  valuesConfig: {
+    STATE_OWNED: { description: 'State-owned (国有企业).' },
+    PRIVATE: { description: 'Private (民营企业).' },
+    FOREIGN_INVESTED: { description: 'Foreign-invested (外资企业).' },
+    OTHER: { description: 'Other or mixed ownership (其他).' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'An enterprise (企业), identified by its unified social credit code.' })
+export class Enterprise extends Node {
+  @Field(() => CreditCodeScalar, { description: 'Unified social credit code (统一社会信用代码).' })
+  creditCode: string;
+
+  @Field({ description: 'Registered name in Chinese (企业名称).' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'English name, where known.' })
+  nameEn: string | null;
+
+  @Field(() => Ownership, { description: 'Ownership (所有制).' })
+  ownership: Ownership;
+
+  @Field(() => String, { nullable: true, description: 'Industry (行业), e.g. 装备制造.' })
+  industry: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of employees (职工人数), where known.' })
+  employeeCount: number | null;
+
+  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  isSample: boolean;
+}
+
+@ObjectType({ description: 'A page of enterprises.' })
+export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise', 'enterprise') {}
+
+export interface EnterpriseRow {
+  __typename: 'Enterprise';
+  id: string;
+  rowId: number;
+  creditCode: string;
+  name: string;
+  nameEn: string | null;
+  ownership: Ownership;
+  industry: string | null;
+  provinceCode: string;
+  cityCode: string | null;
+  employeeCount: number | null;
+  isSample: boolean;
+  sourceId: number | null;
+}

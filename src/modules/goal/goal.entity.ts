@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('goal')
+export class GoalEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'province_code', type: 'char', length: 6 })
+  provinceCode: string;
+
+  @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
+  cityCode: string | null;
+
+  @Column({ type: 'text' })
+  metric: string;
+
+  @Column({ type: 'integer' })
+  target: number;
+
+  @Column({ type: 'date' })
+  deadline: string;
+
+  @Column({ name: 'baseline_value', type: 'integer', nullable: true })
+  baselineValue: number | null;
+
+  @Column({ name: 'baseline_on', type: 'date', nullable: true })
+  baselineOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'source_id', type: 'integer' })
+  sourceId: number;
+}

@@ -1,0 +1,46 @@
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { GoalMetric } from './goal.type';
+
+export enum GoalOrderBy {
+  ID_ASC = 'ID_ASC',
+  DEADLINE_ASC = 'DEADLINE_ASC',
+}
+registerEnumType(GoalOrderBy, { name: 'GoalOrderBy', description: 'Orderings of goals; ties are broken by record id.' });
+
+@InputType({ description: 'Which goals to list; all given conditions must hold.' })
+export class GoalFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Goals in this province: its own and its cities\'.' })
+  provinceCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Goals of this city.' })
+  cityCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only province-wide goals; false: only city goals.' })
+  provinceWide?: boolean | null;
+
+  @Field(() => [GoalMetric], { nullable: true, description: 'Any of these metrics.' })
+  metrics?: GoalMetric[] | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline on or after this date.' })
+  deadlineFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline on or before this date.' })
+  deadlineTo?: string | null;
+}
+
+@ArgsType()
+export class GoalsArgs extends PageArgs {
+  @Field(() => GoalFilter, { nullable: true, description: 'Filter.' })
+  filter?: GoalFilter | null;
+
+  @Field(() => GoalOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
+  orderBy?: GoalOrderBy | null;
+}
+
+@ArgsType()
+export class ScopeGoalsArgs {
+  @Field(() => GoalMetric, { nullable: true, description: 'Only goals for this metric.' })
+  metric?: GoalMetric | null;
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('innovation_studio')
+export class InnovationStudioEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ name: 'demonstration_level', type: 'text', default: 'NONE' })
+  demonstrationLevel: string;
+
+  @Column({ name: 'enterprise_id', type: 'integer' })
+  enterpriseId: number;
+
+  @Column({ name: 'province_code', type: 'char', length: 6 })
+  provinceCode: string;
+
+  @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
+  cityCode: string | null;
+
+  @Column({ name: 'established_on', type: 'date', nullable: true })
+  establishedOn: string | null;
+
+  @Column({ name: 'lead_craftsman_id', type: 'integer', nullable: true })
+  leadCraftsmanId: number | null;
+
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample: boolean;
+
+  @Column({ name: 'source_id', type: 'integer', nullable: true })
+  sourceId: number | null;
+}

@@ -1,0 +1,69 @@
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { DemonstrationLevel, InnovationStudioKind } from './innovation-studio.type';
+
+export enum InnovationStudioOrderBy {
+  ID_ASC = 'ID_ASC',
+  NAME_ASC = 'NAME_ASC',
+  ESTABLISHED_ON_ASC = 'ESTABLISHED_ON_ASC',
+  ESTABLISHED_ON_DESC = 'ESTABLISHED_ON_DESC',
+}
+registerEnumType(InnovationStudioOrderBy, {
+  name: 'InnovationStudioOrderBy',
+  description: 'Orderings of innovation studios; ties are broken by record id. Unknown dates sort as the earliest.',
+});
+
+export enum InnovationStudioDimension {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  KIND = 'KIND',
+  DEMONSTRATION_LEVEL = 'DEMONSTRATION_LEVEL',
+  YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
+}
+registerEnumType(InnovationStudioDimension, { name: 'InnovationStudioDimension', description: 'What innovation studio statistics can be grouped by.' });
+
+@InputType({ description: 'Which innovation studios to include; all given conditions must hold.' })
+export class InnovationStudioFilter {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
+  provinceCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
+  cityCode?: string | null;
+
+  @Field(() => [InnovationStudioKind], { nullable: true, description: 'Any of these kinds.' })
+  kinds?: InnovationStudioKind[] | null;
+
+  @Field(() => [DemonstrationLevel], { nullable: true, description: 'Any of these demonstration levels.' })
+  demonstrationLevels?: DemonstrationLevel[] | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Established on or after this date.' })
+  establishedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Established on or before this date.' })
+  establishedTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name contains this text, case-insensitive.' })
+  nameContains?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
+  isSample?: boolean | null;
+}
+
+@ArgsType()
+export class InnovationStudiosArgs extends PageArgs {
+  @Field(() => InnovationStudioFilter, { nullable: true, description: 'Filter.' })
+  filter?: InnovationStudioFilter | null;
+
+  @Field(() => InnovationStudioOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
+  orderBy?: InnovationStudioOrderBy | null;
+}
+
+@ArgsType()
+export class InnovationStudioStatsArgs {
+  @Field(() => [InnovationStudioDimension], { description: 'Dimensions to group by, e.g. [CITY, KIND]; [] gives one total row.' })
+  groupBy: InnovationStudioDimension[];
+
+  @Field(() => InnovationStudioFilter, { nullable: true, description: 'Which studios to count.' })
+  filter?: InnovationStudioFilter | null;
+}

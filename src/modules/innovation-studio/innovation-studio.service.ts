@@ -1,0 +1,67 @@
+import { placeConditions, when } from '../../db/filters';
+import type { TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { groupStats, type Dimension } from '../../graphql/stats';
+import {
+  InnovationStudioDimension,
+  InnovationStudioOrderBy,
+  type InnovationStudioFilter,
+  type InnovationStudiosArgs,
+  type InnovationStudioStatsArgs,
+} from './innovation-studio.inputs';
+import type { DemonstrationLevel, InnovationStudioKind, InnovationStudioRow } from './innovation-studio.type';
+
+export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
+  from: 'innovation_studio t',
+  columns: `t.id, t.name, t.kind, t.demonstration_level AS "demonstrationLevel", t.enterprise_id AS "enterpriseId",
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.established_on AS "establishedOn",
+    t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+  key: 't.id',
+  toRow: (r) => ({
+    __typename: 'InnovationStudio',
+    id: toGlobalId('InnovationStudio', r.id as number),
+    rowId: r.id as number,
+    name: r.name as string,
+    kind: r.kind as InnovationStudioKind,
+    demonstrationLevel: r.demonstrationLevel as DemonstrationLevel,
+    enterpriseId: r.enterpriseId as number,
+    provinceCode: r.provinceCode as string,
+    cityCode: r.cityCode as string | null,
+    establishedOn: r.establishedOn as string | null,
+    leadCraftsmanId: r.leadCraftsmanId as number | null,
+    isSample: r.isSample as boolean,
+    sourceId: r.sourceId as number | null,
+  }),
+  conditions: (f) => [
+    ...placeConditions(f),
+    ...when.inList('t.kind', f?.kinds),
+    ...when.inList('t.demonstration_level', f?.demonstrationLevels),
+    ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
+    ...when.contains(['t.name'], f?.nameContains),
+    ...when.equals('t.is_sample', f?.isSample),
+  ],
+  orders: {
+    [InnovationStudioOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
+    [InnovationStudioOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
+    [InnovationStudioOrderBy.ESTABLISHED_ON_ASC]: { expression: "coalesce(t.established_on, date '0001-01-01')", direction: 'ASC', type: 'date' },
+    [InnovationStudioOrderBy.ESTABLISHED_ON_DESC]: { expression: "coalesce(t.established_on, date '0001-01-01')", direction: 'DESC', type: 'date' },
+  },
+};
+
+const dimensions: Record<InnovationStudioDimension, Dimension> = {
+  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
+  CITY: { expression: 't.city_code', alias: 'cityCode' },
+  KIND: { expression: 't.kind', alias: 'kind' },
+  DEMONSTRATION_LEVEL: { expression: 't.demonstration_level', alias: 'demonstrationLevel' },
+  YEAR_ESTABLISHED: { expression: 'extract(year FROM t.established_on)::integer', alias: 'year' },
+};
+
+export const innovationStudioService = {
+  list: (ctx: RequestContext, args: InnovationStudiosArgs) => listConnection(ctx, innovationStudioTable, args, InnovationStudioOrderBy.ID_ASC),
+  under: (ctx: RequestContext, column: string, key: string | number, args: InnovationStudiosArgs) =>
+    childConnection(ctx, innovationStudioTable, column, key, args, InnovationStudioOrderBy.ID_ASC),
+  byId: (ctx: RequestContext, id: number | string) => byKeyLoader(ctx, innovationStudioTable, 't.id').load(id),
+  stats: (ctx: RequestContext, args: InnovationStudioStatsArgs) => groupStats(ctx, innovationStudioTable, dimensions, args.groupBy, args.filter),
+};

@@ -1,0 +1,54 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { badInput } from '../../graphql/errors/codes';
+import { byKeyLoader } from '../../graphql/lists';
+import { fromGlobalId } from '../../graphql/relay/global-id';
+import { MAX_PAGE_SIZE } from '../../graphql/relay/page-args';
+import { Node } from '../../graphql/relay/node.interface';
+import { cityTable } from '../city/city.service';
+import { collectiveInnovationContractTable } from '../collective-innovation-contract/collective-innovation-contract.service';
+import { craftsmanAcademyTable } from '../craftsman-academy/craftsman-academy.service';
+import { craftsmanTable } from '../craftsman/craftsman.service';
+import { enterpriseTable } from '../enterprise/enterprise.service';
+import { goalTable } from '../goal/goal.service';
+import { innovationStudioTable } from '../innovation-studio/innovation-studio.service';
+import { provinceTable } from '../province/province.service';
+import { reportedFigureTable } from '../reported-figure/reported-figure.service';
+import { sourceTable } from '../source/source.service';
+
+/** Every type that implements Node: its table, key column and the shape of its key. */
+const NODE_TYPES: Record<string, { table: TableSpec<unknown, never>; key: string; pattern: RegExp }> = {
+  Province: { table: provinceTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]0000$/ },
+  City: { table: cityTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]{5}$/ },
+  Enterprise: { table: enterpriseTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  Craftsman: { table: craftsmanTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  CraftsmanAcademy: { table: craftsmanAcademyTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  InnovationStudio: { table: innovationStudioTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  CollectiveInnovationContract: { table: collectiveInnovationContractTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  Goal: { table: goalTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  ReportedFigure: { table: reportedFigureTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+  Source: { table: sourceTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
+};
+
+function loadNode(ctx: RequestContext, id: string, argument: string) {
+  const { typename, key } = fromGlobalId(id, argument);
+  const type = NODE_TYPES[typename];
+  // A well-formed ID of an unknown type or impossible key names no record: null, as for a deleted one.
+  if (!type || !type.pattern.test(key) || (type.key === 't.id' && Number(key) > 2_147_483_647)) return null;
+  return byKeyLoader(ctx, type.table, type.key).load(key);
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any record by its global ID; null if it does not exist.' })
+  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return loadNode(ctx, id, 'id');
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: `Several records by global ID, in the order asked (at most ${MAX_PAGE_SIZE}); null for those that do not exist.` })
+  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]) {
+    if (ids.length > MAX_PAGE_SIZE) throw badInput(`'ids' may name at most ${MAX_PAGE_SIZE} records, got ${ids.length}`, 'ids');
+    return ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`));
+  }
+}

@@ -1,0 +1,19 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+import { ProvincesArgs } from './province.inputs';
+import { provinceService } from './province.service';
+import { Province, ProvinceConnection } from './province.type';
+
+@Resolver(() => Province)
+export class ProvinceResolver {
+  @Query(() => ProvinceConnection, { description: 'Provinces in the registry (省).' })
+  provinces(@Ctx() ctx: RequestContext, @Args(() => ProvincesArgs) args: ProvincesArgs) {
+    return provinceService.list(ctx, args);
+  }
+
+  @Query(() => Province, { nullable: true, description: 'One province by its division code, e.g. "320000" for Jiangsu; null if unknown.' })
+  province(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar) code: string) {
+    return provinceService.byCode(ctx, code);
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/relay/node.interface';
+import { Connection } from '../../graphql/relay/connection';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+
+@ObjectType({ implements: Node, description: 'A province (省), identified by its division code, e.g. 320000 Jiangsu (江苏省).' })
+export class Province extends Node {
+  @Field(() => DivisionCodeScalar, { description: 'Six-digit division code (行政区划代码), e.g. "320000".' })
+  code: string;
+
+  @Field({ description: 'Name in Chinese (名称), e.g. 江苏.' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in English, e.g. Jiangsu.' })
+  nameEn: string | null;
+}
+
+@ObjectType({ description: 'A page of provinces.' })
+export class ProvinceConnection extends Connection(Province, 'Province', 'province') {}
+
+export interface ProvinceRow {
+  __typename: 'Province';
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+}

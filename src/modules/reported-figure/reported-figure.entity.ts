@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('reported_figure')
+export class ReportedFigureEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'province_code', type: 'char', length: 6 })
+  provinceCode: string;
+
+  @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
+  cityCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  subject: string | null;
+
+  @Column({ type: 'text' })
+  metric: string;
+
+  @Column({ type: 'numeric' })
+  value: string;
+
+  @Column({ type: 'text' })
+  unit: string;
+
+  @Column({ name: 'as_of', type: 'date' })
+  asOf: string;
+
+  @Column({ name: 'source_id', type: 'integer' })
+  sourceId: number;
+}

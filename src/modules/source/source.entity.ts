@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('source')
+export class SourceEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'text' })
+  publisher: string;
+
+  @Column({ name: 'publisher_en', type: 'text', nullable: true })
+  publisherEn: string | null;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ name: 'published_on', type: 'date' })
+  publishedOn: string;
+
+  @Column({ type: 'text', nullable: true })
+  url: string | null;
+}

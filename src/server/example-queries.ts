@@ -1,0 +1,220 @@
+/**
+ * Example queries offered in GraphiQL, one tab each (served as /graphiql/examples.json).
+ * The schema is written against these, and tests validate them against it, so keep the
+ * fields as they are. The first one is quoted by the product spec.
+ */
+export interface ExampleQuery {
+  title: string;
+  /** One English sentence, then the Chinese. */
+  description: string;
+  query: string;
+  /** Initial contents of the variables editor, when the query takes any. */
+  variables?: Record<string, unknown>;
+}
+
+export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
+  {
+    title: "Nanjing's studio goal (南京创新工作室目标)",
+    description:
+      "How many innovation studios Nanjing has and how far it is toward its studio goal. " +
+      "南京市创新工作室数量及其目标完成进度。",
+    query: `{
+  city(code: "320100") {
+    name
+    innovationStudios {
+      totalCount
+    }
+    goals(metric: INNOVATION_STUDIOS) {
+      target
+      deadline
+      progress {
+        current
+        ratio
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Goal progress across all cities (各市目标进度)',
+    description:
+      'Every goal with its scope, progress, the pace still needed and where it was published. ' +
+      '所有目标的范围、完成进度、所需月均增量及公开来源。',
+    query: `{
+  goals(first: 100) {
+    totalCount
+    nodes {
+      id
+      metric
+      target
+      deadline
+      scope {
+        __typename
+        ... on City {
+          code
+          name
+        }
+        ... on Province {
+          code
+          name
+        }
+      }
+      progress {
+        current
+        ratio
+        remaining
+        daysLeft
+        monthlyRateNeeded
+        onTrack
+      }
+      source {
+        publisher
+        title
+        publishedOn
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Studios by city and kind (按城市和类型统计创新工作室)',
+    description:
+      "Innovation studio counts in Jiangsu, grouped by city and studio kind. " +
+      '江苏省各市按类型统计的创新工作室数量。',
+    query: `{
+  innovationStudioStats(groupBy: [CITY, KIND], filter: { provinceCode: "320000" }) {
+    city {
+      code
+      name
+    }
+    kind
+    count
+  }
+}`,
+  },
+  {
+    title: 'Craftsmen pipeline (工匠培养梯队)',
+    description:
+      'Craftsmen counted by level and status, next to the national, provincial and municipal craftsman goals. ' +
+      '按级别和状态统计的工匠人数，以及国家级、省级、市级工匠培养目标进度。',
+    query: `{
+  craftsmanStats(groupBy: [LEVEL, STATUS]) {
+    level
+    status
+    count
+  }
+  goals(
+    first: 100
+    filter: { metrics: [NATIONAL_CRAFTSMEN, PROVINCIAL_CRAFTSMEN, MUNICIPAL_CRAFTSMEN] }
+  ) {
+    nodes {
+      metric
+      target
+      deadline
+      scope {
+        ... on Province {
+          name
+        }
+        ... on City {
+          name
+        }
+      }
+      progress {
+        current
+        ratio
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Collective innovation contracts (技术创新集体合同)',
+    description:
+      'Collective contracts on technical innovation per province, and the five covering the most workers. ' +
+      '各省技术创新集体合同数量及覆盖职工人数，以及覆盖职工最多的五份合同。',
+    query: `{
+  collectiveContractStats(groupBy: [PROVINCE]) {
+    province {
+      name
+    }
+    count
+    workersCovered
+  }
+  collectiveContracts(first: 5, orderBy: WORKERS_COVERED_DESC) {
+    totalCount
+    nodes {
+      signedOn
+      workersCovered
+      projectsPlanned
+      projectsCompleted
+      enterprise {
+        name
+        creditCode
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Published figures (公开统计数据)',
+    description:
+      'Figures taken from official publications, with their unit, date and source. ' +
+      '来自官方公开发布的统计数据，含单位、日期和来源。',
+    query: `{
+  reportedFigures(first: 50) {
+    nodes {
+      metric
+      value
+      unit
+      asOf
+      subject
+      scope {
+        ... on City {
+          name
+        }
+        ... on Province {
+          name
+        }
+      }
+      source {
+        publisher
+        title
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Paging studios (分页浏览)',
+    description:
+      "Nanjing's model-worker studios, newest first: set $after to the previous page's endCursor. " +
+      '按成立时间倒序分页浏览南京市劳模创新工作室：将上一页的 endCursor 填入 $after。',
+    query: `query Page($after: String) {
+  innovationStudios(
+    first: 20
+    after: $after
+    filter: { cityCode: "320100", kinds: [MODEL_WORKER] }
+    orderBy: ESTABLISHED_ON_DESC
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        demonstrationLevel
+        establishedOn
+        enterprise {
+          name
+        }
+      }
+    }
+  }
+}`,
+    variables: { after: null },
+  },
+];
