@@ -12,8 +12,8 @@ export interface Config {
   seedOnEmptyDatabase: boolean;
 }
 
-function integer(name: string, fallback: number): number {
-  const raw = process.env[name];
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got '${raw}'`);
@@ -22,11 +22,11 @@ function integer(name: string, fallback: number): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: integer('PORT', 4000),
+    port: integer(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
-    embeddedPgPort: integer('EMBEDDED_PG_PORT', 0),
+    embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 0),
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
     seedOnEmptyDatabase: env.SEED_ON_EMPTY !== 'false',

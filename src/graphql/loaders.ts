@@ -10,7 +10,8 @@ export class Loaders {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.byName.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      // No batch size cap: a capped batch would make statements grow with the number of rows.
+      loader = new DataLoader<K, V>(batch);
       this.byName.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

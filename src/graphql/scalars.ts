@@ -37,7 +37,7 @@ const CREDIT_CODE_PROBLEMS = {
 /** 18-character unified social credit code (统一社会信用代码), GB 32100-2015, check character verified. */
 export const CreditCodeScalar = stringScalar(
   'CreditCode',
-  'Unified social credit code (统一社会信用代码): 18 characters, the last a GB 32100-2015 check character, e.g. "91320100000000014X".',
+  'Unified social credit code (统一社会信用代码): 18 characters, the last a GB 32100-2015 check character, e.g. "91320300000000019C".',
   (v) => {
     const p = creditCodeProblem(v);
     return p ? CREDIT_CODE_PROBLEMS[p] : null;

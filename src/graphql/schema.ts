@@ -32,7 +32,12 @@ let schema: GraphQLSchema | undefined;
 
 /** The schema, built once per process from the decorated classes. */
 export function buildRegistrySchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false });
+  if (!schema) {
+    schema = buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false });
+    // type-graphql has no option for the root type's description; every type carries one.
+    schema.getQueryType()!.description =
+      'The registry of the industrial-workforce reform (产改登记平台): places, enterprises, studios, academies, contracts, craftsmen, goals and published figures, each citing its source.';
+  }
   return schema;
 }
 

@@ -8,17 +8,39 @@ import { createApp } from './app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A signal can arrive while the database is still starting (initdb, migrations, the first load).
+  // Dying then would leave the embedded PostgreSQL, a detached process, running without us and
+  // holding DATA_DIR; so remember the signal and shut down in order as soon as start-up is done.
+  let stop: ((signal: string) => Promise<void>) | undefined;
+  let requestedDuringStart: string | undefined;
+  const onSignal = (signal: string) => {
+    if (stop) void stop(signal);
+    else if (!requestedDuringStart) {
+      requestedDuringStart = signal;
+      logger.info({ signal }, 'shutdown requested while starting: stopping once the database is ready');
+    }
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+
   const { embedded } = await prepareDatabase(config, AppDataSource);
   const { app, apollo } = await createApp(AppDataSource, poolOf(AppDataSource));
 
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+  // Express 5 hands a listen error (e.g. EADDRINUSE) to this callback: fail the start on it
+  // rather than run on without a port, and stop the database on the way out.
+  const server: Server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch(async (error: unknown) => {
+    await apollo.stop();
+    await AppDataSource.destroy();
+    await embedded?.stop();
+    throw error;
   });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.info(`GraphiQL is at http://${host}:${config.port}/graphql`);
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
@@ -34,8 +56,7 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  if (requestedDuringStart) await stop(requestedDuringStart);
 }
 
 main().catch((error) => {

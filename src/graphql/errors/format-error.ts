@@ -11,7 +11,9 @@ import { ErrorCode } from './codes';
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && original.extensions?.code) {
-    return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions, stacktrace: undefined } };
+    // Apollo's own `http` extension (status, headers) has already been applied to the response; not for clients.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, extensions: { ...formatted.extensions, ...extensions, stacktrace: undefined } };
   }
   const code = formatted.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') {

@@ -10,11 +10,26 @@ export interface CursorPosition {
   id: number | string;
 }
 
+/** SQL types of a cursor's parts, from the ordering it belongs to (see OrderSpec in src/db/table.ts). */
+export interface CursorTypes {
+  value: 'text' | 'integer' | 'date';
+  id: 'text' | 'integer';
+}
+
+/** Whether a decoded cursor part can be bound as its SQL type without the database rejecting it. */
+function fitsType(value: unknown, type: CursorTypes['value']): boolean {
+  if (type === 'integer') return Number.isInteger(value) && (value as number) >= -2_147_483_648 && (value as number) <= 2_147_483_647;
+  if (typeof value !== 'string' || value.includes('\u0000')) return false;
+  if (type === 'text') return true;
+  const date = new Date(`${value}T00:00:00Z`);
+  return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.order, position.value, position.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, expectedOrder: string, argument: string): CursorPosition {
+export function decodeCursor(cursor: string, expectedOrder: string, argument: string, types?: CursorTypes): CursorPosition {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -27,10 +42,13 @@ export function decodeCursor(cursor: string, expectedOrder: string, argument: st
     typeof parsed[0] === 'string' &&
     ['string', 'number'].includes(typeof parsed[1]) &&
     ['string', 'number'].includes(typeof parsed[2]);
-  if (!valid) throw badInput(`'${cursor.slice(0, 60)}' is not a cursor issued by this API`, argument);
+  const notIssued = () => badInput(`'${argument}' is not a cursor issued by this API: '${cursor.slice(0, 60)}'`, argument);
+  if (!valid) throw notIssued();
   const [order, value, id] = parsed as [string, string | number, string | number];
   if (order !== expectedOrder) {
     throw badInput(`the cursor in '${argument}' belongs to ordering ${order}, not ${expectedOrder}`, argument);
   }
+  // A forged cursor of the right shape must not reach SQL with a value its ordering cannot compare.
+  if (types && !(fitsType(value, types.value) && fitsType(id, types.id))) throw notIssued();
   return { order, value, id };
 }

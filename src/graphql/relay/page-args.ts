@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { badInput } from '../errors/codes';
-import { decodeCursor, type CursorPosition } from './cursor';
+import { decodeCursor, type CursorPosition, type CursorTypes } from './cursor';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -35,7 +35,7 @@ function pageSize(value: number, argument: string): number {
   return value;
 }
 
-export function toPageRequest(args: PageArgs, order: string): PageRequest {
+export function toPageRequest(args: PageArgs, order: string, types?: CursorTypes): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput("use either 'first' or 'last', not both", 'last');
   if (after != null && before != null) throw badInput("use either 'after' or 'before', not both", 'before');
@@ -46,12 +46,12 @@ export function toPageRequest(args: PageArgs, order: string): PageRequest {
     return {
       backward,
       limit: pageSize(last ?? DEFAULT_PAGE_SIZE, 'last'),
-      cursor: before != null ? decodeCursor(before, order, 'before') : null,
+      cursor: before != null ? decodeCursor(before, order, 'before', types) : null,
     };
   }
   return {
     backward,
     limit: pageSize(first ?? DEFAULT_PAGE_SIZE, 'first'),
-    cursor: after != null ? decodeCursor(after, order, 'after') : null,
+    cursor: after != null ? decodeCursor(after, order, 'after', types) : null,
   };
 }

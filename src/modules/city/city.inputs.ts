@@ -6,7 +6,14 @@ export enum CityOrderBy {
   CODE_ASC = 'CODE_ASC',
   NAME_ASC = 'NAME_ASC',
 }
-registerEnumType(CityOrderBy, { name: 'CityOrderBy', description: 'Orderings of cities.' });
+registerEnumType(CityOrderBy, {
+  name: 'CityOrderBy',
+  description: 'Orderings of cities.',
+  valuesConfig: {
+    CODE_ASC: { description: 'By division code, ascending.' },
+    NAME_ASC: { description: 'By Chinese name, ascending; ties by division code.' },
+  },
+});
 
 @InputType({ description: 'Which cities to list.' })
 export class CityFilter {

@@ -15,7 +15,7 @@ export class CityResolver {
   }
 
   @Query(() => City, { nullable: true, description: 'One city by its division code, e.g. "320100" for Nanjing; null if unknown.' })
-  city(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar) code: string) {
+  city(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar, { description: 'The city\'s six-digit division code, e.g. "320100".' }) code: string) {
     return cityService.byCode(ctx, code);
   }
 

@@ -11,6 +11,12 @@ export enum CollectiveInnovationContractOrderBy {
 registerEnumType(CollectiveInnovationContractOrderBy, {
   name: 'CollectiveInnovationContractOrderBy',
   description: 'Orderings of collective innovation contracts; ties are broken by record id.',
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    SIGNED_ON_DESC: { description: 'Most recently signed first.' },
+    SIGNED_ON_ASC: { description: 'Earliest signed first.' },
+    WORKERS_COVERED_DESC: { description: 'Most workers covered first.' },
+  },
 });
 
 export enum CollectiveInnovationContractDimension {
@@ -21,6 +27,11 @@ export enum CollectiveInnovationContractDimension {
 registerEnumType(CollectiveInnovationContractDimension, {
   name: 'CollectiveInnovationContractDimension',
   description: 'What collective innovation contract statistics can be grouped by.',
+  valuesConfig: {
+    PROVINCE: { description: 'The province of the contract.' },
+    CITY: { description: 'The city of the contract; contracts with no city form their own group.' },
+    YEAR_SIGNED: { description: 'The year the contract was signed.' },
+  },
 });
 
 @InputType({ description: 'Which collective innovation contracts to include; all given conditions must hold.' })

@@ -7,7 +7,14 @@ export enum CraftsmanAcademyOrderBy {
   ID_ASC = 'ID_ASC',
   NAME_ASC = 'NAME_ASC',
 }
-registerEnumType(CraftsmanAcademyOrderBy, { name: 'CraftsmanAcademyOrderBy', description: 'Orderings of craftsman academies; ties are broken by record id.' });
+registerEnumType(CraftsmanAcademyOrderBy, {
+  name: 'CraftsmanAcademyOrderBy',
+  description: 'Orderings of craftsman academies; ties are broken by record id.',
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    NAME_ASC: { description: 'By Chinese name, ascending.' },
+  },
+});
 
 export enum CraftsmanAcademyDimension {
   PROVINCE = 'PROVINCE',
@@ -15,7 +22,16 @@ export enum CraftsmanAcademyDimension {
   LEVEL = 'LEVEL',
   ON_PROVINCIAL_SUPPORT_LIST = 'ON_PROVINCIAL_SUPPORT_LIST',
 }
-registerEnumType(CraftsmanAcademyDimension, { name: 'CraftsmanAcademyDimension', description: 'What craftsman academy statistics can be grouped by.' });
+registerEnumType(CraftsmanAcademyDimension, {
+  name: 'CraftsmanAcademyDimension',
+  description: 'What craftsman academy statistics can be grouped by.',
+  valuesConfig: {
+    PROVINCE: { description: 'The province of the academy.' },
+    CITY: { description: 'The city of the academy; academies with no city form their own group.' },
+    LEVEL: { description: 'The level of the academy.' },
+    ON_PROVINCIAL_SUPPORT_LIST: { description: 'Whether the academy is on the provincial support list.' },
+  },
+});
 
 @InputType({ description: 'Which craftsman academies to include; all given conditions must hold.' })
 export class CraftsmanAcademyFilter {

@@ -8,7 +8,15 @@ export enum CraftsmanOrderBy {
   NAME_ASC = 'NAME_ASC',
   YEAR_DESC = 'YEAR_DESC',
 }
-registerEnumType(CraftsmanOrderBy, { name: 'CraftsmanOrderBy', description: 'Orderings of craftsmen; ties are broken by record id. Unknown years sort last.' });
+registerEnumType(CraftsmanOrderBy, {
+  name: 'CraftsmanOrderBy',
+  description: 'Orderings of craftsmen; ties are broken by record id. Unknown years sort last.',
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    NAME_ASC: { description: 'By name, ascending.' },
+    YEAR_DESC: { description: 'Most recent year first; unknown years last.' },
+  },
+});
 
 export enum CraftsmanDimension {
   PROVINCE = 'PROVINCE',
@@ -18,7 +26,18 @@ export enum CraftsmanDimension {
   HONORARY_TITLE = 'HONORARY_TITLE',
   YEAR = 'YEAR',
 }
-registerEnumType(CraftsmanDimension, { name: 'CraftsmanDimension', description: 'What craftsman statistics can be grouped by.' });
+registerEnumType(CraftsmanDimension, {
+  name: 'CraftsmanDimension',
+  description: 'What craftsman statistics can be grouped by.',
+  valuesConfig: {
+    PROVINCE: { description: 'The province of the craftsman.' },
+    CITY: { description: 'The city of the craftsman; craftsmen with no city form their own group.' },
+    LEVEL: { description: 'The level of the craftsman title.' },
+    STATUS: { description: 'Where the craftsman stands in the selection pipeline.' },
+    HONORARY_TITLE: { description: 'The honorary title; craftsmen without one form their own group.' },
+    YEAR: { description: 'The year of selection or award; craftsmen with no known year form their own group.' },
+  },
+});
 
 @InputType({ description: 'Which craftsmen to include; all given conditions must hold.' })
 export class CraftsmanFilter {

@@ -12,7 +12,12 @@ export enum EnterpriseOrderBy {
 registerEnumType(EnterpriseOrderBy, {
   name: 'EnterpriseOrderBy',
   description: 'Orderings of enterprises; ties are broken by record id.',
-  valuesConfig: { EMPLOYEE_COUNT_DESC: { description: 'Largest first; unknown counts last.' } },
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    NAME_ASC: { description: 'By Chinese name, ascending.' },
+    CREDIT_CODE_ASC: { description: 'By unified social credit code, ascending.' },
+    EMPLOYEE_COUNT_DESC: { description: 'Largest first; unknown counts last.' },
+  },
 });
 
 @InputType({ description: 'Which enterprises to list; all given conditions must hold.' })

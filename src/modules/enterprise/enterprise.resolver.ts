@@ -15,7 +15,7 @@ export class EnterpriseResolver {
   }
 
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code; null if not registered.' })
-  enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string) {
+  enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar, { description: 'The 18-character unified social credit code (统一社会信用代码).' }) creditCode: string) {
     return enterpriseService.byCreditCode(ctx, creditCode);
   }
 }

@@ -7,7 +7,14 @@ export enum GoalOrderBy {
   ID_ASC = 'ID_ASC',
   DEADLINE_ASC = 'DEADLINE_ASC',
 }
-registerEnumType(GoalOrderBy, { name: 'GoalOrderBy', description: 'Orderings of goals; ties are broken by record id.' });
+registerEnumType(GoalOrderBy, {
+  name: 'GoalOrderBy',
+  description: 'Orderings of goals; ties are broken by record id.',
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    DEADLINE_ASC: { description: 'Earliest deadline first.' },
+  },
+});
 
 @InputType({ description: 'Which goals to list; all given conditions must hold.' })
 export class GoalFilter {

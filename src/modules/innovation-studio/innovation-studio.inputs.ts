@@ -12,6 +12,12 @@ export enum InnovationStudioOrderBy {
 registerEnumType(InnovationStudioOrderBy, {
   name: 'InnovationStudioOrderBy',
   description: 'Orderings of innovation studios; ties are broken by record id. Unknown dates sort as the earliest.',
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    NAME_ASC: { description: 'By name, ascending.' },
+    ESTABLISHED_ON_ASC: { description: 'Oldest first; unknown dates first.' },
+    ESTABLISHED_ON_DESC: { description: 'Newest first; unknown dates last.' },
+  },
 });
 
 export enum InnovationStudioDimension {
@@ -21,7 +27,17 @@ export enum InnovationStudioDimension {
   DEMONSTRATION_LEVEL = 'DEMONSTRATION_LEVEL',
   YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
 }
-registerEnumType(InnovationStudioDimension, { name: 'InnovationStudioDimension', description: 'What innovation studio statistics can be grouped by.' });
+registerEnumType(InnovationStudioDimension, {
+  name: 'InnovationStudioDimension',
+  description: 'What innovation studio statistics can be grouped by.',
+  valuesConfig: {
+    PROVINCE: { description: 'The province of the studio.' },
+    CITY: { description: 'The city of the studio; studios with no city form their own group.' },
+    KIND: { description: 'The kind of studio.' },
+    DEMONSTRATION_LEVEL: { description: 'The demonstration level of the studio.' },
+    YEAR_ESTABLISHED: { description: 'The year the studio was established; studios with no known date form their own group.' },
+  },
+});
 
 @InputType({ description: 'Which innovation studios to include; all given conditions must hold.' })
 export class InnovationStudioFilter {

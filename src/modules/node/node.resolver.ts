@@ -42,12 +42,12 @@ function loadNode(ctx: RequestContext, id: string, argument: string) {
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any record by its global ID; null if it does not exist.' })
-  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global ID as returned in any record\'s `id`.' }) id: string) {
     return loadNode(ctx, id, 'id');
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Several records by global ID, in the order asked (at most ${MAX_PAGE_SIZE}); null for those that do not exist.` })
-  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]) {
+  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: `Global IDs as returned in records' \`id\`, at most ${MAX_PAGE_SIZE}.` }) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`'ids' may name at most ${MAX_PAGE_SIZE} records, got ${ids.length}`, 'ids');
     return ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`));
   }

@@ -5,7 +5,14 @@ export enum ProvinceOrderBy {
   CODE_ASC = 'CODE_ASC',
   NAME_ASC = 'NAME_ASC',
 }
-registerEnumType(ProvinceOrderBy, { name: 'ProvinceOrderBy', description: 'Orderings of provinces.' });
+registerEnumType(ProvinceOrderBy, {
+  name: 'ProvinceOrderBy',
+  description: 'Orderings of provinces.',
+  valuesConfig: {
+    CODE_ASC: { description: 'By division code, ascending.' },
+    NAME_ASC: { description: 'By Chinese name, ascending; ties by division code.' },
+  },
+});
 
 @InputType({ description: 'Which provinces to list.' })
 export class ProvinceFilter {

@@ -13,7 +13,7 @@ export class ProvinceResolver {
   }
 
   @Query(() => Province, { nullable: true, description: 'One province by its division code, e.g. "320000" for Jiangsu; null if unknown.' })
-  province(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar) code: string) {
+  province(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar, { description: 'The province\'s six-digit division code, e.g. "320000".' }) code: string) {
     return provinceService.byCode(ctx, code);
   }
 }

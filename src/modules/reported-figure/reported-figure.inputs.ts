@@ -7,7 +7,14 @@ export enum ReportedFigureOrderBy {
   ID_ASC = 'ID_ASC',
   AS_OF_DESC = 'AS_OF_DESC',
 }
-registerEnumType(ReportedFigureOrderBy, { name: 'ReportedFigureOrderBy', description: 'Orderings of published figures; ties are broken by record id.' });
+registerEnumType(ReportedFigureOrderBy, {
+  name: 'ReportedFigureOrderBy',
+  description: 'Orderings of published figures; ties are broken by record id.',
+  valuesConfig: {
+    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
+    AS_OF_DESC: { description: 'Most recent date first.' },
+  },
+});
 
 @InputType({ description: 'Which published figures to list; all given conditions must hold.' })
 export class ReportedFigureFilter {

@@ -56,7 +56,18 @@ export enum FigureUnit {
   PERCENT = 'PERCENT',
   COUNT = 'COUNT',
 }
-registerEnumType(FigureUnit, { name: 'FigureUnit', description: 'Unit of a published figure (单位).' });
+registerEnumType(FigureUnit, {
+  name: 'FigureUnit',
+  description: 'Unit of a published figure (单位).',
+  valuesConfig: {
+    PERSONS: { description: 'Persons (人).' },
+    ENTERPRISES: { description: 'Enterprises (家).' },
+    ORGANISATIONS: { description: 'Organisations (个组织).' },
+    EVENTS: { description: 'Events or sessions held, e.g. competitions or courses (场/次).' },
+    PERCENT: { description: 'Percent (%).' },
+    COUNT: { description: 'Items of another kind, e.g. issues collected (个/件).' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A published statistic that is not a count of registry rows (公开统计数据), e.g. Xuzhou\'s 1.32 million skilled workers.' })
 export class ReportedFigure extends Node {

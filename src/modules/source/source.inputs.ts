@@ -6,7 +6,14 @@ export enum SourceOrderBy {
   PUBLISHED_ON_DESC = 'PUBLISHED_ON_DESC',
   PUBLISHED_ON_ASC = 'PUBLISHED_ON_ASC',
 }
-registerEnumType(SourceOrderBy, { name: 'SourceOrderBy', description: 'Orderings of sources.' });
+registerEnumType(SourceOrderBy, {
+  name: 'SourceOrderBy',
+  description: 'Orderings of sources; ties are broken by record id.',
+  valuesConfig: {
+    PUBLISHED_ON_DESC: { description: 'Newest publication first.' },
+    PUBLISHED_ON_ASC: { description: 'Oldest publication first.' },
+  },
+});
 
 @InputType({ description: 'Which sources to list.' })
 export class SourceFilter {

@@ -1,0 +1,147 @@
+import { daysBetween, goalProgress, todayInChina, type GoalTerms } from '../goal-progress';
+
+/** Nanjing's studio goal as published: 598 studios on 2025-10-23, 1,000 by the end of 2026. */
+const NANJING: GoalTerms = { target: 1000, deadline: '2026-12-31', baselineValue: 598, baselineOn: '2025-10-23' };
+
+/** A 30-day straight line from 0 to 100, easy to check by hand. */
+const JANUARY: GoalTerms = { target: 100, deadline: '2026-01-31', baselineValue: 0, baselineOn: '2026-01-01' };
+
+const NO_BASELINE: GoalTerms = { target: 200, deadline: '2035-12-31', baselineValue: null, baselineOn: null };
+
+describe('daysBetween', () => {
+  it('counts calendar days, across month, year and leap days', () => {
+    expect(daysBetween('2026-01-01', '2026-01-31')).toBe(30);
+    expect(daysBetween('2025-10-23', '2026-12-31')).toBe(434);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-12-31', '2026-12-30')).toBe(-1);
+  });
+});
+
+describe('goalProgress', () => {
+  it('gives ratio (4 decimals) and remaining', () => {
+    const p = goalProgress(NANJING, 598, '2025-10-23');
+    expect(p.current).toBe(598);
+    expect(p.target).toBe(1000);
+    expect(p.ratio).toBe(0.598);
+    expect(p.remaining).toBe(402);
+    expect(p.achieved).toBe(false);
+    expect(goalProgress(NO_BASELINE, 1, '2026-01-01').ratio).toBe(0.005);
+    expect(goalProgress({ ...NO_BASELINE, target: 3 }, 1, '2026-01-01').ratio).toBe(0.3333);
+  });
+
+  it('works out Nanjing on the day of the report: on the line, 434 days and 28.19 a month to go', () => {
+    const p = goalProgress(NANJING, 598, '2025-10-23');
+    expect(p.daysLeft).toBe(434);
+    // 402 still needed over 434 days = 434 / (365.25 / 12) = 14.26 months: 402 / 14.26 = 28.19
+    expect(p.monthlyRateNeeded).toBe(28.19);
+    expect(p.expectedByNow).toBe(598);
+    expect(p.onTrack).toBe(true);
+  });
+
+  it('works out Nanjing on 2026-11-25 with no new studio: behind the line', () => {
+    const p = goalProgress(NANJING, 598, '2026-11-25');
+    expect(p.daysLeft).toBe(36);
+    expect(p.monthlyRateNeeded).toBe(339.89);
+    // 598 + 402 × 398 / 434 = 966.65
+    expect(p.expectedByNow).toBe(966.7);
+    expect(p.onTrack).toBe(false);
+  });
+
+  describe('the straight line from baseline to target', () => {
+    it('stands at the baseline on the baseline date', () => {
+      expect(goalProgress(JANUARY, 0, '2026-01-01').expectedByNow).toBe(0);
+    });
+
+    it('stands at the baseline before the baseline date', () => {
+      expect(goalProgress(JANUARY, 0, '2025-12-01').expectedByNow).toBe(0);
+    });
+
+    it('stands halfway at the midpoint', () => {
+      expect(goalProgress(JANUARY, 0, '2026-01-16').expectedByNow).toBe(50);
+      expect(goalProgress({ ...JANUARY, baselineValue: 40 }, 0, '2026-01-16').expectedByNow).toBe(70);
+    });
+
+    it('stands at the target on the deadline and after it', () => {
+      expect(goalProgress(JANUARY, 0, '2026-01-31').expectedByNow).toBe(100);
+      expect(goalProgress(JANUARY, 0, '2027-06-01').expectedByNow).toBe(100);
+    });
+
+    it('is rounded to one decimal', () => {
+      // 100 × 1 / 30 = 3.333…
+      expect(goalProgress(JANUARY, 0, '2026-01-02').expectedByNow).toBe(3.3);
+    });
+  });
+
+  it('is on track exactly when current reaches the line before the deadline', () => {
+    expect(goalProgress(JANUARY, 50, '2026-01-16').onTrack).toBe(true);
+    expect(goalProgress(JANUARY, 49, '2026-01-16').onTrack).toBe(false);
+    expect(goalProgress(JANUARY, 99, '2026-01-30').onTrack).toBe(true); // line at 96.7
+  });
+
+  it('gives the monthly rate still needed from today', () => {
+    // 50 in 15 days: 15 / 30.4375 months → 101.46 a month
+    expect(goalProgress(JANUARY, 50, '2026-01-16').monthlyRateNeeded).toBe(101.46);
+  });
+
+  it('an achieved goal: nothing remaining, no rate needed, on track, even past the deadline', () => {
+    for (const today of ['2026-01-10', '2026-01-31', '2027-01-01']) {
+      const p = goalProgress(JANUARY, 120, today);
+      expect(p.achieved).toBe(true);
+      expect(p.remaining).toBe(0);
+      expect(p.ratio).toBe(1.2);
+      expect(p.monthlyRateNeeded).toBe(0);
+      expect(p.onTrack).toBe(true);
+    }
+    expect(goalProgress(JANUARY, 100, '2026-01-10')).toMatchObject({ achieved: true, remaining: 0, ratio: 1, onTrack: true });
+    expect(goalProgress(NO_BASELINE, 200, '2026-01-01')).toMatchObject({ achieved: true, onTrack: true, expectedByNow: null });
+  });
+
+  it('a deadline passed unmet: no days left, no rate that could still make it, not on track', () => {
+    const p = goalProgress(JANUARY, 80, '2026-03-01');
+    expect(p.daysLeft).toBe(0);
+    expect(p.remaining).toBe(20);
+    expect(p.monthlyRateNeeded).toBeNull();
+    expect(p.onTrack).toBe(false);
+    // the same without a baseline: still judged, because the deadline has passed
+    expect(goalProgress(NO_BASELINE, 5, '2036-01-01')).toMatchObject({ daysLeft: 0, monthlyRateNeeded: null, onTrack: false, expectedByNow: null });
+  });
+
+  it('no baseline: nothing to judge by before the deadline', () => {
+    const p = goalProgress(NO_BASELINE, 11, '2026-01-01');
+    expect(p.expectedByNow).toBeNull();
+    expect(p.onTrack).toBeNull();
+    expect(p.daysLeft).toBe(daysBetween('2026-01-01', '2035-12-31'));
+    expect(p.monthlyRateNeeded).toBeGreaterThan(0);
+  });
+});
+
+describe('todayInChina', () => {
+  it('is the next day in China from 16:00 UTC', () => {
+    expect(todayInChina(new Date('2026-11-24T17:00:00Z'))).toBe('2026-11-25');
+    expect(todayInChina(new Date('2026-11-24T16:00:00Z'))).toBe('2026-11-25');
+    expect(todayInChina(new Date('2026-11-24T15:59:59.999Z'))).toBe('2026-11-24');
+    expect(todayInChina(new Date('2026-11-24T00:00:00Z'))).toBe('2026-11-24');
+  });
+
+  it('crosses month and year boundaries', () => {
+    expect(todayInChina(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
+    expect(todayInChina(new Date('2028-02-28T20:00:00Z'))).toBe('2028-02-29');
+  });
+
+  it('stays UTC+8 in summer (China has no daylight saving)', () => {
+    expect(todayInChina(new Date('2026-07-01T15:59:00Z'))).toBe('2026-07-01');
+    expect(todayInChina(new Date('2026-07-01T16:00:00Z'))).toBe('2026-07-02');
+  });
+
+  it('defaults to now, as YYYY-MM-DD', () => {
+    expect(todayInChina()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('changes daysLeft across the UTC date boundary', () => {
+    const before = goalProgress(NANJING, 598, todayInChina(new Date('2026-11-24T15:00:00Z')));
+    const after = goalProgress(NANJING, 598, todayInChina(new Date('2026-11-24T17:00:00Z')));
+    expect(before.daysLeft).toBe(37);
+    expect(after.daysLeft).toBe(36);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Migrations are the only source of the tables: they must build the schema the entities describe
+ * on an empty database, undo cleanly one by one down to nothing, and build it again. The house
+ * rule that every foreign key is backed by an index is checked in PostgreSQL's own catalog.
+ */
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+import { createTestDatabase } from '../setup/test-app';
+
+const REGISTRY_TABLES = [
+  'city',
+  'collective_innovation_contract',
+  'craftsman',
+  'craftsman_academy',
+  'enterprise',
+  'goal',
+  'innovation_studio',
+  'province',
+  'reported_figure',
+  'source',
+];
+const MIGRATIONS_TABLE = 'migration';
+
+let database: { url: string; drop: () => Promise<void> };
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ empty: true });
+  dataSource = createDataSource(database.url);
+  await dataSource.initialize();
+});
+afterAll(async () => {
+  if (dataSource?.isInitialized) await dataSource.destroy();
+  await database?.drop();
+});
+
+async function tables(): Promise<string[]> {
+  const rows: { table_name: string }[] = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+/** Every relation, sequence, view, type and function left in the public schema, but the migrations table's own. */
+async function leftovers(): Promise<string[]> {
+  const relations: { name: string }[] = await dataSource.query(`
+    SELECT c.relkind::text || ':' || c.relname AS name
+    FROM pg_class c
+    WHERE c.relnamespace = 'public'::regnamespace
+      AND c.relname <> $1
+      AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = c.oid AND i.indrelid = $1::regclass)
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.refobjid = $1::regclass AND d.deptype IN ('a', 'i'))
+    UNION ALL
+    SELECT 'type:' || t.typname FROM pg_type t
+    WHERE t.typnamespace = 'public'::regnamespace AND t.typrelid = 0 AND t.typelem = 0
+    UNION ALL
+    SELECT 'function:' || p.proname FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+    ORDER BY 1`, [MIGRATIONS_TABLE]);
+  return relations.map((r) => r.name);
+}
+
+async function appliedCount(): Promise<number> {
+  const [row] = await dataSource.query(`SELECT count(*)::integer AS n FROM ${MIGRATIONS_TABLE}`);
+  return row.n;
+}
+
+/** Foreign keys with no index whose leading columns are exactly the key's columns (in any order). */
+async function unindexedForeignKeys(): Promise<{ table: string; constraint: string; columns: string[] }[]> {
+  return dataSource.query(`
+    SELECT c.conrelid::regclass::text AS "table", c.conname AS "constraint",
+      array(SELECT a.attname::text FROM unnest(c.conkey) AS k(attnum)
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY a.attname) AS columns
+    FROM pg_constraint c
+    WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+      AND NOT EXISTS (
+        SELECT 1 FROM pg_index i
+        WHERE i.indrelid = c.conrelid
+          AND i.indpred IS NULL -- a partial index does not cover every row
+          AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey
+          AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey
+      )
+    ORDER BY 1, 2`);
+}
+
+describe('migrations on an empty database', () => {
+  it('start from nothing', async () => {
+    expect(await tables()).toEqual([]);
+  });
+
+  it('run all the way up, in order, creating every registry table', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.length).toBe(dataSource.migrations.length);
+    expect(applied.length).toBeGreaterThanOrEqual(REGISTRY_TABLES.length - 1); // at least one per table but city
+    const timestamps = applied.map((m) => m.timestamp);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+    expect(await tables()).toEqual([...REGISTRY_TABLES, MIGRATIONS_TABLE].sort());
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+
+  it('create every column the entities map, with the entity’s nullability', async () => {
+    const columns: { table_name: string; column_name: string; is_nullable: 'YES' | 'NO' }[] = await dataSource.query(
+      `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    const actual = new Map(columns.map((c) => [`${c.table_name}.${c.column_name}`, c.is_nullable === 'YES']));
+    const problems: string[] = [];
+    for (const entity of dataSource.entityMetadatas) {
+      expect(REGISTRY_TABLES).toContain(entity.tableName);
+      for (const column of entity.columns) {
+        const key = `${entity.tableName}.${column.databaseName}`;
+        if (!actual.has(key)) problems.push(`${key} is missing`);
+        else if (actual.get(key) !== column.isNullable) problems.push(`${key} nullable=${actual.get(key)}, entity says ${column.isNullable}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(dataSource.entityMetadatas.map((e) => e.tableName).sort()).toEqual(REGISTRY_TABLES);
+  });
+
+  it('back every foreign key with an index on its columns (house rule)', async () => {
+    const [{ n }] = await dataSource.query(`SELECT count(*)::integer AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`);
+    expect(n).toBeGreaterThan(10); // the check below has foreign keys to look at
+    expect(await unindexedForeignKeys()).toEqual([]);
+  });
+
+  it('undo one at a time down to an empty schema', async () => {
+    const total = await appliedCount();
+    expect(total).toBeGreaterThan(0);
+    let undone = 0;
+    while ((await appliedCount()) > 0) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      undone += 1;
+      expect(await appliedCount()).toBe(total - undone);
+      if (undone > total) throw new Error('undoLastMigration does not reduce the applied migrations');
+    }
+    expect(undone).toBe(total);
+    expect(await tables()).toEqual([MIGRATIONS_TABLE]);
+    expect(await leftovers()).toEqual([]);
+    expect(await dataSource.showMigrations()).toBe(true);
+  });
+
+  it('run up again on the emptied database', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.length).toBe(dataSource.migrations.length);
+    expect(await tables()).toEqual([...REGISTRY_TABLES, MIGRATIONS_TABLE].sort());
+    expect(await unindexedForeignKeys()).toEqual([]);
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+});
+
+describe('the foreign-key index check itself', () => {
+  it('flags a foreign key without an index, and one whose index leads with other columns', async () => {
+    await dataSource.query(`CREATE TABLE fk_probe (id serial PRIMARY KEY, source_id integer REFERENCES source (id), city_code char(6), province_code char(6),
+      FOREIGN KEY (city_code, province_code) REFERENCES city (code, province_code))`);
+    await dataSource.query(`CREATE INDEX fk_probe_city_idx ON fk_probe (city_code, id)`);
+    try {
+      const found = (await unindexedForeignKeys()).filter((f) => f.table === 'fk_probe').map((f) => f.columns);
+      expect(found).toEqual(expect.arrayContaining([['source_id'], ['city_code', 'province_code']]));
+      expect(found).toHaveLength(2);
+      await dataSource.query(`CREATE INDEX fk_probe_source_idx ON fk_probe (source_id, id)`);
+      await dataSource.query(`CREATE INDEX fk_probe_place_idx ON fk_probe (province_code, city_code)`);
+      expect((await unindexedForeignKeys()).filter((f) => f.table === 'fk_probe')).toEqual([]);
+    } finally {
+      await dataSource.query(`DROP TABLE fk_probe`);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { gql, gqlError, nodeId } from '../setup/queries';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+/** For every Node type: a list query giving one record, and a field that identifies it. */
+const NODE_TYPES: [type: string, list: string, field: string][] = [
+  ['Province', 'provinces(first: 1, orderBy: NAME_ASC)', 'name'],
+  ['City', 'cities(first: 1, filter: { nameContains: "武汉" })', 'name'],
+  ['Enterprise', 'enterprises(first: 1, filter: { isSample: false })', 'creditCode'],
+  ['InnovationStudio', 'innovationStudios(first: 1, orderBy: ESTABLISHED_ON_DESC)', 'name'],
+  ['CraftsmanAcademy', 'craftsmanAcademies(first: 1, filter: { isSample: false })', 'name'],
+  ['Craftsman', 'craftsmen(first: 1, filter: { levels: [NATIONAL] })', 'name'],
+  ['CollectiveInnovationContract', 'collectiveContracts(first: 1, orderBy: WORKERS_COVERED_DESC)', 'workersCovered'],
+  ['Goal', 'goals(first: 1, orderBy: DEADLINE_ASC)', 'target'],
+  ['ReportedFigure', 'reportedFigures(first: 1, filter: { cityCode: "320300" })', 'value'],
+  ['Source', 'sources(first: 1)', 'title'],
+];
+
+async function oneOf(type: string, list: string, field: string): Promise<{ id: string } & Record<string, unknown>> {
+  const res = await gql(app, `{ list: ${list} { nodes { id ${field} } } }`);
+  expect(res.list.nodes).toHaveLength(1);
+  return res.list.nodes[0];
+}
+
+describe('node(id:)', () => {
+  it.each(NODE_TYPES)('gives back the same %s as its list', async (type, list, field) => {
+    const record = await oneOf(type, list, field);
+    const res = await gql(app, `{ node(id: "${record.id}") { __typename id ... on ${type} { ${field} } } }`);
+    expect(res.node).toEqual({ __typename: type, ...record });
+  });
+
+  it('returns null for a well-formed ID of a record that does not exist', async () => {
+    const res = await gql(app, `{ a: node(id: "${nodeId('InnovationStudio', 987654)}") { id } b: node(id: "${nodeId('City', '110100')}") { id } c: node(id: "${nodeId('Widget', 1)}") { id } }`);
+    expect(res).toEqual({ a: null, b: null, c: null });
+  });
+
+  it.each([
+    ['not base64 at all', '!!!'],
+    ['base64 of text without a type', Buffer.from('hello').toString('base64url')],
+    ['an empty string', ''],
+  ])('refuses a malformed ID (%s) with BAD_USER_INPUT', async (_label, id) => {
+    const error = await gqlError(app, 'query ($id: ID!) { node(id: $id) { id } }', { id });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(error.message).toContain('is not an ID issued by this API');
+  });
+
+  it('lets a client follow a relation from a node: a studio to its enterprise and city', async () => {
+    const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1)', 'name');
+    const res = await gql(app, `{ node(id: "${studio.id}") { ... on InnovationStudio { enterprise { id } city { name } } } }`);
+    const enterprise = await gql(app, `{ node(id: "${res.node.enterprise.id}") { ... on Enterprise { innovationStudios(first: 100) { nodes { id } } } } }`);
+    expect(res.node.city).toEqual({ name: '南京' });
+    expect(enterprise.node.innovationStudios.nodes).toContainEqual({ id: studio.id });
+  });
+});
+
+describe('nodes(ids:)', () => {
+  it('returns the records in the order asked, with null for unknown ones', async () => {
+    const records = await Promise.all(NODE_TYPES.map(([type, list, field]) => oneOf(type, list, field)));
+    const missing = nodeId('Goal', 424242);
+    const asked = [records[9].id, missing, ...records.slice(0, 9).reverse().map((r) => r.id), records[9].id];
+    const res = await gql(app, 'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: asked });
+    expect(res.nodes.map((n: any) => n?.id ?? null)).toEqual([records[9].id, null, ...records.slice(0, 9).reverse().map((r) => r.id), records[9].id]);
+    expect(res.nodes[0].__typename).toBe('Source');
+  });
+
+  it('gives an empty list for no IDs and accepts 100 IDs', async () => {
+    expect((await gql(app, '{ nodes(ids: []) { id } }')).nodes).toEqual([]);
+    const studios = await gql(app, '{ innovationStudios(first: 100) { nodes { id } } }');
+    const ids = studios.innovationStudios.nodes.map((n: any) => n.id);
+    const res = await gql(app, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(res.nodes.map((n: any) => n.id)).toEqual(ids);
+  });
+
+  it('refuses more than 100 IDs', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => nodeId('InnovationStudio', i + 1));
+    const error = await gqlError(app, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
+    expect(error.message).toContain('at most 100');
+  });
+
+  it('refuses a malformed ID among them, naming its position', async () => {
+    const error = await gqlError(app, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [nodeId('Source', 1), 'garbage!'] });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids[1]' });
+  });
+});

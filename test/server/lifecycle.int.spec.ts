@@ -1,0 +1,395 @@
+/**
+ * The server as `npm start` runs it, in a child process: it starts its own PostgreSQL in DATA_DIR
+ * (or uses DATABASE_URL), migrates, loads the published data set once, answers, and on SIGTERM
+ * finishes the requests in flight, stops PostgreSQL cleanly and exits 0. A restart on the same
+ * DATA_DIR finds the data it left.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { freePort } from '../../src/db/embedded';
+import { createTestDatabase } from '../setup/test-app';
+
+const ROOT = path.join(__dirname, '..', '..');
+const LONG = 180_000;
+
+const NANJING_QUERY =
+  '{ city(code: "320100") { name innovationStudios { totalCount } goals(metric: INNOVATION_STUDIOS) { target deadline progress { current ratio } } } }';
+const NANJING_ANSWER = {
+  city: {
+    name: '南京',
+    innovationStudios: { totalCount: 598 },
+    goals: [{ target: 1000, deadline: '2026-12-31', progress: { current: 598, ratio: 0.598 } }],
+  },
+};
+const SOURCES_QUERY = '{ sources(first: 100) { totalCount nodes { title } } }';
+
+interface Running {
+  child: ChildProcess;
+  base: string;
+  /** Parsed JSON log lines so far (pino writes one per line on stdout). */
+  logs: Array<Record<string, any>>;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const started: Running[] = [];
+
+/** Starts src/server/main.ts the way `npm start` does (ts-node, transpile only). */
+async function startServer(env: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  delete childEnv.TEST_DATABASE_URL;
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  let pending = '';
+  const logs: Array<Record<string, any>> = [];
+  child.stdout!.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line));
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const running = { child, base: `http://127.0.0.1:${port}`, logs, output: () => text, exited };
+  started.push(running);
+  return running;
+}
+
+/** An HTTP request on its own connection (no keep-alive), resolving to status and parsed body. */
+function httpRequest(url: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      url,
+      {
+        method: payload ? 'POST' : 'GET',
+        agent: false,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (data += c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode!, body: data ? JSON.parse(data) : undefined });
+          } catch {
+            resolve({ status: res.statusCode!, body: data });
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function graphql(server: Running, query: string): Promise<any> {
+  const res = await httpRequest(`${server.base}/graphql`, { query });
+  expect(res.status).toBe(200);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls /readyz until it answers 200; fails at once if the process exits. */
+async function waitReady(server: Running, limitMs = 150_000): Promise<void> {
+  let exited: { code: number | null } | undefined;
+  void server.exited.then((e) => (exited = e));
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited with code ${exited.code} before it was ready:\n${server.output().slice(-3000)}`);
+    try {
+      if ((await httpRequest(`${server.base}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`the server was not ready in ${limitMs} ms:\n${server.output().slice(-3000)}`);
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, limitMs = 30_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined && value !== null && (value as unknown) !== false) return value;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Processes whose command line mentions this path (PostgreSQL's postmaster runs with `-D <dir>`). */
+function processesMentioning(dir: string): { pid: number; cmdline: string }[] {
+  const found: { pid: number; cmdline: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmdline.includes(dir)) found.push({ pid: Number(entry), cmdline });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** Processes whose parent is `pid` (PostgreSQL's own backends and helpers under the postmaster). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
+/** The process exists and is not a zombie waiting to be reaped. */
+function isAlive(pid: number): boolean {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+}
+
+/** Leaves nothing behind if a test failed half-way: stops our servers, then any PostgreSQL left in `dataDir`. */
+async function cleanUp(dataDir?: string): Promise<void> {
+  for (const server of started) {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGTERM');
+      await Promise.race([server.exited, sleep(15_000)]);
+      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    }
+  }
+  if (!dataDir) return;
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    // A PostgreSQL one of our servers started and did not stop: fast shutdown, by its own pid.
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid && isAlive(pid) && processesMentioning(dataDir).some((p) => p.pid === pid)) {
+      process.kill(pid, 'SIGINT');
+      await waitFor('the left-over PostgreSQL to stop', () => !isAlive(pid) || undefined).catch(() => undefined);
+    }
+  }
+  rmSync(path.dirname(dataDir), { recursive: true, force: true });
+}
+
+afterAll(() => cleanUp(), 60_000);
+
+/** A fresh folder for a DATA_DIR (the `data` inside it does not exist yet). */
+const freshDataDir = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'registry-lifecycle-')), 'data');
+
+describe('embedded PostgreSQL mode (no DATABASE_URL)', () => {
+  let dataDir: string;
+  let embeddedPort: number;
+
+  beforeAll(() => {
+    dataDir = freshDataDir();
+  });
+  afterAll(() => cleanUp(dataDir), 60_000);
+
+  it(
+    'starts its own PostgreSQL, migrates, seeds, answers, drains an in-flight request on SIGTERM and stops cleanly',
+    async () => {
+      embeddedPort = await freePort();
+      const server = await startServer({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(embeddedPort) });
+      await waitReady(server);
+
+      expect(await graphql(server, NANJING_QUERY)).toEqual(NANJING_ANSWER);
+      expect((await graphql(server, SOURCES_QUERY)).sources.totalCount).toBe(10);
+      expect(server.logs.some((l) => l.msg === 'embedded PostgreSQL started')).toBe(true);
+      expect(server.logs.some((l) => l.msg === 'migrations applied')).toBe(true);
+      expect(server.logs.some((l) => l.msg === 'published data set loaded')).toBe(true);
+
+      // PostgreSQL runs on our data directory.
+      const pidFile = path.join(dataDir, 'postmaster.pid');
+      expect(existsSync(pidFile)).toBe(true);
+      const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      expect(isAlive(postmaster)).toBe(true);
+      expect(processesMentioning(dataDir).map((p) => p.pid)).toContain(postmaster);
+
+      // Hold a lock on `source` so that a request reading it stays in flight until we let it go.
+      const blocker = new Client({ host: '127.0.0.1', port: embeddedPort, user: 'postgres', password: 'postgres', database: 'postgres' });
+      blocker.on('error', () => undefined); // PostgreSQL's shutdown ends this connection
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE source IN ACCESS EXCLUSIVE MODE');
+      let settled = false;
+      const inFlight = httpRequest(`${server.base}/graphql`, { query: SOURCES_QUERY }).finally(() => (settled = true));
+      await waitFor('the request to wait on the lock', async () => {
+        const { rows } = await blocker.query(
+          `SELECT count(*)::integer AS n FROM pg_stat_activity WHERE application_name = 'reform-registry' AND wait_event_type = 'Lock'`,
+        );
+        return rows[0].n > 0 || undefined;
+      });
+
+      server.child.kill('SIGTERM');
+      await waitFor('the shutdown to begin', () => server.logs.some((l) => l.msg?.startsWith('shutting down')) || undefined);
+      expect(settled).toBe(false); // still in flight: the server is waiting for it
+      expect(server.child.exitCode).toBeNull();
+
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+      const answer = await inFlight;
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data.sources.totalCount).toBe(10);
+      expect(answer.body.data.sources.nodes).toHaveLength(10);
+
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(server.logs.some((l) => l.msg === 'stopped')).toBe(true);
+      // A clean PostgreSQL shutdown removes its lock file; the data stays.
+      expect(existsSync(pidFile)).toBe(false);
+      expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
+      expect(processesMentioning(dataDir)).toEqual([]);
+      expect(isAlive(postmaster)).toBe(false);
+      expect(childrenOf(postmaster)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'restarts on the same DATA_DIR with the data it kept, without loading it again',
+    async () => {
+      const server = await startServer({ DATA_DIR: dataDir });
+      await waitReady(server);
+      expect(await graphql(server, NANJING_QUERY)).toEqual(NANJING_ANSWER);
+      expect((await graphql(server, SOURCES_QUERY)).sources.totalCount).toBe(10);
+      expect((await graphql(server, '{ innovationStudios { totalCount } goals { totalCount } }'))).toEqual({
+        innovationStudios: { totalCount: 603 },
+        goals: { totalCount: 9 },
+      });
+      expect(server.logs.some((l) => l.msg === 'migrations applied')).toBe(false);
+      expect(server.logs.some((l) => l.msg === 'published data set loaded')).toBe(false);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+      expect(processesMentioning(dataDir)).toEqual([]);
+    },
+    LONG,
+  );
+});
+
+describe('stopping when start-up goes wrong', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = freshDataDir();
+  });
+  afterAll(() => cleanUp(dataDir), 60_000);
+
+  it(
+    'a SIGTERM while the first start is still migrating and loading data stops PostgreSQL cleanly and exits 0',
+    async () => {
+      const server = await startServer({ DATA_DIR: dataDir });
+      await waitFor('PostgreSQL to start', () => server.logs.some((l) => l.msg === 'embedded PostgreSQL started') || undefined, 120_000);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+      expect(processesMentioning(dataDir)).toEqual([]);
+
+      // Nothing half-done is left behind: the next start is ready and gives the published answer.
+      const again = await startServer({ DATA_DIR: dataDir });
+      await waitReady(again);
+      expect(await graphql(again, NANJING_QUERY)).toEqual(NANJING_ANSWER);
+      expect((await graphql(again, SOURCES_QUERY)).sources.totalCount).toBe(10);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toEqual({ code: 0, signal: null });
+      expect(processesMentioning(dataDir)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'a port already in use fails the start with exit code 1 and stops PostgreSQL, instead of running without a port',
+    async () => {
+      const taken = net.createServer();
+      const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as net.AddressInfo).port)));
+      try {
+        const server = await startServer({ DATA_DIR: dataDir, PORT: String(port) });
+        expect(await server.exited).toEqual({ code: 1, signal: null });
+        const fatal = server.logs.find((l) => l.level === 60);
+        expect(fatal?.msg).toBe('could not start');
+        expect(JSON.stringify(fatal?.err)).toContain('EADDRINUSE');
+        expect(server.logs.some((l) => typeof l.msg === 'string' && l.msg.startsWith('GraphiQL is at'))).toBe(false);
+        expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+        expect(processesMentioning(dataDir)).toEqual([]);
+      } finally {
+        await new Promise((resolve) => taken.close(resolve));
+      }
+    },
+    LONG,
+  );
+});
+
+describe('DATABASE_URL mode', () => {
+  let unusedDataDir: string;
+  let database: { url: string; drop: () => Promise<void> };
+
+  beforeAll(async () => {
+    unusedDataDir = freshDataDir();
+    database = await createTestDatabase({ empty: true });
+  });
+  afterAll(async () => {
+    await cleanUp(unusedDataDir);
+    await database?.drop();
+  }, 60_000);
+
+  it(
+    'migrates and seeds the given empty database and answers, starting no PostgreSQL of its own',
+    async () => {
+      const server = await startServer({ DATABASE_URL: database.url, DATA_DIR: unusedDataDir });
+      await waitReady(server);
+      expect(await graphql(server, NANJING_QUERY)).toEqual(NANJING_ANSWER);
+      expect((await graphql(server, SOURCES_QUERY)).sources.totalCount).toBe(10);
+      expect(server.logs.some((l) => l.msg === 'embedded PostgreSQL started')).toBe(false);
+      expect(server.logs.some((l) => l.msg === 'published data set loaded')).toBe(true);
+      expect(existsSync(unusedDataDir)).toBe(false);
+      expect(processesMentioning(unusedDataDir)).toEqual([]);
+
+      // The data really went into the database we named.
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query('SELECT (SELECT count(*) FROM source)::integer AS sources, (SELECT count(*) FROM migration)::integer AS migrations');
+        expect(rows[0].sources).toBe(10);
+        expect(rows[0].migrations).toBeGreaterThan(0);
+      } finally {
+        await client.end();
+      }
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+    },
+    LONG,
+  );
+});
