@@ -1,6 +1,7 @@
 import { encodeCursor } from '../graphql/relay/cursor';
 import type { Edge } from '../graphql/relay/connection';
 import type { PageRequest } from '../graphql/relay/page-args';
+import { toGlobalId } from '../graphql/relay/global-id';
 import { raw, sql, where, type SqlFragment } from './sql';
 import type { RequestDb } from './request-db';
 
@@ -28,6 +29,21 @@ export interface TableSpec<Row, Filter> {
   orders: Record<string, OrderSpec>;
 }
 
+/**
+ * Maps a selected record to the row resolvers see: the columns as selected (aliased to their
+ * property names), the GraphQL type name, the opaque global `id`, and the database id as `rowId`.
+ * Helper columns of the list queries (`__sort`, `__key`, `__parent`) are left out.
+ */
+export function registryRow<Row>(typename: string, key: 'id' | 'code' = 'id'): (record: Record<string, unknown>) => Row {
+  return (record) => {
+    const row: Record<string, unknown> = { __typename: typename };
+    for (const [column, value] of Object.entries(record)) if (!column.startsWith('__')) row[column] = value;
+    if (key === 'id') row.rowId = record.id;
+    row.id = toGlobalId(typename, record[key] as string | number);
+    return row as Row;
+  };
+}
+
 export interface ListOptions<Filter> {
   filter?: Filter | null;
   order: string;
@@ -39,11 +55,16 @@ function orderClause(spec: OrderSpec, key: string, backward: boolean): SqlFragme
   return raw(`${spec.expression} ${flip(spec.direction)}, ${key} ${flip(spec.direction)}`);
 }
 
-function keysetCondition(table: TableSpec<unknown, never>, spec: OrderSpec, page: PageRequest): SqlFragment[] {
+/** The rows after (or, paging backward, before) the cursor: a row comparison on (sort key, id). */
+function keysetCondition(key: string, keyType: 'integer' | 'text', spec: OrderSpec, page: PageRequest): SqlFragment[] {
   if (!page.cursor) return [];
   const ascending = (spec.direction === 'ASC') !== page.backward;
-  const keyType = table.keyType ?? 'integer';
-  return [sql`(${raw(spec.expression)}, ${raw(table.key)}) ${raw(ascending ? '>' : '<')} (${page.cursor.value}::${raw(spec.type)}, ${page.cursor.id}::${raw(keyType)})`];
+  return [sql`(${raw(spec.expression)}, ${raw(key)}) ${raw(ascending ? '>' : '<')} (${page.cursor.value}::${raw(spec.type)}, ${page.cursor.id}::${raw(keyType)})`];
+}
+
+/** The filter's conditions and the cursor's, for a page under `o`. */
+function pageConditions<Row, Filter>(table: TableSpec<Row, Filter>, order: OrderSpec, o: ListOptions<Filter>): SqlFragment[] {
+  return [...table.conditions(o.filter), ...keysetCondition(table.key, table.keyType ?? 'integer', order, o.page)];
 }
 
 function toEdges<Row>(table: TableSpec<Row, unknown>, order: string, records: Record<string, unknown>[]): Edge<Row>[] {
@@ -53,20 +74,12 @@ function toEdges<Row>(table: TableSpec<Row, unknown>, order: string, records: Re
   }));
 }
 
-function pageSelect<Row, Filter>(table: TableSpec<Row, Filter>, o: ListOptions<Filter>): { order: OrderSpec; select: SqlFragment; conditions: SqlFragment[] } {
-  const order = table.orders[o.order];
-  return {
-    order,
-    select: raw(`SELECT ${table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key" FROM ${table.from}`),
-    conditions: [...table.conditions(o.filter), ...keysetCondition(table as TableSpec<unknown, never>, order, o.page)],
-  };
-}
-
 /** One page of a root list: limit + 1 rows, so that we know whether more follow. */
 export async function selectPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>): Promise<Edge<Row>[]> {
-  const { order, select, conditions } = pageSelect(table, o);
+  const order = table.orders[o.order];
+  const select = raw(`SELECT ${table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key" FROM ${table.from}`);
   const records = await db.query<Record<string, unknown>>(
-    sql`${select} ${where(conditions)} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`,
+    sql`${select} ${where(pageConditions(table, order, o))} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`,
   );
   return toEdges(table, o.order, records);
 }
@@ -83,7 +96,7 @@ export async function selectPagesByParent<Row, Filter>(
   o: ListOptions<Filter>,
 ): Promise<Map<string, Edge<Row>[]>> {
   const order = table.orders[o.order];
-  const conditions = [sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`, ...table.conditions(o.filter), ...keysetCondition(table as TableSpec<unknown, never>, order, o.page)];
+  const conditions = [sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`, ...pageConditions(table, order, o)];
   const records = await db.query<Record<string, unknown>>(sql`
     SELECT * FROM (
       SELECT ${raw(`${table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key", ${parentColumn} AS "__parent"`)},

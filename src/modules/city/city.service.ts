@@ -1,8 +1,7 @@
 import { when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { CityOrderBy, type CitiesArgs, type CityFilter } from './city.inputs';
 import type { CityRow } from './city.type';
 
@@ -11,14 +10,7 @@ export const cityTable: TableSpec<CityRow, CityFilter> = {
   columns: 't.code, t.name, t.name_en AS "nameEn", t.province_code AS "provinceCode"',
   key: 't.code',
   keyType: 'text',
-  toRow: (r) => ({
-    __typename: 'City',
-    id: toGlobalId('City', r.code as string),
-    code: r.code as string,
-    name: r.name as string,
-    nameEn: r.nameEn as string | null,
-    provinceCode: r.provinceCode as string,
-  }),
+  toRow: registryRow('City', 'code'),
   conditions: (f) => [...when.equals('t.province_code', f?.provinceCode), ...when.contains(['t.name', 't.name_en'], f?.nameContains)],
   orders: {
     [CityOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },

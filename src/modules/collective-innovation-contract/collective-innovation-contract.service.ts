@@ -1,9 +1,8 @@
 import { placeConditions, when } from '../../db/filters';
 import { sql } from '../../db/sql';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import {
   CollectiveInnovationContractDimension,
@@ -22,22 +21,7 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
     t.workers_covered AS "workersCovered", t.projects_planned AS "projectsPlanned", t.projects_completed AS "projectsCompleted",
     t.is_sample AS "isSample", t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'CollectiveInnovationContract',
-    id: toGlobalId('CollectiveInnovationContract', r.id as number),
-    rowId: r.id as number,
-    enterpriseId: r.enterpriseId as number,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    signedOn: r.signedOn as string,
-    termMonths: r.termMonths as number,
-    expiresOn: r.expiresOn as string,
-    workersCovered: r.workersCovered as number,
-    projectsPlanned: r.projectsPlanned as number,
-    projectsCompleted: r.projectsCompleted as number,
-    isSample: r.isSample as boolean,
-    sourceId: r.sourceId as number | null,
-  }),
+  toRow: registryRow('CollectiveInnovationContract'),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.between('t.signed_on', f?.signedFrom, f?.signedTo),

@@ -1,8 +1,7 @@
 import { placeConditions, when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import {
   CraftsmanAcademyDimension,
@@ -11,26 +10,14 @@ import {
   type CraftsmanAcademyFilter,
   type CraftsmanAcademyStatsArgs,
 } from './craftsman-academy.inputs';
-import type { CraftsmanAcademyLevel, CraftsmanAcademyRow } from './craftsman-academy.type';
+import type { CraftsmanAcademyRow } from './craftsman-academy.type';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
   columns: `t.id, t.name, t.level, t.host_institution AS "hostInstitution", t.province_code AS "provinceCode", t.city_code AS "cityCode",
     t.on_provincial_support_list AS "onProvincialSupportList", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'CraftsmanAcademy',
-    id: toGlobalId('CraftsmanAcademy', r.id as number),
-    rowId: r.id as number,
-    name: r.name as string,
-    level: r.level as CraftsmanAcademyLevel,
-    hostInstitution: r.hostInstitution as string | null,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    onProvincialSupportList: r.onProvincialSupportList as boolean,
-    isSample: r.isSample as boolean,
-    sourceId: r.sourceId as number | null,
-  }),
+  toRow: registryRow('CraftsmanAcademy'),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.level', f?.levels),

@@ -1,11 +1,10 @@
 import { placeConditions, when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
-import type { CraftsmanLevel, CraftsmanRow, CraftsmanStatus } from './craftsman.type';
+import type { CraftsmanRow } from './craftsman.type';
 
 /** Personal columns (national_id_number, phone) are deliberately absent from this select list. */
 export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
@@ -13,21 +12,7 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.enterprise_id AS "enterpriseId",
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'Craftsman',
-    id: toGlobalId('Craftsman', r.id as number),
-    rowId: r.id as number,
-    name: r.name as string,
-    level: r.level as CraftsmanLevel,
-    honoraryTitle: r.honoraryTitle as string | null,
-    status: r.status as CraftsmanStatus,
-    year: r.year as number | null,
-    enterpriseId: r.enterpriseId as number | null,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    isSample: r.isSample as boolean,
-    sourceId: r.sourceId as number | null,
-  }),
+  toRow: registryRow('Craftsman'),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.level', f?.levels),

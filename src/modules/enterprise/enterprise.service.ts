@@ -1,10 +1,9 @@
 import { placeConditions, when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { EnterpriseOrderBy, type EnterpriseFilter, type EnterprisesArgs } from './enterprise.inputs';
-import type { EnterpriseRow, Ownership } from './enterprise.type';
+import type { EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   from: 'enterprise t',
@@ -12,21 +11,7 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.employee_count AS "employeeCount",
     t.is_sample AS "isSample", t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'Enterprise',
-    id: toGlobalId('Enterprise', r.id as number),
-    rowId: r.id as number,
-    creditCode: r.creditCode as string,
-    name: r.name as string,
-    nameEn: r.nameEn as string | null,
-    ownership: r.ownership as Ownership,
-    industry: r.industry as string | null,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    employeeCount: r.employeeCount as number | null,
-    isSample: r.isSample as boolean,
-    sourceId: r.sourceId as number | null,
-  }),
+  toRow: registryRow('Enterprise'),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.ownership', f?.ownerships),

@@ -1,9 +1,8 @@
 import { placeConditions, when } from '../../db/filters';
 import { raw, sql } from '../../db/sql';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byGroupLoader, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { goalProgress, todayInChina } from './goal-progress';
 import { GoalOrderBy, type GoalFilter, type GoalsArgs } from './goal.inputs';
 import { GoalMetric, type GoalRow } from './goal.type';
@@ -13,20 +12,7 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.metric, t.target, t.deadline,
     t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'Goal',
-    id: toGlobalId('Goal', r.id as number),
-    rowId: r.id as number,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    metric: r.metric as GoalMetric,
-    target: r.target as number,
-    deadline: r.deadline as string,
-    baselineValue: r.baselineValue as number | null,
-    baselineOn: r.baselineOn as string | null,
-    description: r.description as string | null,
-    sourceId: r.sourceId as number,
-  }),
+  toRow: registryRow('Goal'),
   conditions: (f) => [
     ...placeConditions(f),
     ...(f?.provinceWide == null ? [] : [raw(f.provinceWide ? 't.city_code IS NULL' : 't.city_code IS NOT NULL')]),

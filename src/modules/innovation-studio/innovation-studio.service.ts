@@ -1,8 +1,7 @@
 import { placeConditions, when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import {
   InnovationStudioDimension,
@@ -11,7 +10,7 @@ import {
   type InnovationStudiosArgs,
   type InnovationStudioStatsArgs,
 } from './innovation-studio.inputs';
-import type { DemonstrationLevel, InnovationStudioKind, InnovationStudioRow } from './innovation-studio.type';
+import type { InnovationStudioRow } from './innovation-studio.type';
 
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
   from: 'innovation_studio t',
@@ -19,21 +18,7 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.established_on AS "establishedOn",
     t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'InnovationStudio',
-    id: toGlobalId('InnovationStudio', r.id as number),
-    rowId: r.id as number,
-    name: r.name as string,
-    kind: r.kind as InnovationStudioKind,
-    demonstrationLevel: r.demonstrationLevel as DemonstrationLevel,
-    enterpriseId: r.enterpriseId as number,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    establishedOn: r.establishedOn as string | null,
-    leadCraftsmanId: r.leadCraftsmanId as number | null,
-    isSample: r.isSample as boolean,
-    sourceId: r.sourceId as number | null,
-  }),
+  toRow: registryRow('InnovationStudio'),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.kind', f?.kinds),

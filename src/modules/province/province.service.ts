@@ -1,8 +1,7 @@
 import { when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { ProvinceOrderBy, type ProvinceFilter, type ProvincesArgs } from './province.inputs';
 import type { ProvinceRow } from './province.type';
 
@@ -11,7 +10,7 @@ export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
   columns: 't.code, t.name, t.name_en AS "nameEn"',
   key: 't.code',
   keyType: 'text',
-  toRow: (r) => ({ __typename: 'Province', id: toGlobalId('Province', r.code as string), code: r.code as string, name: r.name as string, nameEn: r.nameEn as string | null }),
+  toRow: registryRow('Province', 'code'),
   conditions: (f) => when.contains(['t.name', 't.name_en'], f?.nameContains),
   orders: {
     [ProvinceOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },

@@ -1,29 +1,16 @@
 import { placeConditions, when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { childConnection, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
-import type { FigureUnit, ReportedFigureMetric, ReportedFigureRow } from './reported-figure.type';
+import type { ReportedFigureRow } from './reported-figure.type';
 
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
   from: 'reported_figure t',
   columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.subject, t.metric, t.value::float8 AS value,
     t.unit, t.as_of AS "asOf", t.source_id AS "sourceId"`,
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'ReportedFigure',
-    id: toGlobalId('ReportedFigure', r.id as number),
-    rowId: r.id as number,
-    provinceCode: r.provinceCode as string,
-    cityCode: r.cityCode as string | null,
-    subject: r.subject as string | null,
-    metric: r.metric as ReportedFigureMetric,
-    value: r.value as number,
-    unit: r.unit as FigureUnit,
-    asOf: r.asOf as string,
-    sourceId: r.sourceId as number,
-  }),
+  toRow: registryRow('ReportedFigure'),
   conditions: (f) => [...placeConditions(f), ...when.inList('t.metric', f?.metrics), ...when.between('t.as_of', f?.asOfFrom, f?.asOfTo)],
   orders: {
     [ReportedFigureOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },

@@ -1,8 +1,7 @@
 import { when } from '../../db/filters';
-import type { TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { SourceOrderBy, type SourceFilter, type SourcesArgs } from './source.inputs';
 import type { SourceRow } from './source.type';
 
@@ -10,16 +9,7 @@ export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
   from: 'source t',
   columns: 't.id, t.publisher, t.publisher_en AS "publisherEn", t.title, t.published_on AS "publishedOn", t.url',
   key: 't.id',
-  toRow: (r) => ({
-    __typename: 'Source',
-    id: toGlobalId('Source', r.id as number),
-    rowId: r.id as number,
-    publisher: r.publisher as string,
-    publisherEn: r.publisherEn as string | null,
-    title: r.title as string,
-    publishedOn: r.publishedOn as string,
-    url: r.url as string | null,
-  }),
+  toRow: registryRow('Source'),
   conditions: (f) => [
     ...when.contains(['t.publisher', 't.publisher_en', 't.title'], f?.textContains),
     ...when.between('t.published_on', f?.publishedFrom, f?.publishedTo),
