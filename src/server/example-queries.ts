@@ -40,7 +40,7 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
     description:
       'Every goal with its scope, progress, the pace still needed and where it was published. ' +
       '所有目标的范围、完成进度、所需月均增量及公开来源。',
-    query: `{
+    query: `query GoalProgress {
   goals(first: 100) {
     totalCount
     nodes {
@@ -81,7 +81,7 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
     description:
       "Innovation studio counts in Jiangsu, grouped by city and studio kind. " +
       '江苏省各市按类型统计的创新工作室数量。',
-    query: `{
+    query: `query StudiosByCityAndKind {
   innovationStudioStats(groupBy: [CITY, KIND], filter: { provinceCode: "320000" }) {
     city {
       code
@@ -97,7 +97,7 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
     description:
       'Craftsmen counted by level and status, next to the national, provincial and municipal craftsman goals. ' +
       '按级别和状态统计的工匠人数，以及国家级、省级、市级工匠培养目标进度。',
-    query: `{
+    query: `query CraftsmenPipeline {
   craftsmanStats(groupBy: [LEVEL, STATUS]) {
     level
     status
@@ -132,7 +132,7 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
     description:
       'Collective contracts on technical innovation per province, and the five covering the most workers. ' +
       '各省技术创新集体合同数量及覆盖职工人数，以及覆盖职工最多的五份合同。',
-    query: `{
+    query: `query CollectiveContracts {
   collectiveContractStats(groupBy: [PROVINCE]) {
     province {
       name
@@ -160,7 +160,7 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
     description:
       'Figures taken from official publications, with their unit, date and source. ' +
       '来自官方公开发布的统计数据，含单位、日期和来源。',
-    query: `{
+    query: `query PublishedFigures {
   reportedFigures(first: 50) {
     nodes {
       metric
@@ -189,7 +189,7 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
     description:
       "Nanjing's model-worker studios, newest first: set $after to the previous page's endCursor. " +
       '按成立时间倒序分页浏览南京市劳模创新工作室：将上一页的 endCursor 填入 $after。',
-    query: `query Page($after: String) {
+    query: `query StudioPage($after: String) {
   innovationStudios(
     first: 20
     after: $after
