@@ -10,15 +10,16 @@ export interface ListArgs<Filter> extends PageArgs {
   orderBy?: string | null;
 }
 
-/** The SQL types of the cursors of a table under one ordering, so that forged cursors are refused. */
-function cursorTypes(table: TableSpec<unknown, never>, order: string) {
-  return { value: table.orders[order].type, id: table.keyType ?? 'integer' } as const;
+/** The ordering and validated page a list asks for; cursors are checked against the ordering's SQL types. */
+function pageOf<Row, Filter>(table: TableSpec<Row, Filter>, args: ListArgs<Filter>, defaultOrder: string) {
+  const order = args.orderBy ?? defaultOrder;
+  const types = { value: table.orders[order].type, id: table.keyType ?? 'integer' } as const;
+  return { order, page: toPageRequest(args, order, types) };
 }
 
 /** A root list field: one page query and, only if `totalCount` is selected, one COUNT. */
 export function listConnection<Row, Filter>(ctx: RequestContext, table: TableSpec<Row, Filter>, args: ListArgs<Filter>, defaultOrder: string): ConnectionResult<Row> {
-  const order = args.orderBy ?? defaultOrder;
-  const page = toPageRequest(args, order, cursorTypes(table as TableSpec<unknown, never>, order));
+  const { order, page } = pageOf(table, args, defaultOrder);
   return toConnection(
     () => selectPage(ctx.db, table, { filter: args.filter, order, page }),
     () => countRows(ctx.db, table, args.filter),
@@ -38,8 +39,7 @@ export function childConnection<Row, Filter>(
   args: ListArgs<Filter>,
   defaultOrder: string,
 ): ConnectionResult<Row> {
-  const order = args.orderBy ?? defaultOrder;
-  const page = toPageRequest(args, order, cursorTypes(table as TableSpec<unknown, never>, order));
+  const { order, page } = pageOf(table, args, defaultOrder);
   const name = `${table.from}|${parentColumn}|${order}|${JSON.stringify([args.filter, page])}`;
   const pages = ctx.loaders.get<string | number, Edge<Row>[]>(`page:${name}`, async (keys) => {
     const byParent = await selectPagesByParent(ctx.db, table, parentColumn, keys, { filter: args.filter, order, page });
