@@ -19,7 +19,8 @@ export function createDataSource(url: string | undefined): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'reform-registry' },
+    // The owner's connection: migrations, seeds, health checks. Requests use src/db/request-pool.ts.
+    extra: { max: 3, application_name: 'reform-registry-owner' },
   });
 }
 

@@ -1,3 +1,6 @@
+import { ApiKeyEntity } from '../modules/api-key/api-key.entity';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { IdempotencyRequestEntity } from '../modules/bulk-import/idempotency-request.entity';
 import { CityEntity } from '../modules/city/city.entity';
 import { CollectiveInnovationContractEntity } from '../modules/collective-innovation-contract/collective-innovation-contract.entity';
 import { CraftsmanAcademyEntity } from '../modules/craftsman-academy/craftsman-academy.entity';
@@ -21,4 +24,7 @@ export const ENTITIES = [
   CollectiveInnovationContractEntity,
   GoalEntity,
   ReportedFigureEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  IdempotencyRequestEntity,
 ];

@@ -11,6 +11,11 @@ export const when = {
   between(column: string, from: unknown, to: unknown): SqlFragment[] {
     return [...(from == null ? [] : [sql`${raw(column)} >= ${from}`]), ...(to == null ? [] : [sql`${raw(column)} <= ${to}`])];
   },
+  /** Archived records only when asked for: ACTIVE (the default), ARCHIVED or ANY. */
+  archived(status: 'ACTIVE' | 'ARCHIVED' | 'ANY' | null | undefined): SqlFragment[] {
+    if (status === 'ANY') return [];
+    return [raw(status === 'ARCHIVED' ? 't.archived_at IS NOT NULL' : 't.archived_at IS NULL')];
+  },
   /** Any of the columns contains the text, case-insensitively (names in Chinese or English). */
   contains(columns: string[], text: string | null | undefined): SqlFragment[] {
     const trimmed = text?.trim();

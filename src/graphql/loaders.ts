@@ -16,4 +16,9 @@ export class Loaders {
     }
     return loader;
   }
+
+  /** Forgets every loaded row: after a write, the request's later reads see the new state. */
+  clear(): void {
+    this.byName.clear();
+  }
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CityResolver, ProvinceCitiesResolver } from '../modules/city/city.resolver';
 import { collectiveInnovationContractResolvers } from '../modules/collective-innovation-contract/collective-innovation-contract.resolver';
 import { craftsmanAcademyResolvers } from '../modules/craftsman-academy/craftsman-academy.resolver';
@@ -26,6 +28,8 @@ const RESOLVERS = [
   ...collectiveInnovationContractResolvers,
   ...goalResolvers,
   ...reportedFigureResolvers,
+  AuditResolver,
+  ApiKeyResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
@@ -37,6 +41,11 @@ export function buildRegistrySchema(): GraphQLSchema {
     // type-graphql has no option for the root type's description; every type carries one.
     schema.getQueryType()!.description =
       'The registry of the industrial-workforce reform (产改登记平台): places, enterprises, studios, academies, contracts, craftsmen, goals and published figures, each citing its source.';
+    const mutation = schema.getMutationType();
+    if (mutation) {
+      mutation.description =
+        "Changes to the registry. City editors keep their own city's records; ADMIN keeps everything. Every change is validated, versioned and written to the audit log in the same transaction; refusals come back as userErrors.";
+    }
   }
   return schema;
 }

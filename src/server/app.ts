@@ -5,6 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { ANONYMOUS, type Caller } from '../auth/caller';
+import { authenticate } from '../auth/authenticate';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/errors/format-error';
 import { buildRegistrySchema } from '../graphql/schema';
@@ -33,8 +35,16 @@ const requestReport: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-/** The one HTTP app: GraphiQL, the GraphQL API and the health endpoints share a port. */
-export async function createApp(dataSource: DataSource, pool: Pool): Promise<RegistryApp> {
+export interface AppOptions {
+  /** Refuse requests without an API key (NODE_ENV=production); otherwise they read as anonymous. */
+  requireKey: boolean;
+}
+
+/**
+ * The one HTTP app: GraphiQL, the GraphQL API and the health endpoints share a port. `pool` is the
+ * request pool (src/db/request-pool.ts); `dataSource` the owner's connection, for health checks.
+ */
+export async function createApp(dataSource: DataSource, pool: Pool, options: AppOptions = { requireKey: false }): Promise<RegistryApp> {
   const apollo = new ApolloServer<RequestContext>({
     schema: buildRegistrySchema(),
     formatError,
@@ -52,12 +62,13 @@ export async function createApp(dataSource: DataSource, pool: Pool): Promise<Reg
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
+    authenticate(pool, options),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createRequestContext(pool, requestId);
+        return createRequestContext(pool, requestId, (res.locals.caller as Caller | undefined) ?? ANONYMOUS);
       },
     }),
   );

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/bootstrap';
-import { AppDataSource, poolOf } from '../db/data-source';
+import { AppDataSource } from '../db/data-source';
+import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
 import { createApp } from './app';
 
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => onSignal('SIGINT'));
 
   const { embedded } = await prepareDatabase(config, AppDataSource);
-  const { app, apollo } = await createApp(AppDataSource, poolOf(AppDataSource));
+  const requestPool = createRequestPool((AppDataSource.options as { url: string }).url);
+  const { app, apollo } = await createApp(AppDataSource, requestPool, { requireKey: config.nodeEnv === 'production' });
 
   // Express 5 hands a listen error (e.g. EADDRINUSE) to this callback: fail the start on it
   // rather than run on without a port, and stop the database on the way out.
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   }).catch(async (error: unknown) => {
     await apollo.stop();
+    await requestPool.end();
     await AppDataSource.destroy();
     await embedded?.stop();
     throw error;
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(force);
     await apollo.stop();
+    await requestPool.end();
     await AppDataSource.destroy();
     await embedded?.stop();
     logger.info('stopped');

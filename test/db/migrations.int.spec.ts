@@ -8,12 +8,15 @@ import { createDataSource } from '../../src/db/data-source';
 import { createTestDatabase } from '../setup/test-app';
 
 const REGISTRY_TABLES = [
+  'api_key',
+  'audit_entry',
   'city',
   'collective_innovation_contract',
   'craftsman',
   'craftsman_academy',
   'enterprise',
   'goal',
+  'idempotency_request',
   'innovation_studio',
   'province',
   'reported_figure',

@@ -6,7 +6,6 @@
  * pg pool, so that the reported number cannot drift from the truth.
  */
 import type { Pool } from 'pg';
-import { poolOf } from '../../src/db/data-source';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 let app: TestApp;
@@ -15,7 +14,7 @@ let sent: string[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   // The app's reads all go through this pool's query(): record their SQL text.
-  const pool: Pool = poolOf(app.dataSource);
+  const pool: Pool = app.requestPool;
   const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   jest.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
     const first = args[0] as string | { text: string };

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, poolOf } from '../../src/db/data-source';
+import type { Pool } from 'pg';
+import type { Role } from '../../src/auth/caller';
+import { createDataSource } from '../../src/db/data-source';
+import { createRequestPool } from '../../src/db/request-pool';
+import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { createApp, type RegistryApp } from '../../src/server/app';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url';
 
@@ -32,28 +36,47 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   };
 }
 
+export type GraphQLResponse<T = any> = { data?: T; errors?: any[]; extensions?: any };
+
 export interface TestApp extends RegistryApp {
+  /** The owner's connection: for setting up and checking data behind the API's back. */
   dataSource: DataSource;
-  /** POST a GraphQL query over HTTP; resolves to the parsed response body. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; extensions?: any }>;
+  /** The request pool the app runs on (the application role, under row-level security). */
+  requestPool: Pool;
+  /** POST a GraphQL query over HTTP, anonymously; resolves to the parsed response body. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The same with `Authorization: Bearer <key>`. */
+  graphqlAs<T = any>(key: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A new API key with this role (and city, for CITY_EDITOR); resolves to the key and its id. */
+  createKey(role: Role | `${Role}`, cityCode?: string | null, label?: string): Promise<{ key: string; id: number }>;
   close(): Promise<void>;
 }
 
 /** The real HTTP app over its own copy of the seeded database. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { requireKey?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url);
   await dataSource.initialize();
-  const registry = await createApp(dataSource, poolOf(dataSource));
+  const requestPool = createRequestPool(database.url, 5);
+  const registry = await createApp(dataSource, requestPool, { requireKey: options.requireKey ?? false });
+  const post = (query: string, variables?: Record<string, unknown>, key?: string) => {
+    const req = request(registry.app).post('/graphql').set('content-type', 'application/json');
+    if (key) req.set('authorization', `Bearer ${key}`);
+    return req.send({ query, variables }).then((res) => res.body);
+  };
   return {
     ...registry,
     dataSource,
-    async graphql(query, variables) {
-      const res = await request(registry.app).post('/graphql').set('content-type', 'application/json').send({ query, variables });
-      return res.body;
+    requestPool,
+    graphql: (query, variables) => post(query, variables),
+    graphqlAs: (key, query, variables) => post(query, variables, key),
+    async createKey(role, cityCode = null, label = `test ${role}`) {
+      const { record, key } = await apiKeyStore.create(dataSource, { role: role as Role, cityCode, label });
+      return { key, id: record.id };
     },
     async close() {
       await registry.apollo.stop();
+      await requestPool.end();
       await dataSource.destroy();
       await database.drop();
     },

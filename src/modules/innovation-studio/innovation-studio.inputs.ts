@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 import { DemonstrationLevel, InnovationStudioKind } from './innovation-studio.type';
 
 export enum InnovationStudioOrderBy {
@@ -64,6 +65,12 @@ export class InnovationStudioFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
   isSample?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "The studio with this portal id (外部编号); combine with cityCode, as ids are unique within a city." })
+  externalId?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all studios.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

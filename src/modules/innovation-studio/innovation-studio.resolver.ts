@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
+import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { Craftsman } from '../craftsman/craftsman.type';
 import { craftsmanService } from '../craftsman/craftsman.service';
@@ -8,7 +10,9 @@ import { enterpriseService } from '../enterprise/enterprise.service';
 import { sourceFieldResolver } from '../source/source.resolver';
 import { InnovationStudiosArgs, InnovationStudioStatsArgs } from './innovation-studio.inputs';
 import { innovationStudioService } from './innovation-studio.service';
-import { InnovationStudio, InnovationStudioConnection, InnovationStudioGroup, type InnovationStudioRow } from './innovation-studio.type';
+import { InnovationStudio, InnovationStudioConnection, InnovationStudioGroup, InnovationStudioPayload, type InnovationStudioRow } from './innovation-studio.type';
+import { CreateInnovationStudioInput, UpdateInnovationStudioInput, UpsertInnovationStudiosInput } from './innovation-studio.write-inputs';
+import { innovationStudioWrites } from './innovation-studio.writes';
 
 @Resolver(() => InnovationStudio)
 export class InnovationStudioResolver {
@@ -20,6 +24,31 @@ export class InnovationStudioResolver {
   @Query(() => [InnovationStudioGroup], { description: 'Innovation studios counted per group, computed in one SQL GROUP BY (创新工作室统计).' })
   innovationStudioStats(@Ctx() ctx: RequestContext, @Args(() => InnovationStudioStatsArgs) args: InnovationStudioStatsArgs) {
     return innovationStudioService.stats(ctx, args);
+  }
+
+  @Mutation(() => InnovationStudioPayload, { description: 'Registers a new innovation studio (新建创新工作室): ADMIN, or the editor of the enterprise’s city.' })
+  createInnovationStudio(@Ctx() ctx: RequestContext, @Arg('input', () => CreateInnovationStudioInput, { description: 'The new studio.' }) input: CreateInnovationStudioInput) {
+    return innovationStudioWrites.create(ctx, input);
+  }
+
+  @Mutation(() => InnovationStudioPayload, { description: 'Changes an innovation studio, if it is still at the version the caller read (修改创新工作室).' })
+  updateInnovationStudio(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateInnovationStudioInput, { description: 'Which studio, the version read, and the changes.' }) input: UpdateInnovationStudioInput) {
+    return innovationStudioWrites.update(ctx, input);
+  }
+
+  @Mutation(() => InnovationStudioPayload, { description: 'Archives an innovation studio (归档): hidden from lists and counts, kept with its history, restorable.' })
+  archiveInnovationStudio(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which studio to archive.' }) input: ArchiveRecordInput) {
+    return innovationStudioWrites.archive(ctx, input);
+  }
+
+  @Mutation(() => InnovationStudioPayload, { description: 'Restores an archived innovation studio (恢复).' })
+  restoreInnovationStudio(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which studio to restore.' }) input: ArchiveRecordInput) {
+    return innovationStudioWrites.restore(ctx, input);
+  }
+
+  @Mutation(() => BulkUpsertPayload, { description: 'Creates or updates up to 5,000 innovation studios by external id, all or nothing (批量同步创新工作室).' })
+  upsertInnovationStudios(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertInnovationStudiosInput, { description: 'The studios and an optional idempotency key.' }) input: UpsertInnovationStudiosInput) {
+    return innovationStudioWrites.upsert(ctx, input);
   }
 
   @FieldResolver(() => Enterprise, { description: 'The enterprise that hosts the studio (依托企业).' })
@@ -47,5 +76,6 @@ export const innovationStudioResolvers = [
   placeFieldsResolver(InnovationStudio, 'innovation studio'),
   placeFieldsResolver(InnovationStudioGroup, 'group', true),
   sourceFieldResolver(InnovationStudio, 'innovation studio'),
+  historyFieldResolver(InnovationStudio, 'InnovationStudio', 'innovation studio'),
   ...placeListResolvers('innovationStudios', InnovationStudioConnection, InnovationStudiosArgs, 'innovation studios (创新工作室)', innovationStudioService.under),
 ];

@@ -1,6 +1,7 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import {
@@ -16,7 +17,8 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
   from: 'innovation_studio t',
   columns: `t.id, t.name, t.kind, t.demonstration_level AS "demonstrationLevel", t.enterprise_id AS "enterpriseId",
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.established_on AS "establishedOn",
-    t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+    t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
+    ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('InnovationStudio'),
   conditions: (f) => [
@@ -26,6 +28,8 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
     ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
     ...when.contains(['t.name'], f?.nameContains),
     ...when.equals('t.is_sample', f?.isSample),
+    ...when.equals('t.external_id', f?.externalId),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [InnovationStudioOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },

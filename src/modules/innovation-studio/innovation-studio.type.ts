@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { RecordPayload } from '../../graphql/writes';
 
 export enum InnovationStudioKind {
   MODEL_WORKER = 'MODEL_WORKER',
@@ -37,8 +39,8 @@ registerEnumType(DemonstrationLevel, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'An innovation studio (创新工作室) hosted by an enterprise.' })
-export class InnovationStudio extends Node {
+@ObjectType({ implements: [Node, RegistryRecord], description: 'An innovation studio (创新工作室) hosted by an enterprise.' })
+export class InnovationStudio extends RegistryRecord {
   @Field({ description: 'Name in Chinese (名称).' })
   name: string;
 
@@ -53,10 +55,16 @@ export class InnovationStudio extends Node {
 
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
   isSample: boolean;
+
+  @Field(() => String, { nullable: true, description: "The city portal's own id for the studio (外部编号), unique within its city." })
+  externalId: string | null;
 }
 
 @ObjectType({ description: 'A page of innovation studios.' })
 export class InnovationStudioConnection extends Connection(InnovationStudio, 'InnovationStudio', 'innovation studio') {}
+
+@ObjectType({ description: 'The result of a write to an innovation studio.' })
+export class InnovationStudioPayload extends RecordPayload(InnovationStudio, 'InnovationStudio', 'innovationStudio', 'innovation studio') {}
 
 @ObjectType({ description: 'Innovation studios counted per group (创新工作室统计); ungrouped dimensions are null.' })
 export class InnovationStudioGroup {
@@ -87,4 +95,7 @@ export interface InnovationStudioRow {
   leadCraftsmanId: number | null;
   isSample: boolean;
   sourceId: number | null;
+  externalId: string | null;
+  version: number;
+  archivedAt: Date | null;
 }

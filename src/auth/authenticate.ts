@@ -1,0 +1,46 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Pool } from 'pg';
+import { hashApiKey } from '../modules/api-key/api-key-secret';
+import { ANONYMOUS, type Caller, type Role } from './caller';
+
+export class Unauthenticated extends Error {}
+
+/** The caller a request's `Authorization: Bearer <key>` names; a bad or revoked key is refused, never anonymous. */
+export async function callerOf(pool: Pool, authorization: string | undefined): Promise<Caller> {
+  if (!authorization) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <API key>".');
+  const { rows } = await pool.query<{ id: number; role: Role; cityCode: string | null; label: string; revoked: boolean }>(
+    `SELECT id, role, city_code AS "cityCode", label, revoked_at IS NOT NULL AS revoked FROM api_key WHERE key_hash = $1`,
+    [hashApiKey(match[1])],
+  );
+  const key = rows[0];
+  if (!key) throw new Unauthenticated('Unknown API key.');
+  if (key.revoked) throw new Unauthenticated('This API key has been revoked.');
+  // Marked at most once a minute, so that a busy key does not write on every request.
+  await pool.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [key.id]);
+  return { kind: 'key', apiKeyId: key.id, role: key.role, cityCode: key.cityCode, label: key.label };
+}
+
+function refuse(res: Response, message: string): void {
+  res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
+  res.json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+}
+
+/**
+ * Finds the caller before any API route runs (res.locals.caller). Without a key a request is
+ * anonymous, which production refuses: there, only the health endpoints are open.
+ */
+export function authenticate(pool: Pool, options: { requireKey: boolean }) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const caller = await callerOf(pool, req.header('authorization'));
+      if (caller.kind === 'anonymous' && options.requireKey) return refuse(res, 'An API key is required (Authorization: Bearer <key>).');
+      res.locals.caller = caller;
+      next();
+    } catch (error) {
+      if (error instanceof Unauthenticated) return refuse(res, error.message);
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,163 @@
+import { creditCodeProblem } from '../../common/credit-code';
+import { nationalIdProblem, phoneProblem } from '../../common/national-id';
+import { fromGlobalId } from '../../graphql/relay/global-id';
+
+/**
+ * The kinds of value a writable field holds. Each kind checks a value as GraphQL delivers it,
+ * and reads one from text (a CSV cell), so that both paths share one set of rules.
+ */
+export type FieldKind =
+  | { type: 'text'; max: number; problem?: (value: string) => string | null; upperCase?: boolean }
+  | { type: 'integer'; min: number; max: number }
+  | { type: 'decimal'; min: number }
+  | { type: 'date'; min: string; maxYearsAhead: number }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'division'; level: 'city' | 'province' }
+  /** A reference to another record: by its global ID, or by a natural key of the target table. */
+  | { type: 'reference'; typename: string; table: string; by: 'id' | 'external_id' | 'credit_code' };
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** The column the value is stored in (several reference fields may fill one column). */
+  column: string;
+  /** SQL type of the column, for jsonb_to_recordset. */
+  sqlType: 'text' | 'integer' | 'numeric' | 'date' | 'boolean' | 'char(6)' | 'char(18)';
+}
+
+export const field = {
+  text: (column: string, max: number, options: { problem?: (v: string) => string | null; upperCase?: boolean } = {}): FieldSpec => ({
+    kind: { type: 'text', max, ...options },
+    column,
+    sqlType: 'text',
+  }),
+  creditCode: (column: string): FieldSpec => ({
+    kind: { type: 'text', max: 18, upperCase: true, problem: creditCodeText },
+    column,
+    sqlType: 'char(18)',
+  }),
+  nationalId: (column: string): FieldSpec => field.text(column, 18, { problem: nationalIdProblem, upperCase: true }),
+  phone: (column: string): FieldSpec => field.text(column, 30, { problem: phoneProblem }),
+  integer: (column: string, min: number, max: number): FieldSpec => ({ kind: { type: 'integer', min, max }, column, sqlType: 'integer' }),
+  decimal: (column: string, min: number): FieldSpec => ({ kind: { type: 'decimal', min }, column, sqlType: 'numeric' }),
+  /** Dates from the founding of the PRC up to some years ahead (deadlines may lie in the future). */
+  date: (column: string, maxYearsAhead = 0, min = '1949-10-01'): FieldSpec => ({ kind: { type: 'date', min, maxYearsAhead }, column, sqlType: 'date' }),
+  boolean: (column: string): FieldSpec => ({ kind: { type: 'boolean' }, column, sqlType: 'boolean' }),
+  enum: (column: string, values: Record<string, string>): FieldSpec => ({ kind: { type: 'enum', values: Object.values(values) }, column, sqlType: 'text' }),
+  city: (): FieldSpec => ({ kind: { type: 'division', level: 'city' }, column: 'city_code', sqlType: 'char(6)' }),
+  province: (): FieldSpec => ({ kind: { type: 'division', level: 'province' }, column: 'province_code', sqlType: 'char(6)' }),
+  reference: (column: string, typename: string, table: string, by: 'id' | 'external_id' | 'credit_code' = 'id'): FieldSpec => ({
+    kind: { type: 'reference', typename, table, by },
+    column,
+    sqlType: 'integer',
+  }),
+};
+
+function creditCodeText(value: string): string | null {
+  const problem = creditCodeProblem(value);
+  if (problem === 'LENGTH') return 'a credit code has 18 characters';
+  if (problem === 'CHARACTERS') return 'a credit code has only digits and the capital letters A-Y except I, O, S, V, Z';
+  if (problem === 'CHECK_CHARACTER') return 'its last character does not match the GB 32100-2015 check character';
+  return null;
+}
+
+/** A reference still to be looked up in the database. */
+export interface PendingReference {
+  table: string;
+  typename: string;
+  by: 'id' | 'external_id' | 'credit_code';
+  value: string | number;
+}
+
+export type Checked = { ok: true; value: unknown } | { ok: false; message: string };
+
+const ok = (value: unknown): Checked => ({ ok: true, value });
+const bad = (message: string): Checked => ({ ok: false, message });
+
+function todayPlusYears(years: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate() + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Checks a provided value (null clears a field). Text is trimmed; references come back as a
+ * PendingReference for the batch lookup.
+ */
+export function checkValue(spec: FieldSpec, value: unknown): Checked {
+  if (value === null) return ok(null);
+  const kind = spec.kind;
+  switch (kind.type) {
+    case 'text': {
+      if (typeof value !== 'string') return bad('must be text');
+      let text = value.trim();
+      if (kind.upperCase) text = text.toUpperCase();
+      if (!text) return ok(null);
+      if ([...text].length > kind.max) return bad(`must be at most ${kind.max} characters (got ${[...text].length})`);
+      if (/[\u0000-\u001f\u007f]/.test(text)) return bad('must not contain control characters');
+      const problem = kind.problem?.(text);
+      return problem ? bad(problem) : ok(text);
+    }
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return bad('must be a whole number');
+      if (value < kind.min || value > kind.max) return bad(`must be between ${kind.min} and ${kind.max} (got ${value})`);
+      return ok(value);
+    case 'decimal':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return bad('must be a number');
+      return value < kind.min ? bad(`must be at least ${kind.min} (got ${value})`) : ok(value);
+    case 'date': {
+      if (typeof value !== 'string' || !isCalendarDate(value)) return bad('must be a date as YYYY-MM-DD');
+      if (value < kind.min) return bad(`must be on or after ${kind.min}`);
+      const latest = todayPlusYears(kind.maxYearsAhead);
+      if (value >= latest) return bad(kind.maxYearsAhead === 0 ? 'must not be in the future' : `must be within ${kind.maxYearsAhead} years from today`);
+      return ok(value);
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? ok(value) : bad('must be true or false');
+    case 'enum':
+      return typeof value === 'string' && kind.values.includes(value) ? ok(value) : bad(`must be one of ${kind.values.join(', ')}`);
+    case 'division':
+      return typeof value === 'string' && /^[1-8][0-9]{5}$/.test(value) ? ok(value) : bad('must be a six-digit division code such as "320100"');
+    case 'reference': {
+      if (typeof value !== 'string' || !value.trim()) return bad('must not be empty');
+      const text = value.trim();
+      if (kind.by === 'id') {
+        let decoded;
+        try {
+          decoded = fromGlobalId(text);
+        } catch {
+          return bad(`'${text.slice(0, 60)}' is not an ID issued by this API`);
+        }
+        if (decoded.typename !== kind.typename) return bad(`must be the ID of a ${kind.typename}, not of a ${decoded.typename}`);
+        return ok({ table: kind.table, typename: kind.typename, by: 'id', value: Number(decoded.key) } satisfies PendingReference);
+      }
+      const key = kind.by === 'credit_code' ? text.toUpperCase() : text;
+      return ok({ table: kind.table, typename: kind.typename, by: kind.by, value: key } satisfies PendingReference);
+    }
+  }
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Reads a CSV cell as the kind's GraphQL-shaped value; an empty cell is null. */
+export function fromText(spec: FieldSpec, cell: string): Checked {
+  const text = cell.trim();
+  if (text === '') return ok(null);
+  switch (spec.kind.type) {
+    case 'integer':
+      return /^-?[0-9]+$/.test(text) ? ok(Number(text)) : bad(`'${text.slice(0, 40)}' is not a whole number`);
+    case 'decimal':
+      return /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? ok(Number(text)) : bad(`'${text.slice(0, 40)}' is not a number`);
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (['true', 'yes', '1', '是'].includes(lower)) return ok(true);
+      if (['false', 'no', '0', '否'].includes(lower)) return ok(false);
+      return bad(`'${text.slice(0, 40)}' is not true or false`);
+    }
+    default:
+      return ok(text);
+  }
+}

@@ -1,0 +1,224 @@
+import { Role, type Caller } from '../../auth/caller';
+import { policy } from '../../auth/policy';
+import { UserErrorCode } from '../../graphql/errors/user-error';
+import type { RequestDb } from '../request-db';
+import { raw, sql } from '../sql';
+import { checkValue, type PendingReference } from './fields';
+import { fieldOfColumn, type ColumnRecord, type RecordSpec } from './record-spec';
+
+/** One record to write: the input fields given (undefined = not given), and the stored row it changes. */
+export interface Draft {
+  index: number;
+  values: Record<string, unknown>;
+  existing: ColumnRecord | null;
+  /** The city a new record's portal ids (its own and its references') belong to, when known up front. */
+  city?: string | null;
+}
+
+export interface Problem {
+  index: number;
+  field: string | null;
+  code: UserErrorCode;
+  message: string;
+  /** For CONFLICT: the version the record has now. */
+  currentVersion?: number;
+}
+
+export interface Prepared {
+  index: number;
+  existing: ColumnRecord | null;
+  record: ColumnRecord;
+}
+
+interface Target {
+  id: number;
+  city_code: string | null;
+  province_code: string | null;
+  archived: boolean;
+}
+
+type Pending = { index: number; column: string; field: string; ref: PendingReference; city: string | null };
+
+/**
+ * Checks a batch of drafts and completes them into the rows to store: values checked field by
+ * field, references looked up (one statement per referenced table and key), the place settled
+ * (city from the parent record, province from the city), required fields and cross-field rules
+ * checked, and the caller's right to write each record in its city. Statements per batch depend
+ * on the record type, not on the number of records.
+ */
+export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordSpec, drafts: Draft[]): Promise<{ prepared: Prepared[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const problem = (index: number, field: string | null, code: UserErrorCode, message: string) => problems.push({ index, field, code, message });
+  const pending: Pending[] = [];
+  const records = new Map<number, ColumnRecord>();
+  const given = new Map<number, Set<string>>();
+
+  for (const draft of drafts) {
+    const record: ColumnRecord = { ...(draft.existing ?? spec.defaults ?? {}) };
+    const columnsGiven = new Set<string>();
+    const valuesGiven = new Set<string>();
+    for (const [name, value] of Object.entries(draft.values)) {
+      const f = spec.fields[name];
+      if (value === undefined || !f) continue;
+      const checked = checkValue(f, value);
+      if (!checked.ok) {
+        problem(draft.index, name, UserErrorCode.INVALID, `${name} ${checked.message}.`);
+        continue;
+      }
+      columnsGiven.add(f.column);
+      if (checked.value === null) {
+        // null clears the column, unless another field (by ID / by external id) fills it.
+        if (!valuesGiven.has(f.column)) record[f.column] = null;
+        continue;
+      }
+      if (valuesGiven.has(f.column)) {
+        const others = Object.entries(spec.fields).filter(([, o]) => o.column === f.column).map(([n]) => n);
+        problem(draft.index, name, UserErrorCode.INVALID, `Give only one of ${others.join(', ')}.`);
+        continue;
+      }
+      valuesGiven.add(f.column);
+      if (f.kind.type === 'reference') pending.push({ index: draft.index, column: f.column, field: name, ref: checked.value as PendingReference, city: draft.city ?? null });
+      else record[f.column] = checked.value;
+    }
+    records.set(draft.index, record);
+    given.set(draft.index, columnsGiven);
+  }
+
+  // The parent of an existing record is looked up too: its city decides the record's.
+  const parent = spec.place?.parent;
+  if (parent) {
+    for (const draft of drafts) {
+      const id = records.get(draft.index)![parent.column];
+      const alreadyPending = pending.some((p) => p.index === draft.index && p.column === parent.column);
+      if (!alreadyPending && typeof id === 'number') {
+        const f = Object.entries(spec.fields).find(([, o]) => o.column === parent.column)!;
+        const kind = f[1].kind as { typename: string; table: string };
+        pending.push({ index: draft.index, column: parent.column, field: f[0], ref: { table: kind.table, typename: kind.typename, by: 'id', value: id }, city: null });
+      }
+    }
+  }
+
+  const targets = await lookUpReferences(tx, pending);
+  const parents = new Map<number, Target>();
+  for (const p of pending) {
+    const record = records.get(p.index)!;
+    const city = p.city ?? (record.city_code as string | null) ?? null;
+    const found = targets.get(`${p.ref.table}|${p.ref.by}|${p.ref.value}`)?.filter((t) => p.ref.by !== 'external_id' || t.city_code === city) ?? [];
+    if (!found.length) {
+      const where = p.ref.by === 'external_id' ? ` with external id '${p.ref.value}' in city ${city ?? '(none given)'}` : p.ref.by === 'credit_code' ? ` with credit code ${p.ref.value}` : '';
+      problem(p.index, p.field, UserErrorCode.NOT_FOUND, `No ${p.ref.typename}${where} exists${p.ref.by === 'id' ? ' with this ID' : ''}.`);
+      continue;
+    }
+    const target = found[0];
+    const draft = drafts.find((d) => d.index === p.index)!;
+    if (target.archived && draft.existing?.[p.column] !== target.id) {
+      problem(p.index, p.field, UserErrorCode.INVALID, `${p.field} refers to an archived ${p.ref.typename}; restore it first.`);
+    }
+    record[p.column] = target.id;
+    if (parent && p.column === parent.column) parents.set(p.index, target);
+  }
+
+  if (spec.place) await settlePlaces(tx, caller, spec, drafts, records, given, parents, problem);
+
+  const prepared: Prepared[] = [];
+  for (const draft of drafts) {
+    const record = records.get(draft.index)!;
+    for (const column of spec.required) {
+      // A reference that was not found already has its problem; "is required" would only repeat it.
+      const reported = problems.some((p) => p.index === draft.index && p.field !== null && (spec.fields[p.field]?.column ?? p.field) === (spec.fields[fieldOfColumn(spec, column) ?? '']?.column ?? column));
+      if (record[column] == null && !reported) {
+        problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, `${fieldOfColumn(spec, column)} is required.`);
+      }
+    }
+    for (const [column, message] of spec.check?.(record) ?? []) problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, message);
+    const allowed = policy.mayWriteInCity(caller, spec.scope, spec.place ? ((record.city_code as string | null) ?? null) : null);
+    if (!allowed.allowed && !problems.some((p) => p.index === draft.index && p.code === UserErrorCode.FORBIDDEN)) {
+      problem(draft.index, spec.place ? 'cityCode' : null, UserErrorCode.FORBIDDEN, allowed.reason);
+    }
+    prepared.push({ index: draft.index, existing: draft.existing, record });
+  }
+  problems.sort((a, b) => a.index - b.index);
+  return { prepared, problems };
+}
+
+/** One statement per (table, key kind): the referenced records with their place and archive state. */
+async function lookUpReferences(tx: RequestDb, pending: Pending[]): Promise<Map<string, Target[]>> {
+  const groups = new Map<string, Pending[]>();
+  for (const p of pending) {
+    const key = `${p.ref.table}|${p.ref.by}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const found = new Map<string, Target[]>();
+  for (const [key, group] of groups) {
+    const [table, by] = key.split('|');
+    const values = [...new Set(group.map((p) => p.ref.value))];
+    const hasPlace = table !== 'source';
+    const rows = await tx.query<Target & { key: string }>(sql`
+      SELECT id, ${raw(hasPlace ? 'city_code, province_code' : 'NULL AS city_code, NULL AS province_code')},
+        archived_at IS NOT NULL AS archived, ${raw(by)}::text AS key
+      FROM ${raw(table)} WHERE ${raw(by)} = ANY(${by === 'id' ? values.map(Number) : values})`);
+    for (const row of rows) {
+      const k = `${table}|${by}|${by === 'id' ? Number(row.key) : row.key.trim()}`;
+      found.set(k, [...(found.get(k) ?? []), row]);
+    }
+  }
+  return found;
+}
+
+/**
+ * The place rules: a record with a parent lies in the parent's city (a different city given is an
+ * error); a city editor's new record defaults to its city; the city must exist and decides the
+ * province; a record with no city needs a province that exists.
+ */
+async function settlePlaces(
+  tx: RequestDb,
+  caller: Caller,
+  spec: RecordSpec,
+  drafts: Draft[],
+  records: Map<number, ColumnRecord>,
+  given: Map<number, Set<string>>,
+  parents: Map<number, Target>,
+  problem: (index: number, field: string | null, code: UserErrorCode, message: string) => void,
+): Promise<void> {
+  for (const draft of drafts) {
+    const record = records.get(draft.index)!;
+    const parentRow = parents.get(draft.index);
+    if (parentRow) {
+      if (given.get(draft.index)!.has('city_code') && record.city_code != null && record.city_code !== parentRow.city_code) {
+        problem(draft.index, 'cityCode', UserErrorCode.INVALID, `cityCode must be the city of its ${spec.place!.parent!.noun} (${parentRow.city_code ?? 'none'}), not ${record.city_code}.`);
+      }
+      record.city_code = parentRow.city_code;
+      record.province_code = parentRow.province_code;
+    } else if (record.city_code == null && draft.existing === null && caller.kind === 'key' && caller.role === Role.CITY_EDITOR && 'cityCode' in spec.fields) {
+      record.city_code = caller.cityCode;
+    }
+  }
+  const cityCodes = [...new Set([...records.values()].map((r) => r.city_code).filter((c): c is string => typeof c === 'string'))];
+  const provinceCodes = [...new Set([...records.values()].map((r) => r.province_code).filter((c): c is string => typeof c === 'string'))];
+  const cities = new Map<string, string>();
+  const provinces = new Set<string>();
+  if (cityCodes.length) {
+    for (const c of await tx.query<{ code: string; province: string }>(sql`SELECT code, province_code AS province FROM city WHERE code = ANY(${cityCodes})`)) cities.set(c.code, c.province);
+  }
+  if (provinceCodes.length) {
+    for (const p of await tx.query<{ code: string }>(sql`SELECT code FROM province WHERE code = ANY(${provinceCodes})`)) provinces.add(p.code);
+  }
+  for (const draft of drafts) {
+    const record = records.get(draft.index)!;
+    if (parents.has(draft.index)) continue;
+    const city = record.city_code as string | null;
+    if (city != null) {
+      const province = cities.get(city);
+      if (!province) {
+        problem(draft.index, 'cityCode', UserErrorCode.NOT_FOUND, `No city with division code ${city} is in the registry.`);
+        continue;
+      }
+      if (given.get(draft.index)!.has('province_code') && record.province_code != null && record.province_code !== province) {
+        problem(draft.index, 'provinceCode', UserErrorCode.INVALID, `City ${city} lies in province ${province}, not ${record.province_code}.`);
+      }
+      record.province_code = province;
+    } else if (record.province_code != null && !provinces.has(record.province_code as string)) {
+      problem(draft.index, 'provinceCode', UserErrorCode.NOT_FOUND, `No province with division code ${record.province_code} is in the registry.`);
+    }
+  }
+}

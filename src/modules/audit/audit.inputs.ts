@@ -1,0 +1,51 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../graphql/relay/page-args';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+import { AuditOperation } from './audit-entry.type';
+
+export enum AuditLogOrderBy {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+registerEnumType(AuditLogOrderBy, {
+  name: 'AuditLogOrderBy',
+  description: 'Orderings of the audit log, by the order in which entries were written.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'Latest change first (the default).' },
+    OLDEST_FIRST: { description: 'Earliest change first.' },
+  },
+});
+
+@InputType({ description: 'Which audit entries to include (审计记录筛选); all given conditions must hold.' })
+export class AuditLogFilter {
+  @Field(() => String, { nullable: true, description: 'GraphQL type name of the changed records, e.g. "Craftsman".' })
+  recordType?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "One record's changes: its global ID, as in the record's `id`." })
+  recordId?: string | null;
+
+  @Field(() => [AuditOperation], { nullable: true, description: 'Any of these operations.' })
+  operations?: AuditOperation[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Changes made with this API key (its global ID, as in `actor.apiKeyId`).' })
+  apiKeyId?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Changes to records of this city, e.g. "320100".' })
+  recordCityCode?: string | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Changes at or after this instant.' })
+  occurredFrom?: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Changes at or before this instant.' })
+  occurredTo?: Date | null;
+}
+
+@ArgsType()
+export class AuditLogArgs extends PageArgs {
+  @Field(() => AuditLogFilter, { nullable: true, description: 'Filter.' })
+  filter?: AuditLogFilter | null;
+
+  @Field(() => AuditLogOrderBy, { nullable: true, description: 'Ordering (default NEWEST_FIRST).' })
+  orderBy?: AuditLogOrderBy | null;
+}

@@ -1,0 +1,195 @@
+import type { Caller, Role } from '../../auth/caller';
+import { policy } from '../../auth/policy';
+import { when } from '../../db/filters';
+import { raw, sql } from '../../db/sql';
+import type { TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { badInput, forbidden } from '../../graphql/errors/codes';
+import { listConnection } from '../../graphql/lists';
+import type { ConnectionResult } from '../../graphql/relay/connection';
+import { fromGlobalId, toGlobalId } from '../../graphql/relay/global-id';
+import type { AuditEntryRow, AuditOperation } from './audit-entry.type';
+import { AuditLogOrderBy, type AuditLogArgs, type AuditLogFilter } from './audit.inputs';
+
+/** The personal columns of registry rows (craftsman), as they appear in audit snapshots (to_jsonb of the row). */
+export const PERSONAL_COLUMNS: ReadonlySet<string> = new Set(['national_id_number', 'phone']);
+
+/** Columns every write touches; listing them in `changedFields` would say nothing. */
+const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['version', 'updated_at']);
+
+/** An audit_entry row as selected below, before it is presented to a caller. */
+export interface AuditRecord {
+  id: number;
+  occurredAt: Date;
+  apiKeyId: number | null;
+  apiKeyLabel: string | null;
+  actorRole: Role;
+  actorCityCode: string | null;
+  requestId: string | null;
+  operation: AuditOperation;
+  recordType: string;
+  recordId: number;
+  recordCityCode: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}
+
+/** `national_id_number` → `nationalIdNumber`: snapshot keys named as GraphQL fields are. */
+function camelCase(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The one rule for personal data in audit snapshots, for every reader of the log (GraphQL, exports):
+ * a snapshot (the record's row as stored, snake_case columns) comes back keyed by camelCase
+ * names, with the personal values (national ID number, phone) replaced by null unless the caller
+ * may see personal data of the record's city (policy.maySeePersonalData). Null stays null.
+ */
+export function presentAuditSnapshot(caller: Caller, recordCityCode: string | null, snapshot: Record<string, unknown>): Record<string, unknown>;
+export function presentAuditSnapshot(caller: Caller, recordCityCode: string | null, snapshot: Record<string, unknown> | null): Record<string, unknown> | null;
+export function presentAuditSnapshot(caller: Caller, recordCityCode: string | null, snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (snapshot === null) return null;
+  const mask = !policy.maySeePersonalData(caller, recordCityCode);
+  const presented: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(snapshot)) presented[camelCase(column)] = mask && PERSONAL_COLUMNS.has(column) ? null : value;
+  return presented;
+}
+
+/**
+ * The columns a change altered (camelCase, sorted), compared on the stored, unmasked snapshots;
+ * for CREATE every column set to a value. `version` and `updated_at` are left out.
+ */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const columns =
+    before === null
+      ? Object.keys(after).filter((c) => after[c] !== null)
+      : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => !same(before[c], after[c]));
+  return columns
+    .filter((c) => !BOOKKEEPING_COLUMNS.has(c))
+    .map(camelCase)
+    .sort();
+}
+
+/** An audit_entry row as the caller sees it: global IDs, the actor, snapshots presented by presentAuditSnapshot. */
+export function presentAuditEntry(caller: Caller, record: AuditRecord): AuditEntryRow {
+  return {
+    id: toGlobalId('AuditEntry', record.id),
+    rowId: record.id,
+    occurredAt: record.occurredAt,
+    operation: record.operation,
+    recordType: record.recordType,
+    recordId: toGlobalId(record.recordType, record.recordId),
+    recordCityCode: record.recordCityCode,
+    actor: {
+      apiKeyId: record.apiKeyId === null ? null : toGlobalId('ApiKey', record.apiKeyId),
+      label: record.apiKeyLabel,
+      role: record.actorRole,
+      cityCode: record.actorCityCode,
+    },
+    requestId: record.requestId,
+    before: presentAuditSnapshot(caller, record.recordCityCode, record.before),
+    after: presentAuditSnapshot(caller, record.recordCityCode, record.after),
+    changedFields: changedFields(record.before, record.after),
+  };
+}
+
+/** The audit log filter with its global IDs decoded; `nothing` when an ID can name no entry. */
+interface AuditConditions {
+  recordType?: string | null;
+  recordKey?: number | null;
+  operations?: AuditOperation[] | null;
+  apiKeyId?: number | null;
+  recordCityCode?: string | null;
+  occurredFrom?: Date | null;
+  occurredTo?: Date | null;
+  nothing?: boolean;
+}
+
+const INTEGER_KEY = /^[1-9][0-9]{0,9}$/;
+const integerKey = (key: string): number | null => (INTEGER_KEY.test(key) && Number(key) <= 2_147_483_647 ? Number(key) : null);
+
+function decodeFilter(filter: AuditLogFilter | null | undefined): AuditConditions | null {
+  if (!filter) return null;
+  const conditions: AuditConditions = {
+    recordType: filter.recordType,
+    operations: filter.operations,
+    recordCityCode: filter.recordCityCode,
+    occurredFrom: filter.occurredFrom,
+    occurredTo: filter.occurredTo,
+  };
+  if (filter.recordId != null) {
+    // A well-formed ID of a record that cannot exist matches nothing, as node(id:) gives null.
+    const { typename, key } = fromGlobalId(filter.recordId, 'filter.recordId');
+    const recordKey = integerKey(key);
+    if (recordKey === null || (filter.recordType != null && filter.recordType !== typename)) conditions.nothing = true;
+    conditions.recordType = typename;
+    conditions.recordKey = recordKey;
+  }
+  if (filter.apiKeyId != null) {
+    const { typename, key } = fromGlobalId(filter.apiKeyId, 'filter.apiKeyId');
+    if (typename !== 'ApiKey') throw badInput(`'filter.apiKeyId' must be the ID of an ApiKey, not of a ${typename}`, 'filter.apiKeyId');
+    conditions.apiKeyId = integerKey(key);
+    if (conditions.apiKeyId === null) conditions.nothing = true;
+  }
+  return conditions;
+}
+
+const COLUMNS = `t.id, t.occurred_at AS "occurredAt", t.api_key_id AS "apiKeyId", k.label AS "apiKeyLabel",
+  t.actor_role AS "actorRole", t.actor_city_code AS "actorCityCode", t.request_id AS "requestId", t.operation,
+  t.record_type AS "recordType", t.record_id AS "recordId", t.record_city_code AS "recordCityCode", t.before, t.after`;
+const FROM = 'audit_entry t LEFT JOIN api_key k ON k.id = t.api_key_id';
+
+/** The audit log as a list table; `toRow` is bound to the caller per request (see auditService.log). */
+export const auditEntryTable: TableSpec<AuditRecord, AuditConditions> = {
+  from: FROM,
+  columns: COLUMNS,
+  key: 't.id',
+  toRow: (record) => record as unknown as AuditRecord,
+  conditions: (f) => [
+    ...(f?.nothing ? [raw('false')] : []),
+    ...when.equals('t.record_type', f?.recordType),
+    ...when.equals('t.record_id', f?.recordKey),
+    ...when.inList('t.operation', f?.operations),
+    ...when.equals('t.api_key_id', f?.apiKeyId),
+    ...when.equals('t.record_city_code', f?.recordCityCode),
+    ...when.between('t.occurred_at', f?.occurredFrom, f?.occurredTo),
+  ],
+  // By id, the order entries were written in; bigserial ids stay within the cursors' integer range.
+  orders: {
+    [AuditLogOrderBy.NEWEST_FIRST]: { expression: 't.id', direction: 'DESC', type: 'integer' },
+    [AuditLogOrderBy.OLDEST_FIRST]: { expression: 't.id', direction: 'ASC', type: 'integer' },
+  },
+};
+
+/** Every entry of many records of one type, newest first: one statement for a whole page of records. */
+async function historiesOf(ctx: RequestContext, recordType: string, recordIds: readonly number[]): Promise<Map<number, AuditRecord[]>> {
+  const records = await ctx.db.query<AuditRecord>(
+    sql`SELECT ${raw(COLUMNS)} FROM ${raw(FROM)} WHERE t.record_type = ${recordType} AND t.record_id = ANY(${[...recordIds]}::integer[]) ORDER BY t.id DESC`,
+  );
+  const byRecord = new Map<number, AuditRecord[]>();
+  for (const record of records) byRecord.set(record.recordId, [...(byRecord.get(record.recordId) ?? []), record]);
+  return byRecord;
+}
+
+export const auditService = {
+  /** The audit log (ADMIN only): a connection over audit_entry, filtered, newest first by default. */
+  log(ctx: RequestContext, args: AuditLogArgs): ConnectionResult<AuditEntryRow> {
+    const may = policy.mayAdminister(ctx.caller);
+    if (!may.allowed) throw forbidden(`The audit log is open to ADMIN keys only: ${may.reason}`);
+    const table: TableSpec<AuditEntryRow, AuditConditions> = { ...auditEntryTable, toRow: (record) => presentAuditEntry(ctx.caller, record as unknown as AuditRecord) };
+    return listConnection(ctx, table, { ...args, filter: decodeFilter(args.filter) }, AuditLogOrderBy.NEWEST_FIRST);
+  },
+
+  /**
+   * A record's changes, newest first, for everyone who may read the record (personal values masked
+   * by presentAuditSnapshot). Batched per request and type: one statement for all records asked.
+   */
+  history(ctx: RequestContext, recordType: string, recordId: number): Promise<AuditEntryRow[]> {
+    const loader = ctx.loaders.get<number, AuditRecord[]>(`audit-history:${recordType}`, async (ids) => {
+      const byRecord = await historiesOf(ctx, recordType, ids);
+      return ids.map((id) => byRecord.get(id) ?? []);
+    });
+    return loader.load(recordId).then((records) => records.map((record) => presentAuditEntry(ctx.caller, record)));
+  },
+};

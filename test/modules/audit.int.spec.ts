@@ -1,0 +1,340 @@
+/**
+ * The audit log over HTTP: `auditLog` (ADMIN only, filtered, paged, ordered) and records' `history`
+ * (batched, personal values masked by the caller's rights). Entries are written here directly
+ * with SQL, shaped as the write engine writes them (to_jsonb of the whole row).
+ */
+import 'reflect-metadata';
+import { ANONYMOUS } from '../../src/auth/caller';
+import { callerOf } from '../../src/auth/authenticate';
+import { auditEntryTable, presentAuditEntry, type AuditRecord } from '../../src/modules/audit/audit.service';
+import { nodeId, sqlRows } from '../setup/queries';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+let app: TestApp;
+const keys: Record<'admin' | 'analyst' | 'nanjingEditor' | 'wuxiEditor', { key: string; id: number }> = {} as never;
+
+const NANJING = '320100';
+const WUXI = '320200';
+const NATIONAL_ID = '32010219800101001X';
+const PHONE = '13912345678';
+
+/** Inserts one audit entry; `before`/`after` are SQL expressions over the record's row `r`. */
+async function insertEntry(e: {
+  table: string;
+  recordType: string;
+  recordId: number;
+  operation: 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'RESTORE';
+  apiKeyId: number | null;
+  role: string;
+  actorCity?: string | null;
+  cityCode: string | null;
+  before: string;
+  after: string;
+  occurredAt?: string;
+  params?: unknown[];
+}): Promise<number> {
+  const params = [e.apiKeyId, e.role, e.actorCity ?? null, `req-${e.recordType}-${e.recordId}`, e.operation, e.recordType, e.recordId, e.cityCode, e.occurredAt ?? new Date().toISOString(), ...(e.params ?? [])];
+  const [row] = await sqlRows<{ id: number }>(
+    app,
+    `INSERT INTO audit_entry (api_key_id, actor_role, actor_city_code, request_id, operation, record_type, record_id, record_city_code, occurred_at, before, after)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, ${e.before}, ${e.after} FROM ${e.table} r WHERE r.id = $7 RETURNING id`,
+    params,
+  );
+  return Number(row.id);
+}
+
+const ENTRY = `id occurredAt operation recordType recordId recordCityCode requestId before after changedFields
+  actor { apiKeyId label role cityCode }`;
+
+async function auditLog(key: string | null, args: string, selection = `totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { ${ENTRY} }`) {
+  const query = `{ auditLog${args ? `(${args})` : ''} { ${selection} } }`;
+  return key ? app.graphqlAs(key, query) : app.graphql(query);
+}
+
+let studios: Array<{ id: number; city_code: string | null }>;
+let craftsman: { id: number };
+let personalStudio: { id: number; city_code: string | null };
+const studioEntries: number[] = [];
+let craftsmanCreate: number;
+let craftsmanUpdate: number;
+let archiveEntry: number;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  keys.admin = await app.createKey('ADMIN', null, 'province office');
+  keys.analyst = await app.createKey('ANALYST');
+  keys.nanjingEditor = await app.createKey('CITY_EDITOR', NANJING, 'Nanjing portal');
+  keys.wuxiEditor = await app.createKey('CITY_EDITOR', WUXI, 'Wuxi portal');
+  await sqlRows(app, 'DELETE FROM audit_entry');
+
+  studios = await sqlRows(app, 'SELECT id, city_code FROM innovation_studio WHERE city_code = $1 ORDER BY id LIMIT 20', [NANJING]);
+  [craftsman] = await sqlRows(app, 'SELECT id FROM craftsman WHERE city_code = $1 ORDER BY id LIMIT 1', [NANJING]);
+
+  // Every studio: created, then renamed (two entries each), by the Nanjing portal, a minute apart.
+  for (const [i, s] of studios.entries()) {
+    const base = Date.UTC(2025, 0, 1, 0, i * 2);
+    studioEntries.push(
+      await insertEntry({ table: 'innovation_studio', recordType: 'InnovationStudio', recordId: s.id, operation: 'CREATE', apiKeyId: keys.nanjingEditor.id, role: 'CITY_EDITOR', actorCity: NANJING,
+        cityCode: s.city_code, before: 'NULL', after: `to_jsonb(r) || '{"name": "旧名"}'`, occurredAt: new Date(base).toISOString() }),
+      await insertEntry({ table: 'innovation_studio', recordType: 'InnovationStudio', recordId: s.id, operation: 'UPDATE', apiKeyId: keys.nanjingEditor.id, role: 'CITY_EDITOR', actorCity: NANJING,
+        cityCode: s.city_code, before: `to_jsonb(r) || '{"name": "旧名"}'`, after: `to_jsonb(r) || '{"version": 2, "updated_at": "2025-01-02T00:00:00+00:00"}'`,
+        occurredAt: new Date(base + 60_000).toISOString() }),
+    );
+  }
+  // Personal columns in a studio's snapshot, so that `history` (on studios for now) shows the rule
+  // over HTTP: it is by column, for every type. A Nanjing studio after the first 20.
+  [personalStudio] = await sqlRows(app, 'SELECT id, city_code FROM innovation_studio WHERE city_code = $1 ORDER BY id OFFSET 20 LIMIT 1', [NANJING]);
+  await insertEntry({ table: 'innovation_studio', recordType: 'InnovationStudio', recordId: personalStudio.id, operation: 'UPDATE', apiKeyId: keys.admin.id, role: 'ADMIN',
+    cityCode: NANJING, before: `to_jsonb(r) || jsonb_build_object('phone', NULL, 'national_id_number', NULL)`,
+    after: `to_jsonb(r) || jsonb_build_object('phone', $10::text, 'national_id_number', $11::text)`, occurredAt: '2025-01-31T00:00:00Z', params: [PHONE, NATIONAL_ID] });
+  // A craftsman with personal data, created and then given a new phone number and title, by ADMIN.
+  const personal = `to_jsonb(r) || jsonb_build_object('national_id_number', $10::text, 'phone', $11::text, 'honorary_title', NULL)`;
+  craftsmanCreate = await insertEntry({ table: 'craftsman', recordType: 'Craftsman', recordId: craftsman.id, operation: 'CREATE', apiKeyId: keys.admin.id, role: 'ADMIN',
+    cityCode: NANJING, before: 'NULL', after: personal, occurredAt: '2025-02-01T00:00:00Z', params: [NATIONAL_ID, PHONE] });
+  craftsmanUpdate = await insertEntry({ table: 'craftsman', recordType: 'Craftsman', recordId: craftsman.id, operation: 'UPDATE', apiKeyId: keys.admin.id, role: 'ADMIN',
+    cityCode: NANJING, before: personal, after: `${personal} || jsonb_build_object('phone', '13800000000', 'honorary_title', '金陵工匠', 'version', 2, 'updated_at', now())`,
+    occurredAt: '2025-02-02T00:00:00Z', params: [NATIONAL_ID, PHONE] });
+  // An archive made outside the API (no key) of a studio in another city.
+  const [wuhan] = await sqlRows(app, "SELECT id, city_code FROM innovation_studio WHERE city_code <> $1 AND city_code IS NOT NULL ORDER BY id LIMIT 1", [NANJING]);
+  archiveEntry = await insertEntry({ table: 'innovation_studio', recordType: 'InnovationStudio', recordId: wuhan.id, operation: 'ARCHIVE', apiKeyId: null, role: 'ADMIN',
+    cityCode: wuhan.city_code, before: 'to_jsonb(r)', after: `to_jsonb(r) || jsonb_build_object('archived_at', '2025-03-01T00:00:00+00:00', 'version', 2)`,
+    occurredAt: '2025-03-01T00:00:00Z' });
+});
+afterAll(() => app.close());
+
+const total = () => studioEntries.length + 4;
+
+describe('auditLog', () => {
+  it.each([
+    ['ANALYST', () => keys.analyst.key],
+    ['CITY_EDITOR', () => keys.nanjingEditor.key],
+    ['anonymous', () => null],
+  ])('is refused to %s with FORBIDDEN', async (_who, key) => {
+    const res = await auditLog(key(), '', 'totalCount');
+    expect(res.data).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(res.errors![0].path).toEqual(['auditLog']);
+  });
+
+  it('lists every entry for ADMIN, newest first, with the actor, the record and the request', async () => {
+    const res = await auditLog(keys.admin.key, 'first: 3');
+    expect(res.errors).toBeUndefined();
+    const log = res.data.auditLog;
+    expect(log.totalCount).toBe(total());
+    expect(log.nodes.map((n: any) => n.id)).toEqual([archiveEntry, craftsmanUpdate, craftsmanCreate].map((id) => nodeId('AuditEntry', id)));
+    const [archive, update] = log.nodes;
+    expect(archive).toMatchObject({
+      operation: 'ARCHIVE',
+      recordType: 'InnovationStudio',
+      occurredAt: '2025-03-01T00:00:00.000Z',
+      actor: { apiKeyId: null, label: null, role: 'ADMIN', cityCode: null },
+      changedFields: ['archivedAt'],
+    });
+    expect(update).toMatchObject({
+      operation: 'UPDATE',
+      recordType: 'Craftsman',
+      recordId: nodeId('Craftsman', craftsman.id),
+      recordCityCode: NANJING,
+      requestId: `req-Craftsman-${craftsman.id}`,
+      actor: { apiKeyId: nodeId('ApiKey', keys.admin.id), label: 'province office', role: 'ADMIN', cityCode: null },
+    });
+    expect(log.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
+  it('orders OLDEST_FIRST and pages forward and backward without gaps or repeats', async () => {
+    const all = (await auditLog(keys.admin.key, 'first: 100, orderBy: OLDEST_FIRST', 'nodes { id }')).data.auditLog.nodes.map((n: any) => n.id);
+    expect(all).toHaveLength(total());
+    expect(all[0]).toBe(nodeId('AuditEntry', studioEntries[0]));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await auditLog(keys.admin.key, `first: 7, orderBy: OLDEST_FIRST${after ? `, after: "${after}"` : ''}`);
+      const page = res.data.auditLog;
+      seen.push(...page.nodes.map((n: any) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+    const newest = (await auditLog(keys.admin.key, 'first: 100', 'nodes { id }')).data.auditLog.nodes.map((n: any) => n.id);
+    expect(newest).toEqual([...all].reverse());
+
+    const last = await auditLog(keys.admin.key, 'last: 5, orderBy: OLDEST_FIRST');
+    expect(last.data.auditLog.nodes.map((n: any) => n.id)).toEqual(all.slice(-5));
+    expect(last.data.auditLog.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const before = await auditLog(keys.admin.key, `last: 5, orderBy: OLDEST_FIRST, before: "${last.data.auditLog.pageInfo.startCursor}"`);
+    expect(before.data.auditLog.nodes.map((n: any) => n.id)).toEqual(all.slice(-10, -5));
+  });
+
+  it('refuses a cursor of the other ordering', async () => {
+    const first = await auditLog(keys.admin.key, 'first: 1');
+    const res = await auditLog(keys.admin.key, `first: 1, orderBy: OLDEST_FIRST, after: "${first.data.auditLog.pageInfo.endCursor}"`);
+    expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('filters by record type, record, operations, key, city and time', async () => {
+    const count = async (filter: string) => {
+      const res = await auditLog(keys.admin.key, `filter: { ${filter} }`, 'totalCount nodes { id }');
+      expect(res.errors).toBeUndefined();
+      return res.data.auditLog.totalCount;
+    };
+    expect(await count('recordType: "Craftsman"')).toBe(2);
+    expect(await count('recordType: "InnovationStudio"')).toBe(studioEntries.length + 2);
+    expect(await count(`recordId: "${nodeId('InnovationStudio', studios[3].id)}"`)).toBe(2);
+    expect(await count(`recordId: "${nodeId('Craftsman', craftsman.id)}"`)).toBe(2);
+    expect(await count(`recordId: "${nodeId('Craftsman', craftsman.id)}", recordType: "InnovationStudio"`)).toBe(0);
+    expect(await count(`recordId: "${nodeId('Craftsman', 999999)}"`)).toBe(0);
+    expect(await count('operations: [CREATE]')).toBe(studios.length + 1);
+    expect(await count('operations: [ARCHIVE, RESTORE]')).toBe(1);
+    expect(await count(`apiKeyId: "${nodeId('ApiKey', keys.nanjingEditor.id)}"`)).toBe(studioEntries.length);
+    expect(await count(`apiKeyId: "${nodeId('ApiKey', keys.analyst.id)}"`)).toBe(0);
+    expect(await count(`recordCityCode: "${NANJING}"`)).toBe(studioEntries.length + 3);
+    expect(await count('occurredFrom: "2025-02-01T00:00:00Z", occurredTo: "2025-02-02T00:00:00Z"')).toBe(2);
+    expect(await count('occurredFrom: "2025-02-01T00:00:00Z"')).toBe(3);
+    expect(await count('occurredTo: "2025-01-01T00:00:00Z"')).toBe(1);
+    expect(await count(`recordType: "Craftsman", operations: [UPDATE], recordCityCode: "${NANJING}"`)).toBe(1);
+  });
+
+  it('rejects an apiKeyId that is not an API key ID, and malformed IDs', async () => {
+    const wrongType = await auditLog(keys.admin.key, `filter: { apiKeyId: "${nodeId('Craftsman', 1)}" }`, 'totalCount');
+    expect(wrongType.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.apiKeyId' });
+    const garbage = await auditLog(keys.admin.key, 'filter: { recordId: "not an id!" }', 'totalCount');
+    expect(garbage.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.recordId' });
+  });
+});
+
+describe('changedFields', () => {
+  it('lists the columns an update altered, camelCase, without version and updatedAt', async () => {
+    const res = await auditLog(keys.admin.key, `filter: { recordId: "${nodeId('Craftsman', craftsman.id)}" }`);
+    const [update, create] = res.data.auditLog.nodes;
+    expect(update.changedFields).toEqual(['honoraryTitle', 'phone']);
+    expect(update.before.phone).toBe(PHONE);
+    expect(update.after.phone).toBe('13800000000');
+    expect(update.after.version).toBe(2);
+    // CREATE: every column given a value.
+    const [row] = await sqlRows(app, 'SELECT to_jsonb(c) AS doc FROM craftsman c WHERE id = $1', [craftsman.id]);
+    const expected = Object.entries({ ...row.doc, national_id_number: NATIONAL_ID, phone: PHONE, honorary_title: null })
+      .filter(([column, value]) => value !== null && column !== 'version' && column !== 'updated_at')
+      .map(([column]) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()))
+      .sort();
+    expect(create.before).toBeNull();
+    expect(create.changedFields).toEqual(expected);
+    expect(create.changedFields).toEqual(expect.arrayContaining(['id', 'name', 'nationalIdNumber', 'phone', 'cityCode']));
+    expect(create.changedFields).not.toContain('honoraryTitle');
+  });
+
+  it('gives snapshots the GraphQL field names', async () => {
+    const res = await auditLog(keys.admin.key, `filter: { recordId: "${nodeId('Craftsman', craftsman.id)}", operations: [CREATE] }`);
+    const after = res.data.auditLog.nodes[0].after;
+    expect(after).toMatchObject({ id: craftsman.id, cityCode: NANJING, nationalIdNumber: NATIONAL_ID, phone: PHONE });
+    expect(Object.keys(after).filter((k) => k.includes('_'))).toEqual([]);
+  });
+});
+
+describe('history', () => {
+  const studiosQuery = (first: number) => `{ innovationStudios(first: ${first}, filter: { cityCode: "${NANJING}" }) {
+    nodes { id name history { id operation recordId changedFields actor { label role cityCode } before after } } } }`;
+
+  it('gives each studio its changes, newest first, to every caller', async () => {
+    const res = await app.graphql(studiosQuery(2));
+    expect(res.errors).toBeUndefined();
+    const [first, second] = res.data.innovationStudios.nodes;
+    expect(first.id).toBe(nodeId('InnovationStudio', studios[0].id));
+    expect(first.history.map((h: any) => h.id)).toEqual([studioEntries[1], studioEntries[0]].map((id) => nodeId('AuditEntry', id)));
+    expect(first.history.map((h: any) => h.operation)).toEqual(['UPDATE', 'CREATE']);
+    expect(first.history[0]).toMatchObject({ recordId: first.id, changedFields: ['name'], actor: { label: 'Nanjing portal', role: 'CITY_EDITOR', cityCode: NANJING } });
+    expect(first.history[0].before.name).toBe('旧名');
+    expect(first.history[0].after.name).toBe(first.name);
+    expect(second.history.map((h: any) => h.id)).toEqual([studioEntries[3], studioEntries[2]].map((id) => nodeId('AuditEntry', id)));
+  });
+
+  it('is empty for a record without changes', async () => {
+    const [untouched] = await sqlRows(app, "SELECT id FROM innovation_studio WHERE id NOT IN (SELECT record_id FROM audit_entry WHERE record_type = 'InnovationStudio') ORDER BY id LIMIT 1");
+    const res = await app.graphql(`{ node(id: "${nodeId('InnovationStudio', untouched.id)}") { ... on InnovationStudio { history { id } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.node.history).toEqual([]);
+  });
+
+  it('runs as many SQL statements for 20 studios as for 2', async () => {
+    const two = await app.graphql(studiosQuery(2));
+    const twenty = await app.graphql(studiosQuery(20));
+    expect(twenty.errors).toBeUndefined();
+    expect(twenty.data.innovationStudios.nodes.filter((n: any) => n.history.length === 2)).toHaveLength(20);
+    expect(twenty.extensions.sqlStatements).toBe(two.extensions.sqlStatements);
+    expect(two.extensions.sqlStatements).toBe(2);
+  });
+});
+
+describe('personal data in audit entries', () => {
+  const callers: Array<{ who: string; key: () => string | null; visible: boolean }> = [
+    { who: 'ADMIN', key: () => keys.admin.key, visible: true },
+    { who: "the CITY_EDITOR of the record's city", key: () => keys.nanjingEditor.key, visible: true },
+    { who: 'ANALYST', key: () => keys.analyst.key, visible: false },
+    { who: 'a CITY_EDITOR of another city', key: () => keys.wuxiEditor.key, visible: false },
+    { who: 'anonymous', key: () => null, visible: false },
+  ];
+
+  it('shows national ID numbers and phones to ADMIN in the audit log', async () => {
+    const res = await auditLog(keys.admin.key, `filter: { recordId: "${nodeId('Craftsman', craftsman.id)}" }`);
+    const [update, create] = res.data.auditLog.nodes;
+    expect(update.before).toMatchObject({ nationalIdNumber: NATIONAL_ID, phone: PHONE });
+    expect(update.after).toMatchObject({ nationalIdNumber: NATIONAL_ID, phone: '13800000000' });
+    expect(create.after).toMatchObject({ nationalIdNumber: NATIONAL_ID, phone: PHONE });
+  });
+
+  // Only ADMIN reads the audit log and Craftsman has no `history` field yet, so the craftsman's
+  // entries are presented for other callers through the service function every reader shares.
+  it.each(callers)("a craftsman's entries as $who sees them (personal values shown: $visible)", async ({ key, visible }) => {
+    const records = await sqlRows(app, `SELECT ${auditEntryTable.columns} FROM ${auditEntryTable.from} WHERE t.record_type = 'Craftsman' ORDER BY t.id DESC`);
+    const k = key();
+    const caller = k === null ? ANONYMOUS : await callerOf(app.requestPool, `Bearer ${k}`);
+    const [update, create] = records.map((r) => presentAuditEntry(caller, r as AuditRecord));
+    const shown = (phone: string) => (visible ? { nationalIdNumber: NATIONAL_ID, phone } : { nationalIdNumber: null, phone: null });
+    expect(update.before).toMatchObject(shown(PHONE));
+    expect(update.after).toMatchObject(shown('13800000000'));
+    expect(create.after).toMatchObject(shown(PHONE));
+    expect(create.after).toMatchObject({ id: craftsman.id, cityCode: NANJING });
+    // Which fields changed is not personal: the same for everyone.
+    expect(update.changedFields).toEqual(['honoraryTitle', 'phone']);
+  });
+
+  it.each(callers)("in a Nanjing record's history over HTTP, as $who (personal values shown: $visible)", async ({ key, visible }) => {
+    const studio = personalStudio;
+    const query = `{ node(id: "${nodeId('InnovationStudio', studio.id)}") { ... on InnovationStudio { history { changedFields before after } } } }`;
+    const k = key();
+    const res = k ? await app.graphqlAs(k, query) : await app.graphql(query);
+    expect(res.errors).toBeUndefined();
+    const [latest] = res.data.node.history;
+    expect(latest.changedFields).toEqual(['nationalIdNumber', 'phone']);
+    expect(latest.before).toMatchObject({ phone: null, nationalIdNumber: null });
+    expect(latest.after).toMatchObject(visible ? { phone: PHONE, nationalIdNumber: NATIONAL_ID } : { phone: null, nationalIdNumber: null });
+    expect(latest.after.name).toBeTruthy();
+  });
+});
+
+describe('entries written by the write engine', () => {
+  it("show in the record's history and in the audit log, with the request's id", async () => {
+    const [studio] = await sqlRows(app, "SELECT id, version, name FROM innovation_studio WHERE city_code = $1 AND id NOT IN (SELECT record_id FROM audit_entry WHERE record_type = 'InnovationStudio') ORDER BY id LIMIT 1", [NANJING]);
+    const id = nodeId('InnovationStudio', studio.id);
+    const res = await app.graphqlAs(keys.nanjingEditor.key, `mutation($id: ID!, $version: Int!) {
+      updateInnovationStudio(input: { id: $id, version: $version, name: "审计测试工作室" }) {
+        userErrors { code message }
+        innovationStudio { id history { operation recordId changedFields requestId actor { apiKeyId label role cityCode } before after } } } }`, { id, version: studio.version });
+    expect(res.errors).toBeUndefined();
+    const payload = res.data.updateInnovationStudio;
+    expect(payload.userErrors).toEqual([]);
+    const [entry] = payload.innovationStudio.history;
+    expect(entry).toMatchObject({
+      operation: 'UPDATE',
+      recordId: id,
+      changedFields: ['name'],
+      requestId: res.extensions.requestId,
+      actor: { apiKeyId: nodeId('ApiKey', keys.nanjingEditor.id), label: 'Nanjing portal', role: 'CITY_EDITOR', cityCode: NANJING },
+    });
+    expect(entry.before).toMatchObject({ name: studio.name, version: studio.version });
+    expect(entry.after).toMatchObject({ name: '审计测试工作室', version: studio.version + 1, cityCode: NANJING });
+
+    const log = await auditLog(keys.admin.key, `filter: { recordId: "${id}" }`, 'nodes { changedFields requestId }');
+    expect(log.data.auditLog.nodes).toEqual([{ changedFields: ['name'], requestId: res.extensions.requestId }]);
+  });
+});

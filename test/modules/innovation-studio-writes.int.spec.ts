@@ -1,0 +1,192 @@
+/**
+ * Writing innovation studios as a city portal: create, update with the version read, archive and
+ * restore, bulk upsert by external id; every refusal a userError next to its field.
+ */
+import { creditCodeCheckCharacter } from '../../src/common/credit-code';
+import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
+
+/** Well-formed, but no enterprise of the data set has it. */
+const UNKNOWN_CREDIT_CODE = '91320100XYW00000Q' + creditCodeCheckCharacter('91320100XYW00000Q');
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+let app: TestApp;
+let nanjing: string;
+let suzhou: string;
+let admin: string;
+let analyst: string;
+let nanjingEnterprise: { id: number; credit_code: string };
+let suzhouEnterprise: { id: number };
+
+beforeAll(async () => {
+  app = await startTestApp();
+  nanjing = (await app.createKey('CITY_EDITOR', '320100')).key;
+  // Another city with enterprises in the data set (its editor is "suzhou" below whatever city it is).
+  const [other] = await sqlRows(app, `SELECT city_code FROM enterprise WHERE city_code <> '320100' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  suzhou = (await app.createKey('CITY_EDITOR', other.city_code)).key;
+  admin = (await app.createKey('ADMIN')).key;
+  analyst = (await app.createKey('ANALYST')).key;
+  [nanjingEnterprise] = await sqlRows(app, `SELECT id, credit_code FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+  [suzhouEnterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = $1 ORDER BY id LIMIT 1`, [other.city_code]);
+});
+afterAll(() => app.close());
+
+const FIELDS = 'id name kind demonstrationLevel establishedOn version externalId archivedAt city { code } enterprise { id }';
+const CREATE = `mutation ($input: CreateInnovationStudioInput!) { createInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
+const UPDATE = `mutation ($input: UpdateInnovationStudioInput!) { updateInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
+const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
+const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
+const UPSERT = `mutation ($input: UpsertInnovationStudiosInput!) { upsertInnovationStudios(input: $input) { applied replayed created updated unchanged records { index externalId id outcome } rowErrors { index field code message } userErrors { field code message } } }`;
+
+async function create(key: string, input: Record<string, unknown>) {
+  const res = await app.graphqlAs(key, CREATE, { input });
+  expect(res.errors).toBeUndefined();
+  return res.data.createInnovationStudio;
+}
+
+describe('createInnovationStudio', () => {
+  it("creates a studio in the editor's city, version 1, with an audit entry", async () => {
+    const before = await sqlNumber(app, 'SELECT count(*) FROM audit_entry');
+    const result = await create(nanjing, { name: '  秦淮工匠创新工作室 ', kind: 'CRAFTSMAN', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), establishedOn: '2024-05-01' });
+    expect(result.userErrors).toEqual([]);
+    expect(result.innovationStudio).toMatchObject({ name: '秦淮工匠创新工作室', kind: 'CRAFTSMAN', demonstrationLevel: 'NONE', version: 1, city: { code: '320100' }, archivedAt: null });
+    expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(before + 1);
+  });
+
+  it('refuses a studio of an enterprise in another city with FORBIDDEN, and writes nothing', async () => {
+    const before = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio');
+    const result = await create(nanjing, { name: '越界工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', suzhouEnterprise.id) });
+    expect(result.innovationStudio).toBeNull();
+    expect(result.userErrors.map((e: any) => e.code)).toContain('FORBIDDEN');
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
+  });
+
+  it('reports every invalid field with its name', async () => {
+    const result = await create(admin, { name: '   ', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', 99999999), establishedOn: '2999-01-01', cityCode: '320500' });
+    expect(result.innovationStudio).toBeNull();
+    const byField = Object.fromEntries(result.userErrors.map((e: any) => [e.field, e.code]));
+    expect(byField).toMatchObject({ name: 'INVALID', enterpriseId: 'NOT_FOUND', establishedOn: 'INVALID' });
+  });
+
+  it('refuses writes by ANALYST and anonymous callers', async () => {
+    const input = { name: 'x', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) };
+    expect((await create(analyst, input)).userErrors[0].code).toBe('FORBIDDEN');
+    const anonymous = await app.graphql(CREATE, { input });
+    expect(anonymous.data.createInnovationStudio.userErrors[0].code).toBe('FORBIDDEN');
+  });
+});
+
+describe('updateInnovationStudio', () => {
+  it('changes the given fields, bumps the version; a stale version is a CONFLICT that changes nothing', async () => {
+    const created = (await create(nanjing, { name: '玄武创新工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) })).innovationStudio;
+    const first = await app.graphqlAs(nanjing, UPDATE, { input: { id: created.id, version: 1, name: '玄武职工创新工作室', establishedOn: null } });
+    expect(first.data.updateInnovationStudio.innovationStudio).toMatchObject({ name: '玄武职工创新工作室', version: 2, kind: 'EMPLOYEE' });
+    const stale = await app.graphqlAs(nanjing, UPDATE, { input: { id: created.id, version: 1, name: '旧版本' } });
+    expect(stale.data.updateInnovationStudio.innovationStudio).toBeNull();
+    expect(stale.data.updateInnovationStudio.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 2, field: 'version' })]);
+    const [row] = await sqlRows(app, 'SELECT name, version FROM innovation_studio WHERE id = $1', [Number(Buffer.from(created.id, 'base64url').toString().split(':')[1])]);
+    expect(row).toEqual({ name: '玄武职工创新工作室', version: 2 });
+  });
+
+  it("lets exactly one of two concurrent updates of the same version win", async () => {
+    const created = (await create(nanjing, { name: '并发工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) })).innovationStudio;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => app.graphqlAs(nanjing, UPDATE, { input: { id: created.id, version: 1, name: `并发工作室 ${i}` } })),
+    );
+    const outcomes = results.map((r) => r.data.updateInnovationStudio);
+    expect(outcomes.filter((o) => o.innovationStudio).length).toBe(1);
+    expect(outcomes.filter((o) => o.userErrors[0]?.code === 'CONFLICT').length).toBe(5);
+  });
+
+  it("refuses another city's studio with FORBIDDEN", async () => {
+    const created = (await create(suzhou, { name: '苏州工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', suzhouEnterprise.id) })).innovationStudio;
+    const res = await app.graphqlAs(nanjing, UPDATE, { input: { id: created.id, version: 1, name: '被改' } });
+    expect(res.data.updateInnovationStudio.userErrors[0].code).toBe('FORBIDDEN');
+  });
+});
+
+describe('archive and restore', () => {
+  it('hides an archived studio from lists and counts, keeps it reachable, restores it', async () => {
+    const created = (await create(nanjing, { name: '归档工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) })).innovationStudio;
+    const count = async (status = 'ACTIVE') => (await app.graphql(`{ innovationStudios(filter: { cityCode: "320100", archiveStatus: ${status} }) { totalCount } }`)).data.innovationStudios.totalCount;
+    const active = await count();
+    const archived = await app.graphqlAs(nanjing, ARCHIVE, { input: { id: created.id } });
+    expect(archived.data.archiveInnovationStudio.innovationStudio.archivedAt).not.toBeNull();
+    expect(await count()).toBe(active - 1);
+    expect(await count('ARCHIVED')).toBe(1);
+    const node = await app.graphql(`query ($id: ID!) { node(id: $id) { ... on InnovationStudio { name archivedAt } } }`, { id: created.id });
+    expect(node.data.node.name).toBe('归档工作室');
+    const restored = await app.graphqlAs(nanjing, RESTORE, { input: { id: created.id, version: 2 } });
+    expect(restored.data.restoreInnovationStudio.innovationStudio).toMatchObject({ archivedAt: null, version: 3 });
+    expect(await count()).toBe(active);
+  });
+});
+
+describe('upsertInnovationStudios', () => {
+  const records = (n: number, suffix = '') =>
+    Array.from({ length: n }, (_, i) => ({ externalId: `NJ-${i}`, name: `同步工作室 ${i}${suffix}`, kind: 'EMPLOYEE', enterpriseCreditCode: nanjingEnterprise.credit_code }));
+
+  it('creates, then updates only what changed, then replays by idempotency key', async () => {
+    const first = await app.graphqlAs(nanjing, UPSERT, { input: { records: records(3) } });
+    expect(first.data.upsertInnovationStudios).toMatchObject({ applied: true, created: 3, updated: 0, unchanged: 0, rowErrors: [] });
+    const changed = records(3);
+    changed[1].name = '改名了';
+    const second = await app.graphqlAs(nanjing, UPSERT, { input: { records: changed, idempotencyKey: 'k1' } });
+    expect(second.data.upsertInnovationStudios).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: 2, replayed: false });
+    const audit = await sqlNumber(app, 'SELECT count(*) FROM audit_entry');
+    const replay = await app.graphqlAs(nanjing, UPSERT, { input: { records: changed, idempotencyKey: 'k1' } });
+    expect(replay.data.upsertInnovationStudios).toMatchObject({ applied: true, updated: 1, replayed: true });
+    expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(audit);
+    const reused = await app.graphqlAs(nanjing, UPSERT, { input: { records: records(2), idempotencyKey: 'k1' } });
+    expect(reused.data.upsertInnovationStudios.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('applies nothing when some rows are bad, and reports every bad row', async () => {
+    const rows = records(50, ' bad');
+    rows[3].name = '';
+    rows[17].kind = 'EMPLOYEE';
+    (rows[17] as any).establishedOn = '1900-01-01';
+    rows[40].enterpriseCreditCode = UNKNOWN_CREDIT_CODE;
+    const before = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio');
+    const res = await app.graphqlAs(nanjing, UPSERT, { input: { records: rows } });
+    const payload = res.data.upsertInnovationStudios;
+    expect(payload.applied).toBe(false);
+    expect(payload.rowErrors.map((e: any) => [e.index, e.field])).toEqual([
+      [3, 'name'],
+      [17, 'establishedOn'],
+      [40, 'enterpriseCreditCode'],
+    ]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
+  });
+});
+
+describe('upsertInnovationStudios at full size', () => {
+  const big = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => ({ externalId: `BIG-${tag}-${i}`, name: `批量工作室 ${i}`, kind: i % 2 ? 'EMPLOYEE' : 'MODEL_WORKER', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) }));
+
+  it('applies 5,000 records in one call with one audit entry per record, and the same statements as for 5', async () => {
+    const audit = await sqlNumber(app, 'SELECT count(*) FROM audit_entry');
+    const small = await app.graphqlAs(nanjing, UPSERT, { input: { records: big(5, 'small') } });
+    const res = await app.graphqlAs(nanjing, UPSERT, { input: { records: big(5000, 'large') } });
+    expect(res.data.upsertInnovationStudios).toMatchObject({ applied: true, created: 5000, rowErrors: [] });
+    expect(res.data.upsertInnovationStudios.records[4999]).toMatchObject({ index: 4999, externalId: 'BIG-large-4999', outcome: 'CREATED' });
+    expect(await sqlNumber(app, `SELECT count(*) FROM innovation_studio WHERE external_id LIKE 'BIG-large-%'`)).toBe(5000);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(audit + 5005);
+    expect(res.extensions.sqlStatements).toBe(small.extensions.sqlStatements);
+  });
+
+  it('refuses more than 5,000 records', async () => {
+    const res = await app.graphqlAs(nanjing, UPSERT, { input: { records: big(5001, 'over') } });
+    expect(res.data.upsertInnovationStudios).toMatchObject({ applied: false, userErrors: [expect.objectContaining({ field: 'records', code: 'INVALID' })] });
+  });
+
+  it('applies a batch once when the same idempotency key is sent twice at the same time', async () => {
+    const records = big(500, 'race');
+    const [a, b] = await Promise.all([0, 1].map(() => app.graphqlAs(nanjing, UPSERT, { input: { records, idempotencyKey: 'race-1' } })));
+    const outcomes = [a, b].map((r) => r.data.upsertInnovationStudios);
+    const ran = outcomes.filter((o) => o.applied && !o.replayed);
+    expect(ran).toHaveLength(1);
+    const other = outcomes.find((o) => o !== ran[0])!;
+    expect(other.replayed || other.userErrors[0]?.code === 'IN_PROGRESS').toBe(true);
+    expect(await sqlNumber(app, `SELECT count(*) FROM innovation_studio WHERE external_id LIKE 'BIG-race-%'`)).toBe(500);
+  });
+});
