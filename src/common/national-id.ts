@@ -24,6 +24,11 @@ export function nationalIdProblem(value: string): string | null {
   return null;
 }
 
+/** The birth date a valid national ID number carries, as YYYY-MM-DD. */
+export function nationalIdBirthDate(value: string): string {
+  return `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+}
+
 /** A mainland mobile number (11 digits from 13…19) or a landline with area code, e.g. 025-83123456. */
 export function phoneProblem(value: string): string | null {
   const digits = value.replace(/^\+86[\s-]?/, '');

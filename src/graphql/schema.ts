@@ -13,14 +13,14 @@ import { innovationStudioResolvers } from '../modules/innovation-studio/innovati
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ProvinceResolver } from '../modules/province/province.resolver';
 import { reportedFigureResolvers } from '../modules/reported-figure/reported-figure.resolver';
-import { SourceResolver } from '../modules/source/source.resolver';
+import { sourceResolvers } from '../modules/source/source.resolver';
 
 const RESOLVERS = [
   NodeResolver,
   ProvinceResolver,
   CityResolver,
   ProvinceCitiesResolver,
-  SourceResolver,
+  ...sourceResolvers,
   ...enterpriseResolvers,
   ...innovationStudioResolvers,
   ...craftsmanAcademyResolvers,

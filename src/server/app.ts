@@ -11,6 +11,7 @@ import { createRequestContext, type RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/errors/format-error';
 import { buildRegistrySchema } from '../graphql/schema';
 import { logger } from '../logger';
+import { csvImportRouter } from '../modules/bulk-import/csv-import.router';
 import { graphiqlRouter } from './graphiql';
 import { healthRouter } from './health';
 
@@ -72,6 +73,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
       },
     }),
   );
+  app.use('/import', authenticate(pool, options), csvImportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

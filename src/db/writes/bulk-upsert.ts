@@ -57,9 +57,10 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
       if (all.length) throw new WriteRefused(all);
 
       const written = await storeRecords(tx, ctx.caller, ctx.requestId, spec, prepared.prepared);
+      const externalIdOf = new Map(keyed.map((k) => [k.index, k.externalId]));
       const upserted: UpsertedRecord[] = written.map((w) => ({
         index: w.index,
-        externalId: keyed.find((k) => k.index === w.index)!.externalId,
+        externalId: externalIdOf.get(w.index)!,
         id: toGlobalId(spec.typename, w.id),
         outcome: UpsertOutcome[w.outcome],
       }));

@@ -48,7 +48,15 @@ type Pending = { index: number; column: string; field: string; ref: PendingRefer
  */
 export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordSpec, drafts: Draft[]): Promise<{ prepared: Prepared[]; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const problem = (index: number, field: string | null, code: UserErrorCode, message: string) => problems.push({ index, field, code, message });
+  // Each draft's problems, so that checks per draft do not scan every problem of the batch (5,000 rows).
+  const problemsOf = new Map<number, Problem[]>();
+  const problem = (index: number, field: string | null, code: UserErrorCode, message: string) => {
+    const found: Problem = { index, field, code, message };
+    problems.push(found);
+    const list = problemsOf.get(index);
+    if (list) list.push(found);
+    else problemsOf.set(index, [found]);
+  };
   const pending: Pending[] = [];
   const records = new Map<number, ColumnRecord>();
   const given = new Map<number, Set<string>>();
@@ -87,19 +95,23 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
   // The parent of an existing record is looked up too: its city decides the record's.
   const parent = spec.place?.parent;
   if (parent) {
+    const parentPending = new Set(pending.filter((p) => p.column === parent.column).map((p) => p.index));
     for (const draft of drafts) {
       const id = records.get(draft.index)![parent.column];
-      const alreadyPending = pending.some((p) => p.index === draft.index && p.column === parent.column);
+      const alreadyPending = parentPending.has(draft.index);
       if (!alreadyPending && typeof id === 'number') {
         const f = Object.entries(spec.fields).find(([, o]) => o.column === parent.column)!;
         const kind = f[1].kind as { typename: string; table: string };
         pending.push({ index: draft.index, column: parent.column, field: f[0], ref: { table: kind.table, typename: kind.typename, by: 'id', value: id }, city: null });
+        parentPending.add(draft.index);
       }
     }
   }
 
   const targets = await lookUpReferences(tx, pending);
   const parents = new Map<number, Target>();
+  const draftOf = new Map<number, Draft>();
+  for (const d of drafts) if (!draftOf.has(d.index)) draftOf.set(d.index, d);
   for (const p of pending) {
     const record = records.get(p.index)!;
     const city = p.city ?? (record.city_code as string | null) ?? null;
@@ -110,7 +122,7 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
       continue;
     }
     const target = found[0];
-    const draft = drafts.find((d) => d.index === p.index)!;
+    const draft = draftOf.get(p.index)!;
     if (target.archived && draft.existing?.[p.column] !== target.id) {
       problem(p.index, p.field, UserErrorCode.INVALID, `${p.field} refers to an archived ${p.ref.typename}; restore it first.`);
     }
@@ -125,18 +137,20 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
     const record = records.get(draft.index)!;
     for (const column of spec.required) {
       // A reference that was not found already has its problem; "is required" would only repeat it.
-      const reported = problems.some((p) => p.index === draft.index && p.field !== null && (spec.fields[p.field]?.column ?? p.field) === (spec.fields[fieldOfColumn(spec, column) ?? '']?.column ?? column));
+      const requiredColumn = spec.fields[fieldOfColumn(spec, column) ?? '']?.column ?? column;
+      const reported = (problemsOf.get(draft.index) ?? []).some((p) => p.field !== null && (spec.fields[p.field]?.column ?? p.field) === requiredColumn);
       if (record[column] == null && !reported) {
         problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, `${fieldOfColumn(spec, column)} is required.`);
       }
     }
     for (const [column, message] of spec.check?.(record) ?? []) problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, message);
     const allowed = policy.mayWriteInCity(caller, spec.scope, spec.place ? ((record.city_code as string | null) ?? null) : null);
-    if (!allowed.allowed && !problems.some((p) => p.index === draft.index && p.code === UserErrorCode.FORBIDDEN)) {
+    if (!allowed.allowed && !(problemsOf.get(draft.index) ?? []).some((p) => p.code === UserErrorCode.FORBIDDEN)) {
       problem(draft.index, spec.place ? 'cityCode' : null, UserErrorCode.FORBIDDEN, allowed.reason);
     }
     prepared.push({ index: draft.index, existing: draft.existing, record });
   }
+  for (const p of (await spec.checkStored?.(tx, prepared)) ?? []) problem(p.index, p.column === null ? null : fieldOfColumn(spec, p.column), p.code, p.message);
   problems.sort((a, b) => a.index - b.index);
   return { prepared, problems };
 }
@@ -146,7 +160,9 @@ async function lookUpReferences(tx: RequestDb, pending: Pending[]): Promise<Map<
   const groups = new Map<string, Pending[]>();
   for (const p of pending) {
     const key = `${p.ref.table}|${p.ref.by}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
   }
   const found = new Map<string, Target[]>();
   for (const [key, group] of groups) {
@@ -159,7 +175,9 @@ async function lookUpReferences(tx: RequestDb, pending: Pending[]): Promise<Map<
       FROM ${raw(table)} WHERE ${raw(by)} = ANY(${by === 'id' ? values.map(Number) : values})`);
     for (const row of rows) {
       const k = `${table}|${by}|${by === 'id' ? Number(row.key) : row.key.trim()}`;
-      found.set(k, [...(found.get(k) ?? []), row]);
+      const list = found.get(k);
+      if (list) list.push(row);
+      else found.set(k, [row]);
     }
   }
   return found;

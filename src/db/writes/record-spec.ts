@@ -1,4 +1,6 @@
 import type { WriteScope } from '../../auth/policy';
+import type { UserErrorCode } from '../../graphql/errors/user-error';
+import type { RequestDb } from '../request-db';
 import type { TableSpec } from '../table';
 import type { FieldSpec } from './fields';
 
@@ -33,8 +35,22 @@ export interface RecordSpec {
   externalId: boolean;
   /** Rules between fields, on the complete record: returns [column, message] pairs. */
   check?(record: ColumnRecord): Array<[string, string]>;
+  /**
+   * Rules that need the stored data (a unique value another record already holds, records that
+   * depend on this one), on the complete records of a whole batch, inside the write's transaction.
+   * A few statements per batch, never one per record. Optional.
+   */
+  checkStored?(tx: RequestDb, records: Array<{ index: number; existing: ColumnRecord | null; record: ColumnRecord }>): Promise<StoredProblem[]>;
   /** The payload field that carries the record, e.g. `innovationStudio`. */
   payloadField: string;
+}
+
+/** A problem `checkStored` finds with one record: its position in the batch and the column concerned. */
+export interface StoredProblem {
+  index: number;
+  column: string | null;
+  code: UserErrorCode;
+  message: string;
 }
 
 /** Every column the engine writes for this type: the fields' columns and the place columns. */

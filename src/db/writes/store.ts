@@ -20,6 +20,11 @@ function actor(caller: Caller, requestId: string): SqlFragment {
   return sql`${key?.apiKeyId ?? null}::integer, ${key?.role ?? null}::text, ${key?.cityCode ?? null}::char(6), ${requestId}::text`;
 }
 
+/** The audit entry's record city: the row's city_code, or NULL for types with no place (sources). */
+function cityOf(spec: RecordSpec, alias: string): SqlFragment {
+  return raw(spec.place ? `${alias}.city_code` : 'NULL::char(6)');
+}
+
 const AUDIT_COLUMNS = raw('(api_key_id, actor_role, actor_city_code, request_id, operation, record_type, record_id, record_city_code, before, after)');
 
 /**
@@ -53,9 +58,9 @@ export async function storeRecords(tx: RequestDb, caller: Caller, requestId: str
       RETURNING t.*, i."__index"),
     audit AS (
       INSERT INTO audit_entry ${AUDIT_COLUMNS}
-      SELECT ${actor(caller, requestId)}, 'CREATE', ${spec.typename}, n.id, n.${raw(city)}, NULL, to_jsonb(n) FROM inserted n
+      SELECT ${actor(caller, requestId)}, 'CREATE', ${spec.typename}, n.id, ${cityOf(spec, 'n')}, NULL, to_jsonb(n) FROM inserted n
       UNION ALL
-      SELECT ${actor(caller, requestId)}, 'UPDATE', ${spec.typename}, u.id, u.${raw(city)}, b.doc, to_jsonb(u) - '__index'
+      SELECT ${actor(caller, requestId)}, 'UPDATE', ${spec.typename}, u.id, ${cityOf(spec, 'u')}, b.doc, to_jsonb(u) - '__index'
       FROM updated u JOIN before b ON b.id = u.id)
     SELECT NULL::integer AS index, id, ${raw(spec.externalId ? `${city} || '|' || external_id` : 'NULL')} AS key, 'CREATED' AS outcome FROM inserted
     UNION ALL SELECT "__index", id, NULL, 'UPDATED' FROM updated`);
@@ -83,7 +88,6 @@ function matchResults(prepared: Prepared[], result: Result[]): Written[] {
 
 /** Archives (or restores) one record with its audit entry; null when its version is not `version`. */
 export async function setArchived(tx: RequestDb, caller: Caller, requestId: string, spec: RecordSpec, id: number, version: number, archived: boolean): Promise<number | null> {
-  const city = spec.place ? 'city_code' : 'NULL::char(6)';
   const rows = await tx.query<{ id: number }>(sql`
     WITH before AS (SELECT t.id, to_jsonb(t) AS doc FROM ${raw(spec.table)} t WHERE t.id = ${id}),
     updated AS (
@@ -91,7 +95,7 @@ export async function setArchived(tx: RequestDb, caller: Caller, requestId: stri
       WHERE t.id = ${id} AND t.version = ${version} RETURNING t.*),
     audit AS (
       INSERT INTO audit_entry ${AUDIT_COLUMNS}
-      SELECT ${actor(caller, requestId)}, ${archived ? 'ARCHIVE' : 'RESTORE'}, ${spec.typename}, u.id, u.${raw(city)}, b.doc, to_jsonb(u)
+      SELECT ${actor(caller, requestId)}, ${archived ? 'ARCHIVE' : 'RESTORE'}, ${spec.typename}, u.id, ${cityOf(spec, 'u')}, b.doc, to_jsonb(u)
       FROM updated u JOIN before b ON b.id = u.id)
     SELECT id FROM updated`);
   return rows[0]?.id ?? null;

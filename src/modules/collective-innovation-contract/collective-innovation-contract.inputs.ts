@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { CreditCodeScalar, DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 
 export enum CollectiveInnovationContractOrderBy {
   ID_ASC = 'ID_ASC',
@@ -56,6 +57,12 @@ export class CollectiveInnovationContractFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
   isSample?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "The contract with this portal id (外部编号); combine with cityCode, as ids are unique within a city." })
+  externalId?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all contracts.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
+import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
 import { enterpriseService } from '../enterprise/enterprise.service';
@@ -10,8 +12,15 @@ import {
   CollectiveInnovationContract,
   CollectiveInnovationContractConnection,
   CollectiveInnovationContractGroup,
+  CollectiveInnovationContractPayload,
   type CollectiveInnovationContractRow,
 } from './collective-innovation-contract.type';
+import {
+  CreateCollectiveInnovationContractInput,
+  UpdateCollectiveInnovationContractInput,
+  UpsertCollectiveInnovationContractsInput,
+} from './collective-innovation-contract.write-inputs';
+import { collectiveInnovationContractWrites as writes } from './collective-innovation-contract.writes';
 
 @Resolver(() => CollectiveInnovationContract)
 export class CollectiveInnovationContractResolver {
@@ -25,6 +34,42 @@ export class CollectiveInnovationContractResolver {
   })
   collectiveContractStats(@Ctx() ctx: RequestContext, @Args(() => CollectiveInnovationContractStatsArgs) args: CollectiveInnovationContractStatsArgs) {
     return service.stats(ctx, args);
+  }
+
+  @Mutation(() => CollectiveInnovationContractPayload, {
+    description: 'Registers a new collective innovation contract (新建技术创新集体合同): ADMIN, or the editor of the enterprise’s city.',
+  })
+  createCollectiveInnovationContract(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateCollectiveInnovationContractInput, { description: 'The new contract.' }) input: CreateCollectiveInnovationContractInput,
+  ) {
+    return writes.create(ctx, input);
+  }
+
+  @Mutation(() => CollectiveInnovationContractPayload, { description: 'Changes a collective innovation contract, if it is still at the version the caller read (修改技术创新集体合同).' })
+  updateCollectiveInnovationContract(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateCollectiveInnovationContractInput, { description: 'Which contract, the version read, and the changes.' }) input: UpdateCollectiveInnovationContractInput,
+  ) {
+    return writes.update(ctx, input);
+  }
+
+  @Mutation(() => CollectiveInnovationContractPayload, { description: 'Archives a collective innovation contract (归档): hidden from lists and sums, kept with its history, restorable.' })
+  archiveCollectiveInnovationContract(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which contract to archive.' }) input: ArchiveRecordInput) {
+    return writes.archive(ctx, input);
+  }
+
+  @Mutation(() => CollectiveInnovationContractPayload, { description: 'Restores an archived collective innovation contract (恢复).' })
+  restoreCollectiveInnovationContract(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which contract to restore.' }) input: ArchiveRecordInput) {
+    return writes.restore(ctx, input);
+  }
+
+  @Mutation(() => BulkUpsertPayload, { description: 'Creates or updates up to 5,000 collective innovation contracts by external id, all or nothing (批量同步技术创新集体合同).' })
+  upsertCollectiveInnovationContracts(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpsertCollectiveInnovationContractsInput, { description: 'The contracts and an optional idempotency key.' }) input: UpsertCollectiveInnovationContractsInput,
+  ) {
+    return writes.upsert(ctx, input);
   }
 
   @FieldResolver(() => Enterprise, { description: 'The enterprise that signed the contract (签约企业).' })
@@ -47,5 +92,6 @@ export const collectiveInnovationContractResolvers = [
   placeFieldsResolver(CollectiveInnovationContract, 'contract'),
   placeFieldsResolver(CollectiveInnovationContractGroup, 'group', true),
   sourceFieldResolver(CollectiveInnovationContract, 'contract'),
+  historyFieldResolver(CollectiveInnovationContract, 'CollectiveInnovationContract', 'collective innovation contract'),
   ...placeListResolvers('collectiveContracts', CollectiveInnovationContractConnection, CollectiveInnovationContractsArgs, 'collective innovation contracts (技术创新集体合同)', service.under),
 ];

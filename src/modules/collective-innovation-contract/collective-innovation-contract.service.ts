@@ -2,6 +2,7 @@ import { placeConditions, when } from '../../db/filters';
 import { sql } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import {
@@ -19,7 +20,8 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
     t.signed_on AS "signedOn", t.term_months AS "termMonths",
     ((t.signed_on + make_interval(months => t.term_months))::date - 1) AS "expiresOn",
     t.workers_covered AS "workersCovered", t.projects_planned AS "projectsPlanned", t.projects_completed AS "projectsCompleted",
-    t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+    t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
+    ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('CollectiveInnovationContract'),
   conditions: (f) => [
@@ -28,6 +30,8 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
     ...when.between('t.workers_covered', f?.minWorkersCovered, null),
     ...(f?.enterpriseCreditCode ? [sql`t.enterprise_id IN (SELECT id FROM enterprise WHERE credit_code = ${f.enterpriseCreditCode})`] : []),
     ...when.equals('t.is_sample', f?.isSample),
+    ...when.equals('t.external_id', f?.externalId),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [CollectiveInnovationContractOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },

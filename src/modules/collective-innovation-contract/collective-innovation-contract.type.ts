@@ -1,13 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
+import { RecordPayload } from '../../graphql/writes';
 
 @ObjectType({
-  implements: Node,
+  implements: [Node, RegistryRecord],
   description: 'A collective contract on technical innovation (技术创新集体合同) between an enterprise and its workers.',
 })
-export class CollectiveInnovationContract extends Node {
+export class CollectiveInnovationContract extends RegistryRecord {
   @Field(() => LocalDateScalar, { description: 'Date signed (签订日期).' })
   signedOn: string;
 
@@ -28,10 +30,21 @@ export class CollectiveInnovationContract extends Node {
 
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its details are not real.' })
   isSample: boolean;
+
+  @Field(() => String, { nullable: true, description: "The city portal's own id for the contract (外部编号), unique within its city." })
+  externalId: string | null;
 }
 
 @ObjectType({ description: 'A page of collective innovation contracts.' })
 export class CollectiveInnovationContractConnection extends Connection(CollectiveInnovationContract, 'CollectiveInnovationContract', 'collective innovation contract') {}
+
+@ObjectType({ description: 'The result of a write to a collective innovation contract.' })
+export class CollectiveInnovationContractPayload extends RecordPayload(
+  CollectiveInnovationContract,
+  'CollectiveInnovationContract',
+  'collectiveInnovationContract',
+  'collective innovation contract',
+) {}
 
 @ObjectType({ description: 'Collective innovation contracts summed per group (技术创新集体合同统计); ungrouped dimensions are null.' })
 export class CollectiveInnovationContractGroup {
@@ -69,4 +82,9 @@ export interface CollectiveInnovationContractRow {
   projectsCompleted: number;
   isSample: boolean;
   sourceId: number | null;
+  externalId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 import { CraftsmanAcademyLevel } from './craftsman-academy.type';
 
 export enum CraftsmanAcademyOrderBy {
@@ -52,6 +53,12 @@ export class CraftsmanAcademyFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
   isSample?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The academy with this portal id (外部编号); combine with cityCode, as ids are unique within a city.' })
+  externalId?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all academies.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import {
@@ -15,7 +16,8 @@ import type { CraftsmanAcademyRow } from './craftsman-academy.type';
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
   columns: `t.id, t.name, t.level, t.host_institution AS "hostInstitution", t.province_code AS "provinceCode", t.city_code AS "cityCode",
-    t.on_provincial_support_list AS "onProvincialSupportList", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+    t.on_provincial_support_list AS "onProvincialSupportList", t.is_sample AS "isSample", t.source_id AS "sourceId",
+    t.external_id AS "externalId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('CraftsmanAcademy'),
   conditions: (f) => [
@@ -24,6 +26,8 @@ export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcad
     ...when.equals('t.on_provincial_support_list', f?.onProvincialSupportList),
     ...when.contains(['t.name', 't.host_institution'], f?.nameContains),
     ...when.equals('t.is_sample', f?.isSample),
+    ...when.equals('t.external_id', f?.externalId),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [CraftsmanAcademyOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },

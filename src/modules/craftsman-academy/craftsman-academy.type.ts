@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
+import { RecordPayload } from '../../graphql/writes';
 
 export enum CraftsmanAcademyLevel {
   PROVINCIAL = 'PROVINCIAL',
@@ -17,8 +19,8 @@ registerEnumType(CraftsmanAcademyLevel, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A craftsman academy (工匠学院) that trains skilled workers.' })
-export class CraftsmanAcademy extends Node {
+@ObjectType({ implements: [Node, RegistryRecord], description: 'A craftsman academy (工匠学院) that trains skilled workers.' })
+export class CraftsmanAcademy extends RegistryRecord {
   @Field({ description: 'Name in Chinese (名称).' })
   name: string;
 
@@ -33,10 +35,16 @@ export class CraftsmanAcademy extends Node {
 
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
   isSample: boolean;
+
+  @Field(() => String, { nullable: true, description: "The city portal's own id for the academy (外部编号), unique within its city." })
+  externalId: string | null;
 }
 
 @ObjectType({ description: 'A page of craftsman academies.' })
 export class CraftsmanAcademyConnection extends Connection(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsman academy') {}
+
+@ObjectType({ description: 'The result of a write to a craftsman academy.' })
+export class CraftsmanAcademyPayload extends RecordPayload(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsmanAcademy', 'craftsman academy') {}
 
 @ObjectType({ description: 'Craftsman academies counted per group (工匠学院统计); ungrouped dimensions are null.' })
 export class CraftsmanAcademyGroup {
@@ -62,4 +70,7 @@ export interface CraftsmanAcademyRow {
   onProvincialSupportList: boolean;
   isSample: boolean;
   sourceId: number | null;
+  externalId: string | null;
+  version: number;
+  archivedAt: Date | null;
 }

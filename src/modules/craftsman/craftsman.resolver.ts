@@ -1,12 +1,19 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
+import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { sourceFieldResolver } from '../source/source.resolver';
 import { CraftsmanStatsArgs, CraftsmenArgs } from './craftsman.inputs';
+import { craftsmanPersonalData } from './craftsman.personal-data';
 import { craftsmanService } from './craftsman.service';
-import { Craftsman, CraftsmanConnection, CraftsmanGroup, type CraftsmanRow } from './craftsman.type';
+import { Craftsman, CraftsmanConnection, CraftsmanGroup, CraftsmanPayload, type CraftsmanRow } from './craftsman.type';
+import { CreateCraftsmanInput, UpdateCraftsmanInput, UpsertCraftsmenInput } from './craftsman.write-inputs';
+import { craftsmanWrites } from './craftsman.writes';
+
+const PERSONAL = 'Personal data (个人信息): visible only to ADMIN and the CITY_EDITOR of the craftsman’s city; null for everyone else, and where not recorded.';
 
 @Resolver(() => Craftsman)
 export class CraftsmanResolver {
@@ -20,9 +27,44 @@ export class CraftsmanResolver {
     return craftsmanService.stats(ctx, args);
   }
 
+  @Mutation(() => CraftsmanPayload, { description: 'Registers a new craftsman (新建工匠): ADMIN, or the editor of the craftsman’s city.' })
+  createCraftsman(@Ctx() ctx: RequestContext, @Arg('input', () => CreateCraftsmanInput, { description: 'The new craftsman.' }) input: CreateCraftsmanInput) {
+    return craftsmanWrites.create(ctx, input);
+  }
+
+  @Mutation(() => CraftsmanPayload, { description: 'Changes a craftsman, if it is still at the version the caller read (修改工匠).' })
+  updateCraftsman(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateCraftsmanInput, { description: 'Which craftsman, the version read, and the changes.' }) input: UpdateCraftsmanInput) {
+    return craftsmanWrites.update(ctx, input);
+  }
+
+  @Mutation(() => CraftsmanPayload, { description: 'Archives a craftsman (归档): hidden from lists and counts, kept with its history, restorable.' })
+  archiveCraftsman(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which craftsman to archive.' }) input: ArchiveRecordInput) {
+    return craftsmanWrites.archive(ctx, input);
+  }
+
+  @Mutation(() => CraftsmanPayload, { description: 'Restores an archived craftsman (恢复).' })
+  restoreCraftsman(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which craftsman to restore.' }) input: ArchiveRecordInput) {
+    return craftsmanWrites.restore(ctx, input);
+  }
+
+  @Mutation(() => BulkUpsertPayload, { description: 'Creates or updates up to 5,000 craftsmen by external id, all or nothing (批量同步工匠).' })
+  upsertCraftsmen(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertCraftsmenInput, { description: 'The craftsmen and an optional idempotency key.' }) input: UpsertCraftsmenInput) {
+    return craftsmanWrites.upsert(ctx, input);
+  }
+
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise the craftsman works for (所在企业), where recorded.' })
   enterprise(@Ctx() ctx: RequestContext, @Root() craftsman: CraftsmanRow) {
     return enterpriseService.byId(ctx, craftsman.enterpriseId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `National ID number (公民身份号码). ${PERSONAL}` })
+  nationalIdNumber(@Ctx() ctx: RequestContext, @Root() craftsman: CraftsmanRow) {
+    return craftsmanPersonalData.nationalIdNumber(ctx, craftsman);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `Phone (联系电话). ${PERSONAL}` })
+  phone(@Ctx() ctx: RequestContext, @Root() craftsman: CraftsmanRow) {
+    return craftsmanPersonalData.phone(ctx, craftsman);
   }
 }
 
@@ -40,5 +82,6 @@ export const craftsmanResolvers = [
   placeFieldsResolver(Craftsman, 'craftsman'),
   placeFieldsResolver(CraftsmanGroup, 'group', true),
   sourceFieldResolver(Craftsman, 'craftsman'),
+  historyFieldResolver(Craftsman, 'Craftsman', 'craftsman'),
   ...placeListResolvers('craftsmen', CraftsmanConnection, CraftsmenArgs, 'craftsmen (工匠)', craftsmanService.under),
 ];

@@ -1,16 +1,21 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { groupStats, type Dimension } from '../../graphql/stats';
 import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
 import type { CraftsmanRow } from './craftsman.type';
 
-/** Personal columns (national_id_number, phone) are deliberately absent from this select list. */
+/**
+ * Personal columns (national_id_number, phone) are deliberately absent from this select list: they
+ * are read only by craftsman.personal-data.ts, for callers the policy lets see them.
+ */
 export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   from: 'craftsman t',
   columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.enterprise_id AS "enterpriseId",
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
+    ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('Craftsman'),
   conditions: (f) => [
@@ -21,6 +26,8 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
     ...when.between('t.year', f?.yearFrom, f?.yearTo),
     ...when.contains(['t.name'], f?.nameContains),
     ...when.equals('t.is_sample', f?.isSample),
+    ...when.equals('t.external_id', f?.externalId),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [CraftsmanOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },

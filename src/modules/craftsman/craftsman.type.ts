@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { RecordPayload } from '../../graphql/writes';
 
 export enum CraftsmanLevel {
   NATIONAL = 'NATIONAL',
@@ -34,8 +36,12 @@ registerEnumType(CraftsmanStatus, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A craftsman (工匠) at national, provincial or municipal level. Personal fields are not published.' })
-export class Craftsman extends Node {
+@ObjectType({
+  implements: [Node, RegistryRecord],
+  description:
+    'A craftsman (工匠) at national, provincial or municipal level. Personal data (个人信息: national ID number, phone) is shown only to ADMIN and the CITY_EDITOR of the craftsman’s city.',
+})
+export class Craftsman extends RegistryRecord {
   @Field({ description: 'Name (姓名).' })
   name: string;
 
@@ -53,10 +59,18 @@ export class Craftsman extends Node {
 
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
   isSample: boolean;
+
+  @Field(() => String, { nullable: true, description: "The city portal's own id for the craftsman (外部编号), unique within its city." })
+  externalId: string | null;
+
+  // nationalIdNumber and phone are field resolvers (craftsman.resolver.ts): each asks the policy first.
 }
 
 @ObjectType({ description: 'A page of craftsmen.' })
 export class CraftsmanConnection extends Connection(Craftsman, 'Craftsman', 'craftsman') {}
+
+@ObjectType({ description: 'The result of a write to a craftsman.' })
+export class CraftsmanPayload extends RecordPayload(Craftsman, 'Craftsman', 'craftsman', 'craftsman') {}
 
 @ObjectType({ description: 'Craftsmen counted per group (工匠统计); ungrouped dimensions are null.' })
 export class CraftsmanGroup {
@@ -90,4 +104,9 @@ export interface CraftsmanRow {
   cityCode: string | null;
   isSample: boolean;
   sourceId: number | null;
+  externalId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 import { Ownership } from './enterprise.type';
 
 export enum EnterpriseOrderBy {
@@ -42,6 +43,12 @@ export class EnterpriseFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
   isSample?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The enterprise with this portal id (外部编号); combine with cityCode, as ids are unique within a city.' })
+  externalId?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all enterprises.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

@@ -1,11 +1,15 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { CreditCodeScalar } from '../../graphql/scalars';
+import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
+import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
 import { EnterprisesArgs } from './enterprise.inputs';
 import { enterpriseService } from './enterprise.service';
-import { Enterprise, EnterpriseConnection } from './enterprise.type';
+import { Enterprise, EnterpriseConnection, EnterprisePayload } from './enterprise.type';
+import { CreateEnterpriseInput, UpdateEnterpriseInput, UpsertEnterprisesInput } from './enterprise.write-inputs';
+import { enterpriseWrites } from './enterprise.writes';
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
@@ -14,9 +18,38 @@ export class EnterpriseResolver {
     return enterpriseService.list(ctx, args);
   }
 
-  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code; null if not registered.' })
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code, archived or not; null if not registered.' })
   enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar, { description: 'The 18-character unified social credit code (统一社会信用代码).' }) creditCode: string) {
     return enterpriseService.byCreditCode(ctx, creditCode);
+  }
+
+  @Mutation(() => EnterprisePayload, {
+    description: "Registers a new enterprise (新建企业): ADMIN, or the editor of the enterprise's city. The credit code must be valid and not yet registered (DUPLICATE).",
+  })
+  createEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => CreateEnterpriseInput, { description: 'The new enterprise.' }) input: CreateEnterpriseInput) {
+    return enterpriseWrites.create(ctx, input);
+  }
+
+  @Mutation(() => EnterprisePayload, { description: 'Changes an enterprise, if it is still at the version the caller read (修改企业).' })
+  updateEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateEnterpriseInput, { description: 'Which enterprise, the version read, and the changes.' }) input: UpdateEnterpriseInput) {
+    return enterpriseWrites.update(ctx, input);
+  }
+
+  @Mutation(() => EnterprisePayload, {
+    description: 'Archives an enterprise (归档): hidden from lists, kept with its history and its credit code, still reachable from the records that name it; restorable.',
+  })
+  archiveEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which enterprise to archive.' }) input: ArchiveRecordInput) {
+    return enterpriseWrites.archive(ctx, input);
+  }
+
+  @Mutation(() => EnterprisePayload, { description: 'Restores an archived enterprise (恢复).' })
+  restoreEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which enterprise to restore.' }) input: ArchiveRecordInput) {
+    return enterpriseWrites.restore(ctx, input);
+  }
+
+  @Mutation(() => BulkUpsertPayload, { description: 'Creates or updates up to 5,000 enterprises by external id, all or nothing (批量同步企业).' })
+  upsertEnterprises(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertEnterprisesInput, { description: 'The enterprises and an optional idempotency key.' }) input: UpsertEnterprisesInput) {
+    return enterpriseWrites.upsert(ctx, input);
   }
 }
 
@@ -24,5 +57,6 @@ export const enterpriseResolvers = [
   EnterpriseResolver,
   placeFieldsResolver(Enterprise, 'enterprise'),
   sourceFieldResolver(Enterprise, 'enterprise'),
+  historyFieldResolver(Enterprise, 'Enterprise', 'enterprise'),
   ...placeListResolvers('enterprises', EnterpriseConnection, EnterprisesArgs, 'enterprises (企业)', enterpriseService.inPlace),
 ];

@@ -1,6 +1,7 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { EnterpriseOrderBy, type EnterpriseFilter, type EnterprisesArgs } from './enterprise.inputs';
 import type { EnterpriseRow } from './enterprise.type';
@@ -9,7 +10,8 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   from: 'enterprise t',
   columns: `t.id, t.credit_code AS "creditCode", t.name, t.name_en AS "nameEn", t.ownership, t.industry,
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.employee_count AS "employeeCount",
-    t.is_sample AS "isSample", t.source_id AS "sourceId"`,
+    t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
+    ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('Enterprise'),
   conditions: (f) => [
@@ -19,6 +21,8 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
     ...when.contains(['t.name', 't.name_en'], f?.nameContains),
     ...when.between('t.employee_count', f?.minEmployeeCount, null),
     ...when.equals('t.is_sample', f?.isSample),
+    ...when.equals('t.external_id', f?.externalId),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [EnterpriseOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },

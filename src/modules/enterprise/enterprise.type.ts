@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { CreditCodeScalar } from '../../graphql/scalars';
+import { RecordPayload } from '../../graphql/writes';
 
 export enum Ownership {
   STATE_OWNED = 'STATE_OWNED',
@@ -20,8 +22,8 @@ registerEnumType(Ownership, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'An enterprise (企业), identified by its unified social credit code.' })
-export class Enterprise extends Node {
+@ObjectType({ implements: [Node, RegistryRecord], description: 'An enterprise (企业), identified by its unified social credit code.' })
+export class Enterprise extends RegistryRecord {
   @Field(() => CreditCodeScalar, { description: 'Unified social credit code (统一社会信用代码).' })
   creditCode: string;
 
@@ -42,10 +44,16 @@ export class Enterprise extends Node {
 
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
   isSample: boolean;
+
+  @Field(() => String, { nullable: true, description: "The city portal's own id for the enterprise (外部编号), unique within its city." })
+  externalId: string | null;
 }
 
 @ObjectType({ description: 'A page of enterprises.' })
 export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise', 'enterprise') {}
+
+@ObjectType({ description: 'The result of a write to an enterprise.' })
+export class EnterprisePayload extends RecordPayload(Enterprise, 'Enterprise', 'enterprise', 'enterprise') {}
 
 export interface EnterpriseRow {
   __typename: 'Enterprise';
@@ -61,4 +69,7 @@ export interface EnterpriseRow {
   employeeCount: number | null;
   isSample: boolean;
   sourceId: number | null;
+  externalId: string | null;
+  version: number;
+  archivedAt: Date | null;
 }

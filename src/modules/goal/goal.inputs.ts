@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 import { GoalMetric } from './goal.type';
 
 export enum GoalOrderBy {
@@ -35,6 +36,9 @@ export class GoalFilter {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline on or before this date.' })
   deadlineTo?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all goals.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

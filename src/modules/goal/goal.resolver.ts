@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { ArchiveRecordInput } from '../../graphql/writes';
+import { historyFieldResolver } from '../audit/audit.resolver';
 import { City, type CityRow } from '../city/city.type';
 import { placeFieldsResolver } from '../city/place-relations';
 import { Scope, scopeOf } from '../city/scope';
@@ -7,13 +9,35 @@ import { Province, type ProvinceRow } from '../province/province.type';
 import { sourceFieldResolver } from '../source/source.resolver';
 import { GoalsArgs, ScopeGoalsArgs } from './goal.inputs';
 import { goalService } from './goal.service';
-import { Goal, GoalConnection, GoalProgress, type GoalRow } from './goal.type';
+import { Goal, GoalConnection, GoalPayload, GoalProgress, type GoalRow } from './goal.type';
+import { CreateGoalInput, UpdateGoalInput } from './goal.write-inputs';
+import { goalWrites } from './goal.writes';
 
 @Resolver(() => Goal)
 export class GoalResolver {
   @Query(() => GoalConnection, { description: 'Published goals (目标) with their live progress.' })
   goals(@Ctx() ctx: RequestContext, @Args(() => GoalsArgs) args: GoalsArgs) {
     return goalService.list(ctx, args);
+  }
+
+  @Mutation(() => GoalPayload, { description: 'Registers a published goal (新建目标): ADMIN only.' })
+  createGoal(@Ctx() ctx: RequestContext, @Arg('input', () => CreateGoalInput, { description: 'The new goal.' }) input: CreateGoalInput) {
+    return goalWrites.create(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, { description: 'Changes a goal, if it is still at the version the caller read (修改目标): ADMIN only.' })
+  updateGoal(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateGoalInput, { description: 'Which goal, the version read, and the changes.' }) input: UpdateGoalInput) {
+    return goalWrites.update(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, { description: 'Archives a goal (归档): hidden from goal lists, kept with its history, restorable. ADMIN only.' })
+  archiveGoal(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which goal to archive.' }) input: ArchiveRecordInput) {
+    return goalWrites.archive(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, { description: 'Restores an archived goal (恢复): ADMIN only.' })
+  restoreGoal(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which goal to restore.' }) input: ArchiveRecordInput) {
+    return goalWrites.restore(ctx, input);
   }
 
   @FieldResolver(() => Scope, { description: 'The province or city the goal applies to (范围).' })
@@ -29,7 +53,7 @@ export class GoalResolver {
 
 @Resolver(() => City)
 export class CityGoalsResolver {
-  @FieldResolver(() => [Goal], { description: 'Goals set for this city (城市目标).' })
+  @FieldResolver(() => [Goal], { description: 'Goals set for this city (城市目标); archived goals are left out.' })
   goals(@Ctx() ctx: RequestContext, @Root() city: CityRow, @Args(() => ScopeGoalsArgs) args: ScopeGoalsArgs) {
     return goalService.ofScope(ctx, { cityCode: city.code }, args.metric);
   }
@@ -37,10 +61,17 @@ export class CityGoalsResolver {
 
 @Resolver(() => Province)
 export class ProvinceGoalsResolver {
-  @FieldResolver(() => [Goal], { description: 'Province-wide goals (全省目标); city goals are under each city.' })
+  @FieldResolver(() => [Goal], { description: 'Province-wide goals (全省目标); city goals are under each city. Archived goals are left out.' })
   goals(@Ctx() ctx: RequestContext, @Root() province: ProvinceRow, @Args(() => ScopeGoalsArgs) args: ScopeGoalsArgs) {
     return goalService.ofScope(ctx, { provinceCode: province.code }, args.metric);
   }
 }
 
-export const goalResolvers = [GoalResolver, CityGoalsResolver, ProvinceGoalsResolver, placeFieldsResolver(Goal, 'goal'), sourceFieldResolver(Goal, 'goal')];
+export const goalResolvers = [
+  GoalResolver,
+  CityGoalsResolver,
+  ProvinceGoalsResolver,
+  placeFieldsResolver(Goal, 'goal'),
+  sourceFieldResolver(Goal, 'goal'),
+  historyFieldResolver(Goal, 'Goal', 'goal'),
+];

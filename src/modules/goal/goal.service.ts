@@ -2,6 +2,7 @@ import { placeConditions, when } from '../../db/filters';
 import { raw, sql } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byGroupLoader, listConnection } from '../../graphql/lists';
 import { goalProgress, todayInChina } from './goal-progress';
 import { GoalOrderBy, type GoalFilter, type GoalsArgs } from './goal.inputs';
@@ -10,7 +11,8 @@ import { GoalMetric, type GoalRow } from './goal.type';
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
   columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.metric, t.target, t.deadline,
-    t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId"`,
+    t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId",
+    ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('Goal'),
   conditions: (f) => [
@@ -18,6 +20,7 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
     ...(f?.provinceWide == null ? [] : [raw(f.provinceWide ? 't.city_code IS NULL' : 't.city_code IS NOT NULL')]),
     ...when.inList('t.metric', f?.metrics),
     ...when.between('t.deadline', f?.deadlineFrom, f?.deadlineTo),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [GoalOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
@@ -25,8 +28,9 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   },
 };
 
-/** How each metric is counted in the registry, for the goal `g`'s scope. */
-const inScope = (table: string) => `FROM ${table} r WHERE r.province_code = g.province_code AND (g.city_code IS NULL OR r.city_code = g.city_code)`;
+/** How each metric is counted in the registry, for the goal `g`'s scope; archived records do not count. */
+const inScope = (table: string) =>
+  `FROM ${table} r WHERE r.province_code = g.province_code AND (g.city_code IS NULL OR r.city_code = g.city_code) AND r.archived_at IS NULL`;
 const certified = (level?: string) => `(SELECT count(*) ${inScope('craftsman')} AND r.status = 'CERTIFIED'${level ? ` AND r.level = '${level}'` : ''})`;
 const METRIC_SQL: Record<GoalMetric, string> = {
   INNOVATION_STUDIOS: `(SELECT count(*) ${inScope('innovation_studio')})`,
@@ -53,12 +57,12 @@ function currentValues(ctx: RequestContext) {
 
 export const goalService = {
   list: (ctx: RequestContext, args: GoalsArgs) => listConnection(ctx, goalTable, args, GoalOrderBy.ID_ASC),
-  /** Goals whose scope is exactly this city, or exactly this province (not its cities). */
+  /** Active goals whose scope is exactly this city, or exactly this province (not its cities). */
   async ofScope(ctx: RequestContext, scope: { cityCode?: string; provinceCode?: string }, metric: GoalMetric | null | undefined) {
     const goals = scope.cityCode
       ? await byGroupLoader(ctx, goalTable, 't.city_code').load(scope.cityCode)
       : (await byGroupLoader(ctx, goalTable, 't.province_code').load(scope.provinceCode!)).filter((g) => g.cityCode === null);
-    return metric ? goals.filter((g) => g.metric === metric) : goals;
+    return goals.filter((g) => g.archivedAt === null && (!metric || g.metric === metric));
   },
   async progress(ctx: RequestContext, goal: GoalRow) {
     return goalProgress(goal, await currentValues(ctx).load(goal.rowId), todayInChina());

@@ -1,7 +1,9 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
+import { RecordPayload } from '../../graphql/writes';
 
 export enum GoalMetric {
   INNOVATION_STUDIOS = 'INNOVATION_STUDIOS',
@@ -33,7 +35,7 @@ registerEnumType(GoalMetric, {
     'Progress of a goal, computed live from the registry (目标进度). onTrack: achieved, or the deadline has not passed and current ≥ expectedByNow (a straight line from the baseline to the target); null when there is no baseline to judge by.',
 })
 export class GoalProgress {
-  @Field(() => NonNegativeIntScalar, { description: 'Current value counted in the registry (当前值).' })
+  @Field(() => NonNegativeIntScalar, { description: 'Current value counted in the registry (当前值); archived records do not count.' })
   current: number;
 
   @Field(() => Int, { description: 'Target value (目标值).' })
@@ -61,8 +63,8 @@ export class GoalProgress {
   onTrack: boolean | null;
 }
 
-@ObjectType({ implements: Node, description: 'A published goal (目标): a target for a metric in a province or city by a deadline.' })
-export class Goal extends Node {
+@ObjectType({ implements: [Node, RegistryRecord], description: 'A published goal (目标): a target for a metric in a province or city by a deadline.' })
+export class Goal extends RegistryRecord {
   @Field(() => GoalMetric, { description: 'What the goal counts (指标).' })
   metric: GoalMetric;
 
@@ -85,6 +87,9 @@ export class Goal extends Node {
 @ObjectType({ description: 'A page of goals.' })
 export class GoalConnection extends Connection(Goal, 'Goal', 'goal') {}
 
+@ObjectType({ description: 'The result of a write to a goal.' })
+export class GoalPayload extends RecordPayload(Goal, 'Goal', 'goal', 'goal') {}
+
 export interface GoalRow {
   __typename: 'Goal';
   id: string;
@@ -98,4 +103,6 @@ export interface GoalRow {
   baselineOn: string | null;
   description: string | null;
   sourceId: number;
+  version: number;
+  archivedAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 import { ReportedFigureMetric } from './reported-figure.type';
 
 export enum ReportedFigureOrderBy {
@@ -32,6 +33,9 @@ export class ReportedFigureFilter {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'As of this date or earlier.' })
   asOfTo?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all figures.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

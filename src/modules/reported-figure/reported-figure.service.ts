@@ -1,6 +1,7 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
 import type { ReportedFigureRow } from './reported-figure.type';
@@ -8,10 +9,15 @@ import type { ReportedFigureRow } from './reported-figure.type';
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
   from: 'reported_figure t',
   columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.subject, t.metric, t.value::float8 AS value,
-    t.unit, t.as_of AS "asOf", t.source_id AS "sourceId"`,
+    t.unit, t.as_of AS "asOf", t.source_id AS "sourceId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('ReportedFigure'),
-  conditions: (f) => [...placeConditions(f), ...when.inList('t.metric', f?.metrics), ...when.between('t.as_of', f?.asOfFrom, f?.asOfTo)],
+  conditions: (f) => [
+    ...placeConditions(f),
+    ...when.inList('t.metric', f?.metrics),
+    ...when.between('t.as_of', f?.asOfFrom, f?.asOfTo),
+    ...when.archived(f?.archiveStatus),
+  ],
   orders: {
     [ReportedFigureOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [ReportedFigureOrderBy.AS_OF_DESC]: { expression: 't.as_of', direction: 'DESC', type: 'date' },

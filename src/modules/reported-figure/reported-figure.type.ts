@@ -1,7 +1,9 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
+import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { RecordPayload } from '../../graphql/writes';
 
 export enum ReportedFigureMetric {
   SKILLED_WORKERS = 'SKILLED_WORKERS',
@@ -69,8 +71,8 @@ registerEnumType(FigureUnit, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A published statistic that is not a count of registry rows (公开统计数据), e.g. Xuzhou\'s 1.32 million skilled workers.' })
-export class ReportedFigure extends Node {
+@ObjectType({ implements: [Node, RegistryRecord], description: 'A published statistic that is not a count of registry rows (公开统计数据), e.g. Xuzhou\'s 1.32 million skilled workers.' })
+export class ReportedFigure extends RegistryRecord {
   @Field(() => ReportedFigureMetric, { description: 'What the figure measures (指标).' })
   metric: ReportedFigureMetric;
 
@@ -90,6 +92,9 @@ export class ReportedFigure extends Node {
 @ObjectType({ description: 'A page of published figures.' })
 export class ReportedFigureConnection extends Connection(ReportedFigure, 'ReportedFigure', 'reported figure') {}
 
+@ObjectType({ description: 'The result of a write to a published figure.' })
+export class ReportedFigurePayload extends RecordPayload(ReportedFigure, 'ReportedFigure', 'reportedFigure', 'published figure') {}
+
 export interface ReportedFigureRow {
   __typename: 'ReportedFigure';
   id: string;
@@ -102,4 +107,6 @@ export interface ReportedFigureRow {
   unit: FigureUnit;
   asOf: string;
   sourceId: number;
+  version: number;
+  archivedAt: Date | null;
 }

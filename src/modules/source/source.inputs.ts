@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { ArchiveStatus } from '../../graphql/writes';
 
 export enum SourceOrderBy {
   PUBLISHED_ON_DESC = 'PUBLISHED_ON_DESC',
@@ -25,6 +26,9 @@ export class SourceFilter {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Published on or before this date.' })
   publishedTo?: string | null;
+
+  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all sources.' })
+  archiveStatus?: ArchiveStatus | null;
 }
 
 @ArgsType()

@@ -1,14 +1,38 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { ArchiveRecordInput } from '../../graphql/writes';
+import { historyFieldResolver } from '../audit/audit.resolver';
 import { SourcesArgs } from './source.inputs';
 import { sourceService } from './source.service';
-import { Source, SourceConnection, type Sourced } from './source.type';
+import { Source, SourceConnection, SourcePayload, type Sourced } from './source.type';
+import { CreateSourceInput, UpdateSourceInput } from './source.write-inputs';
+import { sourceWrites } from './source.writes';
 
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Published reports the registry cites (出处), newest first.' })
   sources(@Ctx() ctx: RequestContext, @Args(() => SourcesArgs) args: SourcesArgs) {
     return sourceService.list(ctx, args);
+  }
+
+  @Mutation(() => SourcePayload, { description: 'Registers a published report as a source (新建出处): ADMIN only. The same publisher, title and date twice is a DUPLICATE.' })
+  createSource(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSourceInput, { description: 'The new source.' }) input: CreateSourceInput) {
+    return sourceWrites.create(ctx, input);
+  }
+
+  @Mutation(() => SourcePayload, { description: 'Changes a source, if it is still at the version the caller read (修改出处): ADMIN only.' })
+  updateSource(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateSourceInput, { description: 'Which source, the version read, and the changes.' }) input: UpdateSourceInput) {
+    return sourceWrites.update(ctx, input);
+  }
+
+  @Mutation(() => SourcePayload, { description: 'Archives a source (归档): hidden from the list of sources, still shown where records cite it, restorable. ADMIN only.' })
+  archiveSource(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which source to archive.' }) input: ArchiveRecordInput) {
+    return sourceWrites.archive(ctx, input);
+  }
+
+  @Mutation(() => SourcePayload, { description: 'Restores an archived source (恢复): ADMIN only.' })
+  restoreSource(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: 'Which source to restore.' }) input: ArchiveRecordInput) {
+    return sourceWrites.restore(ctx, input);
   }
 }
 
@@ -23,3 +47,5 @@ export function sourceFieldResolver(Type: ClassType, label: string) {
   }
   return SourceFieldResolver;
 }
+
+export const sourceResolvers = [SourceResolver, historyFieldResolver(Source, 'Source', 'source')];

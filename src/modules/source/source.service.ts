@@ -1,18 +1,20 @@
 import { when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { SourceOrderBy, type SourceFilter, type SourcesArgs } from './source.inputs';
 import type { SourceRow } from './source.type';
 
 export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
   from: 'source t',
-  columns: 't.id, t.publisher, t.publisher_en AS "publisherEn", t.title, t.published_on AS "publishedOn", t.url',
+  columns: `t.id, t.publisher, t.publisher_en AS "publisherEn", t.title, t.published_on AS "publishedOn", t.url, ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('Source'),
   conditions: (f) => [
     ...when.contains(['t.publisher', 't.publisher_en', 't.title'], f?.textContains),
     ...when.between('t.published_on', f?.publishedFrom, f?.publishedTo),
+    ...when.archived(f?.archiveStatus),
   ],
   orders: {
     [SourceOrderBy.PUBLISHED_ON_DESC]: { expression: 't.published_on', direction: 'DESC', type: 'date' },

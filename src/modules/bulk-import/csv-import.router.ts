@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Pool } from 'pg';
+import { MAX_UPSERT_RECORDS } from '../../db/writes/bulk-upsert';
+import { ANONYMOUS, type Caller } from '../../auth/caller';
+import { createRequestContext } from '../../graphql/context';
+import { csvTemplate, CsvImportError, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
+import { importTypeOf, importTypeSlugs, type ImportType } from './import-types';
+
+/** The `{ errors: [...] }` answer for a request that was not understood (as /graphql and the auth layer answer). */
+function fail(res: Response, error: CsvImportError): void {
+  res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+}
+
+function typeOf(req: Request, res: Response): ImportType | null {
+  const type = importTypeOf(String(req.params.type));
+  if (!type) {
+    const types = importTypeSlugs();
+    fail(res, new CsvImportError(404, 'NOT_FOUND', `No CSV import for '${String(req.params.type).slice(0, 60)}'. Types: ${types.join(', ')}.`, { types }));
+  }
+  return type;
+}
+
+/** `text/csv`, in UTF-8 if a charset is named; anything else is refused before the body is read. */
+function mediaTypeProblem(contentType: string | undefined): CsvImportError | null {
+  const [type, ...params] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'text/csv') {
+    return new CsvImportError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as Content-Type: text/csv (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
+  }
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return new CsvImportError(415, 'UNSUPPORTED_MEDIA_TYPE', `The file must be UTF-8 (got charset=${charset.slice(0, 40)}).`);
+  return null;
+}
+
+const readBody = express.raw({ type: () => true, limit: MAX_CSV_BYTES });
+
+/**
+ * CSV imports for spreadsheet users: `POST /import/<type>` with a text/csv body does what the
+ * GraphQL bulk upsert of that type does (src/db/writes/bulk-upsert.ts); `GET /import/<type>/template`
+ * gives the header row. Mounted behind authenticate(), which sets res.locals.caller.
+ */
+export function csvImportRouter(pool: Pool): Router {
+  const router = Router();
+
+  router.get('/:type/template', (req, res) => {
+    const type = typeOf(req, res);
+    if (!type) return;
+    res.type('text/csv; charset=utf-8').attachment(`${type.slug}.csv`).send(csvTemplate(type));
+  });
+
+  router.post(
+    '/:type',
+    (req, res, next) => {
+      if (!typeOf(req, res)) return;
+      const problem = mediaTypeProblem(req.header('content-type'));
+      if (problem) return fail(res, problem);
+      next();
+    },
+    readBody,
+    async (req, res) => {
+      const type = importTypeOf(String(req.params.type))!;
+      const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
+      res.setHeader('x-request-id', requestId);
+      const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      try {
+        const payload = await importCsv(createRequestContext(pool, requestId, caller), type, body, req.header('idempotency-key'));
+        const status = statusOf(payload);
+        if (status === 403 && caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
+        else res.status(status);
+        if (payload.replayed) res.setHeader('idempotent-replayed', 'true');
+        res.json(payload);
+      } catch (error) {
+        if (error instanceof CsvImportError) return fail(res, error);
+        throw error;
+      }
+    },
+  );
+
+  router.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (err.type === 'entity.too.large') {
+      return fail(res, new CsvImportError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; a CSV import carries at most ${MAX_UPSERT_RECORDS.toLocaleString('en')} data rows. Split the file.`, { maxBytes: MAX_CSV_BYTES }));
+    }
+    if (err.status === 400 || err.status === 415) return fail(res, new CsvImportError(err.status, err.status === 400 ? 'BAD_REQUEST' : 'UNSUPPORTED_MEDIA_TYPE', err.message));
+    next(err);
+  });
+
+  return router;
+}

@@ -1,0 +1,49 @@
+import { bulkUpsert } from '../../db/writes/bulk-upsert';
+import { field } from '../../db/writes/fields';
+import { writesFor } from '../../db/writes/record-writer';
+import type { RecordSpec } from '../../db/writes/record-spec';
+import type { RequestContext } from '../../graphql/context';
+import { craftsmanAcademyTable } from './craftsman-academy.service';
+import { CraftsmanAcademyLevel } from './craftsman-academy.type';
+import type { UpsertCraftsmanAcademiesInput } from './craftsman-academy.write-inputs';
+
+/** Levels whose academies belong to a city (市级, 区级); a provincial academy may have none. */
+const CITY_LEVELS: readonly string[] = [CraftsmanAcademyLevel.MUNICIPAL, CraftsmanAcademyLevel.DISTRICT];
+
+/**
+ * How craftsman academies are written: city editors keep their city's; an academy has its own
+ * city (a city editor's by default) and its province follows from it; ADMIN may register a
+ * provincial academy with a province and no city. Municipal and district academies need a city.
+ */
+export const craftsmanAcademyRecord: RecordSpec = {
+  typename: 'CraftsmanAcademy',
+  table: 'craftsman_academy',
+  read: craftsmanAcademyTable,
+  scope: 'CITY',
+  payloadField: 'craftsmanAcademy',
+  fields: {
+    name: field.text('name', 200),
+    level: field.enum('level', CraftsmanAcademyLevel),
+    hostInstitution: field.text('host_institution', 200),
+    cityCode: field.city(),
+    provinceCode: field.province(),
+    onProvincialSupportList: field.boolean('on_provincial_support_list'),
+    externalId: field.text('external_id', 100),
+    sourceId: field.reference('source_id', 'Source', 'source'),
+  },
+  required: ['name', 'level', 'province_code', 'on_provincial_support_list'],
+  defaults: { on_provincial_support_list: false },
+  place: {},
+  externalId: true,
+  check(record) {
+    if (record.city_code == null && typeof record.level === 'string' && CITY_LEVELS.includes(record.level)) {
+      return [['city_code', `cityCode is required: a ${record.level} academy lies in a city; only a PROVINCIAL academy may have none.`]];
+    }
+    return [];
+  },
+};
+
+export const craftsmanAcademyWrites = {
+  ...writesFor(craftsmanAcademyRecord),
+  upsert: (ctx: RequestContext, input: UpsertCraftsmanAcademiesInput) => bulkUpsert(ctx, craftsmanAcademyRecord, input.records as never, input.idempotencyKey),
+};

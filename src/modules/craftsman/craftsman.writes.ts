@@ -1,0 +1,82 @@
+import { nationalIdBirthDate } from '../../common/national-id';
+import { bulkUpsert } from '../../db/writes/bulk-upsert';
+import { field } from '../../db/writes/fields';
+import { writesFor } from '../../db/writes/record-writer';
+import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
+import type { RequestContext } from '../../graphql/context';
+import { craftsmanTable } from './craftsman.service';
+import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
+import type { UpsertCraftsmenInput } from './craftsman.write-inputs';
+
+/** Today in China Standard Time, the registry's calendar, as YYYY-MM-DD. */
+function todayInChina(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The minimum working age in China (劳动法 第十五条): a registered craftsman is at least 16. */
+export const MINIMUM_WORKING_AGE = 16;
+
+/**
+ * Rules between fields: a craftsman lies somewhere (an enterprise, a city or at least a province);
+ * the year of selection or award is not later than this year (China time); the holder of a
+ * national ID number is of working age today.
+ */
+export function craftsmanRules(record: ColumnRecord, today = todayInChina()): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  if (record.province_code == null && record.city_code == null && record.enterprise_id == null) {
+    problems.push(['province_code', 'provinceCode is required when the craftsman has neither an enterprise nor a city: give enterpriseId, cityCode or (ADMIN) provinceCode.']);
+  }
+  const thisYear = Number(today.slice(0, 4));
+  if (typeof record.year === 'number' && record.year > thisYear) {
+    problems.push(['year', `year must not be later than ${thisYear}: it is the year of selection or award (got ${record.year}).`]);
+  }
+  const nationalId = record.national_id_number;
+  if (typeof nationalId === 'string' && /^[0-9]{17}[0-9X]$/.test(nationalId)) {
+    const birth = nationalIdBirthDate(nationalId);
+    const cutoff = `${thisYear - MINIMUM_WORKING_AGE}${today.slice(4)}`;
+    if (birth > cutoff) {
+      problems.push(['national_id_number', `nationalIdNumber gives a birth date of ${birth}: a craftsman must be at least ${MINIMUM_WORKING_AGE} (the minimum working age).`]);
+    }
+  }
+  return problems;
+}
+
+/**
+ * How craftsmen are written: city editors keep their city's. A craftsman with an enterprise lies in
+ * the enterprise's city; one without lies in its own city (or, for ADMIN, only a province).
+ * National ID numbers and phones are personal data: written here, read only through
+ * craftsman.personal-data.ts.
+ */
+export const craftsmanRecord: RecordSpec = {
+  typename: 'Craftsman',
+  table: 'craftsman',
+  read: craftsmanTable,
+  scope: 'CITY',
+  payloadField: 'craftsman',
+  fields: {
+    name: field.text('name', 200),
+    level: field.enum('level', CraftsmanLevel),
+    honoraryTitle: field.text('honorary_title', 100),
+    status: field.enum('status', CraftsmanStatus),
+    year: field.integer('year', 1949, 2100),
+    enterpriseId: field.reference('enterprise_id', 'Enterprise', 'enterprise'),
+    enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
+    enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),
+    cityCode: field.city(),
+    provinceCode: field.province(),
+    nationalIdNumber: field.nationalId('national_id_number'),
+    phone: field.phone('phone'),
+    externalId: field.text('external_id', 100),
+    sourceId: field.reference('source_id', 'Source', 'source'),
+  },
+  // The place (province_code) is checked in craftsmanRules, with a message that says where it comes from.
+  required: ['name', 'level', 'status'],
+  place: { parent: { column: 'enterprise_id', noun: 'enterprise' } },
+  externalId: true,
+  check: (record) => craftsmanRules(record),
+};
+
+export const craftsmanWrites = {
+  ...writesFor(craftsmanRecord),
+  upsert: (ctx: RequestContext, input: UpsertCraftsmenInput) => bulkUpsert(ctx, craftsmanRecord, input.records as never, input.idempotencyKey),
+};

@@ -1,0 +1,151 @@
+import type { RequestDb } from '../../db/request-db';
+import { sql } from '../../db/sql';
+import { bulkUpsert } from '../../db/writes/bulk-upsert';
+import { field } from '../../db/writes/fields';
+import { writesFor } from '../../db/writes/record-writer';
+import type { ColumnRecord, RecordSpec, StoredProblem } from '../../db/writes/record-spec';
+import type { RequestContext } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors/user-error';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { enterpriseTable } from './enterprise.service';
+import { Ownership } from './enterprise.type';
+import type { UpsertEnterprisesInput } from './enterprise.write-inputs';
+
+/** The largest workforce an enterprise may report: above China's largest employers (about 1.5 million). */
+export const MAX_EMPLOYEE_COUNT = 5_000_000;
+
+type Stored = { index: number; existing: ColumnRecord | null; record: ColumnRecord };
+
+/**
+ * A credit code names one enterprise: the batch may not give one twice, and no other stored
+ * enterprise may hold it (archived ones included, as the code stays registered). One statement.
+ */
+async function creditCodesTaken(tx: RequestDb, records: Stored[]): Promise<StoredProblem[]> {
+  const problems: StoredProblem[] = [];
+  const firstRow = new Map<string, number>();
+  for (const { index, existing, record } of records) {
+    const code = record.credit_code;
+    if (typeof code !== 'string' || existing?.credit_code === code) continue;
+    const first = firstRow.get(code);
+    if (first === undefined) firstRow.set(code, index);
+    else problems.push({ index, column: 'credit_code', code: UserErrorCode.DUPLICATE, message: `creditCode ${code} appears twice in this batch: rows ${first} and ${index}.` });
+  }
+  if (!firstRow.size) return problems;
+  const holders = await tx.query<{ id: number; credit_code: string; name: string }>(
+    sql`SELECT id, credit_code, name FROM enterprise WHERE credit_code = ANY(${[...firstRow.keys()]}::text[])`,
+  );
+  for (const holder of holders) {
+    const index = firstRow.get(holder.credit_code)!;
+    problems.push({
+      index,
+      column: 'credit_code',
+      code: UserErrorCode.DUPLICATE,
+      message: `creditCode ${holder.credit_code} is already registered to enterprise ${holder.name} (${toGlobalId('Enterprise', holder.id)}).`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Studios, craftsmen and contracts lie in their enterprise's city (the write engine copies it to
+ * them), so an enterprise that has any may not change its city or province: they would be left in
+ * the old one. One statement, and only when some record of the batch moves.
+ */
+async function movesWithDependents(tx: RequestDb, records: Stored[]): Promise<StoredProblem[]> {
+  const moved = records.filter(({ existing, record }) => existing && (existing.city_code !== record.city_code || existing.province_code !== record.province_code));
+  if (!moved.length) return [];
+  const rows = await tx.query<{ id: number; studios: number; craftsmen: number; contracts: number }>(sql`
+    SELECT e.id,
+      (SELECT count(*)::integer FROM innovation_studio s WHERE s.enterprise_id = e.id) AS studios,
+      (SELECT count(*)::integer FROM craftsman c WHERE c.enterprise_id = e.id) AS craftsmen,
+      (SELECT count(*)::integer FROM collective_innovation_contract k WHERE k.enterprise_id = e.id) AS contracts
+    FROM unnest(${moved.map((m) => m.existing!.id as number)}::integer[]) AS e(id)`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const problems: StoredProblem[] = [];
+  for (const { index, existing, record } of moved) {
+    const counts = byId.get(existing!.id as number);
+    if (!counts || counts.studios + counts.craftsmen + counts.contracts === 0) continue;
+    const what = [
+      [counts.studios, 'innovation studio(s)'],
+      [counts.craftsmen, 'craftsman/craftsmen'],
+      [counts.contracts, 'collective contract(s)'],
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, noun]) => `${n} ${noun}`)
+      .join(', ');
+    const column = existing!.city_code !== record.city_code ? 'city_code' : 'province_code';
+    problems.push({
+      index,
+      column,
+      code: UserErrorCode.INVALID,
+      message: `The enterprise cannot move from ${existing!.city_code ?? existing!.province_code} to ${record.city_code ?? record.province_code}: ${what} recorded under it lie in its city.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The converse of the contracts' rule (workersCovered ≤ the enterprise's employees): an enterprise's
+ * employee count may not drop below the workers an active contract of its covers. One statement,
+ * and only when some record of the batch changes its count.
+ */
+async function workforceBelowContracts(tx: RequestDb, records: Stored[]): Promise<StoredProblem[]> {
+  const changed = records.filter(({ existing, record }) => existing && typeof record.employee_count === 'number' && existing.employee_count !== record.employee_count);
+  if (!changed.length) return [];
+  const rows = await tx.query<{ id: number; covered: number }>(sql`
+    SELECT enterprise_id AS id, max(workers_covered)::integer AS covered FROM collective_innovation_contract
+    WHERE enterprise_id = ANY(${changed.map((c) => c.existing!.id as number)}::integer[]) AND archived_at IS NULL
+    GROUP BY enterprise_id`);
+  const covered = new Map(rows.map((r) => [r.id, r.covered]));
+  const problems: StoredProblem[] = [];
+  for (const { index, existing, record } of changed) {
+    const most = covered.get(existing!.id as number);
+    const employees = record.employee_count as number;
+    if (most !== undefined && employees < most) {
+      problems.push({
+        index,
+        column: 'employee_count',
+        code: UserErrorCode.INVALID,
+        message: `employeeCount (${employees}) must not be below the ${most} workers a collective innovation contract of the enterprise covers (覆盖职工); update or archive the contract first.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * How enterprises are written: city editors keep their city's; an enterprise has its own city (a
+ * city editor's by default) and its province follows from it; ADMIN may register a province-level
+ * enterprise with a province and no city. Credit codes are checked (GB 32100-2015) and unique.
+ */
+export const enterpriseRecord: RecordSpec = {
+  typename: 'Enterprise',
+  table: 'enterprise',
+  read: enterpriseTable,
+  scope: 'CITY',
+  payloadField: 'enterprise',
+  fields: {
+    // First: a unique-violation from the database is reported under the first field its constraint names.
+    creditCode: field.creditCode('credit_code'),
+    name: field.text('name', 200),
+    nameEn: field.text('name_en', 200),
+    ownership: field.enum('ownership', Ownership),
+    industry: field.text('industry', 100),
+    cityCode: field.city(),
+    provinceCode: field.province(),
+    employeeCount: field.integer('employee_count', 0, MAX_EMPLOYEE_COUNT),
+    externalId: field.text('external_id', 100),
+    sourceId: field.reference('source_id', 'Source', 'source'),
+  },
+  required: ['credit_code', 'name', 'ownership', 'province_code'],
+  place: {},
+  externalId: true,
+  async checkStored(tx, records) {
+    return [...(await creditCodesTaken(tx, records)), ...(await movesWithDependents(tx, records)), ...(await workforceBelowContracts(tx, records))];
+  },
+};
+
+export const enterpriseWrites = {
+  ...writesFor(enterpriseRecord),
+  upsert: (ctx: RequestContext, input: UpsertEnterprisesInput) => bulkUpsert(ctx, enterpriseRecord, input.records as never, input.idempotencyKey),
+};

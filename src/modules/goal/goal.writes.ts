@@ -1,0 +1,45 @@
+import { field } from '../../db/writes/fields';
+import { writesFor } from '../../db/writes/record-writer';
+import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
+import { goalTable } from './goal.service';
+import { GoalMetric } from './goal.type';
+
+/** A target or baseline this large is a typing error: Jiangsu's largest published figure is 2 million workers. */
+export const MAX_GOAL_VALUE = 1_000_000_000;
+
+/** The baseline is published with the goal: both its value and its date, or neither; and before the deadline. */
+function checkBaseline(record: ColumnRecord): Array<[string, string]> {
+  const value = record.baseline_value;
+  const on = record.baseline_on as string | null | undefined;
+  const deadline = record.deadline as string | null | undefined;
+  if (value != null && on == null) return [['baseline_on', 'baselineOn is required when baselineValue is given: a baseline is a value on a date.']];
+  if (value == null && on != null) return [['baseline_value', 'baselineValue is required when baselineOn is given: a baseline is a value on a date.']];
+  if (on != null && deadline != null && on >= deadline) return [['baseline_on', `baselineOn (${on}) must be before the deadline (${deadline}).`]];
+  return [];
+}
+
+/** How goals are written: ADMIN only; a city goal lies in its city's province, a province-wide goal has no city. */
+export const goalRecord: RecordSpec = {
+  typename: 'Goal',
+  table: 'goal',
+  read: goalTable,
+  scope: 'ADMIN_ONLY',
+  payloadField: 'goal',
+  fields: {
+    cityCode: field.city(),
+    provinceCode: field.province(),
+    metric: field.enum('metric', GoalMetric),
+    target: field.integer('target', 1, MAX_GOAL_VALUE),
+    deadline: field.date('deadline', 30),
+    baselineValue: field.integer('baseline_value', 0, MAX_GOAL_VALUE),
+    baselineOn: field.date('baseline_on'),
+    description: field.text('description', 2000),
+    sourceId: field.reference('source_id', 'Source', 'source'),
+  },
+  required: ['province_code', 'metric', 'target', 'deadline', 'source_id'],
+  place: {},
+  externalId: false,
+  check: checkBaseline,
+};
+
+export const goalWrites = writesFor(goalRecord);

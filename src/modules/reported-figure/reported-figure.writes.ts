@@ -1,0 +1,57 @@
+import { field } from '../../db/writes/fields';
+import { writesFor } from '../../db/writes/record-writer';
+import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
+import { reportedFigureTable } from './reported-figure.service';
+import { FigureUnit, ReportedFigureMetric } from './reported-figure.type';
+
+/** Metrics published as percentages (their enum descriptions say "percent"); all others are counts. */
+export const PERCENT_METRICS: ReadonlySet<string> = new Set([
+  ReportedFigureMetric.HIGHLY_SKILLED_WORKER_SHARE,
+  ReportedFigureMetric.ISSUE_RESOLUTION_SATISFACTION,
+  ReportedFigureMetric.PUBLIC_BUDGET_REVENUE_GROWTH,
+]);
+
+/** Percentages of a whole (a share, a satisfaction rate) cannot exceed 100; growth can. */
+const SHARE_METRICS: ReadonlySet<string> = new Set([ReportedFigureMetric.HIGHLY_SKILLED_WORKER_SHARE, ReportedFigureMetric.ISSUE_RESOLUTION_SATISFACTION]);
+
+/** Metric, unit and value must agree: percentages in PERCENT (shares at most 100), counts whole and not in PERCENT. */
+function checkFigure(record: ColumnRecord): Array<[string, string]> {
+  const metric = record.metric as string | null;
+  const unit = record.unit as string | null;
+  // numeric comes back from PostgreSQL as text when the record is read for an update
+  const value = record.value == null ? null : Number(record.value);
+  if (metric == null || unit == null) return [];
+  if (PERCENT_METRICS.has(metric)) {
+    if (unit !== FigureUnit.PERCENT) return [['unit', `unit must be PERCENT for ${metric}, which is a percentage.`]];
+    if (SHARE_METRICS.has(metric) && value != null && value > 100) return [['value', `value must be at most 100 for ${metric}, a percentage of a whole (got ${value}).`]];
+    return [];
+  }
+  if (unit === FigureUnit.PERCENT) return [['unit', `${metric} is a count, not a percentage: use PERSONS, ENTERPRISES, ORGANISATIONS, EVENTS or COUNT.`]];
+  if (value != null && !Number.isInteger(value)) return [['value', `value must be a whole number for ${metric}, a count (got ${value}).`]];
+  return [];
+}
+
+/** How published figures are written: ADMIN only; a city's figure lies in its city's province. */
+export const reportedFigureRecord: RecordSpec = {
+  typename: 'ReportedFigure',
+  table: 'reported_figure',
+  read: reportedFigureTable,
+  scope: 'ADMIN_ONLY',
+  payloadField: 'reportedFigure',
+  fields: {
+    cityCode: field.city(),
+    provinceCode: field.province(),
+    subject: field.text('subject', 200),
+    metric: field.enum('metric', ReportedFigureMetric),
+    value: field.decimal('value', 0),
+    unit: field.enum('unit', FigureUnit),
+    asOf: field.date('as_of'),
+    sourceId: field.reference('source_id', 'Source', 'source'),
+  },
+  required: ['province_code', 'metric', 'value', 'unit', 'as_of', 'source_id'],
+  place: {},
+  externalId: false,
+  check: checkFigure,
+};
+
+export const reportedFigureWrites = writesFor(reportedFigureRecord);
