@@ -93,6 +93,11 @@ describe('GET /import/<type>/template', () => {
     expect(res.status).toBe(404);
     expect(res.body.errors[0].message).toContain('innovation-studios');
     expect(res.body.errors[0].extensions.types).toEqual(expect.arrayContaining(Object.keys(TYPES)));
+    for (const path of ['/import', '/import/innovation-studios', '/import/innovation-studios/template/x']) {
+      const other = await request(app.app).get(path);
+      expect(other.status).toBe(404);
+      expect(other.body.errors[0].message).toMatch(/POST \/import\/<type>.*types: enterprises, innovation-studios/);
+    }
   });
 });
 
@@ -152,6 +157,18 @@ describe('POST /import/innovation-studios', () => {
       expect(res.body).toEqual({ applied: true, replayed: false, created: 0, updated: 0, unchanged: 0, records: [], rowErrors: [], userErrors: [] });
     }
     expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(audit);
+  });
+
+  it('gives a blank cell of a column with a default that default on a new record, and clears it on an existing one', async () => {
+    const header = ['externalId', 'name', 'kind', 'enterpriseCreditCode', 'demonstrationLevel', 'establishedOn'];
+    const first = await postCsv('innovation-studios', csv([header, ['BLANK-1', '空白示范级别', 'EMPLOYEE', nanjingEnterprise.credit_code, '', '2023-06-01']]));
+    expect(first.status).toBe(200);
+    const [row] = await sqlRows(app, `SELECT demonstration_level, established_on::text AS established FROM innovation_studio WHERE external_id = 'BLANK-1'`);
+    expect(row).toEqual({ demonstration_level: 'NONE', established: '2023-06-01' });
+    const second = await postCsv('innovation-studios', csv([header, ['BLANK-1', '空白示范级别', 'EMPLOYEE', nanjingEnterprise.credit_code, 'MUNICIPAL', '']]));
+    expect(second.body).toMatchObject({ applied: true, updated: 1 });
+    const [after] = await sqlRows(app, `SELECT demonstration_level, established_on FROM innovation_studio WHERE external_id = 'BLANK-1'`);
+    expect(after).toEqual({ demonstration_level: 'MUNICIPAL', established_on: null });
   });
 });
 

@@ -75,8 +75,10 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
       }
       columnsGiven.add(f.column);
       if (checked.value === null) {
-        // null clears the column, unless another field (by ID / by external id) fills it.
-        if (!valuesGiven.has(f.column)) record[f.column] = null;
+        // null clears the column, unless another field (by ID / by external id) fills it; on a new
+        // record it means "not given", so a column with a default keeps it (a blank CSV cell).
+        const keepsDefault = draft.existing === null && spec.defaults?.[f.column] !== undefined;
+        if (!valuesGiven.has(f.column) && !keepsDefault) record[f.column] = null;
         continue;
       }
       if (valuesGiven.has(f.column)) {
@@ -138,7 +140,11 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
     for (const column of spec.required) {
       // A reference that was not found already has its problem; "is required" would only repeat it.
       const requiredColumn = spec.fields[fieldOfColumn(spec, column) ?? '']?.column ?? column;
-      const reported = (problemsOf.get(draft.index) ?? []).some((p) => p.field !== null && (spec.fields[p.field]?.column ?? p.field) === requiredColumn);
+      const earlier = problemsOf.get(draft.index) ?? [];
+      const reported =
+        earlier.some((p) => p.field !== null && (spec.fields[p.field]?.column ?? p.field) === requiredColumn) ||
+        // an unknown city already says why there is no province
+        (column === 'province_code' && earlier.some((p) => p.field === 'cityCode'));
       if (record[column] == null && !reported) {
         problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, `${fieldOfColumn(spec, column)} is required.`);
       }

@@ -77,6 +77,11 @@ export function csvImportRouter(pool: Pool): Router {
     },
   );
 
+  router.use((req, res) => {
+    const types = importTypeSlugs();
+    fail(res, new CsvImportError(404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not a CSV import. Use POST /import/<type> with a text/csv body, or GET /import/<type>/template; types: ${types.join(', ')}.`, { types }));
+  });
+
   router.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') {
       return fail(res, new CsvImportError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; a CSV import carries at most ${MAX_UPSERT_RECORDS.toLocaleString('en')} data rows. Split the file.`, { maxBytes: MAX_CSV_BYTES }));

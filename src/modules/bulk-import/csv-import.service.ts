@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import { bulkUpsert, MAX_UPSERT_RECORDS } from '../../db/writes/bulk-upsert';
 import { checkValue, fromText } from '../../db/writes/fields';
@@ -52,9 +53,7 @@ export function csvTemplate(type: ImportType): string {
  * Anything that keeps the file from being read as a whole is a CsvImportError (400/413).
  */
 export function readCsv(type: ImportType, body: Buffer): CsvRecords {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
+  if (!isUtf8(body)) {
     throw new CsvImportError(400, 'BAD_REQUEST', 'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)" (CSV UTF-8（逗号分隔）), not as plain CSV (GBK).');
   }
 
@@ -90,7 +89,7 @@ export function readCsv(type: ImportType, body: Buffer): CsvRecords {
   data.forEach((row, index) => {
     if (row.length !== names.length) {
       const line = lineAt(body, ends[index + 1]);
-      const what = row.length === 1 && row[0] === '' ? 'is empty' : `has ${row.length} cells`;
+      const what = row.length === 1 && row[0] === '' ? 'is empty' : `has ${row.length} cell${row.length === 1 ? '' : 's'}`;
       throw new CsvImportError(400, 'BAD_REQUEST', `Malformed CSV: the record starting at line ${line} (data row ${index}) ${what}, but the header has ${names.length} columns.`, { line, index });
     }
   });

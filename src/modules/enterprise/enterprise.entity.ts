@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CityRecordColumns } from '../../db/record-columns';
 
 @Entity('enterprise')
-export class EnterpriseEntity {
+export class EnterpriseEntity extends CityRecordColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -34,22 +35,4 @@ export class EnterpriseEntity {
 
   @Column({ name: 'source_id', type: 'integer', nullable: true })
   sourceId: number | null;
-
-  /** The city portal's own id for the record (外部编号), unique within the city. */
-  @Column({ name: 'external_id', type: 'text', nullable: true })
-  externalId: string | null;
-
-  /** Optimistic concurrency: an update names the version it read (a plain column; the write engine bumps it). */
-  @Column({ type: 'integer', default: 1 })
-  version: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  /** Archived records are hidden from lists by default and can be restored. */
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
-  archivedAt: Date | null;
 }

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecordColumns } from '../../db/record-columns';
 
 @Entity('goal')
-export class GoalEntity {
+export class GoalEntity extends VersionedRecordColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -31,18 +32,4 @@ export class GoalEntity {
 
   @Column({ name: 'source_id', type: 'integer' })
   sourceId: number;
-
-  /** Optimistic concurrency: an update names the version it read (a plain column; the write engine bumps it). */
-  @Column({ type: 'integer', default: 1 })
-  version: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  /** Archived records are hidden from lists by default and can be restored. */
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
-  archivedAt: Date | null;
 }

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecordColumns } from '../../db/record-columns';
 
 @Entity('source')
-export class SourceEntity {
+export class SourceEntity extends VersionedRecordColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -19,18 +20,4 @@ export class SourceEntity {
 
   @Column({ type: 'text', nullable: true })
   url: string | null;
-
-  /** Optimistic concurrency: an update names the version it read (a plain column; the write engine bumps it). */
-  @Column({ type: 'integer', default: 1 })
-  version: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  /** Archived records are hidden from lists by default and can be restored. */
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
-  archivedAt: Date | null;
 }
