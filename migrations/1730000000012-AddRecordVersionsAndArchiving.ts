@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Every table a client can write: each record gets a version, timestamps and an archive mark. */
-export const WRITABLE_TABLES = [
+const WRITABLE_TABLES = [
   'source',
   'enterprise',
   'craftsman',

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The city-scoped tables a city portal keeps in sync with its own system. */
-export const CITY_PORTAL_TABLES = ['enterprise', 'craftsman', 'innovation_studio', 'craftsman_academy', 'collective_innovation_contract'];
+const CITY_PORTAL_TABLES = ['enterprise', 'craftsman', 'innovation_studio', 'craftsman_academy', 'collective_innovation_contract'];
 
 /**
  * A portal's own id for a record (外部编号), unique within a city, so that bulk upserts can match

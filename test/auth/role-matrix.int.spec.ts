@@ -7,6 +7,7 @@
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 const NANJING = '320100';
 type Role = 'ADMIN' | 'ANALYST' | 'NANJING_EDITOR' | 'OTHER_EDITOR' | 'ANONYMOUS';
@@ -67,10 +68,8 @@ async function as(role: Role, query: string, variables: Record<string, unknown>)
   return Object.values(res.data as Record<string, any>)[0];
 }
 
-const write = (type: RecordType, op: 'create' | 'update' | 'archive' | 'restore') => {
-  const input = op === 'create' ? `Create${type.name}Input` : op === 'update' ? `Update${type.name}Input` : 'ArchiveRecordInput';
-  return `mutation ($input: ${input}!) { ${op}${type.name}(input: $input) { ${type.payload} { id version archivedAt } userErrors { field code message } } }`;
-};
+const mutations = (type: RecordType) => recordMutations(type.name, type.payload, 'id version archivedAt', type.upsert);
+const write = (type: RecordType, op: 'create' | 'update' | 'archive' | 'restore') => mutations(type)[op.toUpperCase() as 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'RESTORE'];
 
 async function stored(type: RecordType, id: number) {
   const [row] = await sqlRows(app, `SELECT version, archived_at IS NOT NULL AS archived FROM ${type.table} WHERE id = $1`, [id]);
@@ -141,9 +140,7 @@ describe.each(TYPES)('$name', (type) => {
       const { cityCode, ...fields } = type.create();
       const externalId = `MATRIX-${role}-${serial++}`;
       const auditBefore = await sqlNumber(app, 'SELECT count(*) FROM audit_entry');
-      const result = await as(role, `mutation ($input: ${type.upsert!.replace(/^upsert/, 'Upsert')}Input!) { ${type.upsert}(input: $input) { applied created rowErrors { code } userErrors { code } } }`, {
-        input: { records: [{ ...fields, cityCode, externalId }] },
-      });
+      const result = await as(role, mutations(type).UPSERT, { input: { records: [{ ...fields, cityCode, externalId }] } });
       expect(result.applied).toBe(ok);
       if (!ok) expect([...result.rowErrors, ...result.userErrors].map((e: any) => e.code)).toContain('FORBIDDEN');
       expect(await sqlNumber(app, `SELECT count(*) FROM ${type.table} WHERE external_id = $1`, [externalId])).toBe(ok ? 1 : 0);

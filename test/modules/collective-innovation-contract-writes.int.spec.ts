@@ -7,6 +7,7 @@ import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId } from '../../src/graphql/relay/global-id';
 import { nodeId, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 const NANJING = '320100';
 const WUXI = '320200';
@@ -41,13 +42,7 @@ const rowId = (id: string) => Number(fromGlobalId(id).key);
 const as = (key: string | null, query: string, variables?: Record<string, unknown>) => (key ? app.graphqlAs(key, query, variables) : app.graphql(query, variables));
 
 const FIELDS = 'id signedOn termMonths expiresOn workersCovered projectsPlanned projectsCompleted externalId version archivedAt city { code } province { code } enterprise { id }';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateCollectiveInnovationContractInput!) { createCollectiveInnovationContract(input: $input) { collectiveInnovationContract { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateCollectiveInnovationContractInput!) { updateCollectiveInnovationContract(input: $input) { collectiveInnovationContract { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveCollectiveInnovationContract(input: $input) { collectiveInnovationContract { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreCollectiveInnovationContract(input: $input) { collectiveInnovationContract { ${FIELDS} } ${ERRORS} } }`;
-const UPSERT = `mutation ($input: UpsertCollectiveInnovationContractsInput!) { upsertCollectiveInnovationContracts(input: $input) {
-  applied replayed created updated unchanged records { index externalId id outcome } rowErrors { index field code message } userErrors { field code message } } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('CollectiveInnovationContract', 'collectiveInnovationContract', FIELDS, 'upsertCollectiveInnovationContracts');
 
 async function create(key: string | null, input: Record<string, unknown>) {
   const res = await as(key, CREATE, { input });

@@ -5,6 +5,7 @@
  */
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { errorsByField, recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let nanjing: string;
@@ -25,12 +26,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const FIELDS = 'id name level hostInstitution onProvincialSupportList isSample version externalId archivedAt city { code } province { code }';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateCraftsmanAcademyInput!) { createCraftsmanAcademy(input: $input) { craftsmanAcademy { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateCraftsmanAcademyInput!) { updateCraftsmanAcademy(input: $input) { craftsmanAcademy { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveCraftsmanAcademy(input: $input) { craftsmanAcademy { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreCraftsmanAcademy(input: $input) { craftsmanAcademy { ${FIELDS} } ${ERRORS} } }`;
-const UPSERT = `mutation ($input: UpsertCraftsmanAcademiesInput!) { upsertCraftsmanAcademies(input: $input) { applied replayed created updated unchanged records { index externalId id outcome } rowErrors { index field code message } userErrors { field code message } } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('CraftsmanAcademy', 'craftsmanAcademy', FIELDS, 'upsertCraftsmanAcademies');
 
 async function create(key: string | null, input: Record<string, unknown>) {
   const res = key ? await app.graphqlAs(key, CREATE, { input }) : await app.graphql(CREATE, { input });
@@ -44,7 +40,6 @@ async function update(key: string, input: Record<string, unknown>) {
   return res.data.updateCraftsmanAcademy;
 }
 
-const errorsByField = (payload: { userErrors: Array<{ field: string; code: string }> }) => Object.fromEntries(payload.userErrors.map((e) => [e.field, e.code]));
 
 describe('createCraftsmanAcademy', () => {
   it("registers an academy in the editor's city, version 1, off the support list by default, with one audit entry", async () => {

@@ -8,6 +8,7 @@ import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId } from '../../src/graphql/relay/global-id';
 import { nodeId, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 /** GB 11643 check digit, computed here independently of the API (ISO 7064 MOD 11-2). */
 function withCheckDigit(body: string): string {
@@ -49,12 +50,7 @@ const rowId = (id: string) => Number(fromGlobalId(id).key);
 const as = (key: string | null, query: string, variables?: Record<string, unknown>) => (key ? app.graphqlAs(key, query, variables) : app.graphql(query, variables));
 
 const FIELDS = 'id name level status honoraryTitle year version externalId archivedAt nationalIdNumber phone city { code } province { code } enterprise { id }';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateCraftsmanInput!) { createCraftsman(input: $input) { craftsman { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateCraftsmanInput!) { updateCraftsman(input: $input) { craftsman { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveCraftsman(input: $input) { craftsman { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreCraftsman(input: $input) { craftsman { ${FIELDS} } ${ERRORS} } }`;
-const UPSERT = `mutation ($input: UpsertCraftsmenInput!) { upsertCraftsmen(input: $input) { applied replayed created updated unchanged records { index externalId id outcome } rowErrors { index field code message } userErrors { field code message } } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('Craftsman', 'craftsman', FIELDS, 'upsertCraftsmen');
 
 async function create(key: string | null, input: Record<string, unknown>) {
   const res = await as(key, CREATE, { input });
@@ -143,7 +139,7 @@ describe('createCraftsman', () => {
     expect(nowhere.userErrors).toEqual([expect.objectContaining({ field: 'provinceCode', code: 'INVALID', message: expect.stringMatching(/neither an enterprise nor a city/) })]);
     const city = await create(admin, base({ cityCode: '329900' }));
     expect(city.userErrors).toEqual([expect.objectContaining({ field: 'cityCode', code: 'NOT_FOUND' })]);
-    const missing = await app.graphqlAs(admin, `mutation { createCraftsman(input: { name: "x", level: MUNICIPAL }) { ${ERRORS} } }`);
+    const missing = await app.graphqlAs(admin, `mutation { createCraftsman(input: { name: "x", level: MUNICIPAL }) { userErrors { field code message currentVersion } } }`);
     expect(missing.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 

@@ -6,6 +6,7 @@
 import { syntheticCreditCode } from '../../src/common/credit-code';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { errorsByField, recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let nanjing: string;
@@ -37,12 +38,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const FIELDS = 'id creditCode name nameEn ownership industry employeeCount version externalId archivedAt city { code } province { code }';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { enterprise { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveEnterprise(input: $input) { enterprise { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreEnterprise(input: $input) { enterprise { ${FIELDS} } ${ERRORS} } }`;
-const UPSERT = `mutation ($input: UpsertEnterprisesInput!) { upsertEnterprises(input: $input) { applied replayed created updated unchanged records { index externalId id outcome } rowErrors { index field code message } userErrors { field code message } } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('Enterprise', 'enterprise', FIELDS, 'upsertEnterprises');
 
 async function create(key: string | null, input: Record<string, unknown>) {
   const res = key ? await app.graphqlAs(key, CREATE, { input }) : await app.graphql(CREATE, { input });
@@ -56,7 +52,6 @@ async function update(key: string, input: Record<string, unknown>) {
   return res.data.updateEnterprise;
 }
 
-const errorsByField = (payload: { userErrors: Array<{ field: string; code: string }> }) => Object.fromEntries(payload.userErrors.map((e) => [e.field, e.code]));
 
 describe('createEnterprise', () => {
   it("registers an enterprise in the editor's city, version 1, with one audit entry", async () => {

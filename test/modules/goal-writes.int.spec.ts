@@ -4,6 +4,7 @@
  */
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let admin: string;
@@ -27,11 +28,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const FIELDS = 'id metric target deadline baselineValue baselineOn description version archivedAt province { code } city { code } source { id }';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveGoal(input: $input) { goal { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreGoal(input: $input) { goal { ${FIELDS} } ${ERRORS} } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE } = recordMutations('Goal', 'goal', FIELDS);
 
 const rowIdOf = (id: string) => Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
 const audits = () => sqlNumber(app, `SELECT count(*) FROM audit_entry WHERE record_type = 'Goal'`);

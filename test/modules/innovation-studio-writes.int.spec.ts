@@ -8,6 +8,7 @@ import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 /** Well-formed, but no enterprise of the data set has it. */
 const UNKNOWN_CREDIT_CODE = '91320100XYW00000Q' + creditCodeCheckCharacter('91320100XYW00000Q');
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let nanjing: string;
@@ -31,11 +32,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const FIELDS = 'id name kind demonstrationLevel establishedOn version externalId archivedAt city { code } enterprise { id }';
-const CREATE = `mutation ($input: CreateInnovationStudioInput!) { createInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
-const UPDATE = `mutation ($input: UpdateInnovationStudioInput!) { updateInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreInnovationStudio(input: $input) { innovationStudio { ${FIELDS} } userErrors { field code message currentVersion } } }`;
-const UPSERT = `mutation ($input: UpsertInnovationStudiosInput!) { upsertInnovationStudios(input: $input) { applied replayed created updated unchanged records { index externalId id outcome } rowErrors { index field code message } userErrors { field code message } } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('InnovationStudio', 'innovationStudio', FIELDS, 'upsertInnovationStudios');
 
 async function create(key: string, input: Record<string, unknown>) {
   const res = await app.graphqlAs(key, CREATE, { input });

@@ -4,6 +4,7 @@
  */
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let admin: string;
@@ -24,11 +25,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const FIELDS = 'id metric value unit asOf subject version archivedAt province { code } city { code } source { id }';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateReportedFigureInput!) { createReportedFigure(input: $input) { reportedFigure { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateReportedFigureInput!) { updateReportedFigure(input: $input) { reportedFigure { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveReportedFigure(input: $input) { reportedFigure { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreReportedFigure(input: $input) { reportedFigure { ${FIELDS} } ${ERRORS} } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE } = recordMutations('ReportedFigure', 'reportedFigure', FIELDS);
 
 const rowIdOf = (id: string) => Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
 const audits = () => sqlNumber(app, `SELECT count(*) FROM audit_entry WHERE record_type = 'ReportedFigure'`);

@@ -4,6 +4,7 @@
  */
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let admin: string;
@@ -19,11 +20,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const FIELDS = 'id publisher publisherEn title publishedOn url version archivedAt';
-const ERRORS = 'userErrors { field code message currentVersion }';
-const CREATE = `mutation ($input: CreateSourceInput!) { createSource(input: $input) { source { ${FIELDS} } ${ERRORS} } }`;
-const UPDATE = `mutation ($input: UpdateSourceInput!) { updateSource(input: $input) { source { ${FIELDS} } ${ERRORS} } }`;
-const ARCHIVE = `mutation ($input: ArchiveRecordInput!) { archiveSource(input: $input) { source { ${FIELDS} } ${ERRORS} } }`;
-const RESTORE = `mutation ($input: ArchiveRecordInput!) { restoreSource(input: $input) { source { ${FIELDS} } ${ERRORS} } }`;
+const { CREATE, UPDATE, ARCHIVE, RESTORE } = recordMutations('Source', 'source', FIELDS);
 
 const rowIdOf = (id: string) => Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
 const audits = () => sqlNumber(app, `SELECT count(*) FROM audit_entry WHERE record_type = 'Source'`);

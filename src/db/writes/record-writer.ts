@@ -39,7 +39,7 @@ export function problemFromDatabase(spec: RecordSpec, error: unknown, index = 0)
  * Runs a write in a transaction as the caller (for row-level security), turning refusals into
  * user errors; forgets the request's loaded rows afterwards, so later fields read the new state.
  */
-export async function inWriteTransaction(ctx: RequestContext, spec: RecordSpec, work: (tx: RequestDb) => Promise<Payload>): Promise<Payload> {
+async function inWriteTransaction(ctx: RequestContext, spec: RecordSpec, work: (tx: RequestDb) => Promise<Payload>): Promise<Payload> {
   try {
     return await ctx.db.transaction({ ...policy.databaseSettings(ctx.caller), requestId: ctx.requestId }, work);
   } catch (error) {
@@ -93,7 +93,7 @@ async function lockForChange(tx: RequestDb, ctx: RequestContext, spec: RecordSpe
   return existing;
 }
 
-export const recordWriter = {
+const recordWriter = {
   create(ctx: RequestContext, spec: RecordSpec, input: Record<string, unknown>): Promise<Payload> {
     return inWriteTransaction(ctx, spec, async (tx) => {
       refuseUnlessMayWriteKind(ctx, spec);
