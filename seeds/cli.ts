@@ -4,6 +4,8 @@ import { prepareDatabase } from '../src/db/bootstrap';
 import { AppDataSource } from '../src/db/data-source';
 import { isEmpty, seedPublishedDataSet } from '../src/db/seed';
 import { logger } from '../src/logger';
+import { parseScaleArgument } from './scale/plan';
+import { describeScaleSeed, seedScale } from './scale/seed-scale';
 
 const REGISTRY_TABLES = [
   'reported_figure', 'goal', 'collective_innovation_contract', 'craftsman_academy', 'innovation_studio',
@@ -13,9 +15,11 @@ const REGISTRY_TABLES = [
 /**
  * `npm run seed`: migrates and loads the published data set into an empty registry (DATABASE_URL,
  * or the embedded database in DATA_DIR). `npm run seed -- --reset` empties the registry first.
+ * `--scale N` then adds a synthetic province N times the published data set (seeds/scale/).
  */
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');
+  const scale = parseScaleArgument(process.argv);
   const config = { ...loadConfig(), seedOnEmptyDatabase: false };
   const { embedded } = await prepareDatabase(config, AppDataSource);
   try {
@@ -23,8 +27,12 @@ async function main(): Promise<void> {
     if (await isEmpty(AppDataSource)) {
       await seedPublishedDataSet(AppDataSource);
       logger.info('published data set loaded');
-    } else {
+    } else if (scale === null) {
       logger.info('the registry already holds data; nothing loaded (use --reset to reload)');
+    }
+    if (scale !== null) {
+      const result = await seedScale(AppDataSource, scale);
+      logger.info({ scale, counts: result.counts, ms: result.ms }, describeScaleSeed(result));
     }
   } finally {
     await AppDataSource.destroy();

@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   nodeEnv: string;
   seedOnEmptyDatabase: boolean;
+  /** Lets BI tools log in as bi_reader (src/db/bi-reader.ts); unset, that role cannot log in. */
+  biReaderPassword: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
     seedOnEmptyDatabase: env.SEED_ON_EMPTY !== 'false',
+    biReaderPassword: env.BI_READER_PASSWORD || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { logger } from '../logger';
+import { setBiReaderPassword } from './bi-reader';
 import { startEmbeddedPostgres, freePort, type RunningPostgres } from './embedded';
 import { isEmpty, seedPublishedDataSet } from './seed';
 
@@ -10,7 +11,8 @@ export interface PreparedDatabase {
 
 /**
  * Gets the database ready: the embedded PostgreSQL when no DATABASE_URL is given, pending
- * migrations applied, and the published data set loaded into an empty registry.
+ * migrations applied, bi_reader's password set when BI_READER_PASSWORD is, and the published data
+ * set loaded into an empty registry.
  */
 export async function prepareDatabase(config: Config, dataSource: DataSource): Promise<PreparedDatabase> {
   let embedded: RunningPostgres | null = null;
@@ -24,6 +26,10 @@ export async function prepareDatabase(config: Config, dataSource: DataSource): P
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (config.biReaderPassword) {
+      await setBiReaderPassword(dataSource, config.biReaderPassword);
+      logger.info('bi_reader may log in (BI_READER_PASSWORD is set)');
+    }
     if (config.seedOnEmptyDatabase && (await isEmpty(dataSource))) {
       const started = Date.now();
       await seedPublishedDataSet(dataSource);

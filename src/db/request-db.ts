@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { registryChanges } from './registry-changes';
 import { render, type SqlFragment } from './sql';
 
 /** What a write transaction tells PostgreSQL about the caller, for row-level security. */
@@ -52,6 +53,7 @@ export class RequestDb {
       const result = await work(tx);
       await client.query('COMMIT');
       this.statements += 1;
+      registryChanges.committed();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { cacheControlDirective } from './cache-hints';
+import { TimeSeriesLineResolver } from './time-series.resolver';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CityResolver, ProvinceCitiesResolver } from '../modules/city/city.resolver';
@@ -28,6 +30,7 @@ const RESOLVERS = [
   ...collectiveInnovationContractResolvers,
   ...goalResolvers,
   ...reportedFigureResolvers,
+  TimeSeriesLineResolver,
   AuditResolver,
   ApiKeyResolver,
 ] as const;
@@ -37,7 +40,7 @@ let schema: GraphQLSchema | undefined;
 /** The schema, built once per process from the decorated classes. */
 export function buildRegistrySchema(): GraphQLSchema {
   if (!schema) {
-    schema = buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false });
+    schema = buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false, directives: [...specifiedDirectives, cacheControlDirective] });
     // type-graphql has no option for the root type's description; every type carries one.
     schema.getQueryType()!.description =
       'The registry of the industrial-workforce reform (产改登记平台): places, enterprises, studios, academies, contracts, craftsmen, goals and published figures, each citing its source.';

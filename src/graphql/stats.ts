@@ -1,10 +1,40 @@
+import { Field, ObjectType } from 'type-graphql';
 import { selectGroups, type TableSpec } from '../db/table';
 import type { RequestContext } from './context';
+import { DivisionCodeScalar, LocalDateScalar } from './scalars';
 
 /** A column to group by: its SQL expression and the group row's property name. */
 export interface Dimension {
   expression: string;
   alias: string;
+}
+
+/** The dimensions every registry table has. */
+export const placeDimensions = {
+  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
+  CITY: { expression: 't.city_code', alias: 'cityCode' },
+} satisfies Record<string, Dimension>;
+
+export const yearOf = (date: string): Dimension => ({ expression: `extract(year FROM ${date})::integer`, alias: 'year' });
+export const monthOf = (date: string): Dimension => ({ expression: `date_trunc('month', ${date})::date`, alias: 'month' });
+
+/** The ownership and industry of the record's enterprise (`t.enterprise_id`), looked up in the same statement. */
+export const enterpriseDimensions = {
+  OWNERSHIP: { expression: '(SELECT e.ownership FROM enterprise e WHERE e.id = t.enterprise_id)', alias: 'ownership' },
+  INDUSTRY: { expression: '(SELECT e.industry FROM enterprise e WHERE e.id = t.enterprise_id)', alias: 'industry' },
+} satisfies Record<string, Dimension>;
+
+/** What every group row of a registry statistic carries, besides its own dimensions and measures. */
+@ObjectType({ description: 'Base of statistic group rows; not in the schema by itself.' })
+export abstract class RegistryGroup {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, when grouped by PROVINCE (for flat tables; `province` gives the name).' })
+  provinceCode: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, when grouped by CITY; null also for records with no city.' })
+  cityCode: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the month, when grouped by a MONTH_… dimension; null also for unknown dates.' })
+  month: string | null;
 }
 
 /**

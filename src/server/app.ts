@@ -12,7 +12,10 @@ import { formatError } from '../graphql/errors/format-error';
 import { buildRegistrySchema } from '../graphql/schema';
 import { logger } from '../logger';
 import { csvImportRouter } from '../modules/bulk-import/csv-import.router';
+import { exportRouter } from '../modules/export/export.router';
+import { dashboardRouter } from './dashboard/dashboard.router';
 import { graphiqlRouter } from './graphiql';
+import { responseCache } from './response-cache';
 import { healthRouter } from './health';
 
 export interface RegistryApp {
@@ -50,10 +53,13 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     schema: buildRegistrySchema(),
     formatError,
     introspection: true,
+    // CSRF prevention guards cookie sessions; callers here authenticate with a Bearer header, which
+    // a cross-site page cannot attach, and GET runs queries only. So BI tools and proxies may GET.
+    csrfPrevention: false,
     // We drain and stop in our own SIGTERM handler (src/server/main.ts), in order.
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, ...responseCache()],
   });
   await apollo.start();
 
@@ -61,6 +67,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.disable('x-powered-by');
   app.use(healthRouter(dataSource));
   app.use(graphiqlRouter());
+  app.use(dashboardRouter());
   app.use(
     '/graphql',
     authenticate(pool, options),
@@ -74,6 +81,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     }),
   );
   app.use('/import', authenticate(pool, options), csvImportRouter(pool));
+  app.use('/export', authenticate(pool, options), exportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

@@ -1,4 +1,5 @@
 import { creditCodeProblem } from '../../common/credit-code';
+import { dayAfterYearsFromToday } from '../../common/calendar';
 import { nationalIdProblem, phoneProblem } from '../../common/national-id';
 import { fromGlobalId } from '../../graphql/relay/global-id';
 
@@ -74,11 +75,6 @@ export type Checked = { ok: true; value: unknown } | { ok: false; message: strin
 const ok = (value: unknown): Checked => ({ ok: true, value });
 const bad = (message: string): Checked => ({ ok: false, message });
 
-function todayPlusYears(years: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate() + 1)).toISOString().slice(0, 10);
-}
-
 /**
  * Checks a provided value (null clears a field). Text is trimmed; references come back as a
  * PendingReference for the batch lookup.
@@ -107,7 +103,7 @@ export function checkValue(spec: FieldSpec, value: unknown): Checked {
     case 'date': {
       if (typeof value !== 'string' || !isCalendarDate(value)) return bad('must be a date as YYYY-MM-DD');
       if (value < kind.min) return bad(`must be on or after ${kind.min}`);
-      const latest = todayPlusYears(kind.maxYearsAhead);
+      const latest = dayAfterYearsFromToday(kind.maxYearsAhead);
       if (value >= latest) return bad(kind.maxYearsAhead === 0 ? 'must not be in the future' : `must be within ${kind.maxYearsAhead} years from today`);
       return ok(value);
     }

@@ -1,8 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE } from '../../graphql/cache-hints';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 
+@Directive(INHERIT_CACHE)
 @ObjectType({ implements: Node, description: 'A prefecture-level city (地级市), identified by its division code, e.g. 320100 Nanjing (南京市).' })
 export class City extends Node {
   @Field(() => DivisionCodeScalar, { description: 'Six-digit division code (行政区划代码), e.g. "320100".' })

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { CreditCodeScalar, DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { ArchiveStatus } from '../../graphql/writes';
 
 export enum CollectiveInnovationContractOrderBy {
@@ -24,6 +25,9 @@ export enum CollectiveInnovationContractDimension {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
   YEAR_SIGNED = 'YEAR_SIGNED',
+  MONTH_SIGNED = 'MONTH_SIGNED',
+  OWNERSHIP = 'OWNERSHIP',
+  INDUSTRY = 'INDUSTRY',
 }
 registerEnumType(CollectiveInnovationContractDimension, {
   name: 'CollectiveInnovationContractDimension',
@@ -32,6 +36,9 @@ registerEnumType(CollectiveInnovationContractDimension, {
     PROVINCE: { description: 'The province of the contract.' },
     CITY: { description: 'The city of the contract; contracts with no city form their own group.' },
     YEAR_SIGNED: { description: 'The year the contract was signed.' },
+    MONTH_SIGNED: { description: 'The month the contract was signed.' },
+    OWNERSHIP: { description: "The ownership of the contracting enterprise (所有制)." },
+    INDUSTRY: { description: "The industry of the contracting enterprise (行业); unknown industries form their own group." },
   },
 });
 
@@ -80,5 +87,11 @@ export class CollectiveInnovationContractStatsArgs {
   groupBy: CollectiveInnovationContractDimension[];
 
   @Field(() => CollectiveInnovationContractFilter, { nullable: true, description: 'Which contracts to sum.' })
+  filter?: CollectiveInnovationContractFilter | null;
+}
+
+@ArgsType()
+export class CollectiveInnovationContractSeriesArgs extends TimeSeriesArgs {
+  @Field(() => CollectiveInnovationContractFilter, { nullable: true, description: 'Which contracts to count, as in `collectiveContracts`; archived ones only when asked for.' })
   filter?: CollectiveInnovationContractFilter | null;
 }

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
+import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { CollectiveInnovationContractsArgs, CollectiveInnovationContractStatsArgs } from './collective-innovation-contract.inputs';
+import { CollectiveInnovationContractsArgs, CollectiveInnovationContractStatsArgs, CollectiveInnovationContractSeriesArgs } from './collective-innovation-contract.inputs';
 import { collectiveInnovationContractService as service } from './collective-innovation-contract.service';
 import {
   CollectiveInnovationContract,
@@ -29,6 +31,13 @@ export class CollectiveInnovationContractResolver {
     return service.list(ctx, args);
   }
 
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => TimeSeries, { description: 'Collective innovation contracts signed per month or year and in total by then, per province or city, for charts (技术创新集体合同趋势); dated by signedOn.' })
+  collectiveContractSeries(@Ctx() ctx: RequestContext, @Args(() => CollectiveInnovationContractSeriesArgs) args: CollectiveInnovationContractSeriesArgs) {
+    return service.series(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
   @Query(() => [CollectiveInnovationContractGroup], {
     description: 'Collective innovation contracts counted and summed per group (workers covered, projects), in one SQL GROUP BY.',
   })

@@ -2,15 +2,17 @@ import { placeConditions, when } from '../../db/filters';
 import { sql } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
-import { groupStats, type Dimension } from '../../graphql/stats';
+import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import {
   CollectiveInnovationContractDimension,
   CollectiveInnovationContractOrderBy,
   type CollectiveInnovationContractFilter,
   type CollectiveInnovationContractsArgs,
   type CollectiveInnovationContractStatsArgs,
+  type CollectiveInnovationContractSeriesArgs,
 } from './collective-innovation-contract.inputs';
 import type { CollectiveInnovationContractRow } from './collective-innovation-contract.type';
 
@@ -42,9 +44,10 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
 };
 
 const dimensions: Record<CollectiveInnovationContractDimension, Dimension> = {
-  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
-  CITY: { expression: 't.city_code', alias: 'cityCode' },
-  YEAR_SIGNED: { expression: 'extract(year FROM t.signed_on)::integer', alias: 'year' },
+  ...placeDimensions,
+  ...enterpriseDimensions,
+  YEAR_SIGNED: yearOf('t.signed_on'),
+  MONTH_SIGNED: monthOf('t.signed_on'),
 };
 
 const measures: Dimension[] = [
@@ -54,7 +57,11 @@ const measures: Dimension[] = [
   { expression: 'coalesce(sum(t.projects_completed), 0)::integer', alias: 'projectsCompleted' },
 ];
 
+/** What a contract's time series and goal trend date it by: the day it was signed (签订日期). */
+export const COLLECTIVE_CONTRACT_DATED_BY = 't.signed_on';
+
 export const collectiveInnovationContractService = {
+  series: (ctx: RequestContext, args: CollectiveInnovationContractSeriesArgs) => timeSeries(ctx, { table: collectiveInnovationContractTable, datedBy: COLLECTIVE_CONTRACT_DATED_BY }, args),
   list: (ctx: RequestContext, args: CollectiveInnovationContractsArgs) =>
     listConnection(ctx, collectiveInnovationContractTable, args, CollectiveInnovationContractOrderBy.ID_ASC),
   under: (ctx: RequestContext, column: string, key: string | number, args: CollectiveInnovationContractsArgs) =>

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
 import { RegistryRecord } from '../../graphql/registry-record.interface';
@@ -47,7 +48,7 @@ export class CollectiveInnovationContractPayload extends RecordPayload(
 ) {}
 
 @ObjectType({ description: 'Collective innovation contracts summed per group (技术创新集体合同统计); ungrouped dimensions are null.' })
-export class CollectiveInnovationContractGroup {
+export class CollectiveInnovationContractGroup extends EnterpriseLinkedGroup {
   @Field(() => Int, { nullable: true, description: 'Year signed, when grouped by YEAR_SIGNED.' })
   year: number | null;
 

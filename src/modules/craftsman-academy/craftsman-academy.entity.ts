@@ -24,6 +24,9 @@ export class CraftsmanAcademyEntity extends CityRecordColumns {
   @Column({ name: 'on_provincial_support_list', type: 'boolean', default: false })
   onProvincialSupportList: boolean;
 
+  @Column({ name: 'established_on', type: 'date', nullable: true })
+  establishedOn: string | null;
+
   @Column({ name: 'is_sample', type: 'boolean', default: false })
   isSample: boolean;
 

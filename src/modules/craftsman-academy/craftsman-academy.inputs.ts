@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { ArchiveStatus } from '../../graphql/writes';
 import { CraftsmanAcademyLevel } from './craftsman-academy.type';
 
@@ -22,6 +23,8 @@ export enum CraftsmanAcademyDimension {
   CITY = 'CITY',
   LEVEL = 'LEVEL',
   ON_PROVINCIAL_SUPPORT_LIST = 'ON_PROVINCIAL_SUPPORT_LIST',
+  YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
+  MONTH_ESTABLISHED = 'MONTH_ESTABLISHED',
 }
 registerEnumType(CraftsmanAcademyDimension, {
   name: 'CraftsmanAcademyDimension',
@@ -31,6 +34,8 @@ registerEnumType(CraftsmanAcademyDimension, {
     CITY: { description: 'The city of the academy; academies with no city form their own group.' },
     LEVEL: { description: 'The level of the academy.' },
     ON_PROVINCIAL_SUPPORT_LIST: { description: 'Whether the academy is on the provincial support list.' },
+    YEAR_ESTABLISHED: { description: 'The year the academy was founded (成立日期); academies with no known date form their own group.' },
+    MONTH_ESTABLISHED: { description: 'The month the academy was founded; academies with no known date form their own group.' },
   },
 });
 
@@ -47,6 +52,12 @@ export class CraftsmanAcademyFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only academies on (true) or off (false) the provincial support list.' })
   onProvincialSupportList?: boolean | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded (成立日期) on or after this date; academies with no known date are left out.' })
+  establishedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded (成立日期) on or before this date; academies with no known date are left out.' })
+  establishedTo?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name or host institution contains this text.' })
   nameContains?: string | null;
@@ -76,5 +87,11 @@ export class CraftsmanAcademyStatsArgs {
   groupBy: CraftsmanAcademyDimension[];
 
   @Field(() => CraftsmanAcademyFilter, { nullable: true, description: 'Which academies to count.' })
+  filter?: CraftsmanAcademyFilter | null;
+}
+
+@ArgsType()
+export class CraftsmanAcademySeriesArgs extends TimeSeriesArgs {
+  @Field(() => CraftsmanAcademyFilter, { nullable: true, description: 'Which academies to count, as in `craftsmanAcademies`; archived ones only when asked for.' })
   filter?: CraftsmanAcademyFilter | null;
 }

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
+import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { CraftsmanAcademiesArgs, CraftsmanAcademyStatsArgs } from './craftsman-academy.inputs';
+import { CraftsmanAcademiesArgs, CraftsmanAcademyStatsArgs, CraftsmanAcademySeriesArgs } from './craftsman-academy.inputs';
 import { craftsmanAcademyService } from './craftsman-academy.service';
 import { CraftsmanAcademy, CraftsmanAcademyConnection, CraftsmanAcademyGroup, CraftsmanAcademyPayload } from './craftsman-academy.type';
 import { CreateCraftsmanAcademyInput, UpdateCraftsmanAcademyInput, UpsertCraftsmanAcademiesInput } from './craftsman-academy.write-inputs';
@@ -17,6 +19,13 @@ export class CraftsmanAcademyResolver {
     return craftsmanAcademyService.list(ctx, args);
   }
 
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => TimeSeries, { description: 'Craftsman academies founded per month or year and in total by then, per province or city, for charts (工匠学院趋势); dated by establishedOn.' })
+  craftsmanAcademySeries(@Ctx() ctx: RequestContext, @Args(() => CraftsmanAcademySeriesArgs) args: CraftsmanAcademySeriesArgs) {
+    return craftsmanAcademyService.series(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
   @Query(() => [CraftsmanAcademyGroup], { description: 'Craftsman academies counted per group, computed in one SQL GROUP BY (工匠学院统计).' })
   craftsmanAcademyStats(@Ctx() ctx: RequestContext, @Args(() => CraftsmanAcademyStatsArgs) args: CraftsmanAcademyStatsArgs) {
     return craftsmanAcademyService.stats(ctx, args);

@@ -1,22 +1,24 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
-import { groupStats, type Dimension } from '../../graphql/stats';
+import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import {
   CraftsmanAcademyDimension,
   CraftsmanAcademyOrderBy,
   type CraftsmanAcademiesArgs,
   type CraftsmanAcademyFilter,
   type CraftsmanAcademyStatsArgs,
+  type CraftsmanAcademySeriesArgs,
 } from './craftsman-academy.inputs';
 import type { CraftsmanAcademyRow } from './craftsman-academy.type';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
   columns: `t.id, t.name, t.level, t.host_institution AS "hostInstitution", t.province_code AS "provinceCode", t.city_code AS "cityCode",
-    t.on_provincial_support_list AS "onProvincialSupportList", t.is_sample AS "isSample", t.source_id AS "sourceId",
+    t.on_provincial_support_list AS "onProvincialSupportList", t.established_on AS "establishedOn", t.is_sample AS "isSample", t.source_id AS "sourceId",
     t.external_id AS "externalId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('CraftsmanAcademy'),
@@ -24,6 +26,7 @@ export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcad
     ...placeConditions(f),
     ...when.inList('t.level', f?.levels),
     ...when.equals('t.on_provincial_support_list', f?.onProvincialSupportList),
+    ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
     ...when.contains(['t.name', 't.host_institution'], f?.nameContains),
     ...when.equals('t.is_sample', f?.isSample),
     ...when.equals('t.external_id', f?.externalId),
@@ -36,13 +39,18 @@ export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcad
 };
 
 const dimensions: Record<CraftsmanAcademyDimension, Dimension> = {
-  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
-  CITY: { expression: 't.city_code', alias: 'cityCode' },
+  ...placeDimensions,
   LEVEL: { expression: 't.level', alias: 'level' },
   ON_PROVINCIAL_SUPPORT_LIST: { expression: 't.on_provincial_support_list', alias: 'onProvincialSupportList' },
+  YEAR_ESTABLISHED: yearOf('t.established_on'),
+  MONTH_ESTABLISHED: monthOf('t.established_on'),
 };
 
+/** What an academy's time series and goal trend date it by: the day it was founded (成立日期). */
+export const CRAFTSMAN_ACADEMY_DATED_BY = 't.established_on';
+
 export const craftsmanAcademyService = {
+  series: (ctx: RequestContext, args: CraftsmanAcademySeriesArgs) => timeSeries(ctx, { table: craftsmanAcademyTable, datedBy: CRAFTSMAN_ACADEMY_DATED_BY }, args),
   list: (ctx: RequestContext, args: CraftsmanAcademiesArgs) => listConnection(ctx, craftsmanAcademyTable, args, CraftsmanAcademyOrderBy.ID_ASC),
   under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmanAcademiesArgs) =>
     childConnection(ctx, craftsmanAcademyTable, column, key, args, CraftsmanAcademyOrderBy.ID_ASC),

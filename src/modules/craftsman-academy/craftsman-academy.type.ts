@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RegistryGroup } from '../../graphql/stats';
 import { Connection } from '../../graphql/relay/connection';
 import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
+import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 
 export enum CraftsmanAcademyLevel {
@@ -33,6 +35,9 @@ export class CraftsmanAcademy extends RegistryRecord {
   @Field({ description: 'On the provincial support list (纳入省级支持名单).' })
   onProvincialSupportList: boolean;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded (成立日期), where known.' })
+  establishedOn: string | null;
+
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
   isSample: boolean;
 
@@ -47,12 +52,15 @@ export class CraftsmanAcademyConnection extends Connection(CraftsmanAcademy, 'Cr
 export class CraftsmanAcademyPayload extends RecordPayload(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsmanAcademy', 'craftsman academy') {}
 
 @ObjectType({ description: 'Craftsman academies counted per group (工匠学院统计); ungrouped dimensions are null.' })
-export class CraftsmanAcademyGroup {
+export class CraftsmanAcademyGroup extends RegistryGroup {
   @Field(() => CraftsmanAcademyLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
   level: CraftsmanAcademyLevel | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Support-list membership, when grouped by ON_PROVINCIAL_SUPPORT_LIST.' })
   onProvincialSupportList: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates).' })
+  year: number | null;
 
   @Field(() => Int, { description: 'Number of academies in the group.' })
   count: number;
@@ -68,6 +76,7 @@ export interface CraftsmanAcademyRow {
   provinceCode: string;
   cityCode: string | null;
   onProvincialSupportList: boolean;
+  establishedOn: string | null;
   isSample: boolean;
   sourceId: number | null;
   externalId: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { CraftsmanAcademyLevel } from './craftsman-academy.type';
 
 @InputType({
@@ -27,6 +27,9 @@ export class CreateCraftsmanAcademyInput {
 
   @Field(() => Boolean, { nullable: true, description: 'On the provincial support list (纳入省级支持名单); false when not given.' })
   onProvincialSupportList?: boolean | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded (成立日期): from 1949-10-01, not in the future.' })
+  establishedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "The portal's own id for the academy (外部编号), up to 100 characters, unique within the city." })
   externalId?: string | null;
@@ -61,6 +64,9 @@ export class UpdateCraftsmanAcademyInput {
   @Field(() => Boolean, { nullable: true, description: 'On the provincial support list (纳入省级支持名单).' })
   onProvincialSupportList?: boolean | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded (成立日期); null clears it.' })
+  establishedOn?: string | null;
+
   @Field(() => String, { nullable: true, description: "The portal's own id (外部编号)." })
   externalId?: string | null;
 
@@ -87,6 +93,9 @@ export class CraftsmanAcademyRecordInput {
 
   @Field(() => Boolean, { nullable: true, description: 'On the provincial support list (纳入省级支持名单).' })
   onProvincialSupportList?: boolean | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded (成立日期); null clears it.' })
+  establishedOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'ID of the source that documents the academy.' })
   sourceId?: string | null;

@@ -28,6 +28,7 @@ export const craftsmanAcademyRecord: RecordSpec = {
     cityCode: field.city(),
     provinceCode: field.province(),
     onProvincialSupportList: field.boolean('on_provincial_support_list'),
+    establishedOn: field.date('established_on'),
     externalId: field.text('external_id', 100),
     sourceId: field.reference('source_id', 'Source', 'source'),
   },

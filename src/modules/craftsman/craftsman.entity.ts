@@ -22,6 +22,9 @@ export class CraftsmanEntity extends CityRecordColumns {
   @Column({ type: 'integer', nullable: true })
   year: number | null;
 
+  @Column({ name: 'recognized_on', type: 'date', nullable: true })
+  recognizedOn: string | null;
+
   @Column({ name: 'enterprise_id', type: 'integer', nullable: true })
   enterpriseId: number | null;
 

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { ArchiveStatus } from '../../graphql/writes';
 import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
 
@@ -26,6 +27,9 @@ export enum CraftsmanDimension {
   STATUS = 'STATUS',
   HONORARY_TITLE = 'HONORARY_TITLE',
   YEAR = 'YEAR',
+  MONTH_RECOGNIZED = 'MONTH_RECOGNIZED',
+  OWNERSHIP = 'OWNERSHIP',
+  INDUSTRY = 'INDUSTRY',
 }
 registerEnumType(CraftsmanDimension, {
   name: 'CraftsmanDimension',
@@ -37,6 +41,9 @@ registerEnumType(CraftsmanDimension, {
     STATUS: { description: 'Where the craftsman stands in the selection pipeline.' },
     HONORARY_TITLE: { description: 'The honorary title; craftsmen without one form their own group.' },
     YEAR: { description: 'The year of selection or award; craftsmen with no known year form their own group.' },
+    MONTH_RECOGNIZED: { description: 'The month of recognition (认定日期); craftsmen with no known date form their own group.' },
+    OWNERSHIP: { description: "The ownership of the craftsman's enterprise (所有制); craftsmen with no enterprise form their own group." },
+    INDUSTRY: { description: "The industry of the craftsman's enterprise (行业); unknown industries form their own group." },
   },
 });
 
@@ -62,6 +69,12 @@ export class CraftsmanFilter {
 
   @Field(() => Int, { nullable: true, description: 'Year to (inclusive).' })
   yearTo?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Recognised (认定日期) on or after this date; craftsmen with no known date are left out.' })
+  recognizedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Recognised (认定日期) on or before this date; craftsmen with no known date are left out.' })
+  recognizedTo?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name contains this text.' })
   nameContains?: string | null;
@@ -91,5 +104,11 @@ export class CraftsmanStatsArgs {
   groupBy: CraftsmanDimension[];
 
   @Field(() => CraftsmanFilter, { nullable: true, description: 'Which craftsmen to count.' })
+  filter?: CraftsmanFilter | null;
+}
+
+@ArgsType()
+export class CraftsmanSeriesArgs extends TimeSeriesArgs {
+  @Field(() => CraftsmanFilter, { nullable: true, description: 'Which craftsmen to count, as in `craftsmen`; archived ones only when asked for.' })
   filter?: CraftsmanFilter | null;
 }

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
+import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { CraftsmanStatsArgs, CraftsmenArgs } from './craftsman.inputs';
+import { CraftsmanStatsArgs, CraftsmenArgs, CraftsmanSeriesArgs } from './craftsman.inputs';
 import { craftsmanPersonalData } from './craftsman.personal-data';
 import { craftsmanService } from './craftsman.service';
 import { Craftsman, CraftsmanConnection, CraftsmanGroup, CraftsmanPayload, type CraftsmanRow } from './craftsman.type';
@@ -22,6 +24,13 @@ export class CraftsmanResolver {
     return craftsmanService.list(ctx, args);
   }
 
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => TimeSeries, { description: 'Craftsmen recognised per month or year and in total by then, per province or city, for charts (工匠趋势); dated by recognizedOn, or 31 December of `year` when only the year is known.' })
+  craftsmanSeries(@Ctx() ctx: RequestContext, @Args(() => CraftsmanSeriesArgs) args: CraftsmanSeriesArgs) {
+    return craftsmanService.series(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
   @Query(() => [CraftsmanGroup], { description: 'Craftsmen counted per group, computed in one SQL GROUP BY (工匠统计).' })
   craftsmanStats(@Ctx() ctx: RequestContext, @Args(() => CraftsmanStatsArgs) args: CraftsmanStatsArgs) {
     return craftsmanService.stats(ctx, args);

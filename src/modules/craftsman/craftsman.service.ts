@@ -1,10 +1,11 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { groupStats, type Dimension } from '../../graphql/stats';
-import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
+import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
+import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs, type CraftsmanSeriesArgs } from './craftsman.inputs';
 import type { CraftsmanRow } from './craftsman.type';
 
 /**
@@ -13,7 +14,7 @@ import type { CraftsmanRow } from './craftsman.type';
  */
 export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   from: 'craftsman t',
-  columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.enterprise_id AS "enterpriseId",
+  columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.recognized_on AS "recognizedOn", t.enterprise_id AS "enterpriseId",
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
@@ -24,6 +25,7 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
     ...when.inList('t.status', f?.statuses),
     ...when.equals('t.honorary_title', f?.honoraryTitle),
     ...when.between('t.year', f?.yearFrom, f?.yearTo),
+    ...when.between('t.recognized_on', f?.recognizedFrom, f?.recognizedTo),
     ...when.contains(['t.name'], f?.nameContains),
     ...when.equals('t.is_sample', f?.isSample),
     ...when.equals('t.external_id', f?.externalId),
@@ -37,15 +39,23 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
 };
 
 const dimensions: Record<CraftsmanDimension, Dimension> = {
-  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
-  CITY: { expression: 't.city_code', alias: 'cityCode' },
+  ...placeDimensions,
+  ...enterpriseDimensions,
   LEVEL: { expression: 't.level', alias: 'level' },
   STATUS: { expression: 't.status', alias: 'status' },
   HONORARY_TITLE: { expression: 't.honorary_title', alias: 'honoraryTitle' },
   YEAR: { expression: 't.year', alias: 'year' },
+  MONTH_RECOGNIZED: monthOf('t.recognized_on'),
 };
 
+/**
+ * What a craftsman's time series and goal trend date it by: the day of recognition (认定日期), or, when
+ * only the year is known, 31 December of that year (by then the craftsman was certainly recognised).
+ */
+export const CRAFTSMAN_DATED_BY = 'coalesce(t.recognized_on, make_date(t.year, 12, 31))';
+
 export const craftsmanService = {
+  series: (ctx: RequestContext, args: CraftsmanSeriesArgs) => timeSeries(ctx, { table: craftsmanTable, datedBy: CRAFTSMAN_DATED_BY }, args),
   list: (ctx: RequestContext, args: CraftsmenArgs) => listConnection(ctx, craftsmanTable, args, CraftsmanOrderBy.ID_ASC),
   under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmenArgs) =>
     childConnection(ctx, craftsmanTable, column, key, args, CraftsmanOrderBy.ID_ASC),

@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
 import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 
 export enum CraftsmanLevel {
@@ -57,6 +59,9 @@ export class Craftsman extends RegistryRecord {
   @Field(() => Int, { nullable: true, description: 'Year of selection or award (年度).' })
   year: number | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of recognition (认定日期), where known; it falls in `year` when both are known.' })
+  recognizedOn: string | null;
+
   @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
   isSample: boolean;
 
@@ -73,7 +78,7 @@ export class CraftsmanConnection extends Connection(Craftsman, 'Craftsman', 'cra
 export class CraftsmanPayload extends RecordPayload(Craftsman, 'Craftsman', 'craftsman', 'craftsman') {}
 
 @ObjectType({ description: 'Craftsmen counted per group (工匠统计); ungrouped dimensions are null.' })
-export class CraftsmanGroup {
+export class CraftsmanGroup extends EnterpriseLinkedGroup {
   @Field(() => CraftsmanLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
   level: CraftsmanLevel | null;
 
@@ -99,6 +104,7 @@ export interface CraftsmanRow {
   honoraryTitle: string | null;
   status: CraftsmanStatus;
   year: number | null;
+  recognizedOn: string | null;
   enterpriseId: number | null;
   provinceCode: string;
   cityCode: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
 
 const NATIONAL_ID =
@@ -25,6 +25,9 @@ export class CreateCraftsmanInput {
 
   @Field(() => Int, { nullable: true, description: 'Year of selection or award (年度): from 1949, not later than this year.' })
   year?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of recognition (认定日期): from 1949-10-01, not in the future, and in `year` when both are given.' })
+  recognizedOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'ID of the enterprise the craftsman works for (所在企业); the craftsman then lies in its city.' })
   enterpriseId?: string | null;
@@ -70,6 +73,9 @@ export class UpdateCraftsmanInput {
 
   @Field(() => Int, { nullable: true, description: 'Year of selection or award (年度); null clears it.' })
   year?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of recognition (认定日期), in `year` when both are known; null clears it.' })
+  recognizedOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Move the craftsman to this enterprise (所在企业), which must lie in a city the caller edits; null clears it.' })
   enterpriseId?: string | null;
@@ -118,6 +124,9 @@ export class CraftsmanRecordInput {
 
   @Field(() => Int, { nullable: true, description: 'Year of selection or award (年度).' })
   year?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of recognition (认定日期), in `year` when both are given.' })
+  recognizedOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'ID of the enterprise the craftsman works for.' })
   enterpriseId?: string | null;

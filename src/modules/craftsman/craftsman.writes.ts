@@ -1,3 +1,4 @@
+import { todayInChina } from '../../common/calendar';
 import { nationalIdBirthDate } from '../../common/national-id';
 import { bulkUpsert } from '../../db/writes/bulk-upsert';
 import { field } from '../../db/writes/fields';
@@ -8,18 +9,15 @@ import { craftsmanTable } from './craftsman.service';
 import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
 import type { UpsertCraftsmenInput } from './craftsman.write-inputs';
 
-/** Today in China Standard Time, the registry's calendar, as YYYY-MM-DD. */
-function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** The minimum working age in China (劳动法 第十五条): a registered craftsman is at least 16. */
 export const MINIMUM_WORKING_AGE = 16;
 
 /**
  * Rules between fields: a craftsman lies somewhere (an enterprise, a city or at least a province);
- * the year of selection or award is not later than this year (China time); the holder of a
- * national ID number is of working age today.
+ * the year of selection or award is not later than this year (China time); the recognition date
+ * falls in that year (the table's CHECK says the same; here it is a userError, not a failure); the
+ * holder of a national ID number is of working age today.
  */
 export function craftsmanRules(record: ColumnRecord, today = todayInChina()): Array<[string, string]> {
   const problems: Array<[string, string]> = [];
@@ -29,6 +27,10 @@ export function craftsmanRules(record: ColumnRecord, today = todayInChina()): Ar
   const thisYear = Number(today.slice(0, 4));
   if (typeof record.year === 'number' && record.year > thisYear) {
     problems.push(['year', `year must not be later than ${thisYear}: it is the year of selection or award (got ${record.year}).`]);
+  }
+  const recognizedOn = record.recognized_on;
+  if (typeof recognizedOn === 'string' && typeof record.year === 'number' && Number(recognizedOn.slice(0, 4)) !== record.year) {
+    problems.push(['recognized_on', `recognizedOn (${recognizedOn}) must fall in the craftsman's year (${record.year}): the year is when the title was awarded.`]);
   }
   const nationalId = record.national_id_number;
   if (typeof nationalId === 'string' && /^[0-9]{17}[0-9X]$/.test(nationalId)) {
@@ -59,6 +61,7 @@ export const craftsmanRecord: RecordSpec = {
     honoraryTitle: field.text('honorary_title', 100),
     status: field.enum('status', CraftsmanStatus),
     year: field.integer('year', 1949, 2100),
+    recognizedOn: field.date('recognized_on'),
     enterpriseId: field.reference('enterprise_id', 'Enterprise', 'enterprise'),
     enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
     enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),

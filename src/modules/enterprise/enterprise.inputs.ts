@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
+import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { ArchiveStatus } from '../../graphql/writes';
 import { Ownership } from './enterprise.type';
 
@@ -18,6 +19,27 @@ registerEnumType(EnterpriseOrderBy, {
     NAME_ASC: { description: 'By Chinese name, ascending.' },
     CREDIT_CODE_ASC: { description: 'By unified social credit code, ascending.' },
     EMPLOYEE_COUNT_DESC: { description: 'Largest first; unknown counts last.' },
+  },
+});
+
+export enum EnterpriseDimension {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  OWNERSHIP = 'OWNERSHIP',
+  INDUSTRY = 'INDUSTRY',
+  YEAR_REGISTERED = 'YEAR_REGISTERED',
+  MONTH_REGISTERED = 'MONTH_REGISTERED',
+}
+registerEnumType(EnterpriseDimension, {
+  name: 'EnterpriseDimension',
+  description: 'What enterprise statistics can be grouped by.',
+  valuesConfig: {
+    PROVINCE: { description: 'The province of the enterprise.' },
+    CITY: { description: 'The city of the enterprise; enterprises with no city form their own group.' },
+    OWNERSHIP: { description: 'Ownership (所有制).' },
+    INDUSTRY: { description: 'Industry (行业); unknown industries form their own group.' },
+    YEAR_REGISTERED: { description: 'The year the enterprise was entered in this registry (登记入库), China time.' },
+    MONTH_REGISTERED: { description: 'The month the enterprise was entered in this registry, China time.' },
   },
 });
 
@@ -58,4 +80,19 @@ export class EnterprisesArgs extends PageArgs {
 
   @Field(() => EnterpriseOrderBy, { nullable: true, description: 'Ordering (default ID_ASC).' })
   orderBy?: EnterpriseOrderBy | null;
+}
+
+@ArgsType()
+export class EnterpriseStatsArgs {
+  @Field(() => [EnterpriseDimension], { description: 'Dimensions to group by, e.g. [CITY, OWNERSHIP]; [] gives one total row.' })
+  groupBy: EnterpriseDimension[];
+
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Which enterprises to count.' })
+  filter?: EnterpriseFilter | null;
+}
+
+@ArgsType()
+export class EnterpriseSeriesArgs extends TimeSeriesArgs {
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Which enterprises to count, as in `enterprises`; archived ones only when asked for.' })
+  filter?: EnterpriseFilter | null;
 }

@@ -1,13 +1,15 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
+import { TimeSeries } from '../../graphql/time-series.type';
 import { CreditCodeScalar } from '../../graphql/scalars';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { EnterprisesArgs } from './enterprise.inputs';
+import { EnterprisesArgs, EnterpriseStatsArgs, EnterpriseSeriesArgs } from './enterprise.inputs';
 import { enterpriseService } from './enterprise.service';
-import { Enterprise, EnterpriseConnection, EnterprisePayload } from './enterprise.type';
+import { Enterprise, EnterpriseConnection, EnterpriseGroup, EnterprisePayload } from './enterprise.type';
 import { CreateEnterpriseInput, UpdateEnterpriseInput, UpsertEnterprisesInput } from './enterprise.write-inputs';
 import { enterpriseWrites } from './enterprise.writes';
 
@@ -16,6 +18,18 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: 'Enterprises (企业) in the registry.' })
   enterprises(@Ctx() ctx: RequestContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs) {
     return enterpriseService.list(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => TimeSeries, { description: 'Enterprises entered in the registry per month or year and in total by then, per province or city (企业登记趋势); dated by the day of entry (createdAt, China time).' })
+  enterpriseSeries(@Ctx() ctx: RequestContext, @Args(() => EnterpriseSeriesArgs) args: EnterpriseSeriesArgs) {
+    return enterpriseService.series(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => [EnterpriseGroup], { description: 'Enterprises counted per group with their employees summed, computed in one SQL GROUP BY (企业统计).' })
+  enterpriseStats(@Ctx() ctx: RequestContext, @Args(() => EnterpriseStatsArgs) args: EnterpriseStatsArgs) {
+    return enterpriseService.stats(ctx, args);
   }
 
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code, archived or not; null if not registered.' })
@@ -56,6 +70,7 @@ export class EnterpriseResolver {
 export const enterpriseResolvers = [
   EnterpriseResolver,
   placeFieldsResolver(Enterprise, 'enterprise'),
+  placeFieldsResolver(EnterpriseGroup, 'group', true),
   sourceFieldResolver(Enterprise, 'enterprise'),
   historyFieldResolver(Enterprise, 'Enterprise', 'enterprise'),
   ...placeListResolvers('enterprises', EnterpriseConnection, EnterprisesArgs, 'enterprises (企业)', enterpriseService.inPlace),

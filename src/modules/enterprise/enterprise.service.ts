@@ -1,9 +1,11 @@
 import { placeConditions, when } from '../../db/filters';
+import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { EnterpriseOrderBy, type EnterpriseFilter, type EnterprisesArgs } from './enterprise.inputs';
+import { EnterpriseOrderBy, type EnterpriseDimension, type EnterpriseFilter, type EnterprisesArgs, type EnterpriseStatsArgs, type EnterpriseSeriesArgs } from './enterprise.inputs';
 import type { EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
@@ -32,7 +34,25 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   },
 };
 
+/** The day an enterprise was entered in the registry, on the registry's calendar (China time). */
+export const ENTERPRISE_REGISTERED_ON = "(t.created_at AT TIME ZONE 'Asia/Shanghai')::date";
+
+const dimensions: Record<EnterpriseDimension, Dimension> = {
+  ...placeDimensions,
+  OWNERSHIP: { expression: 't.ownership', alias: 'ownership' },
+  INDUSTRY: { expression: 't.industry', alias: 'industry' },
+  YEAR_REGISTERED: yearOf(ENTERPRISE_REGISTERED_ON),
+  MONTH_REGISTERED: monthOf(ENTERPRISE_REGISTERED_ON),
+};
+
+const measures: Dimension[] = [
+  { expression: 'coalesce(sum(t.employee_count), 0)::integer', alias: 'employees' },
+  { expression: 'count(t.employee_count)::integer', alias: 'withEmployeeCount' },
+];
+
 export const enterpriseService = {
+  series: (ctx: RequestContext, args: EnterpriseSeriesArgs) => timeSeries(ctx, { table: enterpriseTable, datedBy: ENTERPRISE_REGISTERED_ON }, args),
+  stats: (ctx: RequestContext, args: EnterpriseStatsArgs) => groupStats(ctx, enterpriseTable, dimensions, args.groupBy, args.filter, measures),
   list: (ctx: RequestContext, args: EnterprisesArgs) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC),
   inPlace: (ctx: RequestContext, column: string, code: string, args: EnterprisesArgs) =>
     childConnection(ctx, enterpriseTable, column, code, args, EnterpriseOrderBy.ID_ASC),

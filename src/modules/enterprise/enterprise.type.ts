@@ -3,6 +3,7 @@ import { Connection } from '../../graphql/relay/connection';
 import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { CreditCodeScalar } from '../../graphql/scalars';
+import { RegistryGroup } from '../../graphql/stats';
 import { RecordPayload } from '../../graphql/writes';
 
 export enum Ownership {
@@ -54,6 +55,27 @@ export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise', '
 
 @ObjectType({ description: 'The result of a write to an enterprise.' })
 export class EnterprisePayload extends RecordPayload(Enterprise, 'Enterprise', 'enterprise', 'enterprise') {}
+
+@ObjectType({ description: 'Enterprises counted per group (企业统计); ungrouped dimensions are null.' })
+export class EnterpriseGroup extends RegistryGroup {
+  @Field(() => Ownership, { nullable: true, description: 'Ownership, when grouped by OWNERSHIP.' })
+  ownership: Ownership | null;
+
+  @Field(() => String, { nullable: true, description: 'Industry, when grouped by INDUSTRY; null also where unknown.' })
+  industry: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year entered in the registry, when grouped by YEAR_REGISTERED.' })
+  year: number | null;
+
+  @Field(() => Int, { description: 'Number of enterprises in the group.' })
+  count: number;
+
+  @Field(() => Int, { description: 'Employees (职工人数), summed over the enterprises of the group that report a count.' })
+  employees: number;
+
+  @Field(() => Int, { description: 'How many enterprises of the group report an employee count, so that `employees` can be read fairly.' })
+  withEmployeeCount: number;
+}
 
 export interface EnterpriseRow {
   __typename: 'Enterprise';

@@ -50,7 +50,55 @@ export function goalProgress(terms: GoalTerms, current: number, today: string): 
   return { current, target: terms.target, ratio: round(current / terms.target, 4), remaining, achieved, daysLeft, monthlyRateNeeded, expectedByNow, onTrack };
 }
 
-/** Today in China Standard Time, the registry's calendar. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/**
+ * Forecast rule: the pace is what the registry gained in the last 12 months, dated by each record's
+ * event date (studios established, contracts signed, craftsmen recognised …), spread evenly over the
+ * months. At that pace, projectedAtDeadline is current + pace × the months left (a month being
+ * 365.25 / 12 days), and projectedReachDate the day the target is reached.
+ */
+export enum GoalStatus {
+  ACHIEVED = 'ACHIEVED',
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  OFF_TRACK = 'OFF_TRACK',
 }
+
+/** Short of the target at the deadline, but by no more than this share of it: AT_RISK, not yet OFF_TRACK. */
+export const AT_RISK_SHARE = 0.9;
+
+export interface GoalForecastValues {
+  trendLast12Months: number;
+  monthlyTrend: number;
+  projectedAtDeadline: number;
+  projectedReachDate: string | null;
+  status: GoalStatus;
+}
+
+/** The last day a LocalDate can name; a reach date later than that is given as none. */
+const LAST_DAY = Date.parse('9999-12-31T00:00:00Z');
+
+function addDays(date: string, days: number): string | null {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * DAY_MS;
+  return time > LAST_DAY ? null : new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Where a goal is heading at the pace of the last 12 months (see GoalStatus for the rule). The status
+ * is judged on projectedAtDeadline as returned (2 decimals), so that a client can check it.
+ */
+export function goalForecast(terms: Pick<GoalTerms, 'target' | 'deadline'>, current: number, trendLast12Months: number, today: string): GoalForecastValues {
+  const monthsLeft = Math.max(daysBetween(today, terms.deadline), 0) / DAYS_PER_MONTH;
+  const projectedAtDeadline = round(current + (trendLast12Months / 12) * monthsLeft, 2);
+  const remaining = terms.target - current;
+  // remaining ÷ (trend / 12) months of 365.25 / 12 days = remaining × 1461 / (4 × trend) days, in whole
+  // numbers so that an exact day is not pushed to the next by rounding; the first whole day at or past it.
+  const projectedReachDate = remaining <= 0 || trendLast12Months <= 0 ? null : addDays(today, Math.ceil((remaining * 1461) / (4 * trendLast12Months)));
+  let status: GoalStatus;
+  if (remaining <= 0) status = GoalStatus.ACHIEVED;
+  else if (today > terms.deadline) status = GoalStatus.OFF_TRACK;
+  else if (projectedAtDeadline >= terms.target) status = GoalStatus.ON_TRACK;
+  else if (projectedAtDeadline >= AT_RISK_SHARE * terms.target) status = GoalStatus.AT_RISK;
+  else status = GoalStatus.OFF_TRACK;
+  return { trendLast12Months, monthlyTrend: round(trendLast12Months / 12, 2), projectedAtDeadline, projectedReachDate, status };
+}
+

@@ -55,3 +55,18 @@ export class ScopeGoalsArgs {
   @Field(() => GoalMetric, { nullable: true, description: 'Only goals for this metric.' })
   metric?: GoalMetric | null;
 }
+
+@ArgsType()
+export class GoalRankingArgs {
+  @Field(() => GoalMetric, { description: 'Rank the city goals for this metric.' })
+  metric: GoalMetric;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Only cities of this province.' })
+  provinceCode?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Only goals with a deadline on or after this date.' })
+  deadlineFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Only goals with a deadline on or before this date.' })
+  deadlineTo?: string | null;
+}

@@ -1,15 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { ArchiveRecordInput } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { City, type CityRow } from '../city/city.type';
+import { cityService } from '../city/city.service';
 import { placeFieldsResolver } from '../city/place-relations';
 import { Scope, scopeOf } from '../city/scope';
 import { Province, type ProvinceRow } from '../province/province.type';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { GoalsArgs, ScopeGoalsArgs } from './goal.inputs';
+import { GoalRankingArgs, GoalsArgs, ScopeGoalsArgs } from './goal.inputs';
 import { goalService } from './goal.service';
-import { Goal, GoalConnection, GoalPayload, GoalProgress, type GoalRow } from './goal.type';
+import { Goal, GoalConnection, GoalPayload, GoalProgress, GoalRankingEntry, type GoalRow } from './goal.type';
 import { CreateGoalInput, UpdateGoalInput } from './goal.write-inputs';
 import { goalWrites } from './goal.writes';
 
@@ -18,6 +20,15 @@ export class GoalResolver {
   @Query(() => GoalConnection, { description: 'Published goals (目标) with their live progress.' })
   goals(@Ctx() ctx: RequestContext, @Args(() => GoalsArgs) args: GoalsArgs) {
     return goalService.list(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => [GoalRankingEntry], {
+    description:
+      'City goals for a metric ranked by progress ratio (current / target), highest first, equal ratios by city code (目标完成率排名); province-wide and archived goals are left out. Computed in one SQL statement.',
+  })
+  goalRanking(@Ctx() ctx: RequestContext, @Args(() => GoalRankingArgs) args: GoalRankingArgs) {
+    return goalService.ranking(ctx, args);
   }
 
   @Mutation(() => GoalPayload, { description: 'Registers a published goal (新建目标): ADMIN only.' })
@@ -51,6 +62,20 @@ export class GoalResolver {
   }
 }
 
+@Resolver(() => GoalRankingEntry)
+export class GoalRankingEntryResolver {
+  @FieldResolver(() => City, { description: 'The city of the goal (城市).' })
+  city(@Ctx() ctx: RequestContext, @Root() entry: GoalRankingEntry) {
+    return cityService.byCode(ctx, entry.cityCode);
+  }
+
+  @Directive(AGGREGATE_CACHE)
+  @FieldResolver(() => GoalProgress, { description: 'The progress and forecast the ranking is by (进度).' })
+  progress(@Ctx() ctx: RequestContext, @Root() entry: GoalRankingEntry) {
+    return goalService.progress(ctx, entry.goal);
+  }
+}
+
 @Resolver(() => City)
 export class CityGoalsResolver {
   @FieldResolver(() => [Goal], { description: 'Goals set for this city (城市目标); archived goals are left out.' })
@@ -69,6 +94,7 @@ export class ProvinceGoalsResolver {
 
 export const goalResolvers = [
   GoalResolver,
+  GoalRankingEntryResolver,
   CityGoalsResolver,
   ProvinceGoalsResolver,
   placeFieldsResolver(Goal, 'goal'),

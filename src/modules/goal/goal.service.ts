@@ -1,11 +1,16 @@
 import { placeConditions, when } from '../../db/filters';
-import { raw, sql } from '../../db/sql';
+import { raw, sql, where } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byGroupLoader, listConnection } from '../../graphql/lists';
-import { goalProgress, todayInChina } from './goal-progress';
-import { GoalOrderBy, type GoalFilter, type GoalsArgs } from './goal.inputs';
+import { COLLECTIVE_CONTRACT_DATED_BY } from '../collective-innovation-contract/collective-innovation-contract.service';
+import { CRAFTSMAN_ACADEMY_DATED_BY } from '../craftsman-academy/craftsman-academy.service';
+import { CRAFTSMAN_DATED_BY } from '../craftsman/craftsman.service';
+import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-studio.service';
+import { todayInChina } from '../../common/calendar';
+import { goalForecast, goalProgress } from './goal-progress';
+import { GoalOrderBy, type GoalFilter, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
 import { GoalMetric, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
@@ -28,30 +33,50 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   },
 };
 
-/** How each metric is counted in the registry, for the goal `g`'s scope; archived records do not count. */
+/**
+ * How each metric is counted in the registry for the goal `g`'s scope, as two numbers: the current
+ * value, and what of it is dated in the trend window `w` (today − 12 months, today], each record dated
+ * by its module's event date. Archived records do not count. One scan of the scope gives both.
+ */
 const inScope = (table: string) =>
-  `FROM ${table} r WHERE r.province_code = g.province_code AND (g.city_code IS NULL OR r.city_code = g.city_code) AND r.archived_at IS NULL`;
-const certified = (level?: string) => `(SELECT count(*) ${inScope('craftsman')} AND r.status = 'CERTIFIED'${level ? ` AND r.level = '${level}'` : ''})`;
+  `FROM ${table} t WHERE t.province_code = g.province_code AND (g.city_code IS NULL OR t.city_code = g.city_code) AND t.archived_at IS NULL`;
+const COUNT = (filter: string) => `count(*)${filter}`;
+const WORKERS = (filter: string) => `coalesce(sum(t.workers_covered)${filter}, 0)`;
+const values = (table: string, datedBy: string, measure = COUNT, condition = '') =>
+  `(SELECT ARRAY[${measure('')}, ${measure(` FILTER (WHERE (${datedBy}) > w.after AND (${datedBy}) <= w.today)`)}]::bigint[] ${inScope(table)}${condition})`;
+const certified = (level?: string) => values('craftsman', CRAFTSMAN_DATED_BY, COUNT, ` AND t.status = 'CERTIFIED'${level ? ` AND t.level = '${level}'` : ''}`);
 const METRIC_SQL: Record<GoalMetric, string> = {
-  INNOVATION_STUDIOS: `(SELECT count(*) ${inScope('innovation_studio')})`,
-  CRAFTSMAN_ACADEMIES: `(SELECT count(*) ${inScope('craftsman_academy')})`,
-  COLLECTIVE_CONTRACTS: `(SELECT count(*) ${inScope('collective_innovation_contract')})`,
-  WORKERS_COVERED: `(SELECT coalesce(sum(r.workers_covered), 0) ${inScope('collective_innovation_contract')})`,
+  INNOVATION_STUDIOS: values('innovation_studio', INNOVATION_STUDIO_DATED_BY),
+  CRAFTSMAN_ACADEMIES: values('craftsman_academy', CRAFTSMAN_ACADEMY_DATED_BY),
+  COLLECTIVE_CONTRACTS: values('collective_innovation_contract', COLLECTIVE_CONTRACT_DATED_BY),
+  WORKERS_COVERED: values('collective_innovation_contract', COLLECTIVE_CONTRACT_DATED_BY, WORKERS),
   CRAFTSMEN: certified(),
   NATIONAL_CRAFTSMEN: certified('NATIONAL'),
   PROVINCIAL_CRAFTSMEN: certified('PROVINCIAL'),
   MUNICIPAL_CRAFTSMEN: certified('MUNICIPAL'),
 };
-const CURRENT_VALUE = `CASE g.metric ${Object.entries(METRIC_SQL).map(([m, q]) => `WHEN '${m}' THEN ${q}`).join(' ')} END`;
+/** [current, trend] of the goal `g`; CASE evaluates only the matching subquery. */
+const GOAL_VALUES = `(CASE g.metric ${Object.entries(METRIC_SQL).map(([m, q]) => `WHEN '${m}' THEN ${q}`).join(' ')} END)::integer[]`;
 
-/** Current values of many goals in one statement; CASE evaluates only the matching subquery. */
-function currentValues(ctx: RequestContext) {
-  return ctx.loaders.get<number, number>('goal:current', async (ids) => {
-    const rows = await ctx.db.query<{ id: number; current: number }>(
-      sql`SELECT g.id, (${raw(CURRENT_VALUE)})::integer AS current FROM goal g WHERE g.id = ANY(${[...ids]})`,
+/** The trend window for `today` (China time), as the CTE `w` the metric subqueries read. */
+const trendWindow = (today: string) => sql`WITH w AS (SELECT ${today}::date AS today, (${today}::date - interval '12 months')::date AS after)`;
+
+interface GoalValues {
+  current: number;
+  trend: number;
+  /** The day the values were counted for, so that progress and forecast use the same today. */
+  today: string;
+}
+
+/** The values of many goals in one statement: the goals of a page, a city, a ranking. */
+function goalValues(ctx: RequestContext) {
+  return ctx.loaders.get<number, GoalValues>('goal:values', async (ids) => {
+    const today = todayInChina();
+    const rows = await ctx.db.query<{ id: number; v: [number, number] }>(
+      sql`${trendWindow(today)} SELECT g.id, ${raw(GOAL_VALUES)} AS v FROM goal g, w WHERE g.id = ANY(${[...ids]})`,
     );
-    const byId = new Map(rows.map((r) => [r.id, r.current]));
-    return ids.map((id) => byId.get(id) ?? 0);
+    const byId = new Map(rows.map((r) => [r.id, { current: r.v[0], trend: r.v[1], today }]));
+    return ids.map((id) => byId.get(id) ?? { current: 0, trend: 0, today });
   });
 }
 
@@ -65,6 +90,29 @@ export const goalService = {
     return goals.filter((g) => g.archivedAt === null && (!metric || g.metric === metric));
   },
   async progress(ctx: RequestContext, goal: GoalRow) {
-    return goalProgress(goal, await currentValues(ctx).load(goal.rowId), todayInChina());
+    const { current, trend, today } = await goalValues(ctx).load(goal.rowId);
+    return { ...goalProgress(goal, current, today), ...goalForecast(goal, current, trend, today) };
+  },
+  /**
+   * City goals for a metric by progress ratio, highest first, ties by city code, ranked in one
+   * statement with the goals' values; the values are handed to the request's loader, so that the
+   * entries' `progress` runs no further statement.
+   */
+  async ranking(ctx: RequestContext, args: GoalRankingArgs) {
+    const today = todayInChina();
+    const filter: GoalFilter = { provinceCode: args.provinceCode, provinceWide: false, metrics: [args.metric], deadlineFrom: args.deadlineFrom, deadlineTo: args.deadlineTo };
+    const rows = await ctx.db.query<Record<string, unknown>>(sql`${trendWindow(today)}
+      SELECT ${raw(goalTable.columns)}, t.__values AS "__values",
+        row_number() OVER (ORDER BY t.__values[1]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
+      FROM (SELECT g.*, ${raw(GOAL_VALUES)} AS __values FROM goal g, w) t
+      ${where(goalTable.conditions(filter))}
+      ORDER BY "__rank"`);
+    const loader = goalValues(ctx);
+    return rows.map((record) => {
+      const goal = goalTable.toRow(record);
+      const [current, trend] = record.__values as [number, number];
+      loader.prime(goal.rowId, { current, trend, today });
+      return { rank: record.__rank as number, goal, cityCode: goal.cityCode! };
+    });
   },
 };

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { ArchiveStatus } from '../../graphql/writes';
 import { DemonstrationLevel, InnovationStudioKind } from './innovation-studio.type';
 
@@ -27,6 +28,9 @@ export enum InnovationStudioDimension {
   KIND = 'KIND',
   DEMONSTRATION_LEVEL = 'DEMONSTRATION_LEVEL',
   YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
+  MONTH_ESTABLISHED = 'MONTH_ESTABLISHED',
+  OWNERSHIP = 'OWNERSHIP',
+  INDUSTRY = 'INDUSTRY',
 }
 registerEnumType(InnovationStudioDimension, {
   name: 'InnovationStudioDimension',
@@ -37,6 +41,9 @@ registerEnumType(InnovationStudioDimension, {
     KIND: { description: 'The kind of studio.' },
     DEMONSTRATION_LEVEL: { description: 'The demonstration level of the studio.' },
     YEAR_ESTABLISHED: { description: 'The year the studio was established; studios with no known date form their own group.' },
+    MONTH_ESTABLISHED: { description: 'The month the studio was established; studios with no known date form their own group.' },
+    OWNERSHIP: { description: "The ownership of the studio's enterprise (所有制)." },
+    INDUSTRY: { description: "The industry of the studio's enterprise (行业); unknown industries form their own group." },
   },
 });
 
@@ -88,5 +95,11 @@ export class InnovationStudioStatsArgs {
   groupBy: InnovationStudioDimension[];
 
   @Field(() => InnovationStudioFilter, { nullable: true, description: 'Which studios to count.' })
+  filter?: InnovationStudioFilter | null;
+}
+
+@ArgsType()
+export class InnovationStudioSeriesArgs extends TimeSeriesArgs {
+  @Field(() => InnovationStudioFilter, { nullable: true, description: 'Which studios to count, as in `innovationStudios`; archived ones only when asked for.' })
   filter?: InnovationStudioFilter | null;
 }

@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
+import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
@@ -8,7 +10,7 @@ import { craftsmanService } from '../craftsman/craftsman.service';
 import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { InnovationStudiosArgs, InnovationStudioStatsArgs } from './innovation-studio.inputs';
+import { InnovationStudiosArgs, InnovationStudioStatsArgs, InnovationStudioSeriesArgs } from './innovation-studio.inputs';
 import { innovationStudioService } from './innovation-studio.service';
 import { InnovationStudio, InnovationStudioConnection, InnovationStudioGroup, InnovationStudioPayload, type InnovationStudioRow } from './innovation-studio.type';
 import { CreateInnovationStudioInput, UpdateInnovationStudioInput, UpsertInnovationStudiosInput } from './innovation-studio.write-inputs';
@@ -21,6 +23,13 @@ export class InnovationStudioResolver {
     return innovationStudioService.list(ctx, args);
   }
 
+  @Directive(AGGREGATE_CACHE)
+  @Query(() => TimeSeries, { description: 'Innovation studios established per month or year and in total by then, per province or city, for charts (创新工作室趋势); dated by establishedOn.' })
+  innovationStudioSeries(@Ctx() ctx: RequestContext, @Args(() => InnovationStudioSeriesArgs) args: InnovationStudioSeriesArgs) {
+    return innovationStudioService.series(ctx, args);
+  }
+
+  @Directive(AGGREGATE_CACHE)
   @Query(() => [InnovationStudioGroup], { description: 'Innovation studios counted per group, computed in one SQL GROUP BY (创新工作室统计).' })
   innovationStudioStats(@Ctx() ctx: RequestContext, @Args(() => InnovationStudioStatsArgs) args: InnovationStudioStatsArgs) {
     return innovationStudioService.stats(ctx, args);

@@ -1,15 +1,17 @@
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { groupStats, type Dimension } from '../../graphql/stats';
+import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import {
   InnovationStudioDimension,
   InnovationStudioOrderBy,
   type InnovationStudioFilter,
   type InnovationStudiosArgs,
   type InnovationStudioStatsArgs,
+  type InnovationStudioSeriesArgs,
 } from './innovation-studio.inputs';
 import type { InnovationStudioRow } from './innovation-studio.type';
 
@@ -40,14 +42,19 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
 };
 
 const dimensions: Record<InnovationStudioDimension, Dimension> = {
-  PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
-  CITY: { expression: 't.city_code', alias: 'cityCode' },
+  ...placeDimensions,
+  ...enterpriseDimensions,
   KIND: { expression: 't.kind', alias: 'kind' },
   DEMONSTRATION_LEVEL: { expression: 't.demonstration_level', alias: 'demonstrationLevel' },
-  YEAR_ESTABLISHED: { expression: 'extract(year FROM t.established_on)::integer', alias: 'year' },
+  YEAR_ESTABLISHED: yearOf('t.established_on'),
+  MONTH_ESTABLISHED: monthOf('t.established_on'),
 };
 
+/** What a studio's time series and goal trend date it by: the day it was established (成立日期). */
+export const INNOVATION_STUDIO_DATED_BY = 't.established_on';
+
 export const innovationStudioService = {
+  series: (ctx: RequestContext, args: InnovationStudioSeriesArgs) => timeSeries(ctx, { table: innovationStudioTable, datedBy: INNOVATION_STUDIO_DATED_BY }, args),
   list: (ctx: RequestContext, args: InnovationStudiosArgs) => listConnection(ctx, innovationStudioTable, args, InnovationStudioOrderBy.ID_ASC),
   under: (ctx: RequestContext, column: string, key: string | number, args: InnovationStudiosArgs) =>
     childConnection(ctx, innovationStudioTable, column, key, args, InnovationStudioOrderBy.ID_ASC),

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { RegistryRecord } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
@@ -67,7 +68,7 @@ export class InnovationStudioConnection extends Connection(InnovationStudio, 'In
 export class InnovationStudioPayload extends RecordPayload(InnovationStudio, 'InnovationStudio', 'innovationStudio', 'innovation studio') {}
 
 @ObjectType({ description: 'Innovation studios counted per group (创新工作室统计); ungrouped dimensions are null.' })
-export class InnovationStudioGroup {
+export class InnovationStudioGroup extends EnterpriseLinkedGroup {
   @Field(() => InnovationStudioKind, { nullable: true, description: 'Kind, when grouped by KIND.' })
   kind: InnovationStudioKind | null;
 

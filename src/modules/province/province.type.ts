@@ -1,8 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE } from '../../graphql/cache-hints';
 import { Node } from '../../graphql/relay/node.interface';
 import { Connection } from '../../graphql/relay/connection';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 
+@Directive(INHERIT_CACHE)
 @ObjectType({ implements: Node, description: 'A province (省), identified by its division code, e.g. 320000 Jiangsu (江苏省).' })
 export class Province extends Node {
   @Field(() => DivisionCodeScalar, { description: 'Six-digit division code (行政区划代码), e.g. "320000".' })

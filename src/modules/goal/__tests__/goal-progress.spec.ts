@@ -1,4 +1,5 @@
-import { daysBetween, goalProgress, todayInChina, type GoalTerms } from '../goal-progress';
+import { todayInChina } from '../../../common/calendar';
+import { daysBetween, goalForecast, goalProgress, GoalStatus, type GoalTerms } from '../goal-progress';
 
 /** Nanjing's studio goal as published: 598 studios on 2025-10-23, 1,000 by the end of 2026. */
 const NANJING: GoalTerms = { target: 1000, deadline: '2026-12-31', baselineValue: 598, baselineOn: '2025-10-23' };
@@ -143,5 +144,74 @@ describe('todayInChina', () => {
     const after = goalProgress(NANJING, 598, todayInChina(new Date('2026-11-24T17:00:00Z')));
     expect(before.daysLeft).toBe(37);
     expect(after.daysLeft).toBe(36);
+  });
+});
+
+/**
+ * Four years to the deadline: 2026-01-01 to 2030-01-01 is 1,461 days (2028 is a leap year), exactly 48
+ * months of 365.25 / 12 days, so that a trend of 12 a year (1 a month) adds 48 by the deadline.
+ */
+const FOUR_YEARS = { target: 100, deadline: '2030-01-01' };
+const TODAY = '2026-01-01';
+
+describe('goalForecast', () => {
+  it('takes the pace from the last 12 months: monthlyTrend = trend / 12, to 2 decimals', () => {
+    expect(goalForecast(FOUR_YEARS, 10, 12, TODAY)).toMatchObject({ trendLast12Months: 12, monthlyTrend: 1 });
+    expect(goalForecast(FOUR_YEARS, 10, 7, TODAY).monthlyTrend).toBe(0.58);
+  });
+
+  it('projects current + pace × months left to the deadline', () => {
+    expect(goalForecast(FOUR_YEARS, 10, 12, TODAY).projectedAtDeadline).toBe(58);
+    // 6 a year for 48 months: + 24
+    expect(goalForecast(FOUR_YEARS, 10, 6, TODAY).projectedAtDeadline).toBe(34);
+    // 7 a year: 10 + 7 / 12 × 48 = 38
+    expect(goalForecast(FOUR_YEARS, 10, 7, TODAY).projectedAtDeadline).toBe(38);
+  });
+
+  it('gives the day the target is reached at that pace, rounded up to a whole day', () => {
+    // 48 still needed at 1 a month: 48 months = 1,461 days, the deadline itself
+    expect(goalForecast(FOUR_YEARS, 52, 12, TODAY).projectedReachDate).toBe('2030-01-01');
+    // 49 needed: 49 × 30.4375 = 1,491.44 days, so the 1,492nd day
+    expect(goalForecast(FOUR_YEARS, 51, 12, TODAY).projectedReachDate).toBe('2030-02-01');
+    // 50 needed at 0.5 a month: 100 months = 3,043.75 days → 3,044 days
+    expect(goalForecast(FOUR_YEARS, 50, 6, TODAY).projectedReachDate).toBe('2034-05-03');
+  });
+
+  it('an achieved goal: ACHIEVED, no reach date, even past its deadline', () => {
+    expect(goalForecast(FOUR_YEARS, 100, 12, TODAY)).toEqual({
+      trendLast12Months: 12, monthlyTrend: 1, projectedAtDeadline: 148, projectedReachDate: null, status: GoalStatus.ACHIEVED,
+    });
+    expect(goalForecast(FOUR_YEARS, 130, 0, '2031-06-01')).toMatchObject({ projectedAtDeadline: 130, projectedReachDate: null, status: GoalStatus.ACHIEVED });
+  });
+
+  it('no history: pace 0, nothing projected beyond today, no reach date, OFF_TRACK', () => {
+    expect(goalForecast(FOUR_YEARS, 10, 0, TODAY)).toEqual({
+      trendLast12Months: 0, monthlyTrend: 0, projectedAtDeadline: 10, projectedReachDate: null, status: GoalStatus.OFF_TRACK,
+    });
+    // with no history, a goal already at 90% still stands at 90% on its deadline
+    expect(goalForecast(FOUR_YEARS, 90, 0, TODAY).status).toBe(GoalStatus.AT_RISK);
+  });
+
+  it('a deadline in the past: projected = current, OFF_TRACK however close, the reach date still at the pace', () => {
+    const past = goalForecast(FOUR_YEARS, 99, 12, '2030-01-02');
+    expect(past).toMatchObject({ projectedAtDeadline: 99, status: GoalStatus.OFF_TRACK });
+    // 1 needed at 1 a month: 30.4375 days → 31
+    expect(past.projectedReachDate).toBe('2030-02-02');
+  });
+
+  it('the deadline day itself has not passed: judged on current', () => {
+    expect(goalForecast(FOUR_YEARS, 95, 12, '2030-01-01')).toMatchObject({ projectedAtDeadline: 95, status: GoalStatus.AT_RISK });
+    expect(goalForecast(FOUR_YEARS, 95, 12, '2030-01-02').status).toBe(GoalStatus.OFF_TRACK);
+  });
+
+  it('ON_TRACK from a projection of exactly the target; AT_RISK from exactly 90% of it; OFF_TRACK below', () => {
+    expect(goalForecast(FOUR_YEARS, 52, 12, TODAY)).toMatchObject({ projectedAtDeadline: 100, status: GoalStatus.ON_TRACK });
+    expect(goalForecast(FOUR_YEARS, 51, 12, TODAY)).toMatchObject({ projectedAtDeadline: 99, status: GoalStatus.AT_RISK });
+    expect(goalForecast(FOUR_YEARS, 42, 12, TODAY)).toMatchObject({ projectedAtDeadline: 90, status: GoalStatus.AT_RISK });
+    expect(goalForecast(FOUR_YEARS, 41, 12, TODAY)).toMatchObject({ projectedAtDeadline: 89, status: GoalStatus.OFF_TRACK });
+  });
+
+  it('no reach date past the year 9999', () => {
+    expect(goalForecast({ target: 1_000_000_000, deadline: '2035-12-31' }, 0, 1, TODAY).projectedReachDate).toBeNull();
   });
 });

@@ -1,0 +1,10 @@
+/** The registry's calendar is China Standard Time: "today" and "this year" are Beijing's. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The day after the same date `years` years from today (China time), as YYYY-MM-DD: the first day out of range. */
+export function dayAfterYearsFromToday(years: number, now: Date = new Date()): string {
+  const [y, m, d] = todayInChina(now).split('-').map(Number);
+  return new Date(Date.UTC(y + years, m - 1, d + 1)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { getNamedType, isInputObjectType, type GraphQLInputObjectType } from 'graphql';
+import type { Pool } from 'pg';
+import { ANONYMOUS, type Caller } from '../../auth/caller';
+import { createRequestContext } from '../../graphql/context';
+import { buildRegistrySchema } from '../../graphql/schema';
+import { ExportError } from './export-error';
+import { EXPORT_FORMATS, isExportFormat, RecordEncoder, setExportHeaders, type ExportFormat } from './export-format';
+import { readParameters } from './export-parameters';
+import { statsFieldOf, statsRows } from './export-stats';
+import { streamRecords } from './export-stream';
+import { exportTypeOf, exportTypes, exportTypeSlugs, type ExportType } from './export-types';
+
+/** The `{ errors: [...] }` answer for a request that was not understood (as /graphql and /import answer). */
+function fail(res: Response, error: ExportError): void {
+  res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+}
+
+const formats = Object.keys(EXPORT_FORMATS);
+
+/** `innovation-studios.csv` → the type and format; unknown ones are a 404 listing what exists. */
+function target(file: string, types: () => string[]): { type: ExportType; format: ExportFormat } {
+  const match = /^([a-z-]+)\.([a-z]+)$/.exec(file);
+  const type = match && types().includes(match[1]) ? exportTypeOf(match[1]) : null;
+  if (!match || !type || !isExportFormat(match[2])) {
+    const list = types();
+    throw new ExportError(404, 'NOT_FOUND', `No export '${file.slice(0, 80)}'. Use <type>.<format> with a type of ${list.join(', ')} and a format of ${formats.join(', ')}.`, {
+      types: list,
+      formats,
+    });
+  }
+  return { type, format: match[2] };
+}
+
+/** Every name a type answers to, for the record exports. */
+const recordSlugs = () => exportTypes().flatMap((t) => [t.slug, ...(t.aliases ?? [])]);
+/** Types whose statistics field is in the schema (enterprises once `enterpriseStats` exists). */
+const statsSlugs = () => exportTypes().filter((t) => statsFieldOf(t)).flatMap((t) => [t.slug, ...(t.aliases ?? [])]);
+
+/** The type's GraphQL filter input, read from its list field's `filter` argument. */
+function filterTypeOf(fieldName: string): GraphQLInputObjectType {
+  const arg = buildRegistrySchema().getQueryType()?.getFields()[fieldName]?.args.find((a) => a.name === 'filter');
+  const type = arg && getNamedType(arg.type);
+  if (!isInputObjectType(type)) throw new Error(`export: Query.${fieldName}(filter:) is not in the schema`);
+  return type;
+}
+
+function requestOf(req: Request, res: Response) {
+  const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
+  res.setHeader('x-request-id', requestId);
+  const search = new URL(req.originalUrl, 'http://export.invalid').searchParams;
+  return { requestId, search, caller: (res.locals.caller as Caller | undefined) ?? ANONYMOUS };
+}
+
+/**
+ * Flat exports for BI tools: `GET /export/<type>.csv|.ndjson` streams every row of a registry type
+ * that the filter selects (query parameters named as the GraphQL filter's fields), and
+ * `GET /export/stats/<type>.csv|.ndjson?groupBy=…` a statistic's groups. Mounted behind
+ * authenticate(), which sets res.locals.caller; personal data follows src/auth/policy.ts row by row.
+ *
+ * A download holds a database connection until it ends, so at most half the request pool serves
+ * exports at a time; further ones are refused with 503 and Retry-After rather than starving the API.
+ */
+export function exportRouter(pool: Pool): Router {
+  const router = Router();
+  const maxRunning = Math.max(1, Math.floor((pool.options.max ?? 10) / 2));
+  let running = 0;
+
+  router.get('/stats/:file', async (req, res) => {
+    const { type, format } = target(String(req.params.file), statsSlugs);
+    const field = statsFieldOf(type)!;
+    const { requestId, search, caller } = requestOf(req, res);
+    const { variables } = readParameters(search, filterTypeOf(type.listField), field.args.filter((a) => a.name !== 'filter'));
+    const { columns, rows } = await statsRows(createRequestContext(pool, requestId, caller), field, variables);
+    setExportHeaders(res, `${type.slug}-stats`, format);
+    await pipeline(Readable.from(rows), new RecordEncoder(format, columns), res);
+  });
+
+  router.get('/:file', async (req, res) => {
+    const { type, format } = target(String(req.params.file), recordSlugs);
+    const { requestId, search, caller } = requestOf(req, res);
+    const { filter } = readParameters(search, filterTypeOf(type.listField));
+    if (req.method === 'HEAD') {
+      setExportHeaders(res, type.slug, format);
+      return void res.end();
+    }
+    if (running >= maxRunning) {
+      res.setHeader('retry-after', '30');
+      throw new ExportError(503, 'TOO_MANY_EXPORTS', `${running} exports are running, the most this server runs at once; retry in a little while.`);
+    }
+    running += 1;
+    try {
+      await streamRecords({ pool, caller, requestId, type, format, filter }, res);
+    } finally {
+      running -= 1;
+    }
+  });
+
+  router.use((req) => {
+    throw new ExportError(404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not an export. Use GET /export/<type>.<format> or GET /export/stats/<type>.<format>; types: ${exportTypeSlugs().join(', ')}; formats: ${formats.join(', ')}.`, {
+      types: exportTypeSlugs(),
+      formats,
+    });
+  });
+
+  router.use((err: Error, _req: Request, res: Response, next: NextFunction) => {
+    if (err instanceof ExportError && !res.headersSent) return fail(res, err);
+    next(err);
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { registryChanges } from '../db/registry-changes';
+import type { RequestContext } from '../graphql/context';
+
+/**
+ * Whole responses of cacheable queries (those that ask only for aggregates: see
+ * src/graphql/cache-hints.ts) are kept in memory for their max-age, so a dashboard repeating its
+ * query costs no SQL. Any committed write empties the cache at once, so an instance never answers
+ * from before its own writes; other instances may lag by at most the max-age.
+ */
+export function responseCache(maxSizeBytes = 32 * 1024 * 1024): ApolloServerPlugin<RequestContext>[] {
+  const cache = new InMemoryLRUCache<string>({ maxSize: maxSizeBytes });
+  let unsubscribe = () => undefined as unknown;
+  const invalidation: ApolloServerPlugin<RequestContext> = {
+    async serverWillStart() {
+      unsubscribe = registryChanges.subscribe(() => cache.clear());
+      return {
+        async serverWillStop() {
+          unsubscribe();
+        },
+      };
+    },
+  };
+  return [responseCachePlugin<RequestContext>({ cache }), invalidation];
+}

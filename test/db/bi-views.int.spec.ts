@@ -1,0 +1,227 @@
+/**
+ * The bi schema (migrations 18 and 19) as a BI tool sees it: a plain pg connection logged in as
+ * bi_reader, with a password set the way start-up sets BI_READER_PASSWORD. It reads every view,
+ * the views hold what the API lists (active records, names joined in), and everything else is
+ * refused: base tables, personal fields, writes, new objects.
+ */
+import { Client } from 'pg';
+import { CreateBiViews1730000000018 } from '../../migrations/1730000000018-CreateBiViews';
+import { BI_READER_ROLE, CreateBiReaderRole1730000000019 } from '../../migrations/1730000000019-CreateBiReaderRole';
+import { setBiReaderPassword } from '../../src/db/bi-reader';
+import { gql, sqlNumber, sqlRows } from '../setup/queries';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const PASSWORD = 'bi-reader-test-Pa55word';
+const NANJING = '320100';
+
+/** Each view with the API list that shows the same records and the table it reads. */
+const VIEWS = [
+  { view: 'province', field: 'provinces', table: 'province', archivable: false },
+  { view: 'city', field: 'cities', table: 'city', archivable: false },
+  { view: 'enterprise', field: 'enterprises', table: 'enterprise', archivable: true },
+  { view: 'innovation_studio', field: 'innovationStudios', table: 'innovation_studio', archivable: true },
+  { view: 'craftsman_academy', field: 'craftsmanAcademies', table: 'craftsman_academy', archivable: true },
+  { view: 'collective_innovation_contract', field: 'collectiveContracts', table: 'collective_innovation_contract', archivable: true },
+  { view: 'craftsman', field: 'craftsmen', table: 'craftsman', archivable: true },
+  { view: 'goal', field: 'goals', table: 'goal', archivable: true },
+  { view: 'reported_figure', field: 'reportedFigures', table: 'reported_figure', archivable: true },
+  { view: 'source', field: 'sources', table: 'source', archivable: true },
+];
+
+let app: TestApp;
+let bi: Client;
+
+/** The outcome of one statement run as bi_reader: its rows, or the error's SQLSTATE and message. */
+async function asReader(text: string, values: unknown[] = []): Promise<{ rows: any[] } | { code: string; message: string }> {
+  try {
+    return { rows: (await bi.query(text, values)).rows };
+  } catch (error) {
+    return { code: (error as { code: string }).code, message: (error as Error).message };
+  }
+}
+
+/** The same inside a read-write transaction, rolled back: privileges, not the read-only default, must refuse. */
+async function asReaderReadWrite(text: string): Promise<{ rows: any[] } | { code: string; message: string }> {
+  await bi.query('BEGIN READ WRITE');
+  try {
+    return await asReader(text);
+  } finally {
+    await bi.query('ROLLBACK');
+  }
+}
+
+const readerCount = async (view: string) => Number((await bi.query(`SELECT count(*) AS n FROM bi.${view}`)).rows[0].n);
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await setBiReaderPassword(app.dataSource, PASSWORD);
+  const url = new URL((app.dataSource.options as { url: string }).url);
+  url.username = BI_READER_ROLE;
+  url.password = PASSWORD;
+  bi = new Client({ connectionString: url.toString() });
+  await bi.connect();
+});
+afterAll(async () => {
+  await bi?.end();
+  await app?.close();
+});
+
+describe('the bi_reader login', () => {
+  it('logs in with the password start-up sets, as a role with no powers of its own', async () => {
+    expect(await asReader('SELECT current_user AS "user", session_user AS "session"')).toEqual({ rows: [{ user: BI_READER_ROLE, session: BI_READER_ROLE }] });
+    const [role] = await sqlRows(app, `SELECT rolcanlogin, rolinherit, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolconnlimit FROM pg_roles WHERE rolname = $1`, [BI_READER_ROLE]);
+    expect(role).toEqual({ rolcanlogin: true, rolinherit: false, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, rolconnlimit: 10 });
+  });
+
+  it('starts read-only, with a statement limit and the bi schema on its search path', async () => {
+    const setting = async (name: string) => (await bi.query(`SELECT current_setting($1) AS v`, [name])).rows[0].v;
+    expect(await setting('default_transaction_read_only')).toBe('on');
+    expect(await setting('statement_timeout')).toBe('1min');
+    expect(await setting('idle_in_transaction_session_timeout')).toBe('5min');
+    expect(await setting('search_path')).toBe('bi');
+    expect(await asReader('SELECT count(*)::int AS n FROM innovation_studio')).toEqual({ rows: [{ n: await readerCount('innovation_studio') }] });
+  });
+
+  it('refuses a password PostgreSQL would normalise differently', async () => {
+    await expect(setBiReaderPassword(app.dataSource, '工匠 密码')).rejects.toThrow(/printable ASCII/);
+  });
+});
+
+describe('the views', () => {
+  it('are exactly these, each described for BI tools in English with the Chinese term, every column too', async () => {
+    const views = await sqlRows(app, `SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+      FROM pg_class c WHERE c.relnamespace = 'bi'::regnamespace ORDER BY 1`);
+    expect(views.map((v) => v.name)).toEqual(VIEWS.map((v) => v.view).sort());
+    for (const view of views) expect(view.comment).toMatch(/[A-Za-z].*\p{Script=Han}/u);
+    const undescribed = await sqlRows(app, `SELECT c.relname || '.' || a.attname AS column FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE c.relnamespace = 'bi'::regnamespace AND a.attnum > 0 AND coalesce(col_description(c.oid, a.attnum), '') = ''`);
+    expect(undescribed).toEqual([]);
+    const [{ n }] = await sqlRows(app, `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = 'bi'`);
+    expect(n).toBeGreaterThan(100);
+  });
+
+  it('hold the active records the API lists: an archived record leaves its view', async () => {
+    const archived: { view: string; table: string; id: number }[] = [];
+    for (const { view, table } of VIEWS.filter((v) => v.archivable)) {
+      const before = await readerCount(view);
+      const id = await sqlNumber(app, `WITH archived AS (UPDATE ${table} SET archived_at = now()
+        WHERE id = (SELECT max(id) FROM ${table} WHERE archived_at IS NULL) RETURNING id) SELECT id FROM archived`);
+      expect(id).toBeGreaterThan(0);
+      archived.push({ view, table, id });
+      expect(await readerCount(view)).toBe(before - 1);
+      expect(await asReader(`SELECT id FROM bi.${view} WHERE id = $1`, [id])).toEqual({ rows: [] });
+    }
+    const api = await gql(app, `{ ${VIEWS.map(({ field }) => `${field} { totalCount }`).join(' ')} }`);
+    for (const { view, field, table, archivable } of VIEWS) {
+      const active = await sqlNumber(app, `SELECT count(*) FROM ${table}${archivable ? ' WHERE archived_at IS NULL' : ''}`);
+      expect({ view, rows: await readerCount(view) }).toEqual({ view, rows: api[field].totalCount });
+      expect({ view, rows: await readerCount(view) }).toEqual({ view, rows: active });
+    }
+    expect(archived).toHaveLength(8);
+    // Restored, each is back in its view.
+    for (const { view, table, id } of archived) {
+      await sqlRows(app, `UPDATE ${table} SET archived_at = NULL WHERE id = $1`, [id]);
+      expect(await asReader(`SELECT id FROM bi.${view} WHERE id = $1`, [id])).toEqual({ rows: [{ id }] });
+    }
+  });
+
+  it("flatten names: a studio row carries its city, province and enterprise names and its lead craftsman's", async () => {
+    // Give one Nanjing studio a lead craftsman, so that name is shown too.
+    await sqlRows(app, `UPDATE innovation_studio SET lead_craftsman_id = (SELECT min(id) FROM craftsman WHERE city_code = $1)
+      WHERE id = (SELECT min(id) FROM innovation_studio WHERE city_code = $1)`, [NANJING]);
+    const data = await gql(app, `{ innovationStudios(first: 100, orderBy: ID_ASC, filter: { cityCode: "${NANJING}" }) { nodes {
+      name city { name } province { name } enterprise { name creditCode } leadCraftsman { name } } } }`);
+    const fromApi = data.innovationStudios.nodes.map((s: any) => [s.name, s.city.name, s.province.name, s.enterprise.name, s.enterprise.creditCode, s.leadCraftsman?.name ?? null]);
+    const rows = await asReader(`SELECT name, city_name, province_name, enterprise_name, enterprise_credit_code, lead_craftsman_name
+      FROM bi.innovation_studio WHERE city_code = $1 ORDER BY id LIMIT 100`, [NANJING]);
+    expect(rows).toEqual({ rows: fromApi.map(([name, city, province, enterprise, creditCode, lead]: unknown[]) => ({
+      name, city_name: city, province_name: province, enterprise_name: enterprise, enterprise_credit_code: creditCode, lead_craftsman_name: lead })) });
+    expect(fromApi).toHaveLength(100);
+    expect(fromApi[0][5]).not.toBeNull();
+    expect(new Set(fromApi.map((s: unknown[]) => `${s[1]} ${s[2]}`))).toEqual(new Set(['南京 江苏']));
+  });
+
+  it('name every place and enterprise the way the base tables do', async () => {
+    // Checked by the owner, who reads both: no view row names another place or enterprise than its codes and ids say.
+    for (const { view } of VIEWS.filter((v) => !['province', 'city', 'source'].includes(v.view))) {
+      const wrong = await sqlNumber(app, `SELECT count(*) FROM bi.${view} v JOIN province p ON p.code = v.province_code
+        LEFT JOIN city c ON c.code = v.city_code WHERE v.province_name IS DISTINCT FROM p.name OR v.city_name IS DISTINCT FROM c.name`);
+      expect({ view, wrong }).toEqual({ view, wrong: 0 });
+    }
+    for (const view of ['innovation_studio', 'collective_innovation_contract', 'craftsman']) {
+      const [{ named, wrong }] = await sqlRows(app, `SELECT count(*) FILTER (WHERE v.enterprise_name IS NOT NULL)::int AS named,
+        count(*) FILTER (WHERE v.enterprise_name IS DISTINCT FROM e.name)::int AS wrong
+        FROM bi.${view} v JOIN enterprise e ON e.id = v.enterprise_id`);
+      expect({ view, wrong }).toEqual({ view, wrong: 0 });
+      expect(named).toBeGreaterThan(0);
+    }
+    const goals = await asReader(`SELECT DISTINCT city_code, scope_name FROM bi.goal WHERE province_code = '320000' AND (city_code IS NULL OR city_code = $1) ORDER BY 1`, [NANJING]);
+    expect(goals).toEqual({ rows: [{ city_code: NANJING, scope_name: '南京' }, { city_code: null, scope_name: '江苏' }] });
+  });
+});
+
+describe('what bi_reader may not do', () => {
+  const NO_PRIVILEGE = { code: '42501', message: expect.stringMatching(/permission denied/) };
+
+  it.each(['craftsman', 'innovation_studio', 'enterprise', 'api_key', 'audit_entry', 'goal', 'source', 'province', 'migration'])(
+    'read the base table public.%s',
+    async (table) => {
+      expect(await asReader(`SELECT * FROM public.${table} LIMIT 1`)).toEqual(NO_PRIVILEGE);
+    },
+  );
+
+  it('act as the application role or the owner', async () => {
+    expect(await asReader(`SET ROLE registry_app`)).toEqual(NO_PRIVILEGE);
+    const owner = (await sqlRows(app, 'SELECT current_user AS name'))[0].name;
+    expect(await asReader(`SET ROLE "${owner}"`)).toEqual(NO_PRIVILEGE);
+  });
+
+  it('see a personal field: the craftsman view has no national ID number and no phone', async () => {
+    for (const column of ['national_id_number', 'phone']) {
+      expect(await asReader(`SELECT ${column} FROM bi.craftsman LIMIT 1`)).toEqual({ code: '42703', message: expect.stringContaining(`"${column}" does not exist`) });
+    }
+    const personal = await sqlRows(app, `SELECT table_name || '.' || column_name AS column FROM information_schema.columns
+      WHERE table_schema = 'bi' AND column_name ~* '(national_id|id_number|id_card|identity|phone|mobile)'`);
+    expect(personal).toEqual([]);
+  });
+
+  it('write through a view, even in a read-write transaction', async () => {
+    // By default every transaction is read-only: even a temporary table, which anyone may make, is refused …
+    expect(await asReader(`CREATE TEMP TABLE probe (id int)`)).toMatchObject({ code: '25006' });
+    // … but a session may make it read-write; then the privileges refuse (simple views would be updatable).
+    expect(await asReaderReadWrite(`UPDATE bi.source SET title = 'x'`)).toEqual(NO_PRIVILEGE);
+    expect(await asReaderReadWrite(`INSERT INTO bi.province (code, name) VALUES ('990000', 'x')`)).toEqual(NO_PRIVILEGE);
+    expect(await asReaderReadWrite(`DELETE FROM bi.source`)).toEqual(NO_PRIVILEGE);
+    // Views that join are not updatable at all, whoever asks.
+    const NOT_UPDATABLE = { code: '55000', message: expect.stringMatching(/^cannot (insert into|update|delete from) view/) };
+    expect(await asReaderReadWrite(`DELETE FROM bi.city`)).toEqual(NOT_UPDATABLE);
+    expect(await asReaderReadWrite(`UPDATE bi.innovation_studio SET name = 'x'`)).toEqual(NOT_UPDATABLE);
+    expect(await asReaderReadWrite(`INSERT INTO bi.craftsman (name) VALUES ('x')`)).toEqual(NOT_UPDATABLE);
+  });
+
+  it('create a table in the bi or public schema, or a schema of its own', async () => {
+    expect(await asReaderReadWrite(`CREATE TABLE bi.probe (id int)`)).toEqual(NO_PRIVILEGE);
+    expect(await asReaderReadWrite(`CREATE VIEW bi.probe AS SELECT 1`)).toEqual(NO_PRIVILEGE);
+    expect(await asReaderReadWrite(`CREATE TABLE public.probe (id int)`)).toEqual(NO_PRIVILEGE);
+    expect(await asReaderReadWrite(`CREATE SCHEMA probe`)).toEqual(NO_PRIVILEGE);
+  });
+});
+
+describe('the migrations undone and redone', () => {
+  it('take the schema and the grants away, keep the shared role, and give them back', async () => {
+    const runner = app.dataSource.createQueryRunner();
+    try {
+      await new CreateBiReaderRole1730000000019().down(runner);
+      expect(await asReader('SELECT count(*) FROM bi.source')).toEqual({ code: '42501', message: 'permission denied for schema bi' });
+      await new CreateBiViews1730000000018().down(runner);
+      expect(await sqlRows(app, `SELECT nspname FROM pg_namespace WHERE nspname = 'bi'`)).toEqual([]);
+      expect(await sqlRows(app, `SELECT rolname FROM pg_roles WHERE rolname = $1`, [BI_READER_ROLE])).toHaveLength(1);
+
+      await new CreateBiViews1730000000018().up(runner);
+      await new CreateBiReaderRole1730000000019().up(runner); // the role exists already: only the grants are made
+      expect(await readerCount('source')).toBe(await sqlNumber(app, 'SELECT count(*) FROM source WHERE archived_at IS NULL'));
+    } finally {
+      await runner.release();
+    }
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * The goal dashboard in a real browser: Debian's Chromium driven by playwright-core, against the
+ * real app on a real port, with a key required as in production. What the page shows must be the
+ * API's own answers, in the documented order, and the page must never leave this server.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../setup/chromium';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const STATUS_ORDER = ['OFF_TRACK', 'AT_RISK', 'ON_TRACK', 'ACHIEVED'];
+const KEY_STORE = 'reform-registry.apiKey'; // where the page keeps the key (sessionStorage)
+const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+
+const GOALS = `{ goals(first: 100) { pageInfo { hasNextPage } nodes {
+  id metric deadline scope { ... on City { name } ... on Province { name } }
+  progress { current target ratio daysLeft status projectedAtDeadline } } } }`;
+const STUDIOS = `query ($from: LocalDate!, $to: LocalDate!) {
+  innovationStudioSeries(interval: YEAR, from: $from, to: $to, groupBy: CITY) {
+    lines { provinceCode cityCode city { name } undatedCount points { period cumulative } } } }`;
+
+let app: TestApp;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let analystKey: string;
+
+/** A GraphQL answer fetched by the test itself over HTTP, as the page does. */
+async function api<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${analystKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the browser requested. */
+  requests: string[];
+  consoleErrors: string[];
+}
+
+/** A fresh browser context (empty sessionStorage), optionally holding a key the user entered before. */
+async function openDashboard(options: { key?: string } = {}): Promise<Opened> {
+  const context = await browser.newContext();
+  if (options.key) await context.addInitScript({ content: `sessionStorage.setItem(${JSON.stringify(KEY_STORE)}, ${JSON.stringify(options.key)});` });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${origin}/dashboard`);
+  return { context, page, requests, consoleErrors };
+}
+
+/** Waits until the page has loaded; its state and the errors it shows (so that a failure says why). */
+async function settled(page: Page): Promise<{ state: string | null; errors: string }> {
+  await page.waitForSelector('body:not([data-state="loading"])', { timeout: 60_000 });
+  const errors = (await page.locator('#errors').isVisible()) ? ((await page.textContent('#errors')) ?? '') : '';
+  return { state: await page.getAttribute('body', 'data-state'), errors };
+}
+
+const READY = { state: 'ready', errors: '' };
+
+const onlyOurOrigin = (requests: string[]) => requests.filter((url) => !url.startsWith(`${origin}/`));
+
+beforeAll(async () => {
+  app = await startTestApp({ requireKey: true });
+  analystKey = (await app.createKey('ANALYST')).key;
+
+  // Two goals with known statuses, so that both ends of the order are exercised.
+  const admin = (await app.createKey('ADMIN')).key;
+  const source = await app.graphqlAs(admin, '{ sources(first: 1) { nodes { id } } }');
+  const sourceId = source.data.sources.nodes[0].id;
+  const create = 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } userErrors { code message } } }';
+  for (const input of [
+    { cityCode: '420100', metric: 'INNOVATION_STUDIOS', target: 1, deadline: '2030-12-31', sourceId }, // Wuhan has studios: achieved
+    { cityCode: '320300', metric: 'INNOVATION_STUDIOS', target: 100_000, deadline: '2020-12-31', sourceId }, // deadline passed: off track
+  ]) {
+    const res = await app.graphqlAs(admin, create, { input });
+    expect(res.data.createGoal.userErrors).toEqual([]);
+  }
+
+  server = await new Promise<Server>((resolve) => {
+    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Installing Chromium (first run on a bare machine) and starting it can take minutes.
+  browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 180_000 });
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  await app?.close();
+});
+
+jest.setTimeout(120_000);
+
+describe('GET /dashboard', () => {
+  it('is served from this server, without a key, under a same-origin-only CSP', async () => {
+    const res = await fetch(`${origin}/dashboard`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).not.toMatch(/<script>|<script(?![^>]*\bsrc=)[^>]*>|\bstyle=/); // no inline script or style
+
+    const assets = [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+    expect(assets).toEqual(expect.arrayContaining(['/dashboard/dashboard.js', '/dashboard/dashboard.css']));
+    for (const url of assets) expect((await fetch(`${origin}${url}`)).status).toBe(200);
+    expect((await fetch(`${origin}/dashboard/nothing.js`)).status).toBe(404);
+  });
+
+  it("shows the API's refusal without a key, and the data once a key is entered and kept in the tab", async () => {
+    const { context, page, requests } = await openDashboard();
+    const refused = await settled(page);
+    expect(refused.state).toBe('error');
+    expect(refused.errors).toContain('UNAUTHENTICATED');
+    expect(await page.locator('[data-goal-id]').count()).toBe(0);
+
+    await page.fill('#api-key', analystKey);
+    await page.click('#key-form button[type="submit"]'); // the page sets data-state="loading" at once
+    expect(await settled(page)).toEqual(READY);
+    expect(await page.locator('[data-goal-id]').count()).toBeGreaterThan(0);
+
+    await page.reload();
+    expect(await settled(page)).toEqual(READY);
+    expect(await page.inputValue('#api-key')).toBe(analystKey);
+
+    const graphqlCalls = requests.filter((url) => url === `${origin}/graphql`);
+    expect(graphqlCalls.length).toBeGreaterThanOrEqual(4); // goals + series, for each of the three loads
+    expect(onlyOurOrigin(requests)).toEqual([]);
+    await context.close();
+  });
+
+  it("shows every goal, worst first, with the API's current, target, status and days left", async () => {
+    const { context, page, requests, consoleErrors } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+
+    const { goals } = await api(GOALS);
+    expect(goals.pageInfo.hasNextPage).toBe(false);
+    const expected = [...goals.nodes].sort(
+      (a: any, b: any) =>
+        STATUS_ORDER.indexOf(a.progress.status) - STATUS_ORDER.indexOf(b.progress.status) ||
+        a.progress.ratio - b.progress.ratio ||
+        (a.id < b.id ? -1 : 1),
+    );
+
+    const rows: Array<Record<string, string>> = await page
+      .locator('[data-goal-id]')
+      .evaluateAll((els: any[]) => els.map((e) => ({ ...e.dataset, text: e.textContent })));
+    expect(rows.map((r) => r.goalId)).toEqual(expected.map((g: any) => g.id));
+    expect(rows[0].status).toBe('OFF_TRACK');
+    expect(rows[rows.length - 1].status).toBe('ACHIEVED');
+
+    rows.forEach((row, i) => {
+      const { progress, deadline, scope } = expected[i];
+      expect({ current: Number(row.current), target: Number(row.target), status: row.status }).toEqual({
+        current: progress.current,
+        target: progress.target,
+        status: progress.status,
+      });
+      // The same numbers as visible text, not only as attributes.
+      expect(row.text).toContain(scope.name);
+      expect(row.text).toContain(`${number.format(progress.current)} / ${number.format(progress.target)}`);
+      expect(row.text).toContain(number.format(progress.projectedAtDeadline));
+      expect(row.text).toContain(deadline);
+      expect(row.text).toContain(`${number.format(progress.daysLeft)} 天`);
+    });
+
+    expect(onlyOurOrigin(requests)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("charts each city's cumulative innovation studios with the API's latest count", async () => {
+    const { context, page, requests, consoleErrors } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+
+    const charts = page.locator('#studio-charts');
+    const from = await charts.getAttribute('data-from');
+    const to = await charts.getAttribute('data-to');
+    expect(from).toMatch(/^\d{4}-01-01$/);
+    expect(to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const { innovationStudioSeries } = await api(STUDIOS, { from, to });
+    // A line is a city, or a province's records without a city (cityCode null).
+    const key = (provinceCode: string | null, cityCode: string | null) => `${provinceCode ?? ''}/${cityCode ?? ''}`;
+    const expected = new Map<string, { name: string | null; latest: number; undated: number }>(
+      innovationStudioSeries.lines.map((line: any) => [
+        key(line.provinceCode, line.cityCode),
+        { name: line.city?.name ?? null, latest: line.points.at(-1)?.cumulative ?? 0, undated: line.undatedCount },
+      ]),
+    );
+    expect(expected.get(key('320000', '320100'))?.latest).toBeGreaterThan(0); // Nanjing's seeded studios
+
+    const series: Array<Record<string, string>> = await page
+      .locator('[data-city-code]')
+      .evaluateAll((els: any[]) => els.map((e) => ({ ...e.dataset, caption: e.querySelector('figcaption').textContent })));
+    const shown = series.map((s) => key(s.provinceCode || null, s.cityCode || null));
+    expect(new Set(shown)).toEqual(new Set(expected.keys()));
+    expect(series).toHaveLength(expected.size);
+    series.forEach((s, i) => {
+      const line = expected.get(shown[i])!;
+      expect({ cumulative: Number(s.cumulative), undated: Number(s.undated) }).toEqual({ cumulative: line.latest, undated: line.undated });
+      expect(s.caption).toContain(number.format(line.latest));
+      if (line.name) expect(s.caption).toContain(line.name);
+      if (line.undated) expect(s.caption).toContain(`+${number.format(line.undated)} undated`);
+    });
+
+    expect(onlyOurOrigin(requests)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Exports stream from a PostgreSQL cursor: the server's memory stays flat however many rows there
+ * are, the first bytes leave while the export's transaction is still reading, and the connection
+ * goes back to the pool when the download ends or the client walks away. Measured over real HTTP
+ * on a table of 300,000 extra studios.
+ */
+import { once } from 'node:events';
+import http, { type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sqlNumber, sqlRows } from '../setup/queries';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const EXTRA_STUDIOS = 300_000;
+const MB = 1024 * 1024;
+
+let app: TestApp;
+let server: Server;
+let base: string;
+let studios: number;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const [enterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+  await app.dataSource.query(
+    `INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, established_on, is_sample)
+     SELECT '压测创新工作室 ' || g || ' ' || repeat('名称很长', 8), 'EMPLOYEE', $1, '320000', '320100', date '2020-01-01' + g % 1500, true
+     FROM generate_series(1, ${EXTRA_STUDIOS}) AS g`,
+    [enterprise.id],
+  );
+  await app.dataSource.query('ANALYZE innovation_studio');
+  studios = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE archived_at IS NULL');
+  server = app.app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await app.close();
+});
+
+function get(path: string): Promise<{ req: http.ClientRequest; res: IncomingMessage }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${base}${path}`, (res) => resolve({ req, res }));
+    req.on('error', reject);
+  });
+}
+
+/** Counts a body's bytes and line feeds without keeping it. */
+function countBody(res: IncomingMessage): Promise<{ bytes: number; lines: number }> {
+  return new Promise((resolve, reject) => {
+    let bytes = 0;
+    let lines = 0;
+    res.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+    });
+    res.on('end', () => resolve({ bytes, lines }));
+    res.on('error', reject);
+  });
+}
+
+/** Reads until more than `lines` line feeds have arrived, then pauses the response; resolves to the line feeds read. */
+function readSomeLines(res: IncomingMessage, lines: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) seen += 1;
+      if (seen <= lines) return;
+      res.pause();
+      res.off('data', onData);
+      resolve(seen);
+    };
+    res.on('data', onData);
+    res.on('error', reject);
+  });
+}
+
+const exportBackends = () =>
+  sqlRows<{ state: string; in_transaction: boolean; query: string }>(
+    app,
+    `SELECT state, xact_start IS NOT NULL AS in_transaction, query FROM pg_stat_activity WHERE application_name = 'reform-registry export'`,
+  );
+
+/** Waits until no export holds a connection: its transaction is over and the pool has every connection back. */
+async function untilReleased(): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if ((await exportBackends()).length === 0 && app.requestPool.idleCount === app.requestPool.totalCount) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the export did not give its connection back: ${JSON.stringify(await exportBackends())}`);
+}
+
+describe('a large export', () => {
+  it('streams every row with flat memory: heap growth far below the body size', async () => {
+    const baseline = process.memoryUsage().heapUsed;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
+    try {
+      const { res } = await get('/export/innovation-studios.csv');
+      expect(res.statusCode).toBe(200);
+      const body = await countBody(res);
+      expect(body.lines - 1).toBe(studios);
+      expect(body.bytes).toBeGreaterThan(50 * MB);
+      expect(peak - baseline).toBeLessThan(64 * MB);
+    } finally {
+      clearInterval(sampler);
+    }
+    await untilReleased();
+  }, 180_000);
+
+  it("sends the first rows while the export's transaction is still reading, then the rest", async () => {
+    const { res } = await get('/export/innovation-studios.ndjson');
+    expect(res.statusCode).toBe(200);
+    const seen = await readSomeLines(res, 1000);
+    const [backend, ...others] = await exportBackends();
+    expect(others).toEqual([]);
+    expect(backend.in_transaction).toBe(true);
+    expect(['active', 'idle in transaction']).toContain(backend.state);
+    expect(backend.query).toContain('FROM innovation_studio t');
+    expect(seen).toBeLessThan(studios);
+    res.resume();
+    const rest = await countBody(res);
+    // NDJSON has no header: one line per row.
+    expect(seen + rest.lines).toBe(studios);
+    await untilReleased();
+  }, 180_000);
+
+  it('gives the connection back when the client walks away mid-download', async () => {
+    const { req, res } = await get('/export/innovation-studios.csv');
+    await readSomeLines(res, 1000);
+    expect(await exportBackends()).toHaveLength(1);
+    req.destroy();
+    await untilReleased();
+    const { res: again } = await get('/export/goals.csv');
+    expect(again.statusCode).toBe(200);
+    expect((await countBody(again)).lines).toBeGreaterThan(1);
+    await untilReleased();
+  }, 60_000);
+
+  it('runs at most half the request pool as exports at once, refusing more with 503 and Retry-After', async () => {
+    const running = [await get('/export/innovation-studios.csv'), await get('/export/innovation-studios.ndjson')];
+    for (const { res } of running) await readSomeLines(res, 10);
+    const refused = await get('/export/goals.csv');
+    expect(refused.res.statusCode).toBe(503);
+    expect(refused.res.headers['retry-after']).toBe('30');
+    const chunks: Buffer[] = [];
+    for await (const chunk of refused.res) chunks.push(chunk as Buffer);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8')).errors[0].extensions.code).toBe('TOO_MANY_EXPORTS');
+    // The API itself still answers while the exports hold their connections.
+    expect((await app.graphql('{ goals(first: 1) { totalCount } }')).errors).toBeUndefined();
+    for (const { req } of running) req.destroy();
+    await untilReleased();
+    const after = await get('/export/goals.csv');
+    expect(after.res.statusCode).toBe(200);
+    await countBody(after.res);
+    await untilReleased();
+  }, 60_000);
+});
