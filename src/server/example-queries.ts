@@ -217,4 +217,58 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
 }`,
     variables: { after: null },
   },
+  {
+    title: 'Studios per month (创新工作室月度趋势)',
+    description:
+      "Nanjing's new studios per month this year and last, with the running total at the end of each month. " +
+      '南京市近两年每月新设创新工作室数及月末累计数。',
+    query: `query StudioTrend($from: LocalDate!, $to: LocalDate!) {
+  innovationStudioSeries(
+    interval: MONTH
+    from: $from
+    to: $to
+    groupBy: CITY
+    filter: { cityCode: "320100" }
+  ) {
+    undatedCount
+    lines {
+      city {
+        name
+      }
+      points {
+        period
+        count
+        cumulative
+      }
+    }
+  }
+}`,
+    variables: { from: '2025-01-01', to: '2026-12-31' },
+  },
+  {
+    title: 'Which cities will miss their goal? (目标预测与排名)',
+    description:
+      "Every city's studio goal ranked by progress, with the trend of the last 12 months and the forecast at the deadline. " +
+      '各市创新工作室目标按完成率排名，附近12个月增量及截止日预测。',
+    query: `query GoalForecast {
+  goalRanking(metric: INNOVATION_STUDIOS) {
+    rank
+    city {
+      name
+    }
+    goal {
+      target
+      deadline
+    }
+    progress {
+      current
+      ratio
+      trendLast12Months
+      projectedAtDeadline
+      projectedReachDate
+      status
+    }
+  }
+}`,
+  },
 ];

@@ -6,6 +6,7 @@ import express from 'express';
 import request from 'supertest';
 import { parse, stripIgnoredCharacters } from 'graphql';
 import { graphiqlRouter } from '../../src/server/graphiql';
+import { EXAMPLE_QUERIES } from '../../src/server/example-queries';
 
 const NANJING_QUERY =
   '{ city(code: "320100") { name innovationStudios { totalCount } goals(metric: INNOVATION_STUDIOS) { target deadline progress { current ratio } } } }';
@@ -68,7 +69,8 @@ describe('graphiqlRouter', () => {
     const res = await request(app).get('/graphiql/examples.json').expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const examples = res.body as Array<{ title: string; description: string; query: string }>;
-    expect(examples).toHaveLength(7);
+    expect(examples.map((e) => e.title)).toEqual(EXAMPLE_QUERIES.map((e) => e.title));
+    expect(examples.map((e) => e.title)).toEqual(expect.arrayContaining([expect.stringContaining('月度趋势'), expect.stringContaining('目标预测')]));
     expect(stripIgnoredCharacters(examples[0].query)).toBe(stripIgnoredCharacters(NANJING_QUERY));
     for (const example of examples) {
       expect(example.title).toBeTruthy();
