@@ -1,14 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { registryChanges } from '../db/registry-changes';
 import type { RequestContext } from '../graphql/context';
+import { staticCachePolicy } from './cache-policy';
 
 /**
  * Whole responses of cacheable queries (those that ask only for aggregates: see
  * src/graphql/cache-hints.ts) are kept in memory for their max-age, so a dashboard repeating its
  * query costs no SQL. Any committed write empties the cache at once, so an instance never answers
- * from before its own writes; other instances may lag by at most the max-age.
+ * from before its own writes; other instances may lag by at most the max-age. The policy comes
+ * from cache-policy.ts, once per query document, in place of Apollo's per-field cache control.
  */
 export function responseCache(maxSizeBytes = 32 * 1024 * 1024): ApolloServerPlugin<RequestContext>[] {
   const cache = new InMemoryLRUCache<string>({ maxSize: maxSizeBytes });
@@ -23,5 +26,5 @@ export function responseCache(maxSizeBytes = 32 * 1024 * 1024): ApolloServerPlug
       };
     },
   };
-  return [responseCachePlugin<RequestContext>({ cache }), invalidation];
+  return [ApolloServerPluginCacheControlDisabled(), staticCachePolicy(), responseCachePlugin<RequestContext>({ cache }), invalidation];
 }
