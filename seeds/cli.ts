@@ -4,8 +4,9 @@ import { prepareDatabase } from '../src/db/bootstrap';
 import { AppDataSource } from '../src/db/data-source';
 import { isEmpty, seedPublishedDataSet } from '../src/db/seed';
 import { logger } from '../src/logger';
-import { parseScaleArgument } from './scale/plan';
-import { describeScaleSeed, seedScale } from './scale/seed-scale';
+import { todayInChina } from '../src/common/calendar';
+import { parseAsOfArgument, parseScaleArgument } from './scale/plan';
+import { describeScaleSeed, ScaleSeedRefused, seedScale } from './scale/seed-scale';
 
 const REGISTRY_TABLES = [
   'reported_figure', 'goal', 'collective_innovation_contract', 'craftsman_academy', 'innovation_studio',
@@ -15,24 +16,26 @@ const REGISTRY_TABLES = [
 /**
  * `npm run seed`: migrates and loads the published data set into an empty registry (DATABASE_URL,
  * or the embedded database in DATA_DIR). `npm run seed -- --reset` empties the registry first.
- * `--scale N` then adds a synthetic province N times the published data set (seeds/scale/).
+ * `--scale N [--as-of YYYY-MM-DD]` loads the published data set and a synthetic province N times
+ * its size, into an empty registry only (seeds/scale/seed-scale.ts).
  */
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');
   const scale = parseScaleArgument(process.argv);
+  const asOf = parseAsOfArgument(process.argv, todayInChina()) ?? undefined;
+  if (asOf && scale === null) throw new Error('--as-of goes with --scale N');
   const config = { ...loadConfig(), seedOnEmptyDatabase: false };
   const { embedded } = await prepareDatabase(config, AppDataSource);
   try {
     if (reset) await AppDataSource.query(`TRUNCATE ${REGISTRY_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
-    if (await isEmpty(AppDataSource)) {
+    if (scale !== null) {
+      const result = await seedScale(AppDataSource, scale, { asOf });
+      logger.info({ scale, asOf: result.asOf, counts: result.counts, ms: result.ms }, describeScaleSeed(result));
+    } else if (await isEmpty(AppDataSource)) {
       await seedPublishedDataSet(AppDataSource);
       logger.info('published data set loaded');
-    } else if (scale === null) {
+    } else {
       logger.info('the registry already holds data; nothing loaded (use --reset to reload)');
-    }
-    if (scale !== null) {
-      const result = await seedScale(AppDataSource, scale);
-      logger.info({ scale, counts: result.counts, ms: result.ms }, describeScaleSeed(result));
     }
   } finally {
     await AppDataSource.destroy();
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  logger.fatal({ err: error }, 'seeding failed');
+  if (error instanceof ScaleSeedRefused) logger.error(error.message);
+  else logger.fatal({ err: error }, 'seeding failed');
   process.exit(1);
 });

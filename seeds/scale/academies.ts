@@ -1,6 +1,6 @@
 /** A city's synthetic craftsman academies. */
 import type { Row } from '../published/batch';
-import { LAST_DAY, SAMPLE_LABEL, pad, rngFor, risingYears, weightedChoice, yearlyDates } from './common';
+import { SAMPLE_LABEL, enteredAt, pad, recentDates, rngFor, weightedChoice, type ScaleContext } from './common';
 import type { CityPlan } from './plan';
 
 // Nanjing publishes 28 municipal and 7 district academies; a few cities host a provincial one.
@@ -8,15 +8,16 @@ const LEVELS = [['MUNICIPAL', 76], ['DISTRICT', 20], ['PROVINCIAL', 4]] as const
 const LEVEL_LABEL: Record<string, string> = { MUNICIPAL: '市级', DISTRICT: '区级', PROVINCIAL: '省级' };
 
 /**
- * Academies founded from 2016 on, faster in recent years; about one in twenty on the provincial
+ * Academies founded over the last ten years, faster lately; about one in twenty on the provincial
  * support list (Nanjing: 2 of 35); about half hosted by one of the city's enterprises.
  */
-export function cityAcademies(scale: number, city: CityPlan, enterprises: readonly Row[], sourceId: number): Row[] {
-  const rng = rngFor(scale, city.code, 'academy');
-  const founded = yearlyDates(rng, risingYears(2016, Number(LAST_DAY.slice(0, 4)), 1.5));
+export function cityAcademies(ctx: ScaleContext, city: CityPlan, enterprises: readonly Row[]): Row[] {
+  const rng = rngFor(ctx.scale, city.code, 'academy');
+  const founded = recentDates(rng, ctx.asOf, 10, 1.5);
   const levelOf = weightedChoice(rng, LEVELS);
   return Array.from({ length: city.counts.academies }, (_, i) => {
     const level = levelOf();
+    const on = founded();
     return {
       name: `${city.name}${SAMPLE_LABEL}${LEVEL_LABEL[level]}工匠学院 ${pad(i + 1, 4)}`,
       level,
@@ -24,9 +25,10 @@ export function cityAcademies(scale: number, city: CityPlan, enterprises: readon
       province_code: city.provinceCode,
       city_code: city.code,
       on_provincial_support_list: level !== 'DISTRICT' && rng.float() < 0.06,
-      established_on: founded(),
+      established_on: on,
       is_sample: true,
-      source_id: sourceId,
+      source_id: ctx.sourceId,
+      created_at: enteredAt(on),
     };
   });
 }

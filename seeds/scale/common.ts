@@ -1,12 +1,20 @@
-/** Shared pieces of the scale generators: the seeded PRNG per city and type, dates, weighted picks. */
+/** Shared pieces of the scale generators: the as-of date, the seeded PRNG per city and type, dates, weighted picks. */
 import { Rng } from '../published/random';
-
-/** The latest report's date; every synthetic date lies before it, so a rerun next year gives the same rows. */
-export const AS_OF = '2025-11-04';
-export const LAST_DAY = '2025-11-03';
 
 /** Marks every synthetic record as a sample; the names say 规模示例 ("scale sample"). */
 export const SAMPLE_LABEL = '规模示例';
+
+/**
+ * What a generator needs besides its city: the scale and the as-of date every synthetic date is
+ * counted back from (today in China time unless given), so that the last 12 months always hold
+ * records for trends and forecasts. Rows depend only on (scale, asOf); another asOf shifts the dates.
+ */
+export interface ScaleContext {
+  scale: number;
+  /** YYYY-MM-DD; records are dated up to the day before. */
+  asOf: string;
+  sourceId: number;
+}
 
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -23,20 +31,17 @@ export function rngFor(scale: number, cityCode: string, kind: string): Rng {
 }
 
 const DAY = 86_400_000;
-const dayNumbers = new Map<string, number>();
 const isoDates: string[] = [];
 
-/** Days since 1970-01-01 of an ISO date, memoised: the generators ask for the same bounds again and again. */
-function dayNumber(iso: string): number {
-  let day = dayNumbers.get(iso);
-  if (day === undefined) dayNumbers.set(iso, (day = Date.parse(`${iso}T00:00:00Z`) / DAY));
-  return day;
-}
+/** Days since 1970-01-01 of an ISO date. */
+export const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
 /** The ISO date of a day number, memoised (a few thousand distinct days; Date formatting is slow by comparison). */
-function isoDay(day: number): string {
+export function isoDay(day: number): string {
   return (isoDates[day] ??= new Date(day * DAY).toISOString().slice(0, 10));
 }
+
+export const addDays = (iso: string, days: number): string => isoDay(dayNumber(iso) + days);
 
 /** A date uniformly in [from, to] (ISO, inclusive): Rng.date's job, at a fraction of its cost. */
 export function randomDate(rng: Rng, from: string, to: string): string {
@@ -44,14 +49,16 @@ export function randomDate(rng: Rng, from: string, to: string): string {
   return isoDay(first + Math.floor(rng.float() * (dayNumber(to) - first + 1)));
 }
 
-/** A date picker: a year by weight, then a day in it (the last year stops at LAST_DAY). */
-export function yearlyDates(rng: Rng, years: readonly (readonly [number, number])[]): () => string {
-  const lastYear = Number(LAST_DAY.slice(0, 4));
-  const pickYear = weightedPicker(rng, years.map(([, w]) => w));
-  return () => {
-    const year = years[pickYear()][0];
-    return randomDate(rng, `${year}-01-01`, year === lastYear ? LAST_DAY : `${year}-12-31`);
-  };
+/**
+ * A date picker over the `years` before asOf (up to the day before it), denser towards the present
+ * as (elapsed share)^power: the reform gathered pace. A smooth curve rather than weights per
+ * calendar year, so the last 12 months hold their share whatever day of the year asOf is.
+ */
+export function recentDates(rng: Rng, asOf: string, years: number, power: number): () => string {
+  const last = dayNumber(asOf) - 1;
+  const span = Math.round(years * 365.25);
+  const exponent = 1 / (power + 1);
+  return () => isoDay(last - Math.floor(span * (1 - rng.float() ** exponent)));
 }
 
 /** Whole months from one ISO date to another (floor), without allocating. */
@@ -60,10 +67,8 @@ export function monthsBetween(from: string, to: string): number {
   return (n(to, 0, 4) - n(from, 0, 4)) * 12 + n(to, 5, 7) - n(from, 5, 7) - (n(to, 8, 10) < n(from, 8, 10) ? 1 : 0);
 }
 
-/** Years from..to with weights rising as (year − from + 1)^power: the reform gathered pace. */
-export function risingYears(from: number, to: number, power: number): [number, number][] {
-  return Array.from({ length: to - from + 1 }, (_, i) => [from + i, (i + 1) ** power] as [number, number]);
-}
+/** A registry entry time in China time, on the record's own date (the enterprise time series counts by it). */
+export const enteredAt = (date: string) => `${date} 10:00:00+08`;
 
 /** Picks indexes in proportion to fixed weights in O(log n) (Rng.weighted is O(n) per pick). */
 export function weightedPicker(rng: Rng, weights: readonly number[]): () => number {

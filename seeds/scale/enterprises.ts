@@ -1,7 +1,7 @@
 /** A city's synthetic enterprises and their collective innovation contracts (one each, like the published ones). */
 import { syntheticCreditCode } from '../../src/common/credit-code';
 import type { Row } from '../published/batch';
-import { AS_OF, LAST_DAY, SAMPLE_LABEL, monthsBetween, pad, randomDate, rngFor, weightedChoice, yearlyDates } from './common';
+import { SAMPLE_LABEL, enteredAt, monthsBetween, pad, recentDates, rngFor, weightedChoice, type ScaleContext } from './common';
 import type { CityPlan } from './plan';
 
 // Above every serial the published data set uses (named < 1,000; samples 100,001…), so codes never clash.
@@ -10,16 +10,15 @@ const SERIAL_BASE = 10_000_000;
 // The same mixes as the published Jiangsu sample enterprises (seeds/published/samples.ts).
 const OWNERSHIP = [['STATE_OWNED', 10], ['PRIVATE', 72], ['FOREIGN_INVESTED', 13], ['OTHER', 5]] as const;
 const INDUSTRIES = ['装备制造', '电子信息', '新材料', '生物医药', '汽车', '石油化工', '纺织服装', '食品', '冶金', '建材'];
-// Signing years and terms as in the published contracts.
-const SIGNING_YEARS = [[2021, 10], [2022, 15], [2023, 20], [2024, 28], [2025, 20]] as const;
+// Terms as in the published contracts; signing spread over five years, more each year, as they were.
 const TERMS = [[12, 30], [24, 35], [36, 35]] as const;
 
-/** A registry entry time in China time (the enterprise time series counts by it). */
-const enteredAt = (date: string) => `${date} 10:00:00+08`;
-
-export function cityEnterprises(scale: number, city: CityPlan, sourceId: number): { enterprises: Row[]; contracts: Row[] } {
-  const rng = rngFor(scale, city.code, 'enterprise');
-  const signedOn = yearlyDates(rng, SIGNING_YEARS);
+/** Enterprises, the first `contracts` of them with a collective innovation contract each. */
+export function cityEnterprises(ctx: ScaleContext, city: CityPlan): { enterprises: Row[]; contracts: Row[] } {
+  const { asOf, sourceId } = ctx;
+  const rng = rngFor(ctx.scale, city.code, 'enterprise');
+  const signedOn = recentDates(rng, asOf, 5, 1);
+  const enteredOn = recentDates(rng, asOf, 5, 0);
   const ownership = weightedChoice(rng, OWNERSHIP);
   const termOf = weightedChoice(rng, TERMS);
   const enterprises: Row[] = [];
@@ -41,7 +40,7 @@ export function cityEnterprises(scale: number, city: CityPlan, sourceId: number)
     if (i >= city.counts.contracts) {
       // Firms without a contract: entered over the registry's years, sized like small and medium firms.
       enterprise.employee_count = Math.min(60_000, Math.max(5, Math.round(rng.logNormal(120, 1.2))));
-      enterprise.created_at = enteredAt(randomDate(rng, '2021-01-01', LAST_DAY));
+      enterprise.created_at = enteredAt(enteredOn());
       continue;
     }
     // As in the published contracts: most signatories small or medium, a few very large; a contract
@@ -52,7 +51,7 @@ export function cityEnterprises(scale: number, city: CityPlan, sourceId: number)
     enterprise.created_at = enteredAt(signed);
     const term = termOf();
     const planned = Math.min(20, 1 + Math.floor(rng.logNormal(2.5, 0.6)));
-    const progress = Math.min(1, monthsBetween(signed, AS_OF) / term);
+    const progress = Math.min(1, monthsBetween(signed, asOf) / term);
     contracts.push({
       enterprise_code: enterprise.credit_code,
       province_code: city.provinceCode,
@@ -64,8 +63,8 @@ export function cityEnterprises(scale: number, city: CityPlan, sourceId: number)
       projects_completed: Math.min(planned, Math.round(planned * progress * (0.6 + 0.4 * rng.float()))),
       is_sample: true,
       source_id: sourceId,
+      created_at: enterprise.created_at,
     });
   }
-  for (const e of enterprises) e.updated_at = e.created_at;
   return { enterprises, contracts };
 }

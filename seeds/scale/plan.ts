@@ -95,3 +95,19 @@ export function parseScaleArgument(argv: readonly string[]): number | null {
   }
   return scale;
 }
+
+/**
+ * `--as-of YYYY-MM-DD` (or `--as-of=…`): the day the synthetic records are dated back from; null
+ * when absent (then today in China time). A real date from 2000 on, not in the future.
+ */
+export function parseAsOfArgument(argv: readonly string[], today: string): string | null {
+  const at = argv.findIndex((a) => a === '--as-of' || a.startsWith('--as-of='));
+  if (at < 0) return null;
+  const raw = argv[at].includes('=') ? argv[at].slice('--as-of='.length) : argv[at + 1];
+  const valid = raw !== undefined && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`))
+    && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+  if (!valid || raw < '2000-01-01' || raw > today) {
+    throw new Error(`--as-of needs a date from 2000-01-01 to today (${today}) as YYYY-MM-DD, got '${raw ?? ''}'`);
+  }
+  return raw;
+}

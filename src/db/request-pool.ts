@@ -1,11 +1,40 @@
 import { Pool } from 'pg';
 import { APPLICATION_ROLE } from '../../migrations/1730000000016-CreateApplicationRoleWithRowLevelSecurity';
+import { loadConfig } from '../config';
+import { logger } from '../logger';
+
+/** How long a request's statements may run and how long it may wait for a connection. */
+export interface PoolTimeouts {
+  /** PostgreSQL's statement_timeout on every connection (STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** Wait for a free connection of a full pool, or for a new one to open (DB_CONNECTION_TIMEOUT_MS). */
+  connectionTimeoutMs: number;
+}
 
 /**
  * The pool requests run on. Its connections act as the application role, which owns no table, so
  * PostgreSQL's row-level security applies to every statement a request runs (migrations, seeds
  * and the CLI keep the owner's connection).
+ *
+ * Every connection starts with a statement_timeout, so a slow statement is cancelled by PostgreSQL
+ * itself (57014 → TIMEOUT) and gives its connection back; a request that finds the pool full waits
+ * at most connectionTimeoutMs and then fails fast (→ TIMEOUT, 503) instead of queueing without end.
+ * Exports run on this pool too: a cursor reads in many short statements, each under the timeout.
  */
-export function createRequestPool(url: string, max = Number(process.env.DB_POOL_SIZE || 10)): Pool {
-  return new Pool({ connectionString: url, max, application_name: 'reform-registry', options: `-c role=${APPLICATION_ROLE}` });
+export function createRequestPool(url: string, max?: number, timeouts: Partial<PoolTimeouts> = {}): Pool {
+  const config = loadConfig();
+  const pool = new Pool({
+    connectionString: url,
+    max: max ?? config.dbPoolSize,
+    application_name: 'reform-registry',
+    // No JIT compilation for the app's statements: they are short, and PostgreSQL would compile
+    // any whose cost estimate is high (the goal counts at scale), which costs more than it saves.
+    options: `-c role=${APPLICATION_ROLE} -c jit=off`,
+    statement_timeout: timeouts.statementTimeoutMs ?? config.statementTimeoutMs,
+    connectionTimeoutMillis: timeouts.connectionTimeoutMs ?? config.dbConnectionTimeoutMs,
+  });
+  // An idle connection that breaks (the database restarts, a network cut) is dropped by the pool,
+  // which then emits 'error'; unheard, that event would end the process. The next request opens a new one.
+  pool.on('error', (error) => logger.warn({ reason: error.message }, 'database connection lost while idle; the pool opens a new one when needed'));
+  return pool;
 }

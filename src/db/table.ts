@@ -24,7 +24,7 @@ export interface TableSpec<Row, Filter> {
   /** The primary key expression, the tiebreaker of every ordering, and its SQL type. */
   key: string;
   keyType?: 'integer' | 'text';
-  toRow(record: Record<string, unknown>): Row;
+  toRow: RowMapper<Row>;
   conditions(filter: Filter | null | undefined): SqlFragment[];
   orders: Record<string, OrderSpec>;
 }
@@ -33,21 +33,76 @@ export interface TableSpec<Row, Filter> {
  * Maps a selected record to the row resolvers see: the columns as selected (aliased to their
  * property names), the GraphQL type name, the opaque global `id`, and the database id as `rowId`.
  * Helper columns of the list queries (`__sort`, `__key`, `__parent`) are left out.
+ *
+ * Rows are made instances of the GraphQL object class (`type`): type-graphql otherwise copies the
+ * row into a new instance of it on every field resolver call (convertToType), a copy per row and
+ * relation. `for…in` rather than Object.entries: no array per row and column.
  */
-export function registryRow<Row>(typename: string, key: 'id' | 'code' = 'id'): (record: Record<string, unknown>) => Row {
-  return (record) => {
-    const row: Record<string, unknown> = { __typename: typename };
-    for (const [column, value] of Object.entries(record)) if (!column.startsWith('__')) row[column] = value;
+export function registryRow<Row>(typename: string, type: abstract new () => object, key: 'id' | 'code' = 'id'): RowMapper<Row> {
+  const prototype = type.prototype as object;
+  const toRow = (record: Record<string, unknown>) => {
+    const row = Object.create(prototype) as Record<string, unknown>;
+    row.__typename = typename;
+    for (const column in record) if (!column.startsWith('__')) row[column] = record[column];
     if (key === 'id') row.rowId = record.id;
     row.id = toGlobalId(typename, record[key] as string | number);
     return row as Row;
   };
+  return Object.assign(toRow, {
+    inPlace(record: Record<string, unknown>): Row {
+      record.__typename = typename;
+      if (key === 'id') record.rowId = record.id;
+      record.id = toGlobalId(typename, record[key] as string | number);
+      return record as Row;
+    },
+  });
 }
+
+/**
+ * A row mapper; `inPlace` makes the row of a record nothing else holds (a folded row parsed from
+ * JSON, src/db/fold.ts) out of the record itself, keeping its helper columns, rather than a copy.
+ */
+export type RowMapper<Row> = ((record: Record<string, unknown>) => Row) & { inPlace?(record: Record<string, unknown>): Row };
 
 export interface ListOptions<Filter> {
   filter?: Filter | null;
   order: string;
   page: PageRequest;
+  /** The select list, when not every column is needed (columnsNamed); the table's whole list otherwise. */
+  columns?: string;
+}
+
+/** A table's select list as alias → SQL, read once from `columns` (`t.name`, `t.x AS "y"`, `(…) AS "z"`). */
+const selectLists = new WeakMap<object, Map<string, string>>();
+export function columnsByAlias(table: TableSpec<unknown, unknown>): Map<string, string> {
+  let byAlias = selectLists.get(table);
+  if (byAlias) return byAlias;
+  byAlias = new Map();
+  let depth = 0;
+  let start = 0;
+  const add = (item: string) => {
+    const text = item.trim();
+    const alias = /\sAS\s+"?([A-Za-z_][A-Za-z0-9_]*)"?$/i.exec(text)?.[1] ?? /^[a-z]+\.([a-z_]+)$/.exec(text)?.[1];
+    if (!alias) throw new Error(`cannot tell the alias of select item '${text}' of ${table.from}`);
+    byAlias!.set(alias, text);
+  };
+  for (let i = 0; i < table.columns.length; i++) {
+    const c = table.columns[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      add(table.columns.slice(start, i));
+      start = i + 1;
+    }
+  }
+  add(table.columns.slice(start));
+  selectLists.set(table, byAlias);
+  return byAlias;
+}
+
+/** The select list of only the named columns (by alias), in the table's order. */
+export function columnsNamed(table: TableSpec<unknown, unknown>, aliases: ReadonlySet<string>): string {
+  return [...columnsByAlias(table)].filter(([alias]) => aliases.has(alias)).map(([, text]) => text).join(', ');
 }
 
 function orderClause(spec: OrderSpec, key: string, backward: boolean): SqlFragment {
@@ -67,21 +122,43 @@ function pageConditions<Row, Filter>(table: TableSpec<Row, Filter>, order: Order
   return [...table.conditions(o.filter), ...keysetCondition(table.key, table.keyType ?? 'integer', order, o.page)];
 }
 
-function toEdges<Row>(table: TableSpec<Row, unknown>, order: string, records: Record<string, unknown>[]): Edge<Row>[] {
-  return records.map((r) => ({
-    cursor: encodeCursor({ order, value: r.__sort as string | number, id: r.__key as number }),
-    node: table.toRow(r),
-  }));
+/**
+ * An edge whose cursor is encoded only when read: most clients ask for `nodes` and at most the
+ * page's end cursor, so encoding one per row would be wasted.
+ */
+class PageEdge<Row> implements Edge<Row> {
+  constructor(
+    readonly node: Row,
+    private readonly order: string,
+    private readonly sort: string | number,
+    private readonly key: string | number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor({ order: this.order, value: this.sort, id: this.key });
+  }
 }
 
-/** One page of a root list: limit + 1 rows, so that we know whether more follow. */
-export async function selectPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>): Promise<Edge<Row>[]> {
+/** A page's records (with `__sort` and `__key`) as edges, each node mapped by `toRow`. */
+export function toEdges<Row>(order: string, records: Record<string, unknown>[], toRow: (record: Record<string, unknown>) => Row): Edge<Row>[] {
+  return records.map((r) => new PageEdge(toRow(r), order, r.__sort as string | number, r.__key as string | number));
+}
+
+/**
+ * The statement of one page: limit + 1 rows, so that we know whether more follow, with the sort
+ * key as `__sort` and the primary key as `__key` for cursors. `extra` conditions come first (a
+ * parent's key, when the page is folded into the parent's statement: src/db/fold.ts).
+ */
+export function pageStatement<Row, Filter>(table: TableSpec<Row, Filter>, o: ListOptions<Filter>, extra: SqlFragment[] = []): SqlFragment {
   const order = table.orders[o.order];
-  const select = raw(`SELECT ${table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key" FROM ${table.from}`);
-  const records = await db.query<Record<string, unknown>>(
-    sql`${select} ${where(pageConditions(table, order, o))} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`,
-  );
-  return toEdges(table, o.order, records);
+  const select = raw(`SELECT ${o.columns ?? table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key" FROM ${table.from}`);
+  return sql`${select} ${where([...extra, ...pageConditions(table, order, o)])} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`;
+}
+
+/** One page of a root list. */
+export async function selectPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>): Promise<Edge<Row>[]> {
+  const records = await db.query<Record<string, unknown>>(pageStatement(table, o));
+  return toEdges(o.order, records, table.toRow);
 }
 
 /**
@@ -107,7 +184,7 @@ export async function selectPagesByParent<Row, Filter>(
   for (const record of records) {
     const parent = String(record.__parent);
     const edges = byParent.get(parent) ?? [];
-    edges.push(...toEdges(table, o.order, [record]));
+    edges.push(...toEdges(o.order, [record], table.toRow));
     byParent.set(parent, edges);
   }
   return byParent;
@@ -132,6 +209,11 @@ export async function countByParent<Row, Filter>(
   return new Map(rows.map((r) => [String(r.parent), r.count]));
 }
 
+/** The rows whose `keyColumn` is one of `keys`, with that column as `__parent`. */
+export function keysStatement<Row, Filter>(table: TableSpec<Row, Filter>, keyColumn: string, keys: ReadonlyArray<string | number>, columns = table.columns): SqlFragment {
+  return sql`SELECT ${raw(columns)}, ${raw(keyColumn)} AS "__parent" FROM ${raw(table.from)} WHERE ${raw(keyColumn)} = ANY(${keys as unknown[]}) ORDER BY ${raw(table.key)}`;
+}
+
 /** Rows by a key column (ids, codes), for DataLoader batches: one statement per batch. */
 export async function selectByKeys<Row, Filter>(
   db: RequestDb,
@@ -139,9 +221,7 @@ export async function selectByKeys<Row, Filter>(
   keyColumn: string,
   keys: ReadonlyArray<string | number>,
 ): Promise<Map<string, Row[]>> {
-  const records = await db.query<Record<string, unknown>>(
-    sql`SELECT ${raw(table.columns)}, ${raw(keyColumn)} AS "__parent" FROM ${raw(table.from)} WHERE ${raw(keyColumn)} = ANY(${keys as unknown[]}) ORDER BY ${raw(table.key)}`,
-  );
+  const records = await db.query<Record<string, unknown>>(keysStatement(table, keyColumn, keys));
   const byKey = new Map<string, Row[]>();
   for (const record of records) {
     const key = String(record.__parent);

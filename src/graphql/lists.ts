@@ -1,27 +1,28 @@
 import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectFoldedByKeys, selectFoldedPage } from '../db/fold';
 import { countByParent, countRows, selectByKeys, selectPage, selectPagesByParent, type TableSpec } from '../db/table';
 import type { RequestContext } from './context';
 import { toConnection, type ConnectionResult, type Edge } from './relay/connection';
-import { toPageRequest, type PageArgs } from './relay/page-args';
+import { connectionPlan, objectPlan } from './fold';
+import { pageOf, type ListArgs } from './list-args';
 
-/** The arguments of every list field: paging, a typed filter and an `orderBy` enum value. */
-export interface ListArgs<Filter> extends PageArgs {
-  filter?: Filter | null;
-  orderBy?: string | null;
-}
-
-/** The ordering and validated page a list asks for; cursors are checked against the ordering's SQL types. */
-function pageOf<Row, Filter>(table: TableSpec<Row, Filter>, args: ListArgs<Filter>, defaultOrder: string) {
-  const order = args.orderBy ?? defaultOrder;
-  const types = { value: table.orders[order].type, id: table.keyType ?? 'integer' } as const;
-  return { order, page: toPageRequest(args, order, types) };
-}
-
-/** A root list field: one page query and, only if `totalCount` is selected, one COUNT. */
-export function listConnection<Row, Filter>(ctx: RequestContext, table: TableSpec<Row, Filter>, args: ListArgs<Filter>, defaultOrder: string): ConnectionResult<Row> {
+/**
+ * A root list field: one page query and, only if `totalCount` is selected, one COUNT. With the
+ * field's `info`, the page query also fetches the relations its rows declare foldable (fold.ts).
+ */
+export function listConnection<Row, Filter>(
+  ctx: RequestContext,
+  table: TableSpec<Row, Filter>,
+  args: ListArgs<Filter>,
+  defaultOrder: string,
+  info?: GraphQLResolveInfo,
+): ConnectionResult<Row> {
   const { order, page } = pageOf(table, args, defaultOrder);
+  const plan = info ? connectionPlan(info, table as TableSpec<unknown, unknown>) : null;
+  const o = { filter: args.filter, order, page, columns: plan?.columns };
   return toConnection(
-    () => selectPage(ctx.db, table, { filter: args.filter, order, page }),
+    () => (plan?.folds.length ? selectFoldedPage(ctx.db, table, o, plan.folds) : selectPage(ctx.db, table, o)),
     () => countRows(ctx.db, table, args.filter),
     page,
   );
@@ -58,6 +59,17 @@ export function byKeyLoader<Row, Filter>(ctx: RequestContext, table: TableSpec<R
     const byKey = await selectByKeys(ctx.db, table, keyColumn, keys);
     return keys.map((k) => byKey.get(String(k))?.[0] ?? null);
   });
+}
+
+/**
+ * A root field's row by a unique key (a city by its code). With folded relations (fold.ts) it runs
+ * its own statement; otherwise it joins the request's batch for that key.
+ */
+export async function rowByKey<Row, Filter>(ctx: RequestContext, table: TableSpec<Row, Filter>, keyColumn: string, key: string | number, info: GraphQLResolveInfo): Promise<Row | null> {
+  const { folds, columns } = objectPlan(info, table as TableSpec<unknown, unknown>);
+  if (!folds.length) return byKeyLoader(ctx, table, keyColumn).load(key);
+  const [row] = await selectFoldedByKeys(ctx.db, table, keyColumn, [key], folds, columns);
+  return row;
 }
 
 /** Rows by a non-unique key (a goal list per city), batched per request. */

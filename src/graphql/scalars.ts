@@ -44,5 +44,25 @@ export const CreditCodeScalar = stringScalar(
   },
 );
 
-export const LocalDateScalar = LocalDateResolver;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether `value` is a real calendar day written YYYY-MM-DD, by arithmetic (no Date per value). */
+function isLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = +value.slice(0, 4);
+  const month = +value.slice(5, 7);
+  const day = +value.slice(8, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
+/**
+ * graphql-scalars' LocalDate, serialising without building two Dates per value (it checks the
+ * calendar with `new Date` and toISOString): every date column of every row goes through here.
+ * The same values pass; anything else still gets graphql-scalars' own error.
+ */
+export const LocalDateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  serialize: (value) => (isLocalDate(value) ? value : LocalDateResolver.serialize(value)),
+});
 export const NonNegativeIntScalar = NonNegativeIntResolver;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { cacheControlDirective } from './cache-hints';
+import { answerFoldedFields } from './fold';
 import { TimeSeriesLineResolver } from './time-series.resolver';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -41,6 +42,7 @@ let schema: GraphQLSchema | undefined;
 export function buildRegistrySchema(): GraphQLSchema {
   if (!schema) {
     schema = buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false, directives: [...specifiedDirectives, cacheControlDirective] });
+    answerFoldedFields(schema);
     // type-graphql has no option for the root type's description; every type carries one.
     schema.getQueryType()!.description =
       'The registry of the industrial-workforce reform (产改登记平台): places, enterprises, studios, academies, contracts, craftsmen, goals and published figures, each citing its source.';

@@ -1,22 +1,40 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { ANONYMOUS, type Caller } from '../auth/caller';
 import { authenticate } from '../auth/authenticate';
-import { createRequestContext, type RequestContext } from '../graphql/context';
+import type { RequestContext } from '../graphql/context';
+import { databaseFault, databaseFaultStatus, sendDatabaseFault } from '../graphql/errors/database-fault';
 import { formatError } from '../graphql/errors/format-error';
+import { queryLimitsPlugin } from '../graphql/limits/limits.plugin';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits/query-limits';
 import { buildRegistrySchema } from '../graphql/schema';
 import { logger } from '../logger';
 import { csvImportRouter } from '../modules/bulk-import/csv-import.router';
 import { exportRouter } from '../modules/export/export.router';
 import { dashboardRouter } from './dashboard/dashboard.router';
 import { graphiqlRouter } from './graphiql';
+import { batchLimit, queryShapeLimit, requireJsonBody } from './graphql-http';
 import { responseCache } from './response-cache';
 import { healthRouter } from './health';
+import { httpRequestContext } from './http-context';
+import { Metrics, metricsRouter } from './metrics';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit/rate-limit';
+import { graphqlOutcome, requestLog } from './request-log';
+import { requestIds } from './request-id';
+
+/** Stable codes of the HTTP layer's refusals (the README's error table); other 4xx are BAD_REQUEST. */
+const HTTP_CODES: Record<number, string> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
+/** What the body parser found wrong, said plainly (its own text for a body too large is about bytes). */
+function httpErrorMessage(err: Error & { type?: string; limit?: number }): string {
+  if (err.type === 'entity.too.large') return `The request body is larger than ${Math.round((err.limit ?? 0) / 104_857.6) / 10} MB; send a smaller query, or bulk records in several requests.`;
+  if (err.type === 'entity.parse.failed') return `The request body is not valid JSON: ${err.message.slice(0, 200)}`;
+  return err.message;
+}
 
 export interface RegistryApp {
   app: Express;
@@ -42,6 +60,18 @@ const requestReport: ApolloServerPlugin<RequestContext> = {
 export interface AppOptions {
   /** Refuse requests without an API key (NODE_ENV=production); otherwise they read as anonymous. */
   requireKey: boolean;
+  /** Token buckets for /graphql, /export and /import; none when unset (the tests' default: they send many requests). */
+  rateLimit?: RateLimitOptions | null;
+  /** Where the request log lines go; the process's logger when unset. */
+  logger?: Logger;
+  /** Bearer token for GET /metrics; unset, it answers loopback clients only. */
+  metricsToken?: string;
+  /** Express's "trust proxy" (TRUST_PROXY): whose X-Forwarded-For names the client address. */
+  trustProxy?: boolean | number | string;
+  /** NODE_ENV=production: introspection and "Did you mean" suggestions only for ADMIN and ANALYST keys (src/auth/policy.ts). */
+  production?: boolean;
+  /** What one request may ask (QUERY_MAX_*); DEFAULT_QUERY_LIMITS when unset. */
+  queryLimits?: QueryLimits;
 }
 
 /**
@@ -49,44 +79,64 @@ export interface AppOptions {
  * request pool (src/db/request-pool.ts); `dataSource` the owner's connection, for health checks.
  */
 export async function createApp(dataSource: DataSource, pool: Pool, options: AppOptions = { requireKey: false }): Promise<RegistryApp> {
+  const log = options.logger ?? logger;
+  const metrics = new Metrics(pool);
+  const limiter = options.rateLimit ? await createRateLimiter(options.rateLimit, log, (budget) => metrics.refused(budget)) : null;
+  const limit = limiter ? [limiter.middleware] : [];
+  const queryLimits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<RequestContext>({
     schema: buildRegistrySchema(),
     formatError,
+    // Who may introspect is the policy's call, per caller (src/graphql/limits/limits.plugin.ts).
     introspection: true,
+    // No stack traces in any response; formatError masks what is not ours.
+    includeStacktraceInErrorResponses: false,
+    // Parsing stops at the token limit (QUERY_TOO_COMPLEX, from formatError).
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    allowBatchedHttpRequests: queryLimits.maxBatch > 0,
     // CSRF prevention guards cookie sessions; callers here authenticate with a Bearer header, which
     // a cross-site page cannot attach, and GET runs queries only. So BI tools and proxies may GET.
     csrfPrevention: false,
     // We drain and stop in our own SIGTERM handler (src/server/main.ts), in order.
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, ...responseCache()],
+    // graphqlOutcome feeds the request log; the limiter's Redis connection closes with the server.
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => limiter?.close() }) }],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(requestIds());
   app.use(healthRouter(dataSource));
+  app.use(metricsRouter(metrics, options.metricsToken));
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use(
     '/graphql',
+    requestLog('graphql', log, metrics),
     authenticate(pool, options),
+    ...limit,
+    requireJsonBody(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return createRequestContext(pool, requestId, (res.locals.caller as Caller | undefined) ?? ANONYMOUS);
-      },
-    }),
+    batchLimit(queryLimits.maxBatch),
+    queryShapeLimit(queryLimits),
+    expressMiddleware(apollo, { context: async ({ req, res }) => httpRequestContext(pool, req, res) }),
   );
-  app.use('/import', authenticate(pool, options), csvImportRouter(pool));
-  app.use('/export', authenticate(pool, options), exportRouter(pool));
+  app.use('/import', requestLog('import', log, metrics), authenticate(pool, options), ...limit, csvImportRouter(pool));
+  app.use('/export', requestLog('export', log, metrics), authenticate(pool, options), ...limit, exportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use((req, res) => {
+    res.status(404).json({ errors: [{ message: `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
+  });
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // The database, not the request, failed (authentication, an import, an export): 503 with a stable code.
+    const fault = databaseFault(err);
+    if (fault && !res.headersSent) return sendDatabaseFault(res, fault);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error({ err }, 'unhandled error');
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : err.message, extensions: { code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST' } }] });
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : httpErrorMessage(err), extensions: { code: HTTP_CODES[status] ?? (status === 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] });
   });
   return { app, apollo };
 }

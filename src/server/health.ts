@@ -1,7 +1,13 @@
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
+import { databaseFaultOf } from '../db/faults';
+import { logger } from '../logger';
 
-/** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: database up, schema current). */
+/**
+ * Liveness (`/healthz`: the process answers, whatever the database does) and readiness (`/readyz`:
+ * the database answers and no migration is pending). Before the database is first ready and while
+ * shutting down, src/server/serving.ts answers /readyz with 503 itself.
+ */
 export function healthRouter(dataSource: DataSource): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -18,7 +24,10 @@ export function healthRouter(dataSource: DataSource): Router {
       }
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+      // Open to anyone: a fixed reason, never the driver's text (hosts, ports, SQL); an unexpected failure is logged.
+      const reason = !dataSource.isInitialized ? 'database not connected' : databaseFaultOf(error) ? 'database unavailable' : 'database check failed';
+      if (reason === 'database check failed') logger.error({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason });
     }
   });
   return router;

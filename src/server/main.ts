@@ -1,65 +1,88 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/bootstrap';
 import { AppDataSource } from '../db/data-source';
 import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
 import { createApp } from './app';
+import { Serving } from './serving';
+
+/** Resolves when `promise` settles or after `ms`, whichever is first: shutdown must not hang on it. */
+const within = (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // A signal can arrive while the database is still starting (initdb, migrations, the first load).
   // Dying then would leave the embedded PostgreSQL, a detached process, running without us and
   // holding DATA_DIR; so remember the signal and shut down in order as soon as start-up is done.
-  let stop: ((signal: string) => Promise<void>) | undefined;
+  // Waiting for an unreachable DATABASE_URL, on the other hand, is simply abandoned.
+  let stop: ((reason: string, exitCode?: number) => Promise<void>) | undefined;
   let requestedDuringStart: string | undefined;
+  const starting = new AbortController();
   const onSignal = (signal: string) => {
     if (stop) void stop(signal);
     else if (!requestedDuringStart) {
       requestedDuringStart = signal;
       logger.info({ signal }, 'shutdown requested while starting: stopping once the database is ready');
+      starting.abort();
     }
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
 
-  const { embedded } = await prepareDatabase(config, AppDataSource);
-  const requestPool = createRequestPool((AppDataSource.options as { url: string }).url);
-  const { app, apollo } = await createApp(AppDataSource, requestPool, { requireKey: config.nodeEnv === 'production' });
+  // Listen first: liveness answers and readiness says 503 while the database starts or is retried.
+  // A listen error (EADDRINUSE) fails the start before anything else has started.
+  const serving = new Serving();
+  await serving.listen(config.port, config.host);
+  logger.info({ port: config.port }, 'listening; ready once the database is');
 
-  // Express 5 hands a listen error (e.g. EADDRINUSE) to this callback: fail the start on it
-  // rather than run on without a port, and stop the database on the way out.
-  const server: Server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
-  }).catch(async (error: unknown) => {
-    await apollo.stop();
-    await requestPool.end();
-    await AppDataSource.destroy();
-    await embedded?.stop();
-    throw error;
+  let prepared;
+  try {
+    prepared = await prepareDatabase(config, AppDataSource, { signal: starting.signal });
+  } catch (error) {
+    await serving.close();
+    if (!starting.signal.aborted) throw error;
+    logger.info('stopped');
+    process.exit(0);
+  }
+  const { embedded } = prepared;
+  const requestPool = createRequestPool((AppDataSource.options as { url: string }).url);
+  const { app, apollo } = await createApp(AppDataSource, requestPool, {
+    requireKey: config.nodeEnv === 'production',
+    rateLimit: config.rateLimit,
+    metricsToken: config.metricsToken,
+    trustProxy: config.trustProxy,
+    production: config.nodeEnv === 'production',
+    queryLimits: config.queryLimits,
   });
+  serving.serve(app);
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.info(`GraphiQL is at http://${host}:${config.port}/graphql`);
 
   let stopping = false;
-  stop = async (signal: string) => {
+  stop = async (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    // Stop accepting, let in-flight requests finish, close idle keep-alive sockets now.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), 8000);
-    await closed;
-    clearTimeout(force);
-    await apollo.stop();
-    await requestPool.end();
-    await AppDataSource.destroy();
+    logger.info({ signal: reason }, 'shutting down: finishing in-flight requests');
+    // New requests get 503; in-flight ones finish until SHUTDOWN_TIMEOUT_MS, then their connections are cut.
+    const cut = await serving.drain(config.shutdownTimeoutMs);
+    if (cut) logger.warn({ requests: cut, shutdownTimeoutMs: config.shutdownTimeoutMs }, 'in-flight requests cut at the shutdown deadline');
+    // A cut request may still wait on a statement, and Redis may not answer: neither is waited for beyond a moment.
+    await within(apollo.stop(), 1000);
+    await within(requestPool.end(), 1000);
+    await within(AppDataSource.destroy(), 1000);
     await embedded?.stop();
     logger.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
+  // The embedded PostgreSQL is ours: if it dies under us, nothing will bring it back, so stop and
+  // exit 1 for whatever supervises this process to restart both.
+  void embedded?.exited.then(() => {
+    if (stopping) return;
+    logger.fatal('embedded PostgreSQL exited unexpectedly');
+    void stop?.('embedded PostgreSQL exited', 1);
+  });
   if (requestedDuringStart) await stop(requestedDuringStart);
 }
 

@@ -26,5 +26,8 @@ export function responseCache(maxSizeBytes = 32 * 1024 * 1024): ApolloServerPlug
       };
     },
   };
-  return [ApolloServerPluginCacheControlDisabled(), staticCachePolicy(), responseCachePlugin<RequestContext>({ cache }), invalidation];
+  // The policy is known before execution (cache-policy.ts): a query that may not be cached is not
+  // hashed and looked up either.
+  const cacheable = async ({ overallCachePolicy }: { overallCachePolicy: { policyIfCacheable(): unknown } }) => overallCachePolicy.policyIfCacheable() !== null;
+  return [ApolloServerPluginCacheControlDisabled(), staticCachePolicy(), responseCachePlugin<RequestContext>({ cache, shouldReadFromCache: cacheable }), invalidation];
 }

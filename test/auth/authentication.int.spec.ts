@@ -20,7 +20,10 @@ async function ask(app: TestApp, authorization?: string): Promise<{ status: numb
 function expectUnauthenticated(res: { status: number; body: any; headers: Record<string, string> }, message: RegExp): void {
   expect(res.status).toBe(401);
   expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
-  expect(res.body).toEqual({ errors: [{ message: expect.stringMatching(message), extensions: { code: 'UNAUTHENTICATED' } }] });
+  expect(res.body).toEqual({
+    errors: [{ message: expect.stringMatching(message), extensions: { code: 'UNAUTHENTICATED' } }],
+    extensions: { requestId: res.headers['x-request-id'] },
+  });
 }
 
 const MALFORMED = [

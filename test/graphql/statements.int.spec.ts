@@ -1,7 +1,8 @@
 /**
  * How many SQL statements a request runs depends on the shape of the query, never on how many rows
- * it returns: relations are batched per request (DataLoader), child lists are one windowed query for
- * all parents, and `totalCount` runs a COUNT only when it is selected. Every response reports the
+ * it returns: a root list or lookup fetches the relations it selects in its own statement
+ * (src/graphql/fold.ts); relations reached otherwise are batched per request (DataLoader), child
+ * lists in one windowed query for all parents; `totalCount` runs a COUNT only when it is selected. Every response reports the
  * number in `extensions.sqlStatements`; here it is also checked against what actually reached the
  * pg pool, so that the reported number cannot drift from the truth.
  */
@@ -107,26 +108,39 @@ describe('statements per request follow the query shape, not the row count', () 
       expect(rootRows(result.data)).toBe(Math.min(n, 9));
       counts[n] = result.statements;
     }
-    // page, cities, provinces, current values, sources
-    expect(counts[4]).toBe(5);
-    expect(counts[9]).toBe(5);
-    expect(counts[100]).toBe(5);
-    expect(counts[1]).toBeLessThanOrEqual(5);
+    // page (with each goal's source), cities, provinces, current values
+    expect(counts[4]).toBe(4);
+    expect(counts[9]).toBe(4);
+    expect(counts[100]).toBe(4);
+    expect(counts[1]).toBeLessThanOrEqual(4);
   });
 
-  it('a whole page of child lists under a whole page of parents is still one statement per list', async () => {
+  it('a whole page of child lists under a whole page of parents is fetched with the root list: one statement', async () => {
     const shape = (n: number) => `{
       provinces(first: ${n}) { nodes { cities(first: 20) { nodes { innovationStudios(first: 3) { nodes { enterprise { name } } } } } } }
     }`;
     const one = await run(shape(1));
-    const all = await run(shape(100));
+    // 25 covers every province; 100 × 20 cities × 3 studios would be over the query cost budget.
+    const all = await run(shape(25));
     expect(all.data.provinces.nodes.length).toBeGreaterThan(1);
-    // provinces, their cities, the cities' studios, the studios' enterprises
-    expect(one.statements).toBe(4);
-    expect(all.statements).toBe(4);
+    // provinces, with their cities, the cities' studios and the studios' enterprises folded in
+    expect(one.statements).toBe(1);
+    expect(all.statements).toBe(1);
   });
 
-  it('node lookups are batched per type, however many IDs are asked for', async () => {
+  it('child lists under records reached through nodes(ids:) are batched: one statement per list', async () => {
+    const { data } = await run('{ provinces(first: 100) { nodes { id } } }');
+    const ids: string[] = data.provinces.nodes.map((p: { id: string }) => p.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const shape = (some: string[]) => `{
+      nodes(ids: ${JSON.stringify(some)}) { ... on Province { cities(first: 20) { nodes { innovationStudios(first: 3) { nodes { enterprise { name } } } } } } }
+    }`;
+    // the provinces, their cities, the cities' studios, the studios' enterprises
+    expect((await run(shape(ids.slice(0, 1)))).statements).toBe(4);
+    expect((await run(shape(ids))).statements).toBe(4);
+  });
+
+  it('node lookups are batched: one statement, however many IDs of however many types are asked for', async () => {
     const { data } = await run('{ innovationStudios(first: 100) { nodes { id } } enterprises(first: 100) { nodes { id } } }');
     const studioIds: string[] = data.innovationStudios.nodes.map((n: { id: string }) => n.id);
     const enterpriseIds: string[] = data.enterprises.nodes.map((n: { id: string }) => n.id);
@@ -138,7 +152,7 @@ describe('statements per request follow the query shape, not the row count', () 
     expect(manyOfOne.statements).toBe(1);
     const mixed = await run(ask([...studioIds.slice(0, 50), ...enterpriseIds.slice(0, 50)]));
     expect(mixed.data.nodes.map((n: { id: string }) => n.id)).toEqual([...studioIds.slice(0, 50), ...enterpriseIds.slice(0, 50)]);
-    expect(mixed.statements).toBe(2);
+    expect(mixed.statements).toBe(1);
   });
 });
 
@@ -169,26 +183,34 @@ describe('exact statement counts for simple shapes', () => {
     expect(sql[0]).not.toMatch(/\bLIMIT\b/);
   });
 
-  it('a child list with totalCount alone runs one grouped COUNT for all parents and no page query', async () => {
+  it('a child list with totalCount alone under a root list is a COUNT in the page statement, with no page query', async () => {
     const { data, statements, sql } = await run('{ cities(first: 100) { nodes { code innovationStudios { totalCount } } } }');
     const nanjing = data.cities.nodes.find((c: { code: string }) => c.code === '320100');
     expect(nanjing.innovationStudios.totalCount).toBe(598);
+    expect(statements).toBe(1);
+    expect(sql[0]).toMatch(/count\(\*\)/i);
+    expect(sql[0]).not.toMatch(/json_agg|row_number/i);
+  });
+
+  it('a child list with totalCount alone under records reached through nodes(ids:) runs one grouped COUNT for all parents', async () => {
+    const { data } = await run('{ cities(first: 100) { nodes { id } } }');
+    const { statements, sql } = await run(`{ nodes(ids: ${JSON.stringify(data.cities.nodes.map((c: { id: string }) => c.id))}) { ... on City { innovationStudios { totalCount } } } }`);
     expect(statements).toBe(2);
     expect(sql[1]).toMatch(/count\(\*\)/i);
     expect(sql[1]).toMatch(/GROUP BY/i);
     expect(sql[1]).not.toMatch(/row_number/i);
   });
 
-  it('nested lists: enterprises with contracts (page + COUNT), studio counts and craftsmen run five statements', async () => {
+  it('nested lists: enterprises with contracts (page + COUNT), studio counts and craftsmen run one statement', async () => {
     const { statements } = await run(SHAPES['enterprises with contracts, studio counts and craftsmen'](100));
-    // enterprises page, contracts page, contracts COUNT, studios COUNT, craftsmen page
-    expect(statements).toBe(5);
+    // the enterprises page, with the contracts page and COUNT, the studios COUNT and the craftsmen page folded in
+    expect(statements).toBe(1);
   });
 
-  it('cities with goal progress and studios run five statements', async () => {
+  it('cities with goal progress and studios run three statements', async () => {
     const { statements } = await run(SHAPES['cities with goal progress and studios'](100));
-    // cities page, goals by city, goal current values, studios page, studios COUNT
-    expect(statements).toBe(5);
+    // the cities page (with the studios page and COUNT folded in), goals by city, goal current values
+    expect(statements).toBe(3);
   });
 
   it('a query that needs no table runs no statement', async () => {

@@ -264,6 +264,9 @@ describe('filters as query parameters', () => {
     ['/export/goals.csv?archiveStatus=ALL', 'archiveStatus', 'Value "ALL" does not exist in "ArchiveStatus" enum'],
     ['/export/stats/innovation-studios.csv', 'groupBy', "Query parameter 'groupBy' is required"],
     ['/export/stats/innovation-studios.csv?groupBy=CITY,COLOUR', 'groupBy', 'Value "COLOUR" does not exist in "InnovationStudioDimension" enum'],
+    ['/export/innovation-studios.csv?nameContains=a%00b', 'nameContains', 'contains a NUL character'],
+    ['/export/stats/innovation-studios.csv?groupBy=CITY&nameContains=%00', 'nameContains', 'contains a NUL character'],
+    [`/export/enterprises.csv?nameContains=${'x'.repeat(501)}`, 'nameContains', 'a search takes at most 500'],
   ])('%s → 400 naming %s', async (path, field, message) => {
     const res = await request(app.app).get(path);
     expect(res.status).toBe(400);

@@ -4,17 +4,15 @@
  * finishes the requests in flight, stops PostgreSQL cleanly and exits 0. A restart on the same
  * DATA_DIR finds the data it left.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../src/db/embedded';
+import { graphql, httpRequest, logged, startServer, stopServers, waitFor, waitReady } from '../setup/server-process';
 import { createTestDatabase } from '../setup/test-app';
 
-const ROOT = path.join(__dirname, '..', '..');
 const LONG = 180_000;
 
 const NANJING_QUERY =
@@ -27,118 +25,6 @@ const NANJING_ANSWER = {
   },
 };
 const SOURCES_QUERY = '{ sources(first: 100) { totalCount nodes { title } } }';
-
-interface Running {
-  child: ChildProcess;
-  base: string;
-  /** Parsed JSON log lines so far (pino writes one per line on stdout). */
-  logs: Array<Record<string, any>>;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const started: Running[] = [];
-
-/** Starts src/server/main.ts the way `npm start` does (ts-node, transpile only). */
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  delete childEnv.TEST_DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  let pending = '';
-  const logs: Array<Record<string, any>> = [];
-  child.stdout!.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-    pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line));
-      } catch {
-        // not a log line
-      }
-    }
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const running = { child, base: `http://127.0.0.1:${port}`, logs, output: () => text, exited };
-  started.push(running);
-  return running;
-}
-
-/** An HTTP request on its own connection (no keep-alive), resolving to status and parsed body. */
-function httpRequest(url: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      url,
-      {
-        method: payload ? 'POST' : 'GET',
-        agent: false,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (data += c));
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode!, body: data ? JSON.parse(data) : undefined });
-          } catch {
-            resolve({ status: res.statusCode!, body: data });
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function graphql(server: Running, query: string): Promise<any> {
-  const res = await httpRequest(`${server.base}/graphql`, { query });
-  expect(res.status).toBe(200);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls /readyz until it answers 200; fails at once if the process exits. */
-async function waitReady(server: Running, limitMs = 150_000): Promise<void> {
-  let exited: { code: number | null } | undefined;
-  void server.exited.then((e) => (exited = e));
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`the server exited with code ${exited.code} before it was ready:\n${server.output().slice(-3000)}`);
-    try {
-      if ((await httpRequest(`${server.base}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`the server was not ready in ${limitMs} ms:\n${server.output().slice(-3000)}`);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, limitMs = 30_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined && value !== null && (value as unknown) !== false) return value;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Processes whose command line mentions this path (PostgreSQL's postmaster runs with `-D <dir>`). */
 function processesMentioning(dir: string): { pid: number; cmdline: string }[] {
@@ -182,13 +68,7 @@ function isAlive(pid: number): boolean {
 
 /** Leaves nothing behind if a test failed half-way: stops our servers, then any PostgreSQL left in `dataDir`. */
 async function cleanUp(dataDir?: string): Promise<void> {
-  for (const server of started) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGTERM');
-      await Promise.race([server.exited, sleep(15_000)]);
-      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-    }
-  }
+  await stopServers();
   if (!dataDir) return;
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
@@ -294,6 +174,21 @@ describe('embedded PostgreSQL mode (no DATABASE_URL)', () => {
       expect(await server.exited).toEqual({ code: 0, signal: null });
       expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
       expect(processesMentioning(dataDir)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'exits 1 when its PostgreSQL dies under it, since nothing would bring that back',
+    async () => {
+      const server = await startServer({ DATA_DIR: dataDir });
+      await waitReady(server);
+
+      const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(postmaster, 'SIGKILL'); // a crash: no shutdown of its own
+      expect(await server.exited).toEqual({ code: 1, signal: null });
+      expect(logged(server, 'embedded PostgreSQL exited unexpectedly')).toBe(true);
+      expect(logged(server, 'stopped')).toBe(true);
     },
     LONG,
   );

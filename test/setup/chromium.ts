@@ -2,10 +2,7 @@
  * The browser for browser tests: Debian's `chromium` package, never a browser downloaded by a test
  * tool (the machines we run on cannot reach browser CDNs; playwright-core only drives it).
  */
-import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { aptInstall, isExecutable, onPath } from './debian-package';
 
 const DEBIAN_PATH = '/usr/bin/chromium';
 
@@ -29,23 +26,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name: string): string | undefined {
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .filter(Boolean)
-    .map((dir) => path.join(dir, name))
-    .find(isExecutable);
-}
-
 const findChromium = () => (isExecutable(DEBIAN_PATH) ? DEBIAN_PATH : onPath('chromium'));
 
 /**
@@ -61,17 +41,7 @@ export async function chromiumExecutable(): Promise<string> {
   const found = findChromium();
   if (found) return found;
 
-  const aptGet = onPath('apt-get');
-  if (!aptGet || process.getuid?.() !== 0) throw new Error(HOW_TO_INSTALL);
-  console.log("Chromium not found: installing Debian's chromium package (apt-get install chromium)…");
-  const run = promisify(execFile);
-  const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 1024 * 1024 };
-  try {
-    await run(aptGet, ['update'], options);
-    await run(aptGet, ['install', '-y', '--no-install-recommends', 'chromium'], options);
-  } catch (err) {
-    throw new Error(`Installing chromium with apt-get failed: ${(err as Error).message}\n${HOW_TO_INSTALL}`);
-  }
+  await aptInstall('chromium', HOW_TO_INSTALL);
   const installed = findChromium();
   if (!installed) throw new Error(`apt-get installed chromium, but ${DEBIAN_PATH} is still missing. ${HOW_TO_INSTALL}`);
   console.log(`Installed Chromium at ${installed}.`);

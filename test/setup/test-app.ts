@@ -5,9 +5,10 @@ import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 import type { Role } from '../../src/auth/caller';
 import { createDataSource } from '../../src/db/data-source';
-import { createRequestPool } from '../../src/db/request-pool';
+import { logger } from '../../src/logger';
+import { createRequestPool, type PoolTimeouts } from '../../src/db/request-pool';
 import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
-import { createApp, type RegistryApp } from '../../src/server/app';
+import { createApp, type AppOptions, type RegistryApp } from '../../src/server/app';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url';
 
 function adminUrl(): string {
@@ -52,13 +53,19 @@ export interface TestApp extends RegistryApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP app over its own copy of the seeded database. */
-export async function startTestApp(options: { requireKey?: boolean } = {}): Promise<TestApp> {
+/**
+ * The real HTTP app over its own copy of the seeded database (no rate limits unless `options.rateLimit`;
+ * `pool` sets the request pool's size, 5 by default, and its timeouts).
+ */
+export async function startTestApp(testOptions: Partial<AppOptions> & { pool?: Partial<PoolTimeouts> & { max?: number } } = {}): Promise<TestApp> {
+  const { pool: poolOptions = {}, ...options } = testOptions;
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url);
   await dataSource.initialize();
-  const requestPool = createRequestPool(database.url, 5);
-  const registry = await createApp(dataSource, requestPool, { requireKey: options.requireKey ?? false });
+  const requestPool = createRequestPool(database.url, poolOptions.max ?? 5, poolOptions);
+  // Request log lines at warn and above only (5xx), so a test run's output stays readable.
+  const quiet = logger.child({}, { level: 'warn' });
+  const registry = await createApp(dataSource, requestPool, { logger: quiet, ...options, requireKey: options.requireKey ?? false });
   const post = (query: string, variables?: Record<string, unknown>, key?: string) => {
     const req = request(registry.app).post('/graphql').set('content-type', 'application/json');
     if (key) req.set('authorization', `Bearer ${key}`);

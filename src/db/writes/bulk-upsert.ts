@@ -6,7 +6,7 @@ import { toGlobalId } from '../../graphql/relay/global-id';
 import type { BulkUpsertPayload, UpsertedRecord } from '../../graphql/writes';
 import { UpsertOutcome } from '../../graphql/writes';
 import { checkValue } from './fields';
-import { claimIdempotencyKey, completeIdempotencyKey, payloadHash, releaseIdempotencyKey } from './idempotency';
+import { claimIdempotencyKey, completeIdempotencyKey, payloadHash, type IdempotentRequest } from './idempotency';
 import { prepareDrafts, type Draft, type Problem } from './prepare';
 import type { RecordSpec } from './record-spec';
 import { WriteRefused, problemFromDatabase } from './record-writer';
@@ -31,23 +31,23 @@ export async function bulkUpsert(ctx: RequestContext, spec: RecordSpec, records:
   }
   const key = idempotencyKey?.trim();
   if (idempotencyKey != null && (!key || key.length > 200)) return refused([{ field: 'idempotencyKey', code: UserErrorCode.INVALID, message: 'idempotencyKey must be 1-200 characters.' }]);
-  if (!key) return upsertOnce(ctx, spec, records, null);
-
-  const claim = await claimIdempotencyKey<BulkUpsertPayload>(ctx.db, ctx.caller, key, `upsert:${spec.typename}`, payloadHash(spec.typename, records));
-  if (claim.kind === 'refused') return refused([claim.error]);
-  if (claim.kind === 'replay') return { ...claim.result, replayed: true };
-  let result: BulkUpsertPayload | undefined;
-  try {
-    result = await upsertOnce(ctx, spec, records, key);
-    return result;
-  } finally {
-    if (!result?.applied) await releaseIdempotencyKey(ctx.db, ctx.caller, key);
-  }
+  const idempotent = key ? { key, operation: `upsert:${spec.typename}`, hash: payloadHash(spec.typename, records) } : null;
+  return upsertOnce(ctx, spec, records, idempotent);
 }
 
-async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record<string, unknown>[], idempotencyKey: string | null): Promise<BulkUpsertPayload> {
+/**
+ * One transaction: the idempotency claim (when keyed), the checks, the writes and the stored result,
+ * so that a batch is applied, and its key used, exactly when the transaction commits; a refused or
+ * failed one (even by a lost database) leaves the key free for a retry.
+ */
+async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record<string, unknown>[], idempotent: IdempotentRequest | null): Promise<BulkUpsertPayload> {
   try {
     return await ctx.db.transaction({ ...policy.databaseSettings(ctx.caller), requestId: ctx.requestId }, async (tx) => {
+      if (idempotent) {
+        const claim = await claimIdempotencyKey<BulkUpsertPayload>(tx, ctx.caller, idempotent);
+        if (claim.kind === 'refused') return refused([claim.error]);
+        if (claim.kind === 'replay') return { ...claim.result, replayed: true };
+      }
       const { keyed, problems } = keysOf(ctx, records);
       const existing = await lockRecords(tx, spec, { cities: keyed.map((k) => k.city), externalIds: keyed.map((k) => k.externalId) });
       const byKey = new Map(existing.map((row) => [`${row.city_code}|${row.external_id}`, row]));
@@ -75,7 +75,7 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
         rowErrors: [],
         userErrors: [],
       };
-      if (idempotencyKey) await completeIdempotencyKey(tx, ctx.caller, idempotencyKey, result);
+      if (idempotent) await completeIdempotencyKey(tx, ctx.caller, idempotent, result);
       return result;
     });
   } catch (error) {

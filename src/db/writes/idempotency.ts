@@ -4,49 +4,58 @@ import { UserErrorCode, type UserError } from '../../graphql/errors/user-error';
 import type { RequestDb } from '../request-db';
 import { sql } from '../sql';
 
-/** A request still "running" after this long is taken to have died with its process; its key may be used again. */
-const ABANDONED_AFTER = '15 minutes';
-
 export function payloadHash(operation: string, payload: unknown): string {
   return createHash('sha256').update(JSON.stringify([operation, payload])).digest('hex');
 }
 
+/** A keyed request: the caller's idempotency key, the operation and the hash of its payload. */
+export interface IdempotentRequest {
+  key: string;
+  operation: string;
+  hash: string;
+}
+
 export type Claim<R> = { kind: 'claimed' } | { kind: 'replay'; result: R } | { kind: 'refused'; error: UserError };
 
+/** The advisory lock of one (API key, idempotency key): 64 bits of a hash, as PostgreSQL's bigint. */
+function lockOf(apiKeyId: number, key: string): string {
+  return createHash('sha256').update(`${apiKeyId}\0${key}`).digest().readBigInt64BE(0).toString();
+}
+
 /**
- * Claims an idempotency key for this API key before the work starts, in its own committed
- * statement, so that a concurrent replay sees it: the first request runs; a replay of a finished
- * one gets its stored result; a replay while it runs, or the key with another payload, is refused.
+ * Claims an idempotency key inside the work's own transaction `tx`. The claim is a transaction-level
+ * advisory lock: a concurrent replay cannot take it and is refused (IN_PROGRESS), and it ends with
+ * the transaction however that ends (commit, rollback, a lost connection, a crashed process or
+ * database), so a key is never left "running" by a request that died. The result is stored in the
+ * same transaction (completeIdempotencyKey): it exists exactly when the work was applied, and a
+ * replay of a finished request gets it instead of applying twice.
  */
-export async function claimIdempotencyKey<R>(db: RequestDb, caller: Caller, key: string, operation: string, hash: string): Promise<Claim<R>> {
+export async function claimIdempotencyKey<R>(tx: RequestDb, caller: Caller, request: IdempotentRequest): Promise<Claim<R>> {
   if (caller.kind !== 'key') return { kind: 'refused', error: { field: 'idempotencyKey', code: UserErrorCode.FORBIDDEN, message: 'Idempotency keys need an API key.' } };
-  const [claimed] = await db.query(sql`
-    INSERT INTO idempotency_request (api_key_id, key, operation, payload_hash) VALUES (${caller.apiKeyId}, ${key}, ${operation}, ${hash})
-    ON CONFLICT (api_key_id, key) DO UPDATE SET started_at = now(), operation = excluded.operation, payload_hash = excluded.payload_hash
-      WHERE idempotency_request.completed_at IS NULL AND idempotency_request.started_at < now() - ${ABANDONED_AFTER}::interval
-    RETURNING 1 AS claimed`);
-  if (claimed) return { kind: 'claimed' };
-  const [earlier] = await db.query<{ operation: string; hash: string; result: R | null }>(
-    sql`SELECT operation, payload_hash AS hash, result FROM idempotency_request WHERE api_key_id = ${caller.apiKeyId} AND key = ${key}`,
+  const { key, operation, hash } = request;
+  const [lock] = await tx.query<{ locked: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${lockOf(caller.apiKeyId, key)}::bigint) AS locked`);
+  if (!lock.locked) {
+    return { kind: 'refused', error: { field: 'idempotencyKey', code: UserErrorCode.IN_PROGRESS, message: `A request with idempotency key '${key}' is still running; retry when it has finished to get its result.` } };
+  }
+  const [earlier] = await tx.query<{ operation: string; hash: string; result: R }>(
+    sql`SELECT operation, payload_hash AS hash, result FROM idempotency_request WHERE api_key_id = ${caller.apiKeyId} AND key = ${key} AND completed_at IS NOT NULL`,
   );
-  if (!earlier) return claimIdempotencyKey(db, caller, key, operation, hash); // released meanwhile: try again
+  if (!earlier) return { kind: 'claimed' };
   if (earlier.operation !== operation || earlier.hash !== hash) {
     return { kind: 'refused', error: { field: 'idempotencyKey', code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: `Idempotency key '${key}' was already used with a different payload; use a new key for new data.` } };
-  }
-  if (earlier.result === null) {
-    return { kind: 'refused', error: { field: 'idempotencyKey', code: UserErrorCode.IN_PROGRESS, message: `A request with idempotency key '${key}' is still running; retry when it has finished to get its result.` } };
   }
   return { kind: 'replay', result: earlier.result };
 }
 
-/** Stores the result, in the work's own transaction, so that it is kept exactly when the work is. */
-export async function completeIdempotencyKey(tx: RequestDb, caller: Caller, key: string, result: unknown): Promise<void> {
+/**
+ * Stores the result in the work's transaction. A row still marked running (left by a version that
+ * claimed keys in a separate statement) is taken over: the lock proves nothing else runs with the key.
+ */
+export async function completeIdempotencyKey(tx: RequestDb, caller: Caller, request: IdempotentRequest, result: unknown): Promise<void> {
   if (caller.kind !== 'key') return;
-  await tx.query(sql`UPDATE idempotency_request SET completed_at = now(), result = ${JSON.stringify(result)}::jsonb WHERE api_key_id = ${caller.apiKeyId} AND key = ${key}`);
-}
-
-/** Lets the key go when nothing was applied (refused rows, an error), so a corrected retry can use it. */
-export async function releaseIdempotencyKey(db: RequestDb, caller: Caller, key: string): Promise<void> {
-  if (caller.kind !== 'key') return;
-  await db.query(sql`DELETE FROM idempotency_request WHERE api_key_id = ${caller.apiKeyId} AND key = ${key} AND completed_at IS NULL`);
+  await tx.query(sql`
+    INSERT INTO idempotency_request (api_key_id, key, operation, payload_hash, completed_at, result)
+    VALUES (${caller.apiKeyId}, ${request.key}, ${request.operation}, ${request.hash}, now(), ${JSON.stringify(result)}::jsonb)
+    ON CONFLICT (api_key_id, key) DO UPDATE SET operation = excluded.operation, payload_hash = excluded.payload_hash,
+      started_at = now(), completed_at = now(), result = excluded.result`);
 }

@@ -8,6 +8,28 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The caller's key may not read or do this (src/auth/policy.ts). */
   FORBIDDEN = 'FORBIDDEN',
+  /**
+   * A write named a version the record no longer has. Mutations report it in the payload's
+   * userErrors (with currentVersion), the CSV import with HTTP 409; listed here so the codes are one list.
+   */
+  CONFLICT = 'CONFLICT',
+  /**
+   * The query asks too much (depth, cost, aliases, directives, tokens or fields over their limit:
+   * src/graphql/limits/); refused before anything runs, HTTP 400, `extensions.limit` names the limit.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The caller's request budget is spent (HTTP 429 with Retry-After, src/server/rate-limit/). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * A database statement ran past STATEMENT_TIMEOUT_MS and was cancelled, or no database connection
+   * became free within DB_CONNECTION_TIMEOUT_MS (then HTTP 503 with Retry-After). src/graphql/errors/database-fault.ts
+   */
+  TIMEOUT = 'TIMEOUT',
+  /**
+   * This instance cannot answer now (HTTP 503 with Retry-After): the database is unreachable or still
+   * starting, or the instance is shutting down. Retry later, or on another instance.
+   */
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 

@@ -3,13 +3,23 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { logger } from '../../logger';
 import { ErrorCode } from './codes';
+import { databaseFault } from './database-fault';
+
+// graphql's parse stops at `maxTokens` (src/server/app.ts) with a syntax error; it is a limit, and says so.
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/; // graphql 16 writes 'that'
 
 /**
  * Errors we raise on purpose (GraphQLError with a code) and GraphQL's own validation errors reach
- * the client as they are; anything else is logged and masked, so no SQL or stack leaks out.
+ * the client as they are; database faults get their stable code (TIMEOUT, UNAVAILABLE);
+ * anything else is logged and masked, so no SQL or stack leaks out.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const tokens = original instanceof GraphQLError ? TOKEN_LIMIT.exec(original.message) : null;
+  if (tokens) {
+    const maximum = Number(tokens[1]);
+    return { message: `The query has more than ${maximum} tokens; at most ${maximum} are allowed (token limit).`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum } };
+  }
   if (original instanceof GraphQLError && original.extensions?.code) {
     // Apollo's own `http` extension (status, headers) has already been applied to the response; not for clients.
     const { http: _http, ...extensions } = original.extensions;
@@ -19,6 +29,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     return { ...formatted, extensions: { code } };
   }
+  // A slow statement, a full pool or a lost database: a stable code and what to do, not INTERNAL.
+  const fault = databaseFault(original);
+  if (fault) return { message: fault.message, locations: formatted.locations, path: formatted.path, extensions: { code: fault.code } };
   logger.error({ err: original, path: formatted.path }, 'internal error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
 }

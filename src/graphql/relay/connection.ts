@@ -60,6 +60,33 @@ export function Connection<T extends object>(Item: ClassType<T>, name: string, l
   return ConnectionType;
 }
 
+/** A page's info; its cursors are encoded only if read (most clients never ask for them). */
+class FetchedPageInfo<T> implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: Edge<T>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  }
+}
+
+/** The page the client sees of the edges fetched for it (limit + 1 of them, in fetch order). */
+function pageOfFetched<T>(fetched: Edge<T>[], request: PageRequest): { edges: Edge<T>[]; pageInfo: PageInfo } {
+  const more = fetched.length > request.limit;
+  const edges = fetched.slice(0, request.limit);
+  if (request.backward) edges.reverse();
+  const hasNextPage = request.backward ? request.cursor !== null : more;
+  const hasPreviousPage = request.backward ? more : request.cursor !== null;
+  return { edges, pageInfo: new FetchedPageInfo(hasNextPage, hasPreviousPage, edges) };
+}
+
 /** Turns the edges fetched for a page (limit + 1 of them, in fetch order) into a lazy connection. */
 export function toConnection<T>(
   page: () => Promise<Edge<T>[]>,
@@ -67,21 +94,7 @@ export function toConnection<T>(
   request: PageRequest,
 ): ConnectionResult<T> {
   let memo: Promise<{ edges: Edge<T>[]; pageInfo: PageInfo }> | undefined;
-  const load = () =>
-    (memo ??= page().then((fetched) => {
-      const more = fetched.length > request.limit;
-      const edges = fetched.slice(0, request.limit);
-      if (request.backward) edges.reverse();
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: request.backward ? request.cursor !== null : more,
-          hasPreviousPage: request.backward ? more : request.cursor !== null,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges[edges.length - 1]?.cursor ?? null,
-        },
-      };
-    }));
+  const load = () => (memo ??= page().then((fetched) => pageOfFetched(fetched, request)));
   return {
     get totalCount() {
       return count();
@@ -96,4 +109,32 @@ export function toConnection<T>(
       return load().then((p) => p.pageInfo);
     },
   };
+}
+
+/**
+ * A connection whose page and count were fetched with its parent (src/graphql/fold.ts): plain
+ * values rather than promises, so graphql-js completes it without waiting on anything. Only what
+ * the client selected was fetched, and only that is read.
+ */
+export class FetchedConnection<T> {
+  totalCount: number | undefined;
+  private page: { edges: Edge<T>[]; pageInfo: PageInfo } | undefined;
+
+  constructor(private readonly request: PageRequest) {}
+
+  setPage(fetched: Edge<T>[]): void {
+    this.page = pageOfFetched(fetched, this.request);
+  }
+
+  get edges(): Edge<T>[] | undefined {
+    return this.page?.edges;
+  }
+
+  get nodes(): T[] | undefined {
+    return this.page?.edges.map((e) => e.node);
+  }
+
+  get pageInfo(): PageInfo | undefined {
+    return this.page?.pageInfo;
+  }
 }

@@ -5,7 +5,43 @@ import { badInput } from '../errors/codes';
  * only promise that `node(id:)` gives back the same record.
  */
 export function toGlobalId(typename: string, key: string | number): string {
-  return Buffer.from(`${typename}:${key}`, 'utf8').toString('base64url');
+  const text = String(key);
+  if (typeof key !== 'number' && !/^[0-9A-Za-z]*$/.test(text)) return Buffer.from(`${typename}:${text}`, 'utf8').toString('base64url');
+  let prefix = prefixes.get(typename);
+  if (!prefix) prefixes.set(typename, (prefix = encodedPrefix(typename)));
+  return prefix.encoded + asciiBase64url(prefix.rest + text);
+}
+
+/*
+ * Every row gets a global id, so they are made without a Buffer per id: the type's `Type:` prefix is
+ * encoded once up to its last whole 3-byte group, and only the rest (1-2 bytes of the prefix and the
+ * key, ASCII) per id. The result is exactly Buffer's base64url of the whole text.
+ */
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const prefixes = new Map<string, { encoded: string; rest: string }>();
+
+function encodedPrefix(typename: string): { encoded: string; rest: string } {
+  const text = `${typename}:`;
+  if (!/^[\x20-\x7e]+$/.test(text)) throw new Error(`type name '${typename}' is not ASCII`);
+  const whole = text.length - (text.length % 3);
+  return { encoded: asciiBase64url(text.slice(0, whole)), rest: text.slice(whole) };
+}
+
+function asciiBase64url(text: string): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < text.length; i += 3) {
+    const n = (text.charCodeAt(i) << 16) | (text.charCodeAt(i + 1) << 8) | text.charCodeAt(i + 2);
+    out += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + BASE64URL[(n >> 6) & 63] + BASE64URL[n & 63];
+  }
+  if (text.length - i === 1) {
+    const n = text.charCodeAt(i) << 16;
+    out += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63];
+  } else if (text.length - i === 2) {
+    const n = (text.charCodeAt(i) << 16) | (text.charCodeAt(i + 1) << 8);
+    out += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + BASE64URL[(n >> 6) & 63];
+  }
+  return out;
 }
 
 export interface DecodedGlobalId {

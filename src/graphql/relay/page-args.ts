@@ -28,7 +28,8 @@ export interface PageRequest {
   cursor: CursorPosition | null;
 }
 
-function pageSize(value: number, argument: string): number {
+/** A page size in 0…MAX_PAGE_SIZE, or BAD_USER_INPUT naming the argument (also checked before execution: src/graphql/limits/query-cost.ts). */
+export function pageSize(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
     throw badInput(`'${argument}' must be between 0 and ${MAX_PAGE_SIZE}, got ${value}; page through larger results with cursors`, argument);
   }

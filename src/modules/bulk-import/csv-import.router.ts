@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Pool } from 'pg';
 import { MAX_UPSERT_RECORDS } from '../../db/writes/bulk-upsert';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
-import { createRequestContext } from '../../graphql/context';
+import { httpRequestContext } from '../../server/http-context';
 import { csvTemplate, CsvImportError, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
 import { importTypeOf, importTypeSlugs, type ImportType } from './import-types';
 
@@ -59,12 +58,10 @@ export function csvImportRouter(pool: Pool): Router {
     readBody,
     async (req, res) => {
       const type = importTypeOf(String(req.params.type))!;
-      const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
-      res.setHeader('x-request-id', requestId);
       const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       try {
-        const payload = await importCsv(createRequestContext(pool, requestId, caller), type, body, req.header('idempotency-key'));
+        const payload = await importCsv(httpRequestContext(pool, req, res), type, body, req.header('idempotency-key'));
         const status = statusOf(payload);
         if (status === 403 && caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
         else res.status(status);

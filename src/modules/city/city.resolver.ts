@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 import { Province, type ProvinceRow } from '../province/province.type';
@@ -10,13 +11,13 @@ import { City, CityConnection, type CityRow } from './city.type';
 @Resolver(() => City)
 export class CityResolver {
   @Query(() => CityConnection, { description: 'Cities in the registry (地级市), e.g. the 13 cities of Jiangsu.' })
-  cities(@Ctx() ctx: RequestContext, @Args(() => CitiesArgs) args: CitiesArgs) {
-    return cityService.list(ctx, args);
+  cities(@Ctx() ctx: RequestContext, @Args(() => CitiesArgs) args: CitiesArgs, @Info() info: GraphQLResolveInfo) {
+    return cityService.list(ctx, args, info);
   }
 
   @Query(() => City, { nullable: true, description: 'One city by its division code, e.g. "320100" for Nanjing; null if unknown.' })
-  city(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar, { description: 'The city\'s six-digit division code, e.g. "320100".' }) code: string) {
-    return cityService.byCode(ctx, code);
+  city(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar, { description: 'The city\'s six-digit division code, e.g. "320100".' }) code: string, @Info() info: GraphQLResolveInfo) {
+    return cityService.lookup(ctx, code, info);
   }
 
   @FieldResolver(() => Province, { description: 'The province the city belongs to (所属省份).' })

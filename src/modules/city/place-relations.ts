@@ -1,10 +1,12 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import type { TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { childList, foldable, toOne } from '../../graphql/fold';
 import type { ConnectionResult } from '../../graphql/relay/connection';
 import { Province, type ProvinceRow } from '../province/province.type';
-import { provinceService } from '../province/province.service';
+import { provinceService, provinceTable } from '../province/province.service';
 import { City, type CityRow } from './city.type';
-import { cityService } from './city.service';
+import { cityService, cityTable } from './city.service';
 
 /** Registry rows that lie in a province and, where known, a city. */
 export interface Placed {
@@ -12,8 +14,15 @@ export interface Placed {
   cityCode: string | null;
 }
 
-/** Adds `province` and `city` to a registry type, both batched through the request's loaders. */
+/**
+ * Adds `province` and `city` to a registry type, both batched through the request's loaders, or
+ * fetched with the row where its statement folds them (src/graphql/fold.ts). Group rows of the
+ * statistics are not table rows and never fold.
+ */
 export function placeFieldsResolver(Type: ClassType, label: string, grouped = false) {
+  if (!grouped) {
+    foldable(Type.name, { province: toOne(() => provinceTable, 't.code', 'provinceCode'), city: toOne(() => cityTable, 't.code', 'cityCode') });
+  }
   const provinceNote = grouped ? ' (null unless grouped by province)' : '';
   const cityNote = grouped ? '; null unless grouped by city, or for records with no city' : '; null where the source gives only the province';
   @Resolver(() => Type)
@@ -29,6 +38,15 @@ export function placeFieldsResolver(Type: ClassType, label: string, grouped = fa
     }
   }
   return PlaceFieldsResolver;
+}
+
+/**
+ * Lets a city's and a province's list of a registry type (placeListResolvers) be fetched with the
+ * city or province (src/graphql/fold.ts); `defaultOrder` as the list's service uses it.
+ */
+export function foldablePlaceLists(field: string, table: () => TableSpec<unknown, unknown>, defaultOrder: string): void {
+  foldable('City', { [field]: childList(table, 't.city_code', 'code', defaultOrder) });
+  foldable('Province', { [field]: childList(table, 't.province_code', 'code', defaultOrder) });
 }
 
 type ChildList<Args> = (ctx: RequestContext, parentColumn: string, parentKey: string, args: Args) => ConnectionResult<unknown>;

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
@@ -27,8 +28,8 @@ import { collectiveInnovationContractWrites as writes } from './collective-innov
 @Resolver(() => CollectiveInnovationContract)
 export class CollectiveInnovationContractResolver {
   @Query(() => CollectiveInnovationContractConnection, { description: 'Collective innovation contracts (技术创新集体合同) in the registry.' })
-  collectiveContracts(@Ctx() ctx: RequestContext, @Args(() => CollectiveInnovationContractsArgs) args: CollectiveInnovationContractsArgs) {
-    return service.list(ctx, args);
+  collectiveContracts(@Ctx() ctx: RequestContext, @Args(() => CollectiveInnovationContractsArgs) args: CollectiveInnovationContractsArgs, @Info() info: GraphQLResolveInfo) {
+    return service.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { sql } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
@@ -6,6 +7,9 @@ import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { childList, foldable, toOne } from '../../graphql/fold';
+import { foldablePlaceLists } from '../city/place-relations';
+import { enterpriseTable } from '../enterprise/enterprise.service';
 import {
   CollectiveInnovationContractDimension,
   CollectiveInnovationContractOrderBy,
@@ -14,7 +18,7 @@ import {
   type CollectiveInnovationContractStatsArgs,
   type CollectiveInnovationContractSeriesArgs,
 } from './collective-innovation-contract.inputs';
-import type { CollectiveInnovationContractRow } from './collective-innovation-contract.type';
+import { CollectiveInnovationContract, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
   from: 'collective_innovation_contract t',
@@ -25,7 +29,7 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
     t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('CollectiveInnovationContract'),
+  toRow: registryRow('CollectiveInnovationContract', CollectiveInnovationContract),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.between('t.signed_on', f?.signedFrom, f?.signedTo),
@@ -62,10 +66,17 @@ export const COLLECTIVE_CONTRACT_DATED_BY = 't.signed_on';
 
 export const collectiveInnovationContractService = {
   series: (ctx: RequestContext, args: CollectiveInnovationContractSeriesArgs) => timeSeries(ctx, { table: collectiveInnovationContractTable, datedBy: COLLECTIVE_CONTRACT_DATED_BY }, args),
-  list: (ctx: RequestContext, args: CollectiveInnovationContractsArgs) =>
-    listConnection(ctx, collectiveInnovationContractTable, args, CollectiveInnovationContractOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: CollectiveInnovationContractsArgs, info?: GraphQLResolveInfo) =>
+    listConnection(ctx, collectiveInnovationContractTable, args, CollectiveInnovationContractOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: CollectiveInnovationContractsArgs) =>
     childConnection(ctx, collectiveInnovationContractTable, column, key, args, CollectiveInnovationContractOrderBy.ID_ASC),
   stats: (ctx: RequestContext, args: CollectiveInnovationContractStatsArgs) =>
     groupStats(ctx, collectiveInnovationContractTable, dimensions, args.groupBy, args.filter, measures),
 };
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldable('CollectiveInnovationContract', { enterprise: toOne(() => enterpriseTable, 't.id', 'enterpriseId') });
+foldable('Enterprise', {
+  collectiveContracts: childList(() => collectiveInnovationContractTable, 't.enterprise_id', 'id', CollectiveInnovationContractOrderBy.ID_ASC),
+});
+foldablePlaceLists('collectiveContracts', () => collectiveInnovationContractTable, CollectiveInnovationContractOrderBy.ID_ASC);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
@@ -15,8 +16,8 @@ import { craftsmanAcademyWrites } from './craftsman-academy.writes';
 @Resolver(() => CraftsmanAcademy)
 export class CraftsmanAcademyResolver {
   @Query(() => CraftsmanAcademyConnection, { description: 'Craftsman academies (工匠学院) in the registry.' })
-  craftsmanAcademies(@Ctx() ctx: RequestContext, @Args(() => CraftsmanAcademiesArgs) args: CraftsmanAcademiesArgs) {
-    return craftsmanAcademyService.list(ctx, args);
+  craftsmanAcademies(@Ctx() ctx: RequestContext, @Args(() => CraftsmanAcademiesArgs) args: CraftsmanAcademiesArgs, @Info() info: GraphQLResolveInfo) {
+    return craftsmanAcademyService.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)

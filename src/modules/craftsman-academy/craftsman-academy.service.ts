@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
@@ -5,6 +6,7 @@ import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { foldablePlaceLists } from '../city/place-relations';
 import {
   CraftsmanAcademyDimension,
   CraftsmanAcademyOrderBy,
@@ -13,7 +15,7 @@ import {
   type CraftsmanAcademyStatsArgs,
   type CraftsmanAcademySeriesArgs,
 } from './craftsman-academy.inputs';
-import type { CraftsmanAcademyRow } from './craftsman-academy.type';
+import { CraftsmanAcademy, type CraftsmanAcademyRow } from './craftsman-academy.type';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
@@ -21,7 +23,7 @@ export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcad
     t.on_provincial_support_list AS "onProvincialSupportList", t.established_on AS "establishedOn", t.is_sample AS "isSample", t.source_id AS "sourceId",
     t.external_id AS "externalId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('CraftsmanAcademy'),
+  toRow: registryRow('CraftsmanAcademy', CraftsmanAcademy),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.level', f?.levels),
@@ -51,8 +53,11 @@ export const CRAFTSMAN_ACADEMY_DATED_BY = 't.established_on';
 
 export const craftsmanAcademyService = {
   series: (ctx: RequestContext, args: CraftsmanAcademySeriesArgs) => timeSeries(ctx, { table: craftsmanAcademyTable, datedBy: CRAFTSMAN_ACADEMY_DATED_BY }, args),
-  list: (ctx: RequestContext, args: CraftsmanAcademiesArgs) => listConnection(ctx, craftsmanAcademyTable, args, CraftsmanAcademyOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: CraftsmanAcademiesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, craftsmanAcademyTable, args, CraftsmanAcademyOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmanAcademiesArgs) =>
     childConnection(ctx, craftsmanAcademyTable, column, key, args, CraftsmanAcademyOrderBy.ID_ASC),
   stats: (ctx: RequestContext, args: CraftsmanAcademyStatsArgs) => groupStats(ctx, craftsmanAcademyTable, dimensions, args.groupBy, args.filter),
 };
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldablePlaceLists('craftsmanAcademies', () => craftsmanAcademyTable, CraftsmanAcademyOrderBy.ID_ASC);

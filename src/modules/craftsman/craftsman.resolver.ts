@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
@@ -20,8 +21,8 @@ const PERSONAL = 'Personal data (个人信息): visible only to ADMIN and the CI
 @Resolver(() => Craftsman)
 export class CraftsmanResolver {
   @Query(() => CraftsmanConnection, { description: 'Craftsmen (工匠) in the registry, from candidates to certified national craftsmen.' })
-  craftsmen(@Ctx() ctx: RequestContext, @Args(() => CraftsmenArgs) args: CraftsmenArgs) {
-    return craftsmanService.list(ctx, args);
+  craftsmen(@Ctx() ctx: RequestContext, @Args(() => CraftsmenArgs) args: CraftsmenArgs, @Info() info: GraphQLResolveInfo) {
+    return craftsmanService.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
@@ -5,8 +6,11 @@ import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
+import { childList, foldable, toOne } from '../../graphql/fold';
+import { foldablePlaceLists } from '../city/place-relations';
+import { enterpriseTable } from '../enterprise/enterprise.service';
 import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs, type CraftsmanSeriesArgs } from './craftsman.inputs';
-import type { CraftsmanRow } from './craftsman.type';
+import { Craftsman, type CraftsmanRow } from './craftsman.type';
 
 /**
  * Personal columns (national_id_number, phone) are deliberately absent from this select list: they
@@ -18,7 +22,7 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
     t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('Craftsman'),
+  toRow: registryRow('Craftsman', Craftsman),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.level', f?.levels),
@@ -56,9 +60,14 @@ export const CRAFTSMAN_DATED_BY = 'coalesce(t.recognized_on, make_date(t.year, 1
 
 export const craftsmanService = {
   series: (ctx: RequestContext, args: CraftsmanSeriesArgs) => timeSeries(ctx, { table: craftsmanTable, datedBy: CRAFTSMAN_DATED_BY }, args),
-  list: (ctx: RequestContext, args: CraftsmenArgs) => listConnection(ctx, craftsmanTable, args, CraftsmanOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: CraftsmenArgs, info?: GraphQLResolveInfo) => listConnection(ctx, craftsmanTable, args, CraftsmanOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmenArgs) =>
     childConnection(ctx, craftsmanTable, column, key, args, CraftsmanOrderBy.ID_ASC),
   byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, craftsmanTable, 't.id').load(id)),
   stats: (ctx: RequestContext, args: CraftsmanStatsArgs) => groupStats(ctx, craftsmanTable, dimensions, args.groupBy, args.filter),
 };
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldable('Craftsman', { enterprise: toOne(() => enterpriseTable, 't.id', 'enterpriseId') });
+foldable('Enterprise', { craftsmen: childList(() => craftsmanTable, 't.enterprise_id', 'id', CraftsmanOrderBy.ID_ASC) });
+foldablePlaceLists('craftsmen', () => craftsmanTable, CraftsmanOrderBy.ID_ASC);

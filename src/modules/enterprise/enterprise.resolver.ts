@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
@@ -16,8 +17,8 @@ import { enterpriseWrites } from './enterprise.writes';
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: 'Enterprises (企业) in the registry.' })
-  enterprises(@Ctx() ctx: RequestContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs) {
-    return enterpriseService.list(ctx, args);
+  enterprises(@Ctx() ctx: RequestContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs, @Info() info: GraphQLResolveInfo) {
+    return enterpriseService.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)
@@ -33,8 +34,8 @@ export class EnterpriseResolver {
   }
 
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code, archived or not; null if not registered.' })
-  enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar, { description: 'The 18-character unified social credit code (统一社会信用代码).' }) creditCode: string) {
-    return enterpriseService.byCreditCode(ctx, creditCode);
+  enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar, { description: 'The 18-character unified social credit code (统一社会信用代码).' }) creditCode: string, @Info() info: GraphQLResolveInfo) {
+    return enterpriseService.lookup(ctx, creditCode, info);
   }
 
   @Mutation(() => EnterprisePayload, {

@@ -1,12 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
+import { byKeyLoader, childConnection, listConnection, rowByKey } from '../../graphql/lists';
+import { foldablePlaceLists } from '../city/place-relations';
 import { EnterpriseOrderBy, type EnterpriseDimension, type EnterpriseFilter, type EnterprisesArgs, type EnterpriseStatsArgs, type EnterpriseSeriesArgs } from './enterprise.inputs';
-import type { EnterpriseRow } from './enterprise.type';
+import { Enterprise, type EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   from: 'enterprise t',
@@ -15,7 +17,7 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
     t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('Enterprise'),
+  toRow: registryRow('Enterprise', Enterprise),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.ownership', f?.ownerships),
@@ -53,9 +55,14 @@ const measures: Dimension[] = [
 export const enterpriseService = {
   series: (ctx: RequestContext, args: EnterpriseSeriesArgs) => timeSeries(ctx, { table: enterpriseTable, datedBy: ENTERPRISE_REGISTERED_ON }, args),
   stats: (ctx: RequestContext, args: EnterpriseStatsArgs) => groupStats(ctx, enterpriseTable, dimensions, args.groupBy, args.filter, measures),
-  list: (ctx: RequestContext, args: EnterprisesArgs) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: EnterprisesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC, info),
   inPlace: (ctx: RequestContext, column: string, code: string, args: EnterprisesArgs) =>
     childConnection(ctx, enterpriseTable, column, code, args, EnterpriseOrderBy.ID_ASC),
   byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, enterpriseTable, 't.id').load(id)),
+  /** The root field `enterprise(creditCode:)`, with what it folds (src/graphql/fold.ts). */
+  lookup: (ctx: RequestContext, creditCode: string, info: GraphQLResolveInfo) => rowByKey(ctx, enterpriseTable, 't.credit_code', creditCode, info),
   byCreditCode: (ctx: RequestContext, creditCode: string) => byKeyLoader(ctx, enterpriseTable, 't.credit_code').load(creditCode),
 };
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldablePlaceLists('enterprises', () => enterpriseTable, EnterpriseOrderBy.ID_ASC);

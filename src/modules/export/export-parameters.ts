@@ -9,6 +9,7 @@ import {
   type GraphQLInputType,
   type GraphQLNamedType,
 } from 'graphql';
+import { textProblem } from '../../graphql/limits/argument-text';
 import { badParameter } from './export-error';
 
 /**
@@ -75,6 +76,9 @@ export function readParameters(search: URLSearchParams, filterType: GraphQLInput
       const known = [...argTypes.keys(), ...Object.keys(filterFields)];
       throw badParameter(name, `Unknown query parameter '${name.slice(0, 60)}'. Parameters: ${known.join(', ')}.`, { parameters: known });
     }
+    // As in the API (src/graphql/limits/argument-text.ts): text PostgreSQL cannot hold is refused here, not in SQL.
+    const problem = search.getAll(name).map((text) => textProblem(text, name)).find(Boolean);
+    if (problem) throw badParameter(name, `Query parameter '${name}' ${problem}.`);
     const value = valueFromText(name, type, search.getAll(name));
     if (value !== undefined) (argTypes.has(name) ? others : filter)[name] = value;
   }

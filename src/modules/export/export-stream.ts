@@ -17,6 +17,9 @@ export const CURSOR_BATCH_ROWS = 500;
 /** A download whose client reads nothing for this long is cut, so that it gives its connection back. */
 const IDLE_TIMEOUT_MS = 120_000;
 
+/** The longest a download may last (its cursor's statement_timeout); a million rows take well under a minute. */
+export const EXPORT_STATEMENT_TIMEOUT_MS = 3_600_000;
+
 /** The export's one statement: the module's TableSpec, its filter conditions, place and enterprise names joined, by id. */
 export function exportStatement(type: ExportType, filter: Record<string, unknown>): SqlFragment {
   const columns = [type.table.columns];
@@ -127,6 +130,9 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Names the transaction in pg_stat_activity, so that operators can tell exports apart.
     await client.query(`SET LOCAL application_name = 'reform-registry export'`);
+    // To PostgreSQL the cursor is one statement from the first row to the last, however slowly the
+    // client reads, so the request pool's statement_timeout would cut any download longer than it.
+    await client.query(`SET LOCAL statement_timeout = ${EXPORT_STATEMENT_TIMEOUT_MS}`);
   } catch (error) {
     release(error as Error);
     throw error;

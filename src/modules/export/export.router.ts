@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { getNamedType, isInputObjectType, type GraphQLInputObjectType } from 'graphql';
 import type { Pool } from 'pg';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
-import { createRequestContext } from '../../graphql/context';
 import { buildRegistrySchema } from '../../graphql/schema';
+import { httpRequestContext, requestIdOf } from '../../server/http-context';
 import { ExportError } from './export-error';
 import { EXPORT_FORMATS, isExportFormat, RecordEncoder, setExportHeaders, type ExportFormat } from './export-format';
 import { readParameters } from './export-parameters';
@@ -49,8 +48,7 @@ function filterTypeOf(fieldName: string): GraphQLInputObjectType {
 }
 
 function requestOf(req: Request, res: Response) {
-  const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
-  res.setHeader('x-request-id', requestId);
+  const requestId = requestIdOf(req, res);
   const search = new URL(req.originalUrl, 'http://export.invalid').searchParams;
   return { requestId, search, caller: (res.locals.caller as Caller | undefined) ?? ANONYMOUS };
 }
@@ -72,9 +70,9 @@ export function exportRouter(pool: Pool): Router {
   router.get('/stats/:file', async (req, res) => {
     const { type, format } = target(String(req.params.file), statsSlugs);
     const field = statsFieldOf(type)!;
-    const { requestId, search, caller } = requestOf(req, res);
+    const { search } = requestOf(req, res);
     const { variables } = readParameters(search, filterTypeOf(type.listField), field.args.filter((a) => a.name !== 'filter'));
-    const { columns, rows } = await statsRows(createRequestContext(pool, requestId, caller), field, variables);
+    const { columns, rows } = await statsRows(httpRequestContext(pool, req, res), field, variables);
     setExportHeaders(res, `${type.slug}-stats`, format);
     await pipeline(Readable.from(rows), new RecordEncoder(format, columns), res);
   });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { ArchiveRecordInput } from '../../graphql/writes';
@@ -18,8 +19,8 @@ import { goalWrites } from './goal.writes';
 @Resolver(() => Goal)
 export class GoalResolver {
   @Query(() => GoalConnection, { description: 'Published goals (目标) with their live progress.' })
-  goals(@Ctx() ctx: RequestContext, @Args(() => GoalsArgs) args: GoalsArgs) {
-    return goalService.list(ctx, args);
+  goals(@Ctx() ctx: RequestContext, @Args(() => GoalsArgs) args: GoalsArgs, @Info() info: GraphQLResolveInfo) {
+    return goalService.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)

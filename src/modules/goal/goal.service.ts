@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { raw, sql, where } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
@@ -11,7 +12,7 @@ import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-stud
 import { todayInChina } from '../../common/calendar';
 import { goalForecast, goalProgress } from './goal-progress';
 import { GoalOrderBy, type GoalFilter, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
-import { GoalMetric, type GoalRow } from './goal.type';
+import { Goal, GoalMetric, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
@@ -19,7 +20,7 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
     t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('Goal'),
+  toRow: registryRow('Goal', Goal),
   conditions: (f) => [
     ...placeConditions(f),
     ...(f?.provinceWide == null ? [] : [raw(f.provinceWide ? 't.city_code IS NULL' : 't.city_code IS NOT NULL')]),
@@ -38,12 +39,18 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
  * value, and what of it is dated in the trend window `w` (today − 12 months, today], each record dated
  * by its module's event date. Archived records do not count. One scan of the scope gives both.
  */
-const inScope = (table: string) =>
-  `FROM ${table} t WHERE t.province_code = g.province_code AND (g.city_code IS NULL OR t.city_code = g.city_code) AND t.archived_at IS NULL`;
 const COUNT = (filter: string) => `count(*)${filter}`;
 const WORKERS = (filter: string) => `coalesce(sum(t.workers_covered)${filter}, 0)`;
-const values = (table: string, datedBy: string, measure = COUNT, condition = '') =>
-  `(SELECT ARRAY[${measure('')}, ${measure(` FILTER (WHERE (${datedBy}) > w.after AND (${datedBy}) <= w.today)`)}]::bigint[] ${inScope(table)}${condition})`;
+/**
+ * A city goal's scope is written as its own branch, `t.city_code = g.city_code`, rather than as
+ * `(g.city_code IS NULL OR t.city_code = g.city_code)`: the OR keeps PostgreSQL from using the
+ * city index and makes every city goal scan its whole province.
+ */
+const values = (table: string, datedBy: string, measure = COUNT, condition = '') => {
+  const select = (scope: string) =>
+    `(SELECT ARRAY[${measure('')}, ${measure(` FILTER (WHERE (${datedBy}) > w.after AND (${datedBy}) <= w.today)`)}]::bigint[] FROM ${table} t WHERE ${scope} AND t.archived_at IS NULL${condition})`;
+  return `(CASE WHEN g.city_code IS NULL THEN ${select('t.province_code = g.province_code')} ELSE ${select('t.city_code = g.city_code AND t.province_code = g.province_code')} END)`;
+};
 const certified = (level?: string) => values('craftsman', CRAFTSMAN_DATED_BY, COUNT, ` AND t.status = 'CERTIFIED'${level ? ` AND t.level = '${level}'` : ''}`);
 const METRIC_SQL: Record<GoalMetric, string> = {
   INNOVATION_STUDIOS: values('innovation_studio', INNOVATION_STUDIO_DATED_BY),
@@ -81,7 +88,7 @@ function goalValues(ctx: RequestContext) {
 }
 
 export const goalService = {
-  list: (ctx: RequestContext, args: GoalsArgs) => listConnection(ctx, goalTable, args, GoalOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: GoalsArgs, info?: GraphQLResolveInfo) => listConnection(ctx, goalTable, args, GoalOrderBy.ID_ASC, info),
   /** Active goals whose scope is exactly this city, or exactly this province (not its cities). */
   async ofScope(ctx: RequestContext, scope: { cityCode?: string; provinceCode?: string }, metric: GoalMetric | null | undefined) {
     const goals = scope.cityCode
@@ -101,10 +108,13 @@ export const goalService = {
   async ranking(ctx: RequestContext, args: GoalRankingArgs) {
     const today = todayInChina();
     const filter: GoalFilter = { provinceCode: args.provinceCode, provinceWide: false, metrics: [args.metric], deadlineFrom: args.deadlineFrom, deadlineTo: args.deadlineTo };
+    // The values in a LATERAL subquery that cannot be flattened (OFFSET 0): computed once per goal
+    // that passes the filter, not again for the ranking and again for the select list.
     const rows = await ctx.db.query<Record<string, unknown>>(sql`${trendWindow(today)}
-      SELECT ${raw(goalTable.columns)}, t.__values AS "__values",
-        row_number() OVER (ORDER BY t.__values[1]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
-      FROM (SELECT g.*, ${raw(GOAL_VALUES)} AS __values FROM goal g, w) t
+      SELECT ${raw(goalTable.columns)}, x.v AS "__values",
+        row_number() OVER (ORDER BY x.v[1]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
+      FROM goal t CROSS JOIN w
+        CROSS JOIN LATERAL (SELECT ${raw(GOAL_VALUES)} AS v FROM (SELECT t.metric, t.province_code, t.city_code) g OFFSET 0) x
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
     const loader = goalValues(ctx);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
@@ -19,8 +20,8 @@ import { innovationStudioWrites } from './innovation-studio.writes';
 @Resolver(() => InnovationStudio)
 export class InnovationStudioResolver {
   @Query(() => InnovationStudioConnection, { description: 'Innovation studios (创新工作室) in the registry.' })
-  innovationStudios(@Ctx() ctx: RequestContext, @Args(() => InnovationStudiosArgs) args: InnovationStudiosArgs) {
-    return innovationStudioService.list(ctx, args);
+  innovationStudios(@Ctx() ctx: RequestContext, @Args(() => InnovationStudiosArgs) args: InnovationStudiosArgs, @Info() info: GraphQLResolveInfo) {
+    return innovationStudioService.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
@@ -5,6 +6,10 @@ import { timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { childList, foldable, toOne } from '../../graphql/fold';
+import { foldablePlaceLists } from '../city/place-relations';
+import { craftsmanTable } from '../craftsman/craftsman.service';
+import { enterpriseTable } from '../enterprise/enterprise.service';
 import {
   InnovationStudioDimension,
   InnovationStudioOrderBy,
@@ -13,7 +18,7 @@ import {
   type InnovationStudioStatsArgs,
   type InnovationStudioSeriesArgs,
 } from './innovation-studio.inputs';
-import type { InnovationStudioRow } from './innovation-studio.type';
+import { InnovationStudio, type InnovationStudioRow } from './innovation-studio.type';
 
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
   from: 'innovation_studio t',
@@ -22,7 +27,7 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
     t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('InnovationStudio'),
+  toRow: registryRow('InnovationStudio', InnovationStudio),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.kind', f?.kinds),
@@ -55,9 +60,17 @@ export const INNOVATION_STUDIO_DATED_BY = 't.established_on';
 
 export const innovationStudioService = {
   series: (ctx: RequestContext, args: InnovationStudioSeriesArgs) => timeSeries(ctx, { table: innovationStudioTable, datedBy: INNOVATION_STUDIO_DATED_BY }, args),
-  list: (ctx: RequestContext, args: InnovationStudiosArgs) => listConnection(ctx, innovationStudioTable, args, InnovationStudioOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: InnovationStudiosArgs, info?: GraphQLResolveInfo) => listConnection(ctx, innovationStudioTable, args, InnovationStudioOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: InnovationStudiosArgs) =>
     childConnection(ctx, innovationStudioTable, column, key, args, InnovationStudioOrderBy.ID_ASC),
   byId: (ctx: RequestContext, id: number | string) => byKeyLoader(ctx, innovationStudioTable, 't.id').load(id),
   stats: (ctx: RequestContext, args: InnovationStudioStatsArgs) => groupStats(ctx, innovationStudioTable, dimensions, args.groupBy, args.filter),
 };
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldable('InnovationStudio', {
+  enterprise: toOne(() => enterpriseTable, 't.id', 'enterpriseId'),
+  leadCraftsman: toOne(() => craftsmanTable, 't.id', 'leadCraftsmanId'),
+});
+foldable('Enterprise', { innovationStudios: childList(() => innovationStudioTable, 't.enterprise_id', 'id', InnovationStudioOrderBy.ID_ASC) });
+foldablePlaceLists('innovationStudios', () => innovationStudioTable, InnovationStudioOrderBy.ID_ASC);

@@ -1,16 +1,17 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
-import { byKeyLoader, listConnection } from '../../graphql/lists';
+import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { ProvinceOrderBy, type ProvinceFilter, type ProvincesArgs } from './province.inputs';
-import type { ProvinceRow } from './province.type';
+import { Province, type ProvinceRow } from './province.type';
 
 export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
   from: 'province t',
   columns: 't.code, t.name, t.name_en AS "nameEn"',
   key: 't.code',
   keyType: 'text',
-  toRow: registryRow('Province', 'code'),
+  toRow: registryRow('Province', Province, 'code'),
   conditions: (f) => when.contains(['t.name', 't.name_en'], f?.nameContains),
   orders: {
     [ProvinceOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
@@ -19,6 +20,8 @@ export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
 };
 
 export const provinceService = {
-  list: (ctx: RequestContext, args: ProvincesArgs) => listConnection(ctx, provinceTable, args, ProvinceOrderBy.CODE_ASC),
+  list: (ctx: RequestContext, args: ProvincesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, provinceTable, args, ProvinceOrderBy.CODE_ASC, info),
+  /** The root field `province(code:)`, with what it folds (src/graphql/fold.ts). */
+  lookup: (ctx: RequestContext, code: string, info: GraphQLResolveInfo) => rowByKey(ctx, provinceTable, 't.code', code, info),
   byCode: (ctx: RequestContext, code: string | null) => (code == null ? null : byKeyLoader(ctx, provinceTable, 't.code').load(code)),
 };

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { ArchiveRecordInput } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
@@ -14,8 +15,8 @@ import { reportedFigureWrites } from './reported-figure.writes';
 @Resolver(() => ReportedFigure)
 export class ReportedFigureResolver {
   @Query(() => ReportedFigureConnection, { description: 'Published figures (公开统计数据) that are not counts of registry rows.' })
-  reportedFigures(@Ctx() ctx: RequestContext, @Args(() => ReportedFiguresArgs) args: ReportedFiguresArgs) {
-    return reportedFigureService.list(ctx, args);
+  reportedFigures(@Ctx() ctx: RequestContext, @Args(() => ReportedFiguresArgs) args: ReportedFiguresArgs, @Info() info: GraphQLResolveInfo) {
+    return reportedFigureService.list(ctx, args, info);
   }
 
   @Mutation(() => ReportedFigurePayload, { description: 'Registers a published figure (新建公开统计数据): ADMIN only.' })

@@ -1,17 +1,18 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
-import type { ReportedFigureRow } from './reported-figure.type';
+import { ReportedFigure, type ReportedFigureRow } from './reported-figure.type';
 
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
   from: 'reported_figure t',
   columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.subject, t.metric, t.value::float8 AS value,
     t.unit, t.as_of AS "asOf", t.source_id AS "sourceId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('ReportedFigure'),
+  toRow: registryRow('ReportedFigure', ReportedFigure),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.metric', f?.metrics),
@@ -25,7 +26,7 @@ export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFil
 };
 
 export const reportedFigureService = {
-  list: (ctx: RequestContext, args: ReportedFiguresArgs) => listConnection(ctx, reportedFigureTable, args, ReportedFigureOrderBy.ID_ASC),
+  list: (ctx: RequestContext, args: ReportedFiguresArgs, info?: GraphQLResolveInfo) => listConnection(ctx, reportedFigureTable, args, ReportedFigureOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: ReportedFiguresArgs) =>
     childConnection(ctx, reportedFigureTable, column, key, args, ReportedFigureOrderBy.ID_ASC),
 };

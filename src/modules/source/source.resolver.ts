@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { foldable, toOne } from '../../graphql/fold';
 import { ArchiveRecordInput } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { SourcesArgs } from './source.inputs';
-import { sourceService } from './source.service';
+import { sourceService, sourceTable } from './source.service';
 import { Source, SourceConnection, SourcePayload, type Sourced } from './source.type';
 import { CreateSourceInput, UpdateSourceInput } from './source.write-inputs';
 import { sourceWrites } from './source.writes';
@@ -11,8 +13,8 @@ import { sourceWrites } from './source.writes';
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Published reports the registry cites (出处), newest first.' })
-  sources(@Ctx() ctx: RequestContext, @Args(() => SourcesArgs) args: SourcesArgs) {
-    return sourceService.list(ctx, args);
+  sources(@Ctx() ctx: RequestContext, @Args(() => SourcesArgs) args: SourcesArgs, @Info() info: GraphQLResolveInfo) {
+    return sourceService.list(ctx, args, info);
   }
 
   @Mutation(() => SourcePayload, { description: 'Registers a published report as a source (新建出处): ADMIN only. The same publisher, title and date twice is a DUPLICATE.' })
@@ -36,8 +38,9 @@ export class SourceResolver {
   }
 }
 
-/** Adds `source` to a registry type. */
+/** Adds `source` to a registry type: batched, or fetched with the row where its statement folds it (src/graphql/fold.ts). */
 export function sourceFieldResolver(Type: ClassType, label: string) {
+  foldable(Type.name, { source: toOne(() => sourceTable, 't.id', 'sourceId') });
   @Resolver(() => Type)
   class SourceFieldResolver {
     @FieldResolver(() => Source, { nullable: true, description: `Where this ${label} comes from (出处).` })

@@ -1,16 +1,17 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { SourceOrderBy, type SourceFilter, type SourcesArgs } from './source.inputs';
-import type { SourceRow } from './source.type';
+import { Source, type SourceRow } from './source.type';
 
 export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
   from: 'source t',
   columns: `t.id, t.publisher, t.publisher_en AS "publisherEn", t.title, t.published_on AS "publishedOn", t.url, ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
-  toRow: registryRow('Source'),
+  toRow: registryRow('Source', Source),
   conditions: (f) => [
     ...when.contains(['t.publisher', 't.publisher_en', 't.title'], f?.textContains),
     ...when.between('t.published_on', f?.publishedFrom, f?.publishedTo),
@@ -23,6 +24,6 @@ export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
 };
 
 export const sourceService = {
-  list: (ctx: RequestContext, args: SourcesArgs) => listConnection(ctx, sourceTable, args, SourceOrderBy.PUBLISHED_ON_DESC),
+  list: (ctx: RequestContext, args: SourcesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, sourceTable, args, SourceOrderBy.PUBLISHED_ON_DESC, info),
   byId: (ctx: RequestContext, id: number | null) => (id == null ? null : byKeyLoader(ctx, sourceTable, 't.id').load(id)),
 };

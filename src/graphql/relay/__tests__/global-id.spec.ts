@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { GraphQLError } from 'graphql';
 import { fromGlobalId, toGlobalId } from '../global-id';
 
@@ -32,6 +33,19 @@ describe('global IDs', () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(id).not.toContain('City');
     expect(id).not.toContain('320100');
+  });
+
+  it('are exactly base64url of `Type:key`, the IDs clients already hold, whatever the lengths of type and key', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z][A-Za-z]{0,40}$/),
+        fc.oneof(fc.nat(), fc.stringMatching(/^[0-9A-Za-z]{0,40}$/), fc.string({ maxLength: 12 })),
+        (typename, key) => {
+          expect(toGlobalId(typename, key)).toBe(b64(`${typename}:${key}`));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('differ between types with the same key', () => {

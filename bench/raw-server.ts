@@ -1,0 +1,137 @@
+/**
+ * The raw baseline of `npm run bench`: the practical floor for the six questions. A bare node:http
+ * server takes the same POST body as the API, runs one hand-written SQL statement per request
+ * through `pg` and answers with JSON.stringify in the API's response shape (global ids, cursors),
+ * so that the bench can check it gives the same data. No GraphQL, no framework, no validation
+ * beyond what the queries need. Env: DATABASE_URL, PORT, POOL_SIZE. Prints "listening".
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Pool, types } from 'pg';
+import { encodeCursor } from '../src/graphql/relay/cursor';
+import { toGlobalId } from '../src/graphql/relay/global-id';
+
+types.setTypeParser(types.builtins.DATE, (value) => value);
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE || 10) });
+
+// "Today" in China time, recomputed at most once a second (Intl formatting costs more than the query plan).
+const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+let today = { at: 0, day: '' };
+const todayInChina = () => (Date.now() - today.at < 1000 ? today.day : (today = { at: Date.now(), day: chinaDay.format(new Date()) }).day);
+
+type Variables = Record<string, any>;
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+const keyOf = (globalId: string) => Number(Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]);
+
+const handlers: Record<string, (v: Variables) => Promise<unknown>> = {
+  async Q1(v) {
+    const { rows } = await pool.query(
+      `WITH w AS (SELECT $2::date AS today, ($2::date - interval '12 months')::date AS after),
+       n AS (SELECT s.city_code, count(*)::int AS current,
+                    (count(*) FILTER (WHERE s.established_on > w.after AND s.established_on <= w.today))::int AS trend
+               FROM innovation_studio s, w WHERE s.province_code = $1 AND s.archived_at IS NULL GROUP BY s.city_code)
+       SELECT c.code, c.name, g.target, g.deadline, coalesce(n.current, 0) AS current, coalesce(n.trend, 0) AS trend
+         FROM goal g JOIN city c ON c.code = g.city_code LEFT JOIN n ON n.city_code = g.city_code
+        WHERE g.metric = 'INNOVATION_STUDIOS' AND g.province_code = $1 AND g.archived_at IS NULL
+        ORDER BY coalesce(n.current, 0)::numeric / g.target DESC, g.city_code, g.id`,
+      [v.province, todayInChina()],
+    );
+    return {
+      goalRanking: rows.map((r, i) => ({
+        rank: i + 1, city: { code: r.code, name: r.name }, goal: { target: r.target, deadline: r.deadline },
+        progress: { current: r.current, ratio: round4(r.current / r.target), remaining: Math.max(r.target - r.current, 0), trendLast12Months: r.trend },
+      })),
+    };
+  },
+  async Q2(v) {
+    const { rows } = await pool.query(
+      `SELECT c.code, c.name, s.id, s.name AS s_name, s.kind, s.established_on, e.id AS e_id, e.name AS e_name, e.credit_code
+         FROM city c
+         LEFT JOIN LATERAL (SELECT * FROM innovation_studio s WHERE s.city_code = c.code AND s.archived_at IS NULL ORDER BY s.id LIMIT 100) s ON true
+         LEFT JOIN enterprise e ON e.id = s.enterprise_id
+        WHERE c.code = $1 ORDER BY s.id`,
+      [v.city],
+    );
+    if (!rows.length) return { city: null };
+    const nodes = rows.filter((r) => r.id !== null).map((r) => ({
+      id: toGlobalId('InnovationStudio', r.id), name: r.s_name, kind: r.kind, establishedOn: r.established_on,
+      enterprise: { id: toGlobalId('Enterprise', r.e_id), name: r.e_name, creditCode: r.credit_code },
+    }));
+    return { city: { code: rows[0].code, name: rows[0].name, innovationStudios: { nodes } } };
+  },
+  async Q3(v) {
+    const { rows } = await pool.query(
+      `SELECT e.id, e.credit_code, e.name,
+              (SELECT count(*) FROM innovation_studio s WHERE s.enterprise_id = e.id AND s.archived_at IS NULL)::int AS studios,
+              coalesce((SELECT json_agg(json_build_object('id', c.id, 'signedOn', c.signed_on, 'workersCovered', c.workers_covered) ORDER BY c.id)
+                          FROM (SELECT id, signed_on, workers_covered FROM collective_innovation_contract c
+                                 WHERE c.enterprise_id = e.id AND c.archived_at IS NULL ORDER BY c.id LIMIT 5) c), '[]') AS contracts
+         FROM enterprise e WHERE e.city_code = $1 AND e.ownership = $2 AND e.archived_at IS NULL ORDER BY e.id LIMIT 100`,
+      [v.city, v.ownership],
+    );
+    return {
+      enterprises: {
+        nodes: rows.map((r) => ({
+          id: toGlobalId('Enterprise', r.id), creditCode: r.credit_code, name: r.name,
+          collectiveContracts: { nodes: r.contracts.map((c: any) => ({ ...c, id: toGlobalId('CollectiveInnovationContract', c.id) })) },
+          innovationStudios: { totalCount: r.studios },
+        })),
+      },
+    };
+  },
+  async Q4(v) {
+    const { rows } = await pool.query(
+      `SELECT city_code AS "cityCode", kind, count(*)::int AS count FROM innovation_studio
+        WHERE province_code = $1 AND archived_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      [v.province],
+    );
+    return { innovationStudioStats: rows };
+  },
+  async Q5(v) {
+    const { rows: [r] } = await pool.query(
+      `SELECT (SELECT json_build_object('name', name, 'kind', kind, 'establishedOn', established_on) FROM innovation_studio WHERE id = $1) AS s,
+              (SELECT json_build_object('name', name, 'creditCode', credit_code, 'ownership', ownership) FROM enterprise WHERE id = $2) AS e,
+              (SELECT json_build_object('signedOn', signed_on, 'workersCovered', workers_covered) FROM collective_innovation_contract WHERE id = $3) AS c`,
+      [keyOf(v.s), keyOf(v.e), keyOf(v.c)],
+    );
+    const withId = (id: string, row: object | null) => (row ? { id, ...row } : null);
+    return { s: withId(v.s, r.s), e: withId(v.e, r.e), c: withId(v.c, r.c) };
+  },
+  async Q6(v) {
+    const [, , afterId] = JSON.parse(Buffer.from(v.after, 'base64url').toString('utf8'));
+    const { rows } = await pool.query(
+      `SELECT id, credit_code, name FROM enterprise WHERE archived_at IS NULL AND id > $1 ORDER BY id LIMIT 101`, [afterId]);
+    const page = rows.slice(0, 100);
+    const last = page[page.length - 1];
+    return {
+      enterprises: {
+        nodes: page.map((r) => ({ id: toGlobalId('Enterprise', r.id), creditCode: r.credit_code, name: r.name })),
+        pageInfo: { hasNextPage: rows.length > 100, endCursor: last ? encodeCursor({ order: 'ID_ASC', value: last.id, id: last.id }) : null },
+      },
+    };
+  },
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const handler = handlers[body.operationName];
+  if (!handler) return send(res, 400, { errors: [{ message: `unknown operation ${body.operationName}` }] });
+  send(res, 200, { data: await handler(body.variables ?? {}) });
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: Error) => send(res, 500, { errors: [{ message: error.message }] }));
+});
+server.keepAliveTimeout = 60_000;
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});

@@ -1,0 +1,162 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getIntrospectionQuery, GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { EXAMPLE_QUERIES } from '../../../server/example-queries';
+import { buildRegistrySchema } from '../../schema';
+import { textProblem } from '../argument-text';
+import { withoutSuggestions } from '../limits.plugin';
+import { operationCost } from '../query-cost';
+import { DEFAULT_QUERY_LIMITS } from '../query-limits';
+import { measureQueryShape, shapeProblem } from '../query-shape';
+
+const schema = buildRegistrySchema();
+
+function costOf(query: string, variables?: Record<string, unknown>): number {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return operationCost(schema, document, operation, variables).cost;
+}
+
+function thrownBy(work: () => unknown): GraphQLError {
+  try {
+    work();
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  throw new Error('expected an error');
+}
+
+const problemOf = (query: string) => shapeProblem(measureQueryShape(parse(query)), DEFAULT_QUERY_LIMITS);
+
+describe('the shape of a query', () => {
+  it('counts depth through fragments, a root field being 1', () => {
+    expect(measureQueryShape(parse('{ provinces { nodes { name } } }')).depth).toBe(3);
+    expect(measureQueryShape(parse('{ provinces { ...P } } fragment P on ProvinceConnection { nodes { cities { nodes { name } } } }')).depth).toBe(5);
+  });
+
+  it('refuses more than 10 levels, saying which limit and the numbers', () => {
+    const deep = '{ enterprises { nodes { innovationStudios { nodes { enterprise { innovationStudios { nodes { enterprise { city { province { name } } } } } } } } } } }';
+    const error = problemOf(deep)!;
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'depth', maximum: 10, actual: 11 });
+    expect(error.message).toBe('The query is 11 fields deep; at most 10 are allowed (depth limit).');
+  });
+
+  it('counts aliases and directives each time their fragment is spread', () => {
+    const tenAliases = Array.from({ length: 10 }, (_, i) => `a${i}: __typename`).join(' ');
+    const twice = `{ ...F ...G } fragment F on Query { ${tenAliases} } fragment G on Query { ...F ...F }`;
+    expect(measureQueryShape(parse(twice)).aliases).toBe(30);
+    expect(problemOf(twice)).toBeNull();
+    expect(problemOf(`{ ...F ...G x: __typename } fragment F on Query { ${tenAliases} } fragment G on Query { ...F ...F }`)!.extensions).toMatchObject({ limit: 'aliases', actual: 31 });
+    const directives = `{ ...F ...F @skip(if: false) } fragment F on Query { ${'__typename @include(if: true) '.repeat(26)} }`;
+    expect(problemOf(directives)!.extensions).toMatchObject({ limit: 'directives', actual: 53 });
+  });
+
+  it('measures a fragment that doubles at each of 100 levels without expanding it', () => {
+    const chain = Array.from({ length: 100 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const shape = measureQueryShape(parse(`{ ...F0 }\n${chain}\nfragment F100 on Query { a: __typename }`));
+    expect(shape.aliases).toBe(2 ** 100);
+  });
+
+  it('terminates on fragment cycles (validation refuses them next)', () => {
+    expect(measureQueryShape(parse('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A provinces { totalCount } }')).depth).toBe(2);
+  });
+
+  it('lets the introspection query of GraphiQL through, and refuses nesting introspection lists deeper', () => {
+    expect(problemOf(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }))).toBeNull();
+    const bomb = '{ __type(name: "Query") { fields { type { fields { type { fields { type { fields { name } } } } } } } } }';
+    expect(problemOf(bomb)!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'introspectionLists', maximum: 3, actual: 4 });
+  });
+
+  it('counts the field selections written, repeats included', () => {
+    expect(problemOf(`{ provinces { ${'totalCount '.repeat(501)} } }`)!.extensions).toMatchObject({ limit: 'fields', maximum: 500, actual: 502 });
+  });
+});
+
+describe('the cost of an operation', () => {
+  it('is 1 per object, scalars free, a connection page multiplying its edges and nodes', () => {
+    expect(costOf('{ city(code: "320100") { name } }')).toBe(1);
+    // connection 1 + totalCount 1 + 20 (default page) × (node 1 + enterprise 1)
+    expect(costOf('{ innovationStudios { totalCount nodes { name enterprise { name } } } }')).toBe(42);
+    expect(costOf('{ innovationStudios(first: 100) { edges { node { id } } } }')).toBe(1 + 100 * 2);
+    expect(costOf('{ innovationStudios(last: 5) { nodes { id } } }')).toBe(6);
+    expect(costOf('query ($n: Int) { innovationStudios(first: $n) { nodes { id } } }', { n: 50 })).toBe(51);
+  });
+
+  it('multiplies nested pages: 100 cities × 100 studios is over the budget', () => {
+    const cost = costOf('{ cities(first: 100) { nodes { innovationStudios(first: 100) { nodes { name } } } } }');
+    expect(cost).toBe(1 + 100 * (1 + 1 + 100));
+    expect(cost).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+  });
+
+  it('weighs statistics and series, sizes nodes(ids:) by its ids, and skips what @skip/@include leave out', () => {
+    expect(costOf('{ innovationStudioStats(groupBy: [CITY]) { count } }')).toBe(10 + 20);
+    expect(costOf('{ nodes(ids: ["a", "b", "c"]) { id } }')).toBe(3);
+    expect(costOf('query ($all: Boolean!) { innovationStudios(first: 100) @include(if: $all) { nodes { id } } }', { all: false })).toBe(0);
+    expect(costOf('{ provinces { nodes { ...on Province { cities { nodes { name } } } } } }')).toBe(1 + 20 * (1 + 1 + 20));
+  });
+
+  it('refuses a page size out of range before anything runs, naming the argument', () => {
+    const error = thrownBy(() => costOf('query ($n: Int) { provinces { nodes { cities(last: $n) { totalCount } } } }', { n: 1000 }));
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'last' });
+    expect(error.message).toMatch(/'last' must be between 0 and 100, got 1000/);
+  });
+
+  it('refuses NUL characters and lone surrogates in any argument, naming it', () => {
+    const error = thrownBy(() => costOf('query ($f: InnovationStudioFilter) { innovationStudios(filter: $f) { totalCount } }', { f: { nameContains: 'a\u0000b' } }));
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'filter.nameContains' });
+    expect(thrownBy(() => costOf('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['x', '\ud800'] })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids[1]' });
+  });
+});
+
+describe('argument text', () => {
+  it('accepts any Unicode, and refuses NUL and lone surrogates', () => {
+    for (const fine of ['工匠创新工作室', '\u202Eevil\u202C', 'e\u0301', '😀', "'; DROP TABLE city; --", '']) expect(textProblem(fine)).toBeNull();
+    expect(textProblem('a\u0000')).toMatch(/NUL/);
+    expect(textProblem('\ud83d')).toMatch(/surrogate/);
+    expect(textProblem('\ude00x')).toMatch(/surrogate/);
+  });
+
+  it('refuses a search over 500 characters, longer than anything searched, and only a search', () => {
+    expect(textProblem('工'.repeat(500), 'nameContains')).toBeNull();
+    expect(textProblem('工'.repeat(501), 'textContains')).toBe('is 501 characters long; a search takes at most 500');
+    expect(textProblem('x'.repeat(100_000), 'name')).toBeNull();
+  });
+});
+
+describe('suggestions', () => {
+  it('are cut from the end of graphql messages', () => {
+    expect(withoutSuggestions('Cannot query field "cites" on type "Query". Did you mean "cities" or "city"?')).toBe('Cannot query field "cites" on type "Query".');
+    expect(withoutSuggestions('Value "MODEL" does not exist in "InnovationStudioKind" enum. Did you mean the enum value "MODEL_WORKER"?')).toBe(
+      'Value "MODEL" does not exist in "InnovationStudioKind" enum.',
+    );
+    expect(withoutSuggestions('Unknown argument "x" on field "Query.city".')).toBe('Unknown argument "x" on field "Query.city".');
+  });
+});
+
+describe('every example query we publish', () => {
+  const root = path.resolve(__dirname, '../../../..');
+  const examples: Array<{ where: string; query: string; variables?: Record<string, unknown> }> = [
+    ...EXAMPLE_QUERIES.map((e) => ({ where: `GraphiQL: ${e.title}`, query: e.query, variables: e.variables })),
+    ...[...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => ({ where: 'README', query: m[1] })),
+    ...[...readFileSync(path.join(root, 'src/server/dashboard/dashboard.js'), 'utf8').matchAll(/`(query \w+[\s\S]*?)`/g)].map((m) => ({
+      where: 'dashboard',
+      query: m[1],
+      variables: { from: '2016-01-01', to: '2025-12-31', after: null },
+    })),
+  ];
+
+  it('are found (GraphiQL tabs, README blocks, the dashboard)', () => {
+    expect(examples.filter((e) => e.where === 'README').length).toBeGreaterThanOrEqual(4);
+    expect(examples.filter((e) => e.where === 'dashboard').length).toBe(2);
+  });
+
+  it.each(examples.map((e) => [e.where, e] as const))('keeps every limit: %s', (_where, example) => {
+    const document = parse(example.query, { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens });
+    expect(shapeProblem(measureQueryShape(document), DEFAULT_QUERY_LIMITS)).toBeNull();
+    for (const operation of document.definitions) {
+      if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+      expect(operationCost(schema, document, operation, example.variables).cost).toBeLessThanOrEqual(DEFAULT_QUERY_LIMITS.maxCost / 5);
+    }
+  });
+});

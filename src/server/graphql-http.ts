@@ -1,0 +1,80 @@
+import type { NextFunction, Request, Response } from 'express';
+import { parse, type DocumentNode } from 'graphql';
+import type { QueryLimits } from '../graphql/limits/query-limits';
+import { measureQueryShape, shapeProblem } from '../graphql/limits/query-shape';
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** A POST to /graphql must be JSON: anything else is refused with 415 before its body is read. */
+export function requireJsonBody() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (req.method !== 'POST' || type === 'application/json') return next();
+    refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Send GraphQL requests as Content-Type: application/json (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
+  };
+}
+
+/**
+ * A JSON array of operations (a batch) is refused unless QUERY_MAX_BATCH allows batches, and then
+ * up to that many operations; each operation still keeps every query limit on its own.
+ */
+export function batchLimit(maxBatch: number) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!Array.isArray(req.body)) return next();
+    if (maxBatch === 0) {
+      return refuse(res, 400, 'BAD_REQUEST', 'Batched requests (a JSON array of operations) are not accepted; send one operation per request.');
+    }
+    if (req.body.length > maxBatch) {
+      return refuse(res, 400, 'BAD_REQUEST', `A batch may hold at most ${maxBatch} operations; this one has ${req.body.length}.`);
+    }
+    next();
+  };
+}
+
+const MAX_REMEMBERED_QUERIES = 1000;
+const MAX_REMEMBERED_QUERY_CHARS = 20_000;
+
+/** The query text of a GET or of one POSTed operation; a parse error is left for Apollo to report. */
+function documentOf(query: unknown, maxTokens: number): DocumentNode | null {
+  if (typeof query !== 'string') return null;
+  try {
+    return parse(query, { maxTokens, noLocation: true });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The document's shape (depth, aliases, directives, fields, introspection: src/graphql/limits/query-shape.ts)
+ * is checked here, at the door, because it must be before graphql validates: validation's
+ * overlapping-fields check grows with the square of repeated fields, and Apollo has no hook before
+ * validation whose refusal it answers as one. Refused: 400 QUERY_TOO_COMPLEX, naming the limit.
+ */
+export function queryShapeLimit(limits: QueryLimits) {
+  // Clients repeat the same few query texts: each is parsed and measured once, not on every request.
+  const verdicts = new Map<string, ReturnType<typeof shapeProblem> | null>();
+  const verdictOf = (query: unknown) => {
+    const known = typeof query === 'string' ? verdicts.get(query) : undefined;
+    if (known !== undefined) return known;
+    const document = documentOf(query, limits.maxTokens);
+    const problem = (document && shapeProblem(measureQueryShape(document), limits)) || null;
+    if (typeof query === 'string' && query.length <= MAX_REMEMBERED_QUERY_CHARS) {
+      if (verdicts.size >= MAX_REMEMBERED_QUERIES) verdicts.clear();
+      verdicts.set(query, problem);
+    }
+    return problem;
+  };
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const operations: unknown[] = req.method === 'GET' ? [req.query] : Array.isArray(req.body) ? req.body : [req.body];
+    for (const [i, operation] of operations.entries()) {
+      const problem = verdictOf((operation as { query?: unknown } | null)?.query);
+      if (!problem) continue;
+      const { http: _http, ...extensions } = problem.extensions;
+      const where = operations.length > 1 ? `Operation ${i + 1} of the batch: ` : '';
+      return void res.status(400).json({ errors: [{ message: `${where}${problem.message}`, extensions }] });
+    }
+    next();
+  };
+}

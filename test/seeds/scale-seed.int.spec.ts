@@ -1,0 +1,266 @@
+/**
+ * `npm run seed -- --scale N` on a real PostgreSQL: the same N and as-of date give the same rows;
+ * the records spread over Jiangsu's 13 cities with the real skew; every value passes the rules the
+ * API enforces on writes; the API reads the loaded registry (goal progress, a page with relations);
+ * and the seed refuses to mix a synthetic province into a registry that holds other data.
+ */
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
+import { isValidCreditCode } from '../../src/common/credit-code';
+import { nationalIdProblem, phoneProblem } from '../../src/common/national-id';
+import { createDataSource } from '../../src/db/data-source';
+import { createRequestPool } from '../../src/db/request-pool';
+import { createApp, type RegistryApp } from '../../src/server/app';
+import { PUBLISHED } from '../../seeds/published-data-set';
+import { SCALE_PUBLISHER } from '../../seeds/scale/load';
+import { CITY_WEIGHTS, PER_UNIT, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
+import { ScaleSeedRefused, seedScale } from '../../seeds/scale/seed-scale';
+import { createTestDatabase } from '../setup/test-app';
+
+const SCALE = 1;
+const AS_OF = '2026-06-15';
+const YEAR_BEFORE = '2025-06-15';
+const SUZHOU = '320500';
+const NANJING = '320100';
+const SUQIAN = '321300';
+
+interface Registry {
+  drop(): Promise<void>;
+  dataSource: DataSource;
+}
+
+async function migratedRegistry(): Promise<Registry> {
+  const database = await createTestDatabase({ empty: true });
+  const dataSource = createDataSource(database.url);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return { dataSource, drop: async () => { await dataSource.destroy(); await database.drop(); } };
+}
+
+const SYNTHETIC_TABLES = ['enterprise', 'collective_innovation_contract', 'craftsman', 'innovation_studio', 'craftsman_academy', 'goal'];
+
+/** One md5 per table over its synthetic rows, every column, in id order (ids included). */
+async function checksums(dataSource: DataSource): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of SYNTHETIC_TABLES) {
+    // Goals keep the column defaults (created_at = now()); every other synthetic row sets its own.
+    const row = table === 'goal' ? `(to_jsonb(t) - 'created_at' - 'updated_at')` : 'to_jsonb(t)';
+    const [{ md5 }] = await dataSource.query(
+      `SELECT md5(string_agg(${row}::text, E'\\n' ORDER BY t.id)) AS md5
+         FROM ${table} t JOIN source s ON s.id = t.source_id WHERE s.publisher = $1`,
+      [SCALE_PUBLISHER],
+    );
+    out[table] = md5;
+  }
+  return out;
+}
+
+async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const tables = [...SYNTHETIC_TABLES, 'source', 'province', 'city', 'reported_figure'];
+  const [row] = await dataSource.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`);
+  return row;
+}
+
+let first: Registry;
+let second: Registry;
+let registry: RegistryApp;
+let requestPool: Pool;
+
+beforeAll(async () => {
+  [first, second] = await Promise.all([migratedRegistry(), migratedRegistry()]);
+  await seedScale(first.dataSource, SCALE, { asOf: AS_OF });
+  await seedScale(second.dataSource, SCALE, { asOf: AS_OF });
+  requestPool = createRequestPool((first.dataSource.options as { url: string }).url, 3);
+  registry = await createApp(first.dataSource, requestPool);
+}, 120_000);
+
+afterAll(async () => {
+  await registry?.apollo.stop();
+  await requestPool?.end();
+  await first?.drop();
+  await second?.drop();
+});
+
+async function graphql(query: string): Promise<any> {
+  const res = await request(registry.app).post('/graphql').send({ query });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
+}
+
+describe('size and determinism', () => {
+  it('loads the published data set plus N units of each record type', async () => {
+    const counts = await tableCounts(first.dataSource);
+    expect(counts).toMatchObject({
+      enterprise: PUBLISHED.enterprises + Math.round(SCALE * PER_UNIT.enterprises),
+      collective_innovation_contract: PUBLISHED.collectiveInnovationContracts + Math.round(SCALE * PER_UNIT.contracts),
+      innovation_studio: PUBLISHED.innovationStudios + Math.round(SCALE * PER_UNIT.studios),
+      craftsman_academy: PUBLISHED.craftsmanAcademies + Math.round(SCALE * PER_UNIT.academies),
+      craftsman: PUBLISHED.craftsmen + Math.round(SCALE * PER_UNIT.craftsmen),
+      // One studio goal for each Jiangsu city but Nanjing, which published its own.
+      goal: PUBLISHED.goals + 12,
+      source: PUBLISHED.sources + 1,
+    });
+    // At scale 1 a unit is Jiangsu's published size: as many contracts as the province reports.
+    expect(Math.round(SCALE * PER_UNIT.contracts)).toBe(20_800);
+  });
+
+  it('gives the same rows, ids and dates for the same N and as-of date', async () => {
+    expect(await tableCounts(second.dataSource)).toEqual(await tableCounts(first.dataSource));
+    const sums = await checksums(first.dataSource);
+    expect(Object.values(sums).every((s) => /^[0-9a-f]{32}$/.test(s))).toBe(true);
+    expect(await checksums(second.dataSource)).toEqual(sums);
+  });
+
+  it('plans exactly round(N × unit) records of each type for any N', () => {
+    for (const scale of [0.05, 1, 10]) {
+      const plan = scalePlan(scale);
+      expect(plan).toHaveLength(13);
+      for (const kind of ['enterprises', 'studios', 'academies', 'craftsmen', 'contracts'] as const) {
+        expect(plan.reduce((sum, c) => sum + c.counts[kind], 0)).toBe(Math.round(scale * PER_UNIT[kind]));
+      }
+    }
+  });
+});
+
+describe('the province', () => {
+  it("spreads records over Jiangsu's 13 cities: Suzhou and Nanjing largest, Suqian smallest", async () => {
+    for (const table of ['enterprise', 'innovation_studio', 'craftsman']) {
+      const rows: { city_code: string; n: number }[] = await first.dataSource.query(
+        `SELECT t.city_code, count(*)::int AS n FROM ${table} t JOIN source s ON s.id = t.source_id
+          WHERE s.publisher = $1 GROUP BY 1 ORDER BY 2 DESC, 1`, [SCALE_PUBLISHER]);
+      expect(rows.map((r) => r.city_code).sort()).toEqual(Object.keys(CITY_WEIGHTS).sort());
+      expect(rows.slice(0, 2).map((r) => r.city_code)).toEqual([SUZHOU, NANJING]);
+      expect(rows[rows.length - 1].city_code).toBe(SUQIAN);
+      // Suzhou is about six times Suqian (GDP weights 267 : 46).
+      const ratio = rows[0].n / rows[rows.length - 1].n;
+      expect(ratio).toBeGreaterThan(5);
+      expect(ratio).toBeLessThan(7);
+    }
+  });
+
+  it('dates records over recent years, the last 12 months included, never after the as-of date', async () => {
+    const synthetic = (table: string, date: string) =>
+      `(SELECT count(*) FILTER (WHERE ${date} >= $2::date) FROM ${table} WHERE source_id = (SELECT id FROM source WHERE publisher = $1))::int`;
+    const latest = (table: string, date: string) => `(SELECT max(${date}) FROM ${table})`;
+    const enteredOn = "(created_at AT TIME ZONE 'Asia/Shanghai')::date";
+    const [dates] = await first.dataSource.query(
+      `SELECT ${synthetic('innovation_studio', 'established_on')} AS studios,
+              ${synthetic('collective_innovation_contract', 'signed_on')} AS contracts,
+              ${synthetic('craftsman', 'recognized_on')} AS craftsmen,
+              ${synthetic('craftsman_academy', 'established_on')} AS academies,
+              ${synthetic('enterprise', enteredOn)} AS enterprises,
+              (SELECT count(DISTINCT extract(year FROM established_on)) FROM innovation_studio)::int AS studio_years,
+              greatest(${latest('innovation_studio', 'established_on')}, ${latest('collective_innovation_contract', 'signed_on')},
+                       ${latest('craftsman', 'recognized_on')}, ${latest('craftsman_academy', 'established_on')},
+                       (SELECT max(${enteredOn}) FROM enterprise WHERE source_id = (SELECT id FROM source WHERE publisher = $1)))::text AS latest`,
+      [SCALE_PUBLISHER, YEAR_BEFORE],
+    );
+    expect(dates.studios).toBeGreaterThan(100);
+    expect(dates.contracts).toBeGreaterThan(1000);
+    expect(dates.craftsmen).toBeGreaterThan(20);
+    expect(dates.academies).toBeGreaterThan(5);
+    expect(dates.enterprises).toBeGreaterThan(1000);
+    expect(dates.studio_years).toBeGreaterThanOrEqual(14);
+    expect(dates.latest < AS_OF).toBe(true);
+  });
+
+  it('has valid credit codes, national ID numbers and phone numbers throughout', async () => {
+    const codes: { credit_code: string }[] = await first.dataSource.query(`SELECT credit_code FROM enterprise`);
+    expect(codes.filter((c) => !isValidCreditCode(c.credit_code))).toEqual([]);
+    const people: { national_id_number: string | null; phone: string | null }[] = await first.dataSource.query(
+      `SELECT national_id_number, phone FROM craftsman t JOIN source s ON s.id = t.source_id WHERE s.publisher = $1`, [SCALE_PUBLISHER]);
+    expect(people.length).toBe(Math.round(SCALE * PER_UNIT.craftsmen));
+    expect(people.filter((p) => p.national_id_number === null || nationalIdProblem(p.national_id_number) !== null)).toEqual([]);
+    expect(new Set(people.map((p) => p.national_id_number)).size).toBe(people.length);
+    expect(people.filter((p) => p.phone !== null && phoneProblem(p.phone) !== null)).toEqual([]);
+  });
+
+  it('keeps every constraint and index the migrations made, and every record in its enterprise’s city', async () => {
+    // The load drops foreign keys and secondary indexes and rebuilds them from the catalog (bulk-mode.ts).
+    const schema = async (dataSource: DataSource) => dataSource.query(`
+      SELECT conrelid::regclass::text AS on, conname AS name, pg_get_constraintdef(oid) AS def, convalidated AS valid
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+      UNION ALL SELECT tablename, indexname, indexdef, true FROM pg_indexes WHERE schemaname = 'public'
+      ORDER BY 1, 2, 3`);
+    const fresh = await migratedRegistry();
+    try {
+      expect(await schema(first.dataSource)).toEqual(await schema(fresh.dataSource));
+    } finally {
+      await fresh.drop();
+    }
+    const [{ misplaced }] = await first.dataSource.query(`
+      SELECT (SELECT count(*) FROM innovation_studio t JOIN enterprise e ON e.id = t.enterprise_id WHERE e.city_code IS DISTINCT FROM t.city_code)
+           + (SELECT count(*) FROM collective_innovation_contract t JOIN enterprise e ON e.id = t.enterprise_id WHERE e.city_code IS DISTINCT FROM t.city_code)
+           + (SELECT count(*) FROM craftsman t JOIN enterprise e ON e.id = t.enterprise_id WHERE e.city_code IS DISTINCT FROM t.city_code) AS misplaced`);
+    expect(misplaced).toBe(0);
+  });
+});
+
+describe('read through the API', () => {
+  it('answers goal progress for every Jiangsu city, counted live, with a trend', async () => {
+    const data = await graphql(`{ goalRanking(metric: INNOVATION_STUDIOS, provinceCode: "320000") {
+      city { code } goal { target baselineValue } progress { current ratio trendLast12Months status } } }`);
+    expect(data.goalRanking).toHaveLength(13);
+    const counts: { city_code: string; n: number }[] = await first.dataSource.query(
+      `SELECT city_code, count(*)::int AS n FROM innovation_studio WHERE province_code = '320000' AND archived_at IS NULL GROUP BY 1`);
+    const byCity = new Map(counts.map((c) => [c.city_code, c.n]));
+    for (const entry of data.goalRanking) {
+      expect(entry.progress.current).toBe(byCity.get(entry.city.code));
+      expect(entry.progress.trendLast12Months).toBeGreaterThan(0);
+    }
+  });
+
+  it('pages a city’s studios with their enterprises and the enterprises with their contracts', async () => {
+    const data = await graphql(`{
+      city(code: "${SUZHOU}") { innovationStudios(first: 100) { totalCount nodes { name establishedOn enterprise { creditCode city { code } } } } }
+      enterprises(first: 100, filter: { cityCode: "${SUZHOU}", ownerships: [PRIVATE] }) {
+        nodes { ownership city { code } collectiveContracts { nodes { signedOn workersCovered } } innovationStudios { totalCount } } } }`);
+    const studios = data.city.innovationStudios;
+    expect(studios.nodes).toHaveLength(100);
+    expect(studios.totalCount).toBeGreaterThan(100);
+    expect(studios.nodes.every((s: any) => s.enterprise.city.code === SUZHOU)).toBe(true);
+    const enterprises = data.enterprises.nodes;
+    expect(enterprises).toHaveLength(100);
+    expect(enterprises.every((e: any) => e.ownership === 'PRIVATE' && e.city.code === SUZHOU)).toBe(true);
+    expect(enterprises.filter((e: any) => e.collectiveContracts.nodes.length > 0).length).toBeGreaterThan(50);
+    expect(enterprises.some((e: any) => e.innovationStudios.totalCount > 0)).toBe(true);
+  });
+});
+
+describe('with a registry that holds data', () => {
+  it('does nothing for the N already loaded and refuses another N', async () => {
+    const again = await seedScale(first.dataSource, SCALE, { asOf: '2026-07-01' });
+    expect(again).toMatchObject({ loaded: false, counts: null, asOf: AS_OF });
+    await expect(seedScale(first.dataSource, 2)).rejects.toThrow(ScaleSeedRefused);
+    await expect(seedScale(first.dataSource, 2)).rejects.toThrow(/--reset --scale 2/);
+  });
+
+  it('refuses a registry with the published data set or anything else in it', async () => {
+    const database = await createTestDatabase();
+    const dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    try {
+      const before = await tableCounts(dataSource);
+      await expect(seedScale(dataSource, 0.05)).rejects.toThrow(/only into an empty registry/);
+      expect(await tableCounts(dataSource)).toEqual(before);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+});
+
+describe('command-line arguments', () => {
+  it('reads --scale and --as-of and refuses what they cannot mean', () => {
+    expect(parseScaleArgument(['--scale', '10'])).toBe(10);
+    expect(parseScaleArgument(['--scale=0.05'])).toBe(0.05);
+    expect(parseScaleArgument(['--reset'])).toBeNull();
+    expect(() => parseScaleArgument(['--scale', '0'])).toThrow(/greater than 0/);
+    expect(() => parseScaleArgument(['--scale', '1e3'])).toThrow();
+    expect(parseAsOfArgument(['--as-of', '2026-02-28'], '2026-11-30')).toBe('2026-02-28');
+    expect(parseAsOfArgument([], '2026-11-30')).toBeNull();
+    expect(() => parseAsOfArgument(['--as-of=2026-02-30'], '2026-11-30')).toThrow(/--as-of/);
+    expect(() => parseAsOfArgument(['--as-of', '2026-12-01'], '2026-11-30')).toThrow(/to today/);
+  });
+});
