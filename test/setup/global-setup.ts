@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = pg.url;
   }
   process.env.REGISTRY_TEST_ADMIN_URL = adminUrl;
+  // Apps the tests start log their request lines at info; keep the test output to warnings (tests that read logs set their own).
+  process.env.LOG_LEVEL ??= 'warn';
 
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
