@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { authenticate } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
 import { databaseFault, databaseFaultStatus, sendDatabaseFault } from '../graphql/errors/database-fault';
-import { formatError } from '../graphql/errors/format-error';
+import { formatError, internalErrorLog } from '../graphql/errors/format-error';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits/query-limits';
 import { buildRegistrySchema } from '../graphql/schema';
@@ -101,7 +101,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
     // graphqlOutcome feeds the request log; the limiter's Redis connection closes with the server.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => limiter?.close() }) }],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, internalErrorLog, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => limiter?.close() }) }],
   });
   await apollo.start();
 
@@ -130,12 +130,12 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.use((req, res) => {
     res.status(404).json({ errors: [{ message: `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
   });
-  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((err: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // The database, not the request, failed (authentication, an import, an export): 503 with a stable code.
     const fault = databaseFault(err);
     if (fault && !res.headersSent) return sendDatabaseFault(res, fault);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) logger.error({ err }, 'unhandled error');
+    if (status === 500) logger.error({ err, requestId: res.getHeader('x-request-id'), path: req.path }, 'unhandled error');
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : httpErrorMessage(err), extensions: { code: HTTP_CODES[status] ?? (status === 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] });
   });
   return { app, apollo };

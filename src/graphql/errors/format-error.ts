@@ -1,7 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { logger } from '../../logger';
+import type { RequestContext } from '../context';
 import { ErrorCode } from './codes';
 import { databaseFault } from './database-fault';
 
@@ -11,7 +13,7 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/
 /**
  * Errors we raise on purpose (GraphQLError with a code) and GraphQL's own validation errors reach
  * the client as they are; database faults get their stable code (TIMEOUT, UNAVAILABLE);
- * anything else is logged and masked, so no SQL or stack leaks out.
+ * anything else is masked, so no SQL or stack leaks out (and logged by internalErrorLog).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -32,6 +34,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // A slow statement, a full pool or a lost database: a stable code and what to do, not INTERNAL.
   const fault = databaseFault(original);
   if (fault) return { message: fault.message, locations: formatted.locations, path: formatted.path, extensions: { code: fault.code } };
-  logger.error({ err: original, path: formatted.path }, 'internal error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
 }
+
+/** What formatError masks as INTERNAL: not ours, not GraphQL's own, not a database fault. */
+function isInternal(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && (original.extensions?.code || TOKEN_LIMIT.test(original.message))) return false;
+  const code = error.extensions?.code;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return false;
+  return !databaseFault(original);
+}
+
+/** Logs each error that reaches the client as INTERNAL, with the request id the client sees, so the two can be matched. */
+export const internalErrorLog: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors) {
+          if (isInternal(error)) logger.error({ err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId }, 'internal error');
+        }
+      },
+    };
+  },
+};

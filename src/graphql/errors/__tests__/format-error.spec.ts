@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { logger } from '../../../logger';
-import { formatError } from '../format-error';
+import { formatError, internalErrorLog } from '../format-error';
 
 describe('formatError', () => {
   beforeAll(() => jest.spyOn(logger, 'error').mockImplementation(() => undefined));
@@ -24,5 +24,16 @@ describe('formatError', () => {
       message: 'The query has more than 5000 tokens; at most 5000 are allowed (token limit).',
       extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', maximum: 5000 },
     });
+  });
+
+  it('logs each error it masks once, with the request id the client was given, and none of ours', async () => {
+    const log = logger.error as unknown as jest.Mock;
+    log.mockClear();
+    const unexpected = new GraphQLError('boom', { originalError: new Error('relation "secret_table" does not exist'), path: ['city'] });
+    const ours = new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } });
+    const hooks = await internalErrorLog.requestDidStart!({} as never);
+    await hooks!.didEncounterErrors!({ contextValue: { requestId: 'req-42' }, errors: [unexpected, ours] } as never);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0][0]).toMatchObject({ requestId: 'req-42', path: ['city'], err: unexpected.originalError });
   });
 });
