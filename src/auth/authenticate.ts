@@ -1,15 +1,23 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { hashApiKey } from '../modules/api-key/api-key-secret';
+import type { ApiKeyCache, KeyCaller } from './api-key-cache';
 import { ANONYMOUS, type Caller, type Role } from './caller';
 
 export class Unauthenticated extends Error {}
 
-/** The caller a request's `Authorization: Bearer <key>` names; a bad or revoked key is refused, never anonymous. */
-export async function callerOf(pool: Pool, authorization: string | undefined): Promise<Caller> {
+/**
+ * The caller a request's `Authorization: Bearer <key>` names; a bad or revoked key is refused, never anonymous.
+ * With `keys`, a key seen in the last minute is answered from memory (src/auth/api-key-cache.ts).
+ */
+export async function callerOf(pool: Pool, authorization: string | undefined, keys?: ApiKeyCache): Promise<Caller> {
   if (!authorization) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <API key>".');
+  const keyHash = hashApiKey(match[1]);
+  const cached = keys?.get(keyHash);
+  if (cached) return cached;
+  const mark = keys?.mark() ?? 0;
   // One round trip: find the key and, if it is live, mark it used — at most once a minute, so
   // that a busy key does not write on every request.
   // Named (prepared): every keyed request runs it, so each connection plans it only once.
@@ -19,12 +27,14 @@ export async function callerOf(pool: Pool, authorization: string | undefined): P
      touched AS (UPDATE api_key k SET last_used_at = now() FROM found
        WHERE k.id = found.id AND found.revoked_at IS NULL AND (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute'))
      SELECT id, role, city_code AS "cityCode", label, revoked_at IS NOT NULL AS revoked FROM found`,
-    values: [hashApiKey(match[1])],
+    values: [keyHash],
   });
   const key = rows[0];
   if (!key) throw new Unauthenticated('Unknown API key.');
   if (key.revoked) throw new Unauthenticated('This API key has been revoked.');
-  return { kind: 'key', apiKeyId: key.id, role: key.role, cityCode: key.cityCode, label: key.label };
+  const caller: KeyCaller = { kind: 'key', apiKeyId: key.id, role: key.role, cityCode: key.cityCode, label: key.label };
+  keys?.set(keyHash, caller, mark);
+  return caller;
 }
 
 function refuse(res: Response, message: string): void {
@@ -36,10 +46,10 @@ function refuse(res: Response, message: string): void {
  * Finds the caller before any API route runs (res.locals.caller). Without a key a request is
  * anonymous, which production refuses: there, only the health endpoints are open.
  */
-export function authenticate(pool: Pool, options: { requireKey: boolean }) {
+export function authenticate(pool: Pool, options: { requireKey: boolean }, keys?: ApiKeyCache) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      const caller = await callerOf(pool, req.header('authorization'));
+      const caller = await callerOf(pool, req.header('authorization'), keys);
       if (caller.kind === 'anonymous' && options.requireKey) return refuse(res, 'An API key is required (Authorization: Bearer <key>).');
       res.locals.caller = caller;
       next();

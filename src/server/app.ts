@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { ApiKeyCache } from '../auth/api-key-cache';
 import { authenticate } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
 import { databaseFault, databaseFaultStatus, sendDatabaseFault } from '../graphql/errors/database-fault';
@@ -39,6 +40,8 @@ function httpErrorMessage(err: Error & { type?: string; limit?: number }): strin
 export interface RegistryApp {
   app: Express;
   apollo: ApolloServer<RequestContext>;
+  /** Callers of recently seen API keys (src/auth/api-key-cache.ts); closed when `apollo` stops. */
+  apiKeys: ApiKeyCache;
 }
 
 /** Reports each response's request id and SQL statement count in `extensions`. */
@@ -100,10 +103,12 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     // We drain and stop in our own SIGTERM handler (src/server/main.ts), in order.
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
-    // graphqlOutcome feeds the request log; the limiter's Redis connection closes with the server.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, internalErrorLog, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => limiter?.close() }) }],
+    // graphqlOutcome feeds the request log; the limiter's Redis connection and the key cache's LISTEN connection close with the server.
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, internalErrorLog, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
   });
   await apollo.start();
+  // After start, which may throw: from here on apollo.stop() closes its LISTEN connection.
+  const apiKeys = new ApiKeyCache(pool, log);
 
   const app = express();
   app.disable('x-powered-by');
@@ -116,7 +121,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.use(
     '/graphql',
     requestLog('graphql', log, metrics),
-    authenticate(pool, options),
+    authenticate(pool, options, apiKeys),
     ...limit,
     requireJsonBody(),
     express.json({ limit: '1mb' }),
@@ -124,8 +129,8 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     queryShapeLimit(queryLimits),
     expressMiddleware(apollo, { context: async ({ req, res }) => httpRequestContext(pool, req, res) }),
   );
-  app.use('/import', requestLog('import', log, metrics), authenticate(pool, options), ...limit, csvImportRouter(pool));
-  app.use('/export', requestLog('export', log, metrics), authenticate(pool, options), ...limit, exportRouter(pool));
+  app.use('/import', requestLog('import', log, metrics), authenticate(pool, options, apiKeys), ...limit, csvImportRouter(pool));
+  app.use('/export', requestLog('export', log, metrics), authenticate(pool, options, apiKeys), ...limit, exportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((req, res) => {
     res.status(404).json({ errors: [{ message: `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
@@ -138,5 +143,5 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     if (status === 500) logger.error({ err, requestId: res.getHeader('x-request-id'), path: req.path }, 'unhandled error');
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : httpErrorMessage(err), extensions: { code: HTTP_CODES[status] ?? (status === 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] });
   });
-  return { app, apollo };
+  return { app, apollo, apiKeys };
 }

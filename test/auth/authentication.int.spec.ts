@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { sqlRows } from '../setup/queries';
+import { waitFor } from '../setup/server-process';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const QUERY = '{ city(code: "320100") { name } }';
@@ -64,7 +65,10 @@ describe('during development (requireKey false)', () => {
   it('refuses a revoked key with 401 rather than reading anonymously', async () => {
     const { key, id } = await app.createKey('CITY_EDITOR', '320100');
     expect((await ask(app, `Bearer ${key}`)).status).toBe(200);
+    // Revoked behind the app's back (as the CLI or another instance would): it hears of it by
+    // PostgreSQL's notification, within moments (through the API it is at once: api-key.int.spec.ts).
     await app.dataSource.query('UPDATE api_key SET revoked_at = now() WHERE id = $1', [id]);
+    await waitFor('the revocation to arrive', async () => (await ask(app, `Bearer ${key}`)).status === 401, 2_000);
     expectUnauthenticated(await ask(app, `Bearer ${key}`), /revoked/);
   });
 
@@ -88,7 +92,9 @@ describe('during development (requireKey false)', () => {
     await ask(app, `Bearer ${key}`);
     expect(await lastUsed()).toEqual(first); // within the minute: not written again
 
+    // A minute later: last_used_at is old, and the key's cached entry (kept a minute) has expired.
     await app.dataSource.query(`UPDATE api_key SET last_used_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    app.apiKeys.clear();
     const stale = await lastUsed();
     await ask(app, `Bearer ${key}`);
     expect((await lastUsed())!.getTime()).toBeGreaterThan(stale!.getTime() + 60_000);

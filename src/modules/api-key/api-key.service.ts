@@ -1,4 +1,5 @@
 import type { TransactionSettings } from '../../db/request-db';
+import { forgetCachedApiKeys } from '../../auth/api-key-cache';
 import { policy } from '../../auth/policy';
 import type { RequestContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/errors/codes';
@@ -68,6 +69,8 @@ export const apiKeyService = {
     const id = keyIdOf(input.id);
     if (typeof id !== 'number') return refused(id);
     const record = await ctx.db.transaction(settings(ctx), (tx) => apiKeyStore.revoke(tx, id));
+    // Committed: refused from the next request on here; other instances hear the trigger's notification.
+    if (record) forgetCachedApiKeys();
     return record ? { apiKey: toApiKey(record), userErrors: [] } : refused(userError(UserErrorCode.NOT_FOUND, 'id', 'This ID names no API key.'));
   },
 };
