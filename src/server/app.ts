@@ -10,6 +10,7 @@ import { authenticate } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
 import { databaseFault, databaseFaultStatus, sendDatabaseFault } from '../graphql/errors/database-fault';
 import { formatError, internalErrorLog } from '../graphql/errors/format-error';
+import { jitGateway } from '../graphql/jit-executor';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits/query-limits';
 import { buildRegistrySchema } from '../graphql/schema';
@@ -88,7 +89,8 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   const limit = limiter ? [limiter.middleware] : [];
   const queryLimits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildRegistrySchema(),
+    // Queries run compiled by graphql-jit, supplied as Apollo's executor (src/graphql/jit-executor.ts).
+    gateway: jitGateway(buildRegistrySchema()),
     formatError,
     // Who may introspect is the policy's call, per caller (src/graphql/limits/limits.plugin.ts).
     introspection: true,

@@ -1,0 +1,128 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { execute, getNamedType, GraphQLError, Kind, isAbstractType, isLeafType, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { getMetadataStorage } from 'type-graphql';
+import type { RequestContext } from './context';
+
+type Gateway = NonNullable<ApolloServerOptionsWithGateway<RequestContext>['gateway']>;
+type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
+
+// Introspection answers from graphql-js: it is rare, and its resolvers expect graphql-js's execution.
+const INTROSPECTION = /__schema|__type\b/;
+
+/**
+ * Runs queries compiled by graphql-jit (once per parsed document and operation name; Apollo keeps
+ * parsed documents) instead of graphql-js's per-field interpretation. Mutations, introspection,
+ * documents graphql-jit cannot compile and requests whose variables it refuses run on graphql-js,
+ * so their results and errors are graphql-js's own. Apollo has no executor option for a plain
+ * schema, so this is supplied as a "gateway" that serves one fixed schema.
+ */
+export function jitGateway(schema: GraphQLSchema): Gateway {
+  answerTypenameSynchronously(schema);
+  readPropertiesDirectly(schema);
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+    let byName = compiled.get(document);
+    if (!byName) compiled.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    let query = byName.get(key);
+    if (query === undefined) {
+      // graphql-jit notes @skip/@include on the document's own nodes, by response path; with two
+      // operations, one's notes would reach the other, so such documents run on graphql-js.
+      if (document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length > 1) {
+        byName.set(key, null);
+        return null;
+      }
+      // Path-based: a fragment skipped in one place is not skipped everywhere it is spread.
+      const result = compileQuery(schema, document, operationName, { useExperimentalPathBasedSkipInclude: true });
+      query = isCompiledQuery(result) ? result : null;
+      byName.set(key, query);
+    }
+    return query;
+  };
+
+  const executor: Executor = async (rc) => {
+    const { document, request, context } = rc;
+    const graphqlJs = () =>
+      execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName }) as Promise<ExecutionResult>;
+    if (rc.operation?.operation !== 'query' || INTROSPECTION.test(rc.source ?? '')) return graphqlJs();
+    const query = compiledFor(document, request.operationName ?? undefined);
+    if (!query) return graphqlJs();
+    const result = (await query.query(undefined, context, request.variables ?? {})) as ExecutionResult;
+    // Variables graphql-jit refused: graphql-js says what is wrong, in its words (no resolver has run).
+    if (result.data === undefined && result.errors) return graphqlJs();
+    return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
+  };
+
+  return {
+    async load() {
+      return { schema, executor };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    async stop() {},
+  };
+}
+
+/**
+ * type-graphql wraps every resolveType in an async function, which graphql-jit cannot await. Every
+ * registry row names its type (`__typename`, src/graphql/relay/node.interface.ts), and that is all
+ * the interfaces' and unions' resolveType read, so it is answered at once; anything else still goes
+ * to the original.
+ */
+const typenameAnswered = new WeakSet<GraphQLSchema>();
+function answerTypenameSynchronously(schema: GraphQLSchema): void {
+  // The schema is built once per process and shared by every app (the tests make many).
+  if (typenameAnswered.has(schema)) return;
+  typenameAnswered.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type) || !type.resolveType) continue;
+    const original = type.resolveType;
+    type.resolveType = (value, context, info, abstractType) => {
+      const typename = (value as { __typename?: unknown } | null)?.__typename;
+      return typeof typename === 'string' ? typename : original(value, context, info, abstractType);
+    };
+  }
+}
+
+/**
+ * type-graphql gives every plain property field a resolver that runs its middlewares and reads the
+ * property; the registry has no middlewares or auth checker, so those resolvers only read the
+ * property, which graphql-jit does inline when a field has no resolver (graphql-js's default reads it
+ * too). Only a record's (Node's) scalar columns: they hold values, where a connection's may hold
+ * promises, which graphql-jit would not await in a property. A field whose schema name is not its
+ * property name keeps its resolver. The resolver is recognised by its source text: should a type-graphql
+ * upgrade change it, fields merely keep their resolvers (slower, not wrong).
+ */
+const propertiesRead = new WeakSet<GraphQLSchema>();
+function readPropertiesDirectly(schema: GraphQLSchema): void {
+  if (propertiesRead.has(schema)) return;
+  propertiesRead.add(schema);
+  const storage = getMetadataStorage();
+  const renamed = new Set(storage.fields.filter((f) => f.schemaName !== f.name || (f.middlewares?.length ?? 0) > 0 || f.roles).map((f) => f.schemaName));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isLeafType(getNamedType(field.type))) continue;
+      const source = field.resolve?.toString() ?? '';
+      if (source.includes('applyMiddlewares') && source.includes('root[fieldMetadata.name]') && !renamed.has(field.name)) field.resolve = undefined;
+    }
+  }
+}
+
+/**
+ * graphql-jit's errors have no `extensions` object, which Apollo's error formatting reads (it would
+ * answer "Internal server error" before formatError sees the error); rebuilt as graphql-js's
+ * locatedError would: an error already placed in the response as it is, others with the path,
+ * locations and original error (whose extensions, such as a code, it carries).
+ */
+function asGraphqlJsError(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const original = error.originalError;
+  if (original instanceof GraphQLError && original.path) return original;
+  const located = new GraphQLError(error.message, { path: error.path, originalError: original ?? undefined });
+  (located as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return located;
+}
