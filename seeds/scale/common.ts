@@ -37,7 +37,7 @@ const isoDates: string[] = [];
 export const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
 /** The ISO date of a day number, memoised (a few thousand distinct days; Date formatting is slow by comparison). */
-export function isoDay(day: number): string {
+function isoDay(day: number): string {
   return (isoDates[day] ??= new Date(day * DAY).toISOString().slice(0, 10));
 }
 

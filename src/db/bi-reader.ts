@@ -9,7 +9,7 @@ const SCRAM_ITERATIONS = 4096; // PostgreSQL's own default (scram_iterations)
  * psql's \password does, so the password itself never reaches the server: not its statement log,
  * not pg_stat_statements.
  */
-export function scramVerifier(password: string, salt = randomBytes(16)): string {
+function scramVerifier(password: string, salt = randomBytes(16)): string {
   const salted = pbkdf2Sync(password, salt, SCRAM_ITERATIONS, 32, 'sha256');
   const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest();
   const serverKey = createHmac('sha256', salted).update('Server Key').digest();

@@ -19,7 +19,8 @@ export interface PoolTimeouts {
  * Every connection starts with a statement_timeout, so a slow statement is cancelled by PostgreSQL
  * itself (57014 → TIMEOUT) and gives its connection back; a request that finds the pool full waits
  * at most connectionTimeoutMs and then fails fast (→ TIMEOUT, 503) instead of queueing without end.
- * Exports run on this pool too: a cursor reads in many short statements, each under the timeout.
+ * Exports borrow a connection from this pool and raise statement_timeout for their own transaction:
+ * to PostgreSQL a cursor is one statement however long the download (src/modules/export/export-stream.ts).
  */
 export function createRequestPool(url: string, max?: number, timeouts: Partial<PoolTimeouts> = {}): Pool {
   const config = loadConfig();

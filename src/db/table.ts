@@ -184,7 +184,7 @@ export async function selectPagesByParent<Row, Filter>(
   for (const record of records) {
     const parent = String(record.__parent);
     const edges = byParent.get(parent) ?? [];
-    edges.push(...toEdges(o.order, [record], table.toRow));
+    edges.push(new PageEdge(table.toRow(record), o.order, record.__sort as string | number, record.__key as string | number));
     byParent.set(parent, edges);
   }
   return byParent;

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getNamedType, GraphQLError, Kind, isAbstractType, isLeafType, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, getNamedType, visit, GraphQLError, Kind, isAbstractType, isLeafType, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from './context';
@@ -7,8 +7,20 @@ import type { RequestContext } from './context';
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<RequestContext>['gateway']>;
 type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
 
-// Introspection answers from graphql-js: it is rare, and its resolvers expect graphql-js's execution.
-const INTROSPECTION = /__schema|__type\b/;
+/** Whether any field of the document is `__schema` or `__type` (decided once per document, then cached). */
+function usesIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 /**
  * Runs queries compiled by graphql-jit (once per parsed document and operation name; Apollo keeps
@@ -29,7 +41,8 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     if (query === undefined) {
       // graphql-jit notes @skip/@include on the document's own nodes, by response path; with two
       // operations, one's notes would reach the other, so such documents run on graphql-js.
-      if (document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length > 1) {
+      // Introspection answers from graphql-js: it is rare, and its resolvers expect graphql-js's execution.
+      if (document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length > 1 || usesIntrospection(document)) {
         byName.set(key, null);
         return null;
       }
@@ -45,7 +58,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     const { document, request, context } = rc;
     const graphqlJs = () =>
       execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName }) as Promise<ExecutionResult>;
-    if (rc.operation?.operation !== 'query' || INTROSPECTION.test(rc.source ?? '')) return graphqlJs();
+    if (rc.operation?.operation !== 'query') return graphqlJs();
     const query = compiledFor(document, request.operationName ?? undefined);
     if (!query) return graphqlJs();
     const result = (await query.query(undefined, context, request.variables ?? {})) as ExecutionResult;

@@ -6,7 +6,7 @@ import { badInput } from './errors/codes';
 import { SeriesGrouping, SeriesInterval, type TimeSeriesArgs, type TimeSeriesLineRow } from './time-series.type';
 
 /** Enough for 50 years of months; more points than any chart shows, and a bound on the statement's rows. */
-export const MAX_SERIES_PERIODS = 600;
+const MAX_SERIES_PERIODS = 600;
 
 /**
  * What a time series needs about a registry type: its table (from and filter, as in its list field)
@@ -32,7 +32,7 @@ const monthIndex = (date: string, months: number) => {
 const monthDate = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 
 /** The periods asked for: first days of the first and last period, the day after the last, and how many. */
-export function seriesPeriods(interval: SeriesInterval, from: string, to: string) {
+function seriesPeriods(interval: SeriesInterval, from: string, to: string) {
   if (from > to) throw badInput(`from (${from}) is after to (${to}): give the first period first.`, 'from');
   const { months } = INTERVALS[interval];
   const first = monthIndex(from, months);

@@ -111,6 +111,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   await apollo.start();
   // After start, which may throw: from here on apollo.stop() closes its LISTEN connection.
   const apiKeys = new ApiKeyCache(pool, log);
+  const auth = authenticate(pool, options, apiKeys);
 
   const app = express();
   app.disable('x-powered-by');
@@ -123,7 +124,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.use(
     '/graphql',
     requestLog('graphql', log, metrics),
-    authenticate(pool, options, apiKeys),
+    auth,
     ...limit,
     requireJsonBody(),
     express.json({ limit: '1mb' }),
@@ -131,8 +132,8 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     queryShapeLimit(queryLimits),
     expressMiddleware(apollo, { context: async ({ req, res }) => httpRequestContext(pool, req, res) }),
   );
-  app.use('/import', requestLog('import', log, metrics), authenticate(pool, options, apiKeys), ...limit, csvImportRouter(pool));
-  app.use('/export', requestLog('export', log, metrics), authenticate(pool, options, apiKeys), ...limit, exportRouter(pool));
+  app.use('/import', requestLog('import', log, metrics), auth, ...limit, csvImportRouter(pool));
+  app.use('/export', requestLog('export', log, metrics), auth, ...limit, exportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((req, res) => {
     res.status(404).json({ errors: [{ message: `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
@@ -142,7 +143,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     const fault = databaseFault(err);
     if (fault && !res.headersSent) return sendDatabaseFault(res, fault);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) logger.error({ err, requestId: res.getHeader('x-request-id'), path: req.path }, 'unhandled error');
+    if (status === 500) log.error({ err, requestId: res.locals.requestId, path: req.path }, 'unhandled error');
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : httpErrorMessage(err), extensions: { code: HTTP_CODES[status] ?? (status === 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] });
   });
   return { app, apollo, apiKeys };

@@ -129,10 +129,11 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * numbers name operations and show load. Not rate-limited: Prometheus scrapes on its own schedule.
  */
 export function metricsRouter(metrics: Metrics, token: string | undefined): Router {
+  const tokenHash = token ? sha256(token) : null;
   const allowed = (req: Request): boolean => {
-    if (!token) return LOOPBACK.test(req.socket.remoteAddress ?? '');
+    if (!tokenHash) return LOOPBACK.test(req.socket.remoteAddress ?? '');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
-    return match !== null && timingSafeEqual(sha256(match[1]), sha256(token));
+    return match !== null && timingSafeEqual(sha256(match[1]), tokenHash);
   };
   const router = Router();
   router.get('/metrics', async (req, res) => {

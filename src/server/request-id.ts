@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { requestIdOf } from './http-context';
 
 /** The same JSON `{ errors }` body with `extensions.requestId`; any other body as it is. */
-export function withRequestId(body: string, requestId: string): string {
+function withRequestId(body: string, requestId: string): string {
   if (!body.startsWith('{')) return body;
   try {
     const parsed = JSON.parse(body) as { errors?: unknown; extensions?: Record<string, unknown> } | null;

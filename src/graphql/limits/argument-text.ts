@@ -7,7 +7,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Longest text a substring search (`nameContains`, `textContains`) takes: the longest text searched
  * (a source's title) has 500 characters, and ILIKE's time grows with the pattern on every row.
  */
-export const MAX_SEARCH_LENGTH = 500;
+const MAX_SEARCH_LENGTH = 500;
 
 /**
  * Why a string cannot be stored or searched as text: PostgreSQL's text refuses NUL (the request

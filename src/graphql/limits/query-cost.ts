@@ -25,9 +25,9 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../relay/page-args';
 import { checkArgumentText } from './argument-text';
 
 /** Items assumed for a list without a page size (groups, series lines and points, history). */
-export const ASSUMED_LIST_SIZE = 20;
+const ASSUMED_LIST_SIZE = 20;
 /** Extra weight of a field that runs a GROUP BY over a whole table: statistics, series, rankings. */
-export const AGGREGATE_WEIGHT = 10;
+const AGGREGATE_WEIGHT = 10;
 
 /**
  * The cost of an operation: what it may make the server fetch and build, known before it runs.

@@ -23,7 +23,7 @@ const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
  * cell. Text that starts like a formula gets a leading `'`, which Excel and LibreOffice show as text:
  * names come from many portals, and an analyst opening the file must not run what one of them typed.
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text) && !NUMBER.test(text)) text = `'${text}`;

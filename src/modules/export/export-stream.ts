@@ -12,13 +12,13 @@ import { RecordEncoder, setExportHeaders, type ExportFormat } from './export-for
 import type { ExportRow, ExportType } from './export-types';
 
 /** Rows fetched from the cursor per round trip; also what one `enrich` call (a goal's progress) covers. */
-export const CURSOR_BATCH_ROWS = 500;
+const CURSOR_BATCH_ROWS = 500;
 
 /** A download whose client reads nothing for this long is cut, so that it gives its connection back. */
 const IDLE_TIMEOUT_MS = 120_000;
 
 /** The longest a download may last (its cursor's statement_timeout); a million rows take well under a minute. */
-export const EXPORT_STATEMENT_TIMEOUT_MS = 3_600_000;
+const EXPORT_STATEMENT_TIMEOUT_MS = 3_600_000;
 
 /** The export's one statement: the module's TableSpec, its filter conditions, place and enterprise names joined, by id. */
 export function exportStatement(type: ExportType, filter: Record<string, unknown>): SqlFragment {

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { MemoryBuckets, type BucketStore, type Decision, type Limit } from './token-bucket';
+import { decisionFor, MemoryBuckets, type BucketStore, type Decision, type Limit } from './token-bucket';
 
 /**
  * The bucket formula of token-bucket.ts `decide`, run inside Redis so that reading, refilling and
@@ -76,8 +76,7 @@ export class RedisBuckets implements BucketStore {
       const [allowed, tokens] = await this.redis.takeToken(this.prefix + key, limit.perSecond, limit.burst);
       const left = Number(tokens);
       this.recovered();
-      if (allowed === 1) return { allowed: true, remaining: Math.floor(left), retryAfterSeconds: 0 };
-      return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((1 - left) / limit.perSecond)) };
+      return decisionFor(allowed === 1, left, limit);
     } catch (error) {
       this.fellBack(error as Error);
       return this.fallback.take(key, limit);

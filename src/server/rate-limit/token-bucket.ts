@@ -27,9 +27,14 @@ export interface BucketStore {
 /** The one formula, shared with the Lua script in redis-buckets.ts: refill since `at`, then take one. */
 export function decide(tokens: number, elapsedMs: number, limit: Limit): { tokens: number; decision: Decision } {
   const available = Math.min(limit.burst, tokens + (Math.max(0, elapsedMs) * limit.perSecond) / 1000);
-  if (available >= 1) return { tokens: available - 1, decision: { allowed: true, remaining: Math.floor(available - 1), retryAfterSeconds: 0 } };
-  const retryAfterSeconds = Math.max(1, Math.ceil((1 - available) / limit.perSecond));
-  return { tokens: available, decision: { allowed: false, remaining: 0, retryAfterSeconds } };
+  if (available >= 1) return { tokens: available - 1, decision: decisionFor(true, available - 1, limit) };
+  return { tokens: available, decision: decisionFor(false, available, limit) };
+}
+
+/** The answer once a bucket has `left` tokens after taking (allowed) or without taking (refused); also for Redis's answer. */
+export function decisionFor(allowed: boolean, left: number, limit: Limit): Decision {
+  if (allowed) return { allowed: true, remaining: Math.floor(left), retryAfterSeconds: 0 };
+  return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((1 - left) / limit.perSecond)) };
 }
 
 interface Bucket {
