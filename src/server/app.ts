@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -19,7 +18,7 @@ import { csvImportRouter } from '../modules/bulk-import/csv-import.router';
 import { exportRouter } from '../modules/export/export.router';
 import { dashboardRouter } from './dashboard/dashboard.router';
 import { graphiqlRouter } from './graphiql';
-import { batchLimit, queryShapeLimit, requireJsonBody } from './graphql-http';
+import { apolloHandler, batchLimit, queryShapeLimit, requireJsonBody } from './graphql-http';
 import { responseCache } from './response-cache';
 import { healthRouter } from './health';
 import { httpRequestContext } from './http-context';
@@ -117,10 +116,8 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestIds());
-  app.use(healthRouter(dataSource));
-  app.use(metricsRouter(metrics, options.metricsToken));
+  // GraphiQL answers a browser's GET /graphql; the API's route comes next, before the rest, as most requests are its.
   app.use(graphiqlRouter());
-  app.use(dashboardRouter());
   app.use(
     '/graphql',
     requestLog('graphql', log, metrics),
@@ -130,8 +127,11 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     express.json({ limit: '1mb' }),
     batchLimit(queryLimits.maxBatch),
     queryShapeLimit(queryLimits),
-    expressMiddleware(apollo, { context: async ({ req, res }) => httpRequestContext(pool, req, res) }),
+    apolloHandler(apollo, async (req, res) => httpRequestContext(pool, req, res)),
   );
+  app.use(healthRouter(dataSource));
+  app.use(metricsRouter(metrics, options.metricsToken));
+  app.use(dashboardRouter());
   app.use('/import', requestLog('import', log, metrics), auth, ...limit, csvImportRouter(pool));
   app.use('/export', requestLog('export', log, metrics), auth, ...limit, exportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));

@@ -1,5 +1,5 @@
 /**
- * The server as `npm start` runs it, in a child process (src/server/main.ts through ts-node), for
+ * The server as `npm run start:dev` runs it (`npm start` runs the same code compiled), in a child process (src/server/main.ts through ts-node), for
  * the tests of start-up, shutdown and faults: its JSON log lines, plain HTTP requests on their own
  * connections, and polling helpers.
  */
@@ -23,7 +23,7 @@ const started: Running[] = [];
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts src/server/main.ts the way `npm start` does (ts-node, transpile only). */
+/** Starts src/server/main.ts the way `npm run start:dev` does (ts-node, transpile only), with no build step. */
 export async function startServer(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
