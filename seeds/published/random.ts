@@ -1,4 +1,5 @@
 /** Small deterministic helpers for synthetic sample values: same seed, same data set, every run. */
+import { dateOfDay, dayNumber, daysBetween } from '../../src/common/calendar';
 
 /** mulberry32: a tiny 32-bit PRNG, plenty for sample data. */
 export function mulberry32(seed: number): () => number {
@@ -11,8 +12,6 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const DAY = 86_400_000;
 
 export class Rng {
   private readonly next: () => number;
@@ -53,9 +52,7 @@ export class Rng {
 
   /** ISO date uniformly in [from, to] (inclusive, 'YYYY-MM-DD'). */
   date(from: string, to: string): string {
-    const a = Date.parse(`${from}T00:00:00Z`);
-    const b = Date.parse(`${to}T00:00:00Z`);
-    return isoDate(a + this.int(0, Math.round((b - a) / DAY)) * DAY);
+    return dateOfDay(dayNumber(from) + this.int(0, daysBetween(from, to)));
   }
 
   /** k distinct items of `items`, in a deterministic order. */
@@ -67,17 +64,6 @@ export class Rng {
     }
     return pool.slice(0, k);
   }
-}
-
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Whole months between two ISO dates (floor). */
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
 /**

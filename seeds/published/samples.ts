@@ -3,10 +3,11 @@
  * is_sample and named 示例 ("sample"); the counts and sums reproduce the published figures exactly,
  * while the remaining fields are plausible synthetic values from a fixed-seed PRNG.
  */
+import { addDays, daysBetween, monthsBetween } from '../../src/common/calendar';
 import { syntheticCreditCode } from '../../src/common/credit-code';
 import type { Row } from './batch';
 import { JIANGSU, NANJING, WUHAN, HUBEI, type SourceKey } from './reports';
-import { Rng, apportion, monthsBetween } from './random';
+import { Rng, apportion } from './random';
 
 // Sample enterprises use serials from here on; the named enterprises use serials below 1000.
 const SAMPLE_SERIAL_BASE = 100_000;
@@ -59,7 +60,7 @@ export function nanjingStudios(c: NanjingStudioCounts): { enterprises: Row[]; st
   const lastYear = Number(c.until.slice(0, 4));
   const years: [number, number][] = [];
   for (let y = 2012; y <= lastYear; y += 1) {
-    const partial = y === lastYear ? (Date.parse(c.until) - Date.parse(`${y}-01-01`)) / (365 * 86_400_000) : 1;
+    const partial = y === lastYear ? daysBetween(`${y}-01-01`, c.until) / 365 : 1;
     years.push([y, (y - 2011) ** 1.3 * partial]);
   }
   const established = () => {
@@ -114,7 +115,7 @@ export function jiangsuContracts(c: JiangsuContractCounts): { enterprises: Row[]
   // Most signatories are small or medium firms; a few are very large.
   const raw = Array.from({ length: c.enterprises }, () => Math.min(40_000, Math.max(3, rng.logNormal(50, 1.1))));
   const covered = apportion(raw, c.workersCovered);
-  const lastDay = new Date(Date.parse(c.asOf) - 86_400_000).toISOString().slice(0, 10);
+  const lastDay = addDays(c.asOf, -1);
   const yearWeights = [[2021, 10], [2022, 15], [2023, 20], [2024, 28], [2025, 20]] as const;
 
   const enterprises: Row[] = [];

@@ -1,4 +1,5 @@
 /** Shared pieces of the scale generators: the as-of date, the seeded PRNG per city and type, dates, weighted picks. */
+import { dateOfDay, dayNumber } from '../../src/common/calendar';
 import { Rng } from '../published/random';
 
 /** Marks every synthetic record as a sample; the names say 规模示例 ("scale sample"). */
@@ -30,15 +31,11 @@ export function rngFor(scale: number, cityCode: string, kind: string): Rng {
   return new Rng(hash(`scale:${scale}:${cityCode}:${kind}`));
 }
 
-const DAY = 86_400_000;
 const isoDates: string[] = [];
-
-/** Days since 1970-01-01 of an ISO date. */
-export const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
 /** The ISO date of a day number, memoised (a few thousand distinct days; Date formatting is slow by comparison). */
 function isoDay(day: number): string {
-  return (isoDates[day] ??= new Date(day * DAY).toISOString().slice(0, 10));
+  return (isoDates[day] ??= dateOfDay(day));
 }
 
 export const addDays = (iso: string, days: number): string => isoDay(dayNumber(iso) + days);
@@ -59,12 +56,6 @@ export function recentDates(rng: Rng, asOf: string, years: number, power: number
   const span = Math.round(years * 365.25);
   const exponent = 1 / (power + 1);
   return () => isoDay(last - Math.floor(span * (1 - rng.float() ** exponent)));
-}
-
-/** Whole months from one ISO date to another (floor), without allocating. */
-export function monthsBetween(from: string, to: string): number {
-  const n = (s: string, a: number, b: number) => Number(s.slice(a, b));
-  return (n(to, 0, 4) - n(from, 0, 4)) * 12 + n(to, 5, 7) - n(from, 5, 7) - (n(to, 8, 10) < n(from, 8, 10) ? 1 : 0);
 }
 
 /** A registry entry time in China time, on the record's own date (the enterprise time series counts by it). */

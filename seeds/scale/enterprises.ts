@@ -1,7 +1,8 @@
 /** A city's synthetic enterprises and their collective innovation contracts (one each, like the published ones). */
+import { monthsBetween } from '../../src/common/calendar';
 import { syntheticCreditCode } from '../../src/common/credit-code';
 import type { Row } from '../published/batch';
-import { SAMPLE_LABEL, enteredAt, monthsBetween, pad, recentDates, rngFor, weightedChoice, type ScaleContext } from './common';
+import { SAMPLE_LABEL, enteredAt, pad, recentDates, rngFor, weightedChoice, type ScaleContext } from './common';
 import type { CityPlan } from './plan';
 
 // Above every serial the published data set uses (named < 1,000; samples 100,001…), so codes never clash.

@@ -6,6 +6,7 @@
  * Nanjing's published studios, academies and craftsmen divided by Nanjing's share of the province.
  * Scale N adds N units of synthetic records on top of the published data set.
  */
+import { isCalendarDate } from '../../src/common/calendar';
 import { PUBLISHED } from '../published-data-set';
 import { CITIES, JIANGSU } from '../published/reports';
 import { apportion } from '../published/random';
@@ -104,9 +105,7 @@ export function parseAsOfArgument(argv: readonly string[], today: string): strin
   const at = argv.findIndex((a) => a === '--as-of' || a.startsWith('--as-of='));
   if (at < 0) return null;
   const raw = argv[at].includes('=') ? argv[at].slice('--as-of='.length) : argv[at + 1];
-  const valid = raw !== undefined && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`))
-    && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-  if (!valid || raw < '2000-01-01' || raw > today) {
+  if (raw === undefined || !isCalendarDate(raw) || raw < '2000-01-01' || raw > today) {
     throw new Error(`--as-of needs a date from 2000-01-01 to today (${today}) as YYYY-MM-DD, got '${raw ?? ''}'`);
   }
   return raw;

@@ -1,6 +1,7 @@
 /** A city's synthetic innovation studios, their host enterprises and lead craftsmen. */
+import { dayNumber } from '../../src/common/calendar';
 import type { Row } from '../published/batch';
-import { SAMPLE_LABEL, dayNumber, enteredAt, pad, recentDates, rngFor, weightedChoice, weightedPicker, type ScaleContext } from './common';
+import { SAMPLE_LABEL, enteredAt, pad, recentDates, rngFor, weightedChoice, weightedPicker, type ScaleContext } from './common';
 import type { CityPlan } from './plan';
 
 // Nanjing's published mix is 276 model-worker : 322 employee studios; the other kinds are rarer.

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { hashApiKey } from '../modules/api-key/api-key-secret';
+import { sendError } from '../server/http-error';
 import type { ApiKeyCache, KeyCaller } from './api-key-cache';
 import { ANONYMOUS, type Caller, type Role } from './caller';
 
@@ -38,8 +39,8 @@ export async function callerOf(pool: Pool, authorization: string | undefined, ke
 }
 
 function refuse(res: Response, message: string): void {
-  res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
-  res.json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  res.setHeader('www-authenticate', 'Bearer realm="reform-registry"');
+  sendError(res, 401, 'UNAUTHENTICATED', message);
 }
 
 /**

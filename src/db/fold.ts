@@ -1,6 +1,6 @@
 import type { Edge } from '../graphql/relay/connection';
-import { raw, sql, where, type SqlFragment } from './sql';
-import { keysStatement, pageStatement, toEdges, type ListOptions, type TableSpec } from './table';
+import { raw, sql, type SqlFragment } from './sql';
+import { filteredFrom, keysStatement, pageStatement, toEdges, type ListOptions, type TableSpec } from './table';
 import type { RequestDb } from './request-db';
 
 type AnyTable = TableSpec<unknown, unknown>;
@@ -39,8 +39,7 @@ function withFolds(inner: SqlFragment, folds: readonly Fold[], aliases: Aliases)
 
 function foldExpression(fold: Fold, parent: string, aliases: Aliases): SqlFragment {
   if (fold.kind === 'count') {
-    const conditions = [sql`${raw(fold.childColumn)} = ${column(parent, fold.parentKey)}`, ...fold.table.conditions(fold.filter)];
-    return sql`(SELECT count(*)::integer FROM ${raw(fold.table.from)} ${where(conditions)})`;
+    return sql`(SELECT count(*)::integer ${filteredFrom(fold.table, fold.filter, [sql`${raw(fold.childColumn)} = ${column(parent, fold.parentKey)}`])})`;
   }
   if (fold.kind === 'one') {
     const inner = sql`SELECT ${raw(fold.columns)} FROM ${raw(fold.table.from)} WHERE ${raw(fold.keyColumn)} = ${column(parent, fold.parentColumn)} LIMIT 1`;

@@ -190,8 +190,17 @@ export async function selectPagesByParent<Row, Filter>(
   return byParent;
 }
 
+/**
+ * `FROM <table> [joins] WHERE <extra> AND <the filter's conditions>`: the rows a list field's filter
+ * lets through (archived ones only when it asks for them), framed once for counts, GROUP BYs and the
+ * export (src/modules/export/). `joins` bring in other tables, aliased apart from `t`.
+ */
+export function filteredFrom<Filter>(table: TableSpec<unknown, Filter>, filter: Filter | null | undefined, extra: SqlFragment[] = [], joins: readonly string[] = []): SqlFragment {
+  return sql`FROM ${raw(joins.length ? `${table.from} ${joins.join(' ')}` : table.from)} ${where([...extra, ...table.conditions(filter)])}`;
+}
+
 export async function countRows<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, filter: Filter | null | undefined): Promise<number> {
-  const [row] = await db.query<{ count: number }>(sql`SELECT count(*)::integer AS count FROM ${raw(table.from)} ${where(table.conditions(filter))}`);
+  const [row] = await db.query<{ count: number }>(sql`SELECT count(*)::integer AS count ${filteredFrom(table, filter)}`);
   return row.count;
 }
 
@@ -203,8 +212,8 @@ export async function countByParent<Row, Filter>(
   filter: Filter | null | undefined,
 ): Promise<Map<string, number>> {
   const rows = await db.query<{ parent: string | number; count: number }>(sql`
-    SELECT ${raw(parentColumn)} AS parent, count(*)::integer AS count FROM ${raw(table.from)}
-    ${where([sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`, ...table.conditions(filter)])}
+    SELECT ${raw(parentColumn)} AS parent, count(*)::integer AS count
+    ${filteredFrom(table, filter, [sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`])}
     GROUP BY 1`);
   return new Map(rows.map((r) => [String(r.parent), r.count]));
 }
@@ -242,6 +251,6 @@ export async function selectGroups<Filter>(
 ): Promise<Record<string, unknown>[]> {
   const selected = [...dimensions, { expression: 'count(*)::integer', alias: 'count' }, ...measures].map((c) => `${c.expression} AS "${c.alias}"`);
   const groupBy = dimensions.length ? raw(`GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')} ORDER BY ${dimensions.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`) : raw('');
-  return db.query(sql`SELECT ${raw(selected.join(', '))} FROM ${raw(table.from)} ${where(table.conditions(filter))} ${groupBy}`);
+  return db.query(sql`SELECT ${raw(selected.join(', '))} ${filteredFrom(table, filter)} ${groupBy}`);
 }
 

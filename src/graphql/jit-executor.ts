@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { BREAK, execute, getNamedType, visit, GraphQLError, Kind, isAbstractType, isLeafType, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, getNamedType, visit, GraphQLError, Kind, isAbstractType, isEnumType, isLeafType, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from './context';
@@ -32,6 +32,7 @@ function usesIntrospection(document: DocumentNode): boolean {
 export function jitGateway(schema: GraphQLSchema): Gateway {
   answerTypenameSynchronously(schema);
   readPropertiesDirectly(schema);
+  const disableLeafSerialization = enumsAnswerTheirNames(schema);
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
@@ -47,7 +48,10 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
         return null;
       }
       // Path-based: a fragment skipped in one place is not skipped everywhere it is spread.
-      const result = compileQuery(schema, document, operationName, { useExperimentalPathBasedSkipInclude: true });
+      // Leaf serialization off (see enumsAnswerTheirNames): built-in scalars and enums go out as the
+      // resolvers return them, which saves a call and two arrays per leaf and row; custom scalars still
+      // serialise. test/graphql/property.int.spec.ts holds the answers equal to graphql-js's.
+      const result = compileQuery(schema, document, operationName, { useExperimentalPathBasedSkipInclude: true, disableLeafSerialization });
       query = isCompiledQuery(result) ? result : null;
       byName.set(key, query);
     }
@@ -77,6 +81,17 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+}
+
+/**
+ * Whether graphql-jit may write enum values and built-in scalars (Int, Float, String, Boolean, ID)
+ * without serialising them: every enum's internal value must be its name (TypeScript string enums
+ * named as their values), as it is across the registry; otherwise serialization stays on. The
+ * built-in scalars' values come from typed columns (int8 parsed to number: src/db/data-source.ts)
+ * and typed resolvers.
+ */
+function enumsAnswerTheirNames(schema: GraphQLSchema): boolean {
+  return Object.values(schema.getTypeMap()).every((type) => !isEnumType(type) || type.getValues().every((value) => value.value === value.name));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { PlaceFilter } from '../db/filters';
 import { raw, sql, where, type SqlFragment } from '../db/sql';
-import type { TableSpec } from '../db/table';
+import { filteredFrom, type TableSpec } from '../db/table';
 import type { RequestContext } from './context';
 import { badInput } from './errors/codes';
 import { SeriesGrouping, SeriesInterval, type TimeSeriesArgs, type TimeSeriesLineRow } from './time-series.type';
@@ -92,7 +92,7 @@ export async function timeSeries<Filter extends PlaceFilter>(ctx: RequestContext
     WITH periods AS (
       SELECT generate_series(${periods.from}::timestamp, ${periods.to}::timestamp, ${raw(`interval '${step}'`)})::date AS period
     ), records (province_code, city_code, dated_on) AS (
-      SELECT ${raw(`${keys}, (${spec.datedBy})::date`)} FROM ${raw(spec.table.from)} ${where(spec.table.conditions(args.filter))}
+      SELECT ${raw(`${keys}, (${spec.datedBy})::date`)} ${filteredFrom(spec.table, args.filter)}
     ), lines AS (${lines}
     ), totals AS (
       SELECT province_code, city_code, count(*) FILTER (WHERE dated_on IS NULL) AS undated, count(*) FILTER (WHERE dated_on < ${periods.from}::date) AS earlier

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { ApiKeyCache } from '../auth/api-key-cache';
 import { authenticate } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
-import { databaseFault, databaseFaultStatus, sendDatabaseFault } from '../graphql/errors/database-fault';
+import { databaseFault, databaseFaultStatus } from '../graphql/errors/database-fault';
 import { formatError, internalErrorLog } from '../graphql/errors/format-error';
 import { jitGateway } from '../graphql/jit-executor';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin';
@@ -21,11 +21,11 @@ import { graphiqlRouter } from './graphiql';
 import { apolloHandler, batchLimit, queryShapeLimit, requireJsonBody } from './graphql-http';
 import { responseCache } from './response-cache';
 import { healthRouter } from './health';
-import { httpRequestContext } from './http-context';
+import { httpRequestContext, requestIds } from './http-context';
+import { HttpError, sendError, sendHttpError } from './http-error';
 import { Metrics, metricsRouter } from './metrics';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/rate-limit';
 import { graphqlOutcome, requestLog } from './request-log';
-import { requestIds } from './request-id';
 
 /** Stable codes of the HTTP layer's refusals (the README's error table); other 4xx are BAD_REQUEST. */
 const HTTP_CODES: Record<number, string> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
@@ -136,15 +136,18 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.use('/export', requestLog('export', log, metrics), auth, ...limit, exportRouter(pool));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((req, res) => {
-    res.status(404).json({ errors: [{ message: `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
+    sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`);
   });
   app.use((err: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    // The database, not the request, failed (authentication, an import, an export): 503 with a stable code.
+    // A refusal of ours (an import, an export) thrown on the way: answered as it says.
+    if (err instanceof HttpError && !res.headersSent) return sendHttpError(res, err);
+    // The database, not the request, failed (authentication, an import, an export): 503 with a stable code,
+    // also for a statement timeout, as a REST answer has no partial data to carry the error.
     const fault = databaseFault(err);
-    if (fault && !res.headersSent) return sendDatabaseFault(res, fault);
+    if (fault && !res.headersSent) return sendHttpError(res, new HttpError(503, fault.code, fault.message, {}, { 'retry-after': String(fault.retryAfter) }));
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: res.locals.requestId, path: req.path }, 'unhandled error');
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : httpErrorMessage(err), extensions: { code: HTTP_CODES[status] ?? (status === 500 ? 'INTERNAL' : 'BAD_REQUEST') } }] });
+    sendError(res, status, HTTP_CODES[status] ?? (status === 500 ? 'INTERNAL' : 'BAD_REQUEST'), status === 500 ? 'Internal server error' : httpErrorMessage(err));
   });
   return { app, apollo, apiKeys };
 }

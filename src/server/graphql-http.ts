@@ -3,17 +3,15 @@ import type { NextFunction, Request, Response } from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import type { QueryLimits } from '../graphql/limits/query-limits';
 import { measureQueryShape, shapeProblem } from '../graphql/limits/query-shape';
-
-function refuse(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
+import { requestIdOf } from './http-context';
+import { recordErrorCodes, sendError } from './http-error';
 
 /** A POST to /graphql must be JSON: anything else is refused with 415 before its body is read. */
 export function requireJsonBody() {
   return (req: Request, res: Response, next: NextFunction): void => {
     const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (req.method !== 'POST' || type === 'application/json') return next();
-    refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Send GraphQL requests as Content-Type: application/json (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
+    sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Send GraphQL requests as Content-Type: application/json (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
   };
 }
 
@@ -25,10 +23,10 @@ export function batchLimit(maxBatch: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!Array.isArray(req.body)) return next();
     if (maxBatch === 0) {
-      return refuse(res, 400, 'BAD_REQUEST', 'Batched requests (a JSON array of operations) are not accepted; send one operation per request.');
+      return sendError(res, 400, 'BAD_REQUEST', 'Batched requests (a JSON array of operations) are not accepted; send one operation per request.');
     }
     if (req.body.length > maxBatch) {
-      return refuse(res, 400, 'BAD_REQUEST', `A batch may hold at most ${maxBatch} operations; this one has ${req.body.length}.`);
+      return sendError(res, 400, 'BAD_REQUEST', `A batch may hold at most ${maxBatch} operations; this one has ${req.body.length}.`);
     }
     next();
   };
@@ -72,20 +70,39 @@ export function queryShapeLimit(limits: QueryLimits) {
     for (const [i, operation] of operations.entries()) {
       const problem = verdictOf((operation as { query?: unknown } | null)?.query);
       if (!problem) continue;
-      const { http: _http, ...extensions } = problem.extensions;
+      const { http: _http, code, ...extensions } = problem.extensions;
       const where = operations.length > 1 ? `Operation ${i + 1} of the batch: ` : '';
-      return void res.status(400).json({ errors: [{ message: `${where}${problem.message}`, extensions }] });
+      return sendError(res, 400, String(code), `${where}${problem.message}`, extensions);
     }
     next();
   };
 }
 
 /**
+ * An error body of Apollo's, parsed once. Those of GraphQL requests have the request id already (app.ts's
+ * plugin) and their codes reach the log through graphqlOutcome; its HTTP-level refusals (no query,
+ * variables that are not an object, a mutation over GET) pass no plugin: here they get the request id,
+ * and their codes are recorded for the request log (as sendError does for ours).
+ */
+function stampErrorBody(res: Response, body: string): string {
+  if (!body.startsWith('{')) return body;
+  let parsed: { errors?: unknown; extensions?: Record<string, unknown> } | null;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  if (!parsed || !Array.isArray(parsed.errors)) return body;
+  recordErrorCodes(res, parsed.errors.map((e) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code).filter((c): c is string => typeof c === 'string'));
+  if (parsed.extensions?.requestId) return body;
+  return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, requestId: requestIdOf(res.req, res) } });
+}
+
+/**
  * Hands a parsed request to Apollo and writes its answer. Ours rather than @as-integrations/express5
  * for speed on the hot path: a successful POST is written with res.end (no ETag hashed over a body no
  * client revalidates, no string-to-Buffer copy); GETs keep Express's send and its ETag, so that a
- * cached aggregate can be revalidated with If-None-Match, and error bodies go through res.send, where
- * the request id and the request log read them (request-id.ts, request-log.ts).
+ * cached aggregate can be revalidated with If-None-Match; error bodies get the request id (stampErrorBody).
  */
 export function apolloHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, context: (req: Request, res: Response) => Promise<TContext>) {
   apollo.assertStarted('apolloHandler()');
@@ -102,7 +119,8 @@ export function apolloHandler<TContext extends BaseContext>(apollo: ApolloServer
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
-      if (req.method === 'POST' && res.statusCode < 400) res.end(answer.body.string);
+      if (res.statusCode >= 400) res.send(stampErrorBody(res, answer.body.string));
+      else if (req.method === 'POST') res.end(answer.body.string);
       else res.send(answer.body.string);
       return;
     }

@@ -1,19 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { ANONYMOUS, type Caller } from '../auth/caller';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 
-/**
- * The request's id, settled once per request and echoed in `x-request-id`: the caller's own
- * (up to 100 characters, so a proxy's id joins the logs up) or a new UUID.
- */
+/** The caller's own id (up to 100 characters, so that a proxy's id joins the logs up) or a new UUID. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return String(header ?? '').slice(0, 100) || randomUUID();
+}
+
+/** The request's id, settled once per request and echoed in `x-request-id`. */
 export function requestIdOf(req: Request, res: Response): string {
   if (typeof res.locals.requestId === 'string') return res.locals.requestId;
-  const requestId = (req.header('x-request-id') || '').slice(0, 100) || randomUUID();
+  const requestId = requestIdFrom(req.headers['x-request-id']);
   res.locals.requestId = requestId;
   res.setHeader('x-request-id', requestId);
   return requestId;
+}
+
+/**
+ * Every response carries its id in x-request-id, set here before any route runs; error bodies carry
+ * it as `extensions.requestId` (src/server/http-error.ts, and Apollo's through its plugin or graphql-http.ts).
+ */
+export function requestIds() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    requestIdOf(req, res);
+    next();
+  };
 }
 
 /**

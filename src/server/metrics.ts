@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { sendError } from './http-error';
 import type { Budget } from './rate-limit/rate-limit';
 
 /** What one finished request tells the metrics (built by request-log.ts). */
@@ -139,10 +140,8 @@ export function metricsRouter(metrics: Metrics, token: string | undefined): Rout
   router.get('/metrics', async (req, res) => {
     if (!allowed(req)) {
       if (token) res.setHeader('www-authenticate', 'Bearer realm="metrics"');
-      res.status(token ? 401 : 403).json({
-        errors: [{ message: token ? '/metrics needs Authorization: Bearer <METRICS_TOKEN>.' : '/metrics answers this machine only; set METRICS_TOKEN to scrape it from elsewhere.', extensions: { code: token ? 'UNAUTHENTICATED' : 'FORBIDDEN' } }],
-      });
-      return;
+      if (token) return sendError(res, 401, 'UNAUTHENTICATED', '/metrics needs Authorization: Bearer <METRICS_TOKEN>.');
+      return sendError(res, 403, 'FORBIDDEN', '/metrics answers this machine only; set METRICS_TOKEN to scrape it from elsewhere.');
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../graphql/context';
 import { requestIdOf } from './http-context';
+import { errorCodesOf } from './http-error';
 import type { Metrics, RequestObservation } from './metrics';
 
 /**
@@ -26,21 +27,6 @@ export const graphqlOutcome: ApolloServerPlugin<RequestContext> = {
 };
 
 /**
- * extensions.code of a `{ errors: [...] }` JSON body: how the HTTP layer refuses (401, 429, 413,
- * an export's 400, Apollo's own 400s), which no GraphQL plugin sees.
- */
-function codesIn(body: string): string[] {
-  if (!body.startsWith('{')) return [];
-  try {
-    const errors = (JSON.parse(body) as { errors?: unknown } | null)?.errors;
-    if (!Array.isArray(errors)) return [];
-    return errors.map((e) => (e as { extensions?: { code?: unknown } })?.extensions?.code).filter((c): c is string => typeof c === 'string');
-  } catch {
-    return [];
-  }
-}
-
-/**
  * One JSON log line per API request, written when the response has gone (or the client has gone),
  * and the same facts to the metrics. It holds no personal data and nothing a client sent as a value:
  * no variables, query text, query string, headers or addresses; ids, names, counts and codes only.
@@ -49,13 +35,6 @@ export function requestLog(route: RequestObservation['route'], log: Logger, metr
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req, res);
-    const httpCodes: string[] = [];
-    // Every body leaves through res.send (res.json too); only error statuses are read.
-    const send = res.send.bind(res);
-    res.send = ((body?: unknown) => {
-      if (res.statusCode >= 400 && typeof body === 'string') httpCodes.push(...codesIn(body));
-      return send(body);
-    }) as Response['send'];
 
     let written = false;
     const write = () => {
@@ -65,8 +44,13 @@ export function requestLog(route: RequestObservation['route'], log: Logger, metr
       const context = res.locals.requestContext as RequestContext | undefined;
       const caller = (context?.caller ?? res.locals.caller) as Caller | undefined;
       const operationNames = context?.outcome.operationNames ?? [];
-      const errorCodes = [...new Set([...httpCodes, ...(context?.outcome.errorCodes ?? [])])];
+      // The HTTP layer's refusals (401, 429, 413, an export's 400, Apollo's own 400s), which no GraphQL
+      // plugin sees, are recorded where they are written (src/server/http-error.ts); GraphQL's in the outcome.
+      const errorCodes = [...new Set([...errorCodesOf(res), ...(context?.outcome.errorCodes ?? [])])];
       const sqlStatements = context ? context.db.statements : null;
+      metrics.observe({ route, operationName: operationNames[0] ?? null, status: res.statusCode, durationSeconds, sqlStatements, errorCodes });
+      // At LOG_LEVEL=warn and above only failures are logged: no line is built for the rest.
+      if (res.statusCode < 500 && !log.isLevelEnabled('info')) return;
       const line = {
         requestId,
         method: req.method,
@@ -83,7 +67,6 @@ export function requestLog(route: RequestObservation['route'], log: Logger, metr
       };
       if (res.statusCode >= 500) log.error(line, 'request');
       else log.info(line, 'request');
-      metrics.observe({ route, operationName: operationNames[0] ?? null, status: res.statusCode, durationSeconds, sqlStatements, errorCodes });
     };
     res.once('finish', write);
     res.once('close', write);

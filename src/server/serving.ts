@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { ErrorCode } from '../graphql/errors/codes';
+import { requestIdFrom } from './http-context';
+import { errorBody } from './http-error';
 
-/** 503 with Retry-After and a `{ errors: [...] }` body with the request id, as the API answers (src/server/request-id.ts). */
+/** 503 with Retry-After and the API's error body with the request id (written here, as the app does not exist yet or is closing). */
 function unavailable(req: IncomingMessage, res: ServerResponse, message: string, close: boolean): void {
-  const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.UNAVAILABLE } }], extensions: { requestId } });
+  const requestId = requestIdFrom(req.headers['x-request-id']);
+  const body = JSON.stringify(errorBody(ErrorCode.UNAVAILABLE, message, {}, requestId));
   res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5', 'x-request-id': requestId, ...(close ? { connection: 'close' } : {}) });
   res.end(body);
 }

@@ -123,6 +123,7 @@ it('asks for METRICS_TOKEN when one is set', async () => {
     const without = await request(guarded.app).get('/metrics');
     expect(without.status).toBe(401);
     expect(without.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(without.body).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }], extensions: { requestId: without.headers['x-request-id'] } });
     expect((await request(guarded.app).get('/metrics').set('authorization', 'Bearer wrong')).status).toBe(401);
     const res = await request(guarded.app).get('/metrics').set('authorization', 'Bearer scrape-me');
     expect(res.status).toBe(200);

@@ -110,6 +110,23 @@ describe('one line per request', () => {
     expect(importLine).toMatchObject({ method: 'POST', path: '/import/craftsmen', status: 200, role: 'CITY_EDITOR', apiKeyId: nanjing.id, errorCodes: [] });
     expect(importLine.sqlStatements).toBeGreaterThan(0);
   });
+
+  it('lists the code of a refusal written outside GraphQL, whose body carries the same request id', async () => {
+    const post = (path: string, type: string) => request(app.app).post(path).set('content-type', type);
+    const refusals: Array<[string, request.Test, string, number, string]> = [
+      ['log-import-404', post('/import/widgets', 'text/csv'), 'externalId\r\n', 404, 'NOT_FOUND'],
+      ['log-import-415', post('/import/craftsmen', 'application/json'), '{}', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['log-import-400', post('/import/craftsmen', 'text/csv'), '', 400, 'BAD_REQUEST'],
+      ['log-export-404', request(app.app).get('/export/nothing.csv'), '', 404, 'NOT_FOUND'],
+      ['log-graphql-415', post('/graphql', 'text/plain'), '{}', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['log-graphql-json', post('/graphql', 'application/json'), '{"query": ', 400, 'BAD_REQUEST'],
+    ];
+    for (const [requestId, req, body, status, code] of refusals) {
+      const res = await req.set('x-request-id', requestId).send(body);
+      expect([res.status, res.body.errors[0].extensions.code, res.body.extensions.requestId]).toEqual([status, code, requestId]);
+      expect(await linesOf(requestId)).toMatchObject([{ status, errorCodes: [code] }]);
+    }
+  });
 });
 
 describe('no personal data', () => {

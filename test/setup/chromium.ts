@@ -2,14 +2,7 @@
  * The browser for browser tests: Debian's `chromium` package, never a browser downloaded by a test
  * tool (the machines we run on cannot reach browser CDNs; playwright-core only drives it).
  */
-import { aptInstall, isExecutable, onPath } from './debian-package';
-
-const DEBIAN_PATH = '/usr/bin/chromium';
-
-const HOW_TO_INSTALL =
-  "Chromium is needed for the browser tests and was not found. Install Debian's package " +
-  '(sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium), ' +
-  'or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+import { findOrInstall } from './debian-package';
 
 /**
  * Flags for a headless Chromium on a closed network: without the background-networking ones it
@@ -26,24 +19,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const findChromium = () => (isExecutable(DEBIAN_PATH) ? DEBIAN_PATH : onPath('chromium'));
-
 /**
- * Chromium's executable: CHROMIUM_PATH, else /usr/bin/chromium, else `chromium` on PATH. When
- * there is none and we run as root with apt-get, installs Debian's package first (minutes, once).
+ * Chromium's executable: CHROMIUM_PATH (a Chromium or Chrome), else /usr/bin/chromium, else
+ * `chromium` on PATH; where there is none and we run as root with apt-get, Debian's package is
+ * installed first (minutes, once).
  */
-export async function chromiumExecutable(): Promise<string> {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) {
-    if (isExecutable(configured)) return configured;
-    throw new Error(`CHROMIUM_PATH=${configured} is not an executable file. ${HOW_TO_INSTALL}`);
-  }
-  const found = findChromium();
-  if (found) return found;
-
-  await aptInstall('chromium', HOW_TO_INSTALL);
-  const installed = findChromium();
-  if (!installed) throw new Error(`apt-get installed chromium, but ${DEBIAN_PATH} is still missing. ${HOW_TO_INSTALL}`);
-  console.log(`Installed Chromium at ${installed}.`);
-  return installed;
-}
+export const chromiumExecutable = (): Promise<string> =>
+  findOrInstall({ binary: 'chromium', aptPackage: 'chromium', neededFor: 'the browser tests', envVar: 'CHROMIUM_PATH' });

@@ -5,21 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../src/db/embedded';
-import { aptInstall, isExecutable, onPath } from './debian-package';
-
-const HOW_TO_INSTALL =
-  "redis-server is needed for the shared rate-limit tests and was not found. Install Debian's package " +
-  '(sudo apt-get update && sudo apt-get install -y --no-install-recommends redis-server).';
-
-async function redisServerExecutable(): Promise<string> {
-  const find = () => onPath('redis-server') ?? (isExecutable('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined);
-  const found = find();
-  if (found) return found;
-  await aptInstall('redis-server', HOW_TO_INSTALL);
-  const installed = find();
-  if (!installed) throw new Error(`apt-get installed redis-server, but it is still not on PATH. ${HOW_TO_INSTALL}`);
-  return installed;
-}
+import { findOrInstall } from './debian-package';
 
 export interface TestRedis {
   url: string;
@@ -66,7 +52,7 @@ function stopped(child: ChildProcess): Promise<void> {
 }
 
 export async function startRedis(): Promise<TestRedis> {
-  const executable = await redisServerExecutable();
+  const executable = await findOrInstall({ binary: 'redis-server', aptPackage: 'redis-server', neededFor: 'the shared rate-limit tests' });
   const port = await freePort();
   let child = await launch(executable, port);
   return {

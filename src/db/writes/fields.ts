@@ -1,5 +1,5 @@
 import { creditCodeProblem } from '../../common/credit-code';
-import { dayAfterYearsFromToday } from '../../common/calendar';
+import { dayAfterYearsFromToday, isCalendarDate } from '../../common/calendar';
 import { nationalIdProblem, phoneProblem } from '../../common/national-id';
 import { fromGlobalId } from '../../graphql/relay/global-id';
 
@@ -130,12 +130,6 @@ export function checkValue(spec: FieldSpec, value: unknown): Checked {
       return ok({ table: kind.table, typename: kind.typename, by: kind.by, value: key } satisfies PendingReference);
     }
   }
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Reads a CSV cell as the kind's GraphQL-shaped value; an empty cell is null. */

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Response } from 'express';
 import { databaseFaultOf, type DatabaseFaultKind } from '../../db/faults';
 import { logger } from '../../logger';
 import { ErrorCode } from './codes';
@@ -63,13 +62,6 @@ export function databaseFault(error: unknown): DatabaseFault | null {
   if (!kind) return null;
   logFault(kind, error);
   return FAULTS[kind];
-}
-
-/** Answers a non-GraphQL route (/import, /export, authentication) with the fault, as `{ errors: [...] }`. */
-export function sendDatabaseFault(res: Response, fault: DatabaseFault): void {
-  const status = fault.status === 200 ? 503 : fault.status; // a REST answer has no partial data to carry the error
-  res.status(status).setHeader('retry-after', String(fault.retryAfter));
-  res.json({ errors: [{ message: fault.message, extensions: { code: fault.code } }] });
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../relay/page-args';
+import { MAX_PAGE_SIZE, requestedLimit, type PageArgs } from '../relay/page-args';
 import { checkArgumentText } from './argument-text';
 
 /** Items assumed for a list without a page size (groups, series lines and points, history). */
@@ -50,7 +50,30 @@ export interface OperationCost {
 const isConnection = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type).name.endsWith('Connection') && field.args.some((a) => a.name === 'first');
 const isAggregate = (name: string) => name.endsWith('Group') || name === 'TimeSeries' || name === 'GoalRankingEntry';
 
+/**
+ * Costs of operations without variables, which cannot change between requests: per document (Apollo
+ * keeps parsed documents, so a repeated query is the same object) and operation. Weak keys: an entry
+ * lives no longer than its document. A walk that throws is not kept; it throws again next time.
+ */
+const fixedCosts = new WeakMap<DocumentNode, Map<OperationDefinitionNode, { schema: GraphQLSchema; cost: OperationCost }>>();
+
 export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): OperationCost {
+  if (operation.variableDefinitions?.length) return walkCost(schema, document, operation, rawVariables);
+  let known = fixedCosts.get(document);
+  const hit = known?.get(operation);
+  if (hit && hit.schema === schema) return { ...hit.cost };
+  const cost = walkCost(schema, document, operation, undefined);
+  if (!known) fixedCosts.set(document, (known = new Map()));
+  known.set(operation, { schema, cost });
+  return { ...cost };
+}
+
+function walkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -123,14 +146,8 @@ export function operationCost(
     if (!isCompositeType(target) || !node.selectionSet) return weight;
 
     let childPage: number | undefined;
-    if (isConnection(field)) {
-      const first = args.first as number | null | undefined;
-      const last = args.last as number | null | undefined;
-      // The resolver says the same (src/graphql/relay/page-args.ts); here it is said before anything runs.
-      if (first != null) pageSize(first, 'first');
-      if (last != null) pageSize(last, 'last');
-      childPage = Math.max(first ?? 0, last ?? 0) || (first == null && last == null ? DEFAULT_PAGE_SIZE : 0);
-    }
+    // The resolver refuses the same page sizes (requestedLimit); here they are refused before anything runs.
+    if (isConnection(field)) childPage = requestedLimit(args as PageArgs);
     let size = 1;
     if (isListType(getNullableType(field.type))) {
       const ids = args.ids;

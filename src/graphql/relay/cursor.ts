@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../common/calendar';
 import { badInput } from '../errors/codes';
 
 /**
@@ -20,9 +21,7 @@ export interface CursorTypes {
 function fitsType(value: unknown, type: CursorTypes['value']): boolean {
   if (type === 'integer') return Number.isInteger(value) && (value as number) >= -2_147_483_648 && (value as number) <= 2_147_483_647;
   if (typeof value !== 'string' || value.includes('\u0000')) return false;
-  if (type === 'text') return true;
-  const date = new Date(`${value}T00:00:00Z`);
-  return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return type === 'text' || isCalendarDate(value);
 }
 
 export function encodeCursor(position: CursorPosition): string {

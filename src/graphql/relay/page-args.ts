@@ -28,12 +28,24 @@ export interface PageRequest {
   cursor: CursorPosition | null;
 }
 
-/** A page size in 0…MAX_PAGE_SIZE, or BAD_USER_INPUT naming the argument (also checked before execution: src/graphql/limits/query-cost.ts). */
-export function pageSize(value: number, argument: string): number {
+/** A page size in 0…MAX_PAGE_SIZE, or BAD_USER_INPUT naming the argument. */
+function pageSize(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
     throw badInput(`'${argument}' must be between 0 and ${MAX_PAGE_SIZE}, got ${value}; page through larger results with cursors`, argument);
   }
   return value;
+}
+
+/**
+ * How many edges a page asks for: `first` or `last`, each checked (0…MAX_PAGE_SIZE, else
+ * BAD_USER_INPUT naming it), DEFAULT_PAGE_SIZE when neither is given. The one rule for the
+ * resolvers (toPageRequest) and the cost walk before execution (src/graphql/limits/query-cost.ts);
+ * given both, the larger, which the cost walk counts and toPageRequest refuses first.
+ */
+export function requestedLimit(args: Pick<PageArgs, 'first' | 'last'>): number {
+  const first = args.first != null ? pageSize(args.first, 'first') : null;
+  const last = args.last != null ? pageSize(args.last, 'last') : null;
+  return first == null && last == null ? DEFAULT_PAGE_SIZE : Math.max(first ?? 0, last ?? 0);
 }
 
 export function toPageRequest(args: PageArgs, order: string, types?: CursorTypes): PageRequest {
@@ -43,16 +55,7 @@ export function toPageRequest(args: PageArgs, order: string, types?: CursorTypes
   if (first != null && before != null) throw badInput("'first' pages forward and cannot be combined with 'before'", 'before');
   if (last != null && after != null) throw badInput("'last' pages backward and cannot be combined with 'after'", 'after');
   const backward = last != null || before != null;
-  if (backward) {
-    return {
-      backward,
-      limit: pageSize(last ?? DEFAULT_PAGE_SIZE, 'last'),
-      cursor: before != null ? decodeCursor(before, order, 'before', types) : null,
-    };
-  }
-  return {
-    backward,
-    limit: pageSize(first ?? DEFAULT_PAGE_SIZE, 'first'),
-    cursor: after != null ? decodeCursor(after, order, 'after', types) : null,
-  };
+  const limit = requestedLimit(args);
+  if (backward) return { backward, limit, cursor: before != null ? decodeCursor(before, order, 'before', types) : null };
+  return { backward, limit, cursor: after != null ? decodeCursor(after, order, 'after', types) : null };
 }

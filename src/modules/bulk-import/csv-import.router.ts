@@ -3,31 +3,27 @@ import type { Pool } from 'pg';
 import { MAX_UPSERT_RECORDS } from '../../db/writes/bulk-upsert';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
-import { csvTemplate, CsvImportError, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
+import { HttpError, sendError, sendHttpError } from '../../server/http-error';
+import { csvTemplate, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
 import { importTypeOf, importTypeSlugs, type ImportType } from './import-types';
-
-/** The `{ errors: [...] }` answer for a request that was not understood (as /graphql and the auth layer answer). */
-function fail(res: Response, error: CsvImportError): void {
-  res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
-}
 
 function typeOf(req: Request, res: Response): ImportType | null {
   const type = importTypeOf(String(req.params.type));
   if (!type) {
     const types = importTypeSlugs();
-    fail(res, new CsvImportError(404, 'NOT_FOUND', `No CSV import for '${String(req.params.type).slice(0, 60)}'. Types: ${types.join(', ')}.`, { types }));
+    sendError(res, 404, 'NOT_FOUND', `No CSV import for '${String(req.params.type).slice(0, 60)}'. Types: ${types.join(', ')}.`, { types });
   }
   return type;
 }
 
 /** `text/csv`, in UTF-8 if a charset is named; anything else is refused before the body is read. */
-function mediaTypeProblem(contentType: string | undefined): CsvImportError | null {
+function mediaTypeProblem(contentType: string | undefined): HttpError | null {
   const [type, ...params] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'text/csv') {
-    return new CsvImportError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as Content-Type: text/csv (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
+    return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as Content-Type: text/csv (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
   }
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') return new CsvImportError(415, 'UNSUPPORTED_MEDIA_TYPE', `The file must be UTF-8 (got charset=${charset.slice(0, 40)}).`);
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `The file must be UTF-8 (got charset=${charset.slice(0, 40)}).`);
   return null;
 }
 
@@ -52,7 +48,7 @@ export function csvImportRouter(pool: Pool): Router {
     (req, res, next) => {
       if (!typeOf(req, res)) return;
       const problem = mediaTypeProblem(req.header('content-type'));
-      if (problem) return fail(res, problem);
+      if (problem) return sendHttpError(res, problem);
       next();
     },
     readBody,
@@ -68,7 +64,7 @@ export function csvImportRouter(pool: Pool): Router {
         if (payload.replayed) res.setHeader('idempotent-replayed', 'true');
         res.json(payload);
       } catch (error) {
-        if (error instanceof CsvImportError) return fail(res, error);
+        if (error instanceof HttpError) return sendHttpError(res, error);
         throw error;
       }
     },
@@ -76,14 +72,14 @@ export function csvImportRouter(pool: Pool): Router {
 
   router.use((req, res) => {
     const types = importTypeSlugs();
-    fail(res, new CsvImportError(404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not a CSV import. Use POST /import/<type> with a text/csv body, or GET /import/<type>/template; types: ${types.join(', ')}.`, { types }));
+    sendError(res, 404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not a CSV import. Use POST /import/<type> with a text/csv body, or GET /import/<type>/template; types: ${types.join(', ')}.`, { types });
   });
 
   router.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') {
-      return fail(res, new CsvImportError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; a CSV import carries at most ${MAX_UPSERT_RECORDS.toLocaleString('en')} data rows. Split the file.`, { maxBytes: MAX_CSV_BYTES }));
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; a CSV import carries at most ${MAX_UPSERT_RECORDS.toLocaleString('en')} data rows. Split the file.`, { maxBytes: MAX_CSV_BYTES });
     }
-    if (err.status === 400 || err.status === 415) return fail(res, new CsvImportError(err.status, err.status === 400 ? 'BAD_REQUEST' : 'UNSUPPORTED_MEDIA_TYPE', err.message));
+    if (err.status === 400 || err.status === 415) return sendError(res, err.status, err.status === 400 ? 'BAD_REQUEST' : 'UNSUPPORTED_MEDIA_TYPE', err.message);
     next(err);
   });
 

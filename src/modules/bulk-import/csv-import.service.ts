@@ -5,22 +5,11 @@ import { checkValue, fromText } from '../../db/writes/fields';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode, type RowError } from '../../graphql/errors/user-error';
 import type { BulkUpsertPayload } from '../../graphql/writes';
+import { HttpError } from '../../server/http-error';
 import { importColumns, type ImportType } from './import-types';
 
 /** Largest CSV body read (about 4 KB per row for the 5,000 rows a call may carry). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
-
-/** A file the import cannot read at all: answered with this HTTP status and nothing written. */
-export class CsvImportError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 413 | 415,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
 
 /** The CSV as the bulk upsert takes it, and the cells that could not be read as their field's kind. */
 export interface CsvRecords {
@@ -50,11 +39,11 @@ export function csvTemplate(type: ImportType): string {
 /**
  * Reads a CSV body (UTF-8, with or without BOM; a header row of field names, then one record per
  * row) into bulk-upsert records: each cell read with its field's `fromText`, an empty cell as null.
- * Anything that keeps the file from being read as a whole is a CsvImportError (400/413).
+ * Anything that keeps the file from being read as a whole is an HttpError (400/413), and nothing is written.
  */
 export function readCsv(type: ImportType, body: Buffer): CsvRecords {
   if (!isUtf8(body)) {
-    throw new CsvImportError(400, 'BAD_REQUEST', 'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)" (CSV UTF-8（逗号分隔）), not as plain CSV (GBK).');
+    throw new HttpError(400, 'BAD_REQUEST', 'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)" (CSV UTF-8（逗号分隔）), not as plain CSV (GBK).');
   }
 
   let rows: string[][];
@@ -71,10 +60,10 @@ export function readCsv(type: ImportType, body: Buffer): CsvRecords {
       },
     }) as string[][];
   } catch (error) {
-    if (error instanceof TooManyRows) throw new CsvImportError(413, 'PAYLOAD_TOO_LARGE', `${ROW_LIMIT_MESSAGE} This file has more.`, { maxRows: MAX_UPSERT_RECORDS });
+    if (error instanceof TooManyRows) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `${ROW_LIMIT_MESSAGE} This file has more.`, { maxRows: MAX_UPSERT_RECORDS });
     if (error instanceof CsvError) {
       const line = lineAt(body, ends[ends.length - 1]);
-      throw new CsvImportError(400, 'BAD_REQUEST', `Malformed CSV in the record starting at line ${line}: ${csvProblem(error)}`, { line });
+      throw new HttpError(400, 'BAD_REQUEST', `Malformed CSV in the record starting at line ${line}: ${csvProblem(error)}`, { line });
     }
     throw error;
   }
@@ -83,14 +72,14 @@ export function readCsv(type: ImportType, body: Buffer): CsvRecords {
 
   const [header, ...data] = rows;
   if (!header || isBlank(header)) {
-    throw new CsvImportError(400, 'BAD_REQUEST', 'The file is empty: its first row must be the header, with the field names as columns.', { allowedFields: importColumns(type).allowed });
+    throw new HttpError(400, 'BAD_REQUEST', 'The file is empty: its first row must be the header, with the field names as columns.', { allowedFields: importColumns(type).allowed });
   }
   const names = checkHeader(type, header);
   data.forEach((row, index) => {
     if (row.length !== names.length) {
       const line = lineAt(body, ends[index + 1]);
       const what = row.length === 1 && row[0] === '' ? 'is empty' : `has ${row.length} cell${row.length === 1 ? '' : 's'}`;
-      throw new CsvImportError(400, 'BAD_REQUEST', `Malformed CSV: the record starting at line ${line} (data row ${index}) ${what}, but the header has ${names.length} columns.`, { line, index });
+      throw new HttpError(400, 'BAD_REQUEST', `Malformed CSV: the record starting at line ${line} (data row ${index}) ${what}, but the header has ${names.length} columns.`, { line, index });
     }
   });
 
@@ -118,22 +107,22 @@ function checkHeader(type: ImportType, header: string[]): string[] {
   const listed = `Allowed columns for ${type.slug}: ${allowed.join(', ')}.`;
   const details = { allowedFields: allowed };
   const nameless = names.findIndex((n) => n === '');
-  if (nameless >= 0) throw new CsvImportError(400, 'BAD_REQUEST', `Header column ${nameless + 1} has no name; the first row must name every column. ${listed}`, details);
+  if (nameless >= 0) throw new HttpError(400, 'BAD_REQUEST', `Header column ${nameless + 1} has no name; the first row must name every column. ${listed}`, details);
   if (names.length === 1 && /[;\t|]/.test(names[0])) {
-    throw new CsvImportError(400, 'BAD_REQUEST', `The header "${names[0].slice(0, 80)}" looks separated by ';', tab or '|': columns must be separated by commas. ${listed}`, details);
+    throw new HttpError(400, 'BAD_REQUEST', `The header "${names[0].slice(0, 80)}" looks separated by ';', tab or '|': columns must be separated by commas. ${listed}`, details);
   }
   const unknown = names.filter((n) => !allowed.includes(n));
   if (unknown.length) {
-    throw new CsvImportError(400, 'BAD_REQUEST', `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n.slice(0, 60)}'`).join(', ')} (names are case-sensitive). ${listed}`, {
+    throw new HttpError(400, 'BAD_REQUEST', `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n.slice(0, 60)}'`).join(', ')} (names are case-sensitive). ${listed}`, {
       ...details,
       unknownFields: unknown,
     });
   }
   const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  if (duplicates.length) throw new CsvImportError(400, 'BAD_REQUEST', `Column${duplicates.length > 1 ? 's' : ''} ${duplicates.join(', ')} appear${duplicates.length > 1 ? '' : 's'} more than once in the header.`, { ...details, duplicateFields: duplicates });
+  if (duplicates.length) throw new HttpError(400, 'BAD_REQUEST', `Column${duplicates.length > 1 ? 's' : ''} ${duplicates.join(', ')} appear${duplicates.length > 1 ? '' : 's'} more than once in the header.`, { ...details, duplicateFields: duplicates });
   const missing = required.filter((n) => !names.includes(n));
   if (missing.length) {
-    throw new CsvImportError(400, 'BAD_REQUEST', `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${missing.includes('externalId') ? 'externalId is the key of the import (each row is matched by it within its city)' : 'the bulk input requires them'}. ${listed}`, {
+    throw new HttpError(400, 'BAD_REQUEST', `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${missing.includes('externalId') ? 'externalId is the key of the import (each row is matched by it within its city)' : 'the bulk input requires them'}. ${listed}`, {
       ...details,
       missingFields: missing,
     });

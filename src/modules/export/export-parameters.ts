@@ -10,7 +10,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { textProblem } from '../../graphql/limits/argument-text';
-import { badParameter } from './export-error';
+import { HttpError } from '../../server/http-error';
 
 /**
  * Query parameters → GraphQL arguments. The parameters of an export are the fields of the GraphQL
@@ -25,6 +25,10 @@ export interface ExportParameters {
   /** The filter as resolvers receive it, for the module's TableSpec `conditions`. */
   filter: Record<string, unknown>;
 }
+
+/** A query parameter that is unknown or does not coerce to its GraphQL type: 400, `extensions.field` names it. */
+export const badParameter = (field: string, message: string, details: Record<string, unknown> = {}) =>
+  new HttpError(400, 'BAD_USER_INPUT', message, { field, ...details });
 
 const NUMERIC = new Set(['Int', 'Float', 'NonNegativeInt', 'NonNegativeFloat', 'PositiveInt']);
 const NUMBER_TEXT = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { ErrorCode } from '../../graphql/errors/codes';
 import { buildRegistrySchema } from '../../graphql/schema';
 import { leafFields, PLACE_COLUMNS } from './export-columns';
-import { badParameter } from './export-error';
+import { badParameter } from './export-parameters';
 import type { ExportType } from './export-types';
 
 type StatsField = GraphQLField<unknown, unknown>;

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { Caller } from '../../auth/caller';
-import { raw, render, sql, where, type SqlFragment } from '../../db/sql';
+import { raw, render, sql, type SqlFragment } from '../../db/sql';
+import { filteredFrom } from '../../db/table';
 import { createRequestContext } from '../../graphql/context';
 import { logger } from '../../logger';
 import { exportColumns, type ExportColumn } from './export-columns';
@@ -20,7 +21,7 @@ const IDLE_TIMEOUT_MS = 120_000;
 /** The longest a download may last (its cursor's statement_timeout); a million rows take well under a minute. */
 const EXPORT_STATEMENT_TIMEOUT_MS = 3_600_000;
 
-/** The export's one statement: the module's TableSpec, its filter conditions, place and enterprise names joined, by id. */
+/** The export's one statement: the module's TableSpec framed as for its list field (filteredFrom), place and enterprise names joined, by id. */
 export function exportStatement(type: ExportType, filter: Record<string, unknown>): SqlFragment {
   const columns = [type.table.columns];
   const joins: string[] = [];
@@ -33,7 +34,7 @@ export function exportStatement(type: ExportType, filter: Record<string, unknown
     joins.push('LEFT JOIN enterprise xe ON xe.id = t.enterprise_id');
   }
   if (type.hiddenColumns) columns.push(type.hiddenColumns);
-  return sql`SELECT ${raw(columns.join(', '))} FROM ${raw(type.table.from)} ${raw(joins.join(' '))} ${where(type.table.conditions(filter))} ORDER BY ${raw(type.table.key)}`;
+  return sql`SELECT ${raw(columns.join(', '))} ${filteredFrom(type.table, filter, [], joins)} ORDER BY ${raw(type.table.key)}`;
 }
 
 export interface RecordExport {

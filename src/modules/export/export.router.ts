@@ -1,22 +1,17 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { getNamedType, isInputObjectType, type GraphQLInputObjectType } from 'graphql';
 import type { Pool } from 'pg';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { buildRegistrySchema } from '../../graphql/schema';
 import { httpRequestContext, requestIdOf } from '../../server/http-context';
-import { ExportError } from './export-error';
+import { HttpError } from '../../server/http-error';
 import { EXPORT_FORMATS, isExportFormat, RecordEncoder, setExportHeaders, type ExportFormat } from './export-format';
 import { readParameters } from './export-parameters';
 import { statsFieldOf, statsRows } from './export-stats';
 import { streamRecords } from './export-stream';
 import { exportTypeOf, exportTypes, exportTypeSlugs, type ExportType } from './export-types';
-
-/** The `{ errors: [...] }` answer for a request that was not understood (as /graphql and /import answer). */
-function fail(res: Response, error: ExportError): void {
-  res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
-}
 
 const formats = Object.keys(EXPORT_FORMATS);
 
@@ -26,7 +21,7 @@ function target(file: string, types: () => string[]): { type: ExportType; format
   const type = match && types().includes(match[1]) ? exportTypeOf(match[1]) : null;
   if (!match || !type || !isExportFormat(match[2])) {
     const list = types();
-    throw new ExportError(404, 'NOT_FOUND', `No export '${file.slice(0, 80)}'. Use <type>.<format> with a type of ${list.join(', ')} and a format of ${formats.join(', ')}.`, {
+    throw new HttpError(404, 'NOT_FOUND', `No export '${file.slice(0, 80)}'. Use <type>.<format> with a type of ${list.join(', ')} and a format of ${formats.join(', ')}.`, {
       types: list,
       formats,
     });
@@ -59,6 +54,7 @@ function requestOf(req: Request, res: Response) {
  * `GET /export/stats/<type>.csv|.ndjson?groupBy=…` a statistic's groups. Mounted behind
  * authenticate(), which sets res.locals.caller; personal data follows src/auth/policy.ts row by row.
  *
+ * A request refused before the first byte throws an HttpError, which the app's error handler answers.
  * A download holds a database connection until it ends, so at most half the request pool serves
  * exports at a time; further ones are refused with 503 and Retry-After rather than starving the API.
  */
@@ -86,8 +82,7 @@ export function exportRouter(pool: Pool): Router {
       return void res.end();
     }
     if (running >= maxRunning) {
-      res.setHeader('retry-after', '30');
-      throw new ExportError(503, 'TOO_MANY_EXPORTS', `${running} exports are running, the most this server runs at once; retry in a little while.`);
+      throw new HttpError(503, 'TOO_MANY_EXPORTS', `${running} exports are running, the most this server runs at once; retry in a little while.`, {}, { 'retry-after': '30' });
     }
     running += 1;
     try {
@@ -98,15 +93,10 @@ export function exportRouter(pool: Pool): Router {
   });
 
   router.use((req) => {
-    throw new ExportError(404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not an export. Use GET /export/<type>.<format> or GET /export/stats/<type>.<format>; types: ${exportTypeSlugs().join(', ')}; formats: ${formats.join(', ')}.`, {
+    throw new HttpError(404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not an export. Use GET /export/<type>.<format> or GET /export/stats/<type>.<format>; types: ${exportTypeSlugs().join(', ')}; formats: ${formats.join(', ')}.`, {
       types: exportTypeSlugs(),
       formats,
     });
-  });
-
-  router.use((err: Error, _req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof ExportError && !res.headersSent) return fail(res, err);
-    next(err);
   });
 
   return router;

@@ -1,3 +1,5 @@
+import { dateOfDay, dayNumber, daysBetween } from '../../common/calendar';
+
 /**
  * Goal arithmetic, pure so that it can be tested on its own. Dates are 'YYYY-MM-DD' strings.
  *
@@ -24,12 +26,7 @@ export interface GoalProgressValues {
   onTrack: boolean | null;
 }
 
-const DAY_MS = 86_400_000;
 const DAYS_PER_MONTH = 365.25 / 12;
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -75,11 +72,12 @@ export interface GoalForecastValues {
 }
 
 /** The last day a LocalDate can name; a reach date later than that is given as none. */
-const LAST_DAY = Date.parse('9999-12-31T00:00:00Z');
+const LAST_DAY = dayNumber('9999-12-31');
 
-function addDays(date: string, days: number): string | null {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * DAY_MS;
-  return time > LAST_DAY ? null : new Date(time).toISOString().slice(0, 10);
+/** The date `days` after `date`, or null past the last day a LocalDate can name. */
+function addDaysWithinRange(date: string, days: number): string | null {
+  const day = dayNumber(date) + days;
+  return day > LAST_DAY ? null : dateOfDay(day);
 }
 
 /**
@@ -92,7 +90,7 @@ export function goalForecast(terms: Pick<GoalTerms, 'target' | 'deadline'>, curr
   const remaining = terms.target - current;
   // remaining ÷ (trend / 12) months of 365.25 / 12 days = remaining × 1461 / (4 × trend) days, in whole
   // numbers so that an exact day is not pushed to the next by rounding; the first whole day at or past it.
-  const projectedReachDate = remaining <= 0 || trendLast12Months <= 0 ? null : addDays(today, Math.ceil((remaining * 1461) / (4 * trendLast12Months)));
+  const projectedReachDate = remaining <= 0 || trendLast12Months <= 0 ? null : addDaysWithinRange(today, Math.ceil((remaining * 1461) / (4 * trendLast12Months)));
   let status: GoalStatus;
   if (remaining <= 0) status = GoalStatus.ACHIEVED;
   else if (today > terms.deadline) status = GoalStatus.OFF_TRACK;

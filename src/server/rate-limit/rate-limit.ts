@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Caller, type Role } from '../../auth/caller';
 import { ErrorCode } from '../../graphql/errors/codes';
+import { sendError } from '../http-error';
 import { RedisBuckets } from './redis-buckets';
 import { MemoryBuckets, type BucketStore, type Decision, type Limit } from './token-bucket';
 
@@ -50,15 +51,9 @@ export function budgetOf(caller: Caller, address: string | undefined, options: R
 function refuse(res: Response, budget: Budget, decision: Decision): void {
   const { burst, perSecond } = budget.limit;
   const whose = budget.kind === 'ANONYMOUS' ? 'this address without an API key' : 'this API key';
-  res.status(429).setHeader('retry-after', String(decision.retryAfterSeconds));
-  res.json({
-    errors: [
-      {
-        message: `Too many requests for ${whose}: at most ${burst} at once and ${perSecond} a second. Retry after ${decision.retryAfterSeconds} s.`,
-        extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: decision.retryAfterSeconds },
-      },
-    ],
-  });
+  res.setHeader('retry-after', String(decision.retryAfterSeconds));
+  const message = `Too many requests for ${whose}: at most ${burst} at once and ${perSecond} a second. Retry after ${decision.retryAfterSeconds} s.`;
+  sendError(res, 429, ErrorCode.RATE_LIMITED, message, { retryAfter: decision.retryAfterSeconds });
 }
 
 export interface RateLimiter {

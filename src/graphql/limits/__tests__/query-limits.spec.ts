@@ -102,6 +102,34 @@ describe('the cost of an operation', () => {
     expect(error.message).toMatch(/'last' must be between 0 and 100, got 1000/);
   });
 
+  it('is the same for a document asked again, whatever its variables may do', () => {
+    const fixed = parse('query A { provinces(first: 3) { nodes { id } } } query B { cities(last: 7) { nodes { id } } }');
+    const [a, b] = fixed.definitions as OperationDefinitionNode[];
+    for (let i = 0; i < 2; i++) {
+      expect(operationCost(schema, fixed, a, undefined)).toEqual({ cost: 4, introspection: false });
+      expect(operationCost(schema, fixed, b, { ignored: 1 })).toEqual({ cost: 8, introspection: false });
+    }
+    // With variables the cost follows them, request by request.
+    const paged = parse('query ($n: Int, $skip: Boolean!) { provinces(first: $n) @skip(if: $skip) { nodes { id } } }');
+    const op = paged.definitions[0] as OperationDefinitionNode;
+    expect(operationCost(schema, paged, op, { n: 5, skip: false }).cost).toBe(6);
+    expect(operationCost(schema, paged, op, { n: 50, skip: false }).cost).toBe(51);
+    expect(operationCost(schema, paged, op, { skip: false }).cost).toBe(21);
+    expect(operationCost(schema, paged, op, { n: 50, skip: true }).cost).toBe(0);
+    // A refused document is refused every time it comes.
+    const tooLarge = parse('{ provinces(first: 101) { totalCount } }');
+    const refused = tooLarge.definitions[0] as OperationDefinitionNode;
+    for (let i = 0; i < 2; i++) {
+      expect(thrownBy(() => operationCost(schema, tooLarge, refused, undefined)).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+    }
+  });
+
+  it('counts the larger page when first and last are both given (the resolver refuses the pair)', () => {
+    expect(costOf('{ provinces(first: 2, last: 9) { nodes { id } } }')).toBe(10);
+    expect(costOf('{ provinces(first: 0) { nodes { id } } }')).toBe(1);
+    expect(thrownBy(() => costOf('{ provinces(first: 5, last: -1) { totalCount } }')).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'last' });
+  });
+
   it('refuses NUL characters and lone surrogates in any argument, naming it', () => {
     const error = thrownBy(() => costOf('query ($f: InnovationStudioFilter) { innovationStudios(filter: $f) { totalCount } }', { f: { nameContains: 'a\u0000b' } }));
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'filter.nameContains' });

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { checkValue } from '../../../db/writes/fields';
-import { CsvImportError, readCsv, unreadableCellFor } from '../csv-import.service';
+import { HttpError } from '../../../server/http-error';
+import { readCsv, unreadableCellFor } from '../csv-import.service';
 import { importColumns, importTypeOf, importTypeSlugs } from '../import-types';
 
 const studios = importTypeOf('innovation-studios')!;
 const contracts = importTypeOf('collective-innovation-contracts')!;
 
-function csvError(type: typeof studios, text: string): CsvImportError {
+function csvError(type: typeof studios, text: string): HttpError {
   try {
     readCsv(type, Buffer.from(text, 'utf8'));
   } catch (error) {
-    if (error instanceof CsvImportError) return error;
+    if (error instanceof HttpError) return error;
     throw error;
   }
   throw new Error('expected the file to be refused');
