@@ -1,6 +1,6 @@
 import type { Edge } from '../graphql/relay/connection';
 import { raw, sql, type SqlFragment } from './sql';
-import { filteredFrom, keysStatement, pageStatement, toEdges, type ListOptions, type TableSpec } from './table';
+import { filteredFrom, keysStatement, pageStatement, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
 import type { RequestDb } from './request-db';
 
 type AnyTable = TableSpec<unknown, unknown>;
@@ -51,7 +51,7 @@ function foldExpression(fold: Fold, parent: string, aliases: Aliases): SqlFragme
   const c = aliases.take();
   // The page's fetch order, kept in the array (aggregate input order is otherwise unspecified).
   const direction = (order.direction === 'ASC') !== fold.list.page.backward ? 'ASC' : 'DESC';
-  const arrayOrder = raw(`${c}."__sort" ${direction}, ${c}."__key" ${direction}`);
+  const arrayOrder = raw(`${c}."${sortAlias(fold.table, order)}" ${direction}, ${c}."__key" ${direction}`);
   return sql`(SELECT coalesce(json_agg(${raw(c)} ORDER BY ${arrayOrder}), '[]') FROM (${withFolds(inner, fold.folds, aliases)}) ${raw(c)})`;
 }
 
@@ -76,7 +76,7 @@ function attach(fold: Fold, parent: object, value: unknown): void {
   if (fold.kind === 'count') return fold.attach(parent, value as number);
   if (fold.kind === 'one') return fold.attach(parent, value == null ? null : rowOf(fold.table, fold.folds, value as Record<string, unknown>, true));
   const records = value as Record<string, unknown>[];
-  fold.attach(parent, toEdges(fold.list.order, records, (r) => rowOf(fold.table, fold.folds, r, true)));
+  fold.attach(parent, toEdges(fold.list.order, sortAlias(fold.table, fold.table.orders[fold.list.order]), records, (r) => rowOf(fold.table, fold.folds, r, true)));
 }
 
 /** A root list's page with its folded relations: one statement. */
@@ -85,8 +85,9 @@ export async function selectFoldedPage<Row, Filter>(db: RequestDb, table: TableS
   const order = table.orders[o.order];
   const direction = (order.direction === 'ASC') !== o.page.backward ? 'ASC' : 'DESC';
   const statement = withFolds(pageStatement(table, o), folds, aliases);
-  const records = await db.query<Record<string, unknown>>(sql`${statement} ORDER BY "__sort" ${raw(direction)}, "__key" ${raw(direction)}`);
-  return toEdges(o.order, records, (r) => rowOf(table as AnyTable, folds, r, false) as Row);
+  const sort = sortAlias(table as AnyTable, order);
+  const records = await db.query<Record<string, unknown>>(sql`${statement} ORDER BY ${raw(`"${sort}"`)} ${raw(direction)}, "__key" ${raw(direction)}`);
+  return toEdges(o.order, sort, records, (r) => rowOf(table as AnyTable, folds, r, false) as Row);
 }
 
 /** Rows by a unique key with their folded relations: one statement; null where none exists. */

@@ -139,9 +139,22 @@ class PageEdge<Row> implements Edge<Row> {
   }
 }
 
-/** A page's records (with `__sort` and `__key`) as edges, each node mapped by `toRow`. */
-export function toEdges<Row>(order: string, records: Record<string, unknown>[], toRow: (record: Record<string, unknown>) => Row): Edge<Row>[] {
-  return records.map((r) => new PageEdge(toRow(r), order, r.__sort as string | number, r.__key as string | number));
+/**
+ * Where a page's rows carry their sort value: `__sort`, or `__key` when the ordering is by the key
+ * itself (ID_ASC, the default), so that a row does not bring the same integer twice to be parsed.
+ */
+export function sortAlias(table: TableSpec<unknown, unknown>, order: OrderSpec): '__sort' | '__key' {
+  return order.expression === table.key ? '__key' : '__sort';
+}
+
+/** The select list's `__sort` (unless it is the key) and `__key`. */
+function sortAndKeyColumns(table: TableSpec<unknown, unknown>, order: OrderSpec): string {
+  return sortAlias(table, order) === '__key' ? `${table.key} AS "__key"` : `${order.expression} AS "__sort", ${table.key} AS "__key"`;
+}
+
+/** A page's records (with the sort value under `sort`, and `__key`) as edges, each node mapped by `toRow`. */
+export function toEdges<Row>(order: string, sort: '__sort' | '__key', records: Record<string, unknown>[], toRow: (record: Record<string, unknown>) => Row): Edge<Row>[] {
+  return records.map((r) => new PageEdge(toRow(r), order, r[sort] as string | number, r.__key as string | number));
 }
 
 /**
@@ -151,14 +164,14 @@ export function toEdges<Row>(order: string, records: Record<string, unknown>[], 
  */
 export function pageStatement<Row, Filter>(table: TableSpec<Row, Filter>, o: ListOptions<Filter>, extra: SqlFragment[] = []): SqlFragment {
   const order = table.orders[o.order];
-  const select = raw(`SELECT ${o.columns ?? table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key" FROM ${table.from}`);
+  const select = raw(`SELECT ${o.columns ?? table.columns}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)} FROM ${table.from}`);
   return sql`${select} ${where([...extra, ...pageConditions(table, order, o)])} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`;
 }
 
 /** One page of a root list. */
 export async function selectPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>): Promise<Edge<Row>[]> {
   const records = await db.query<Record<string, unknown>>(pageStatement(table, o));
-  return toEdges(o.order, records, table.toRow);
+  return toEdges(o.order, sortAlias(table as TableSpec<unknown, unknown>, table.orders[o.order]), records, table.toRow);
 }
 
 /**
@@ -176,15 +189,16 @@ export async function selectPagesByParent<Row, Filter>(
   const conditions = [sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`, ...pageConditions(table, order, o)];
   const records = await db.query<Record<string, unknown>>(sql`
     SELECT * FROM (
-      SELECT ${raw(`${table.columns}, ${order.expression} AS "__sort", ${table.key} AS "__key", ${parentColumn} AS "__parent"`)},
+      SELECT ${raw(`${table.columns}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)}, ${parentColumn} AS "__parent"`)},
         row_number() OVER (PARTITION BY ${raw(parentColumn)} ORDER BY ${orderClause(order, table.key, o.page.backward)}) AS "__rank"
       FROM ${raw(table.from)} ${where(conditions)}
     ) AS ranked WHERE "__rank" <= ${o.page.limit + 1} ORDER BY "__parent", "__rank"`);
+  const sort = sortAlias(table as TableSpec<unknown, unknown>, order);
   const byParent = new Map<string, Edge<Row>[]>();
   for (const record of records) {
     const parent = String(record.__parent);
     const edges = byParent.get(parent) ?? [];
-    edges.push(new PageEdge(table.toRow(record), o.order, record.__sort as string | number, record.__key as string | number));
+    edges.push(new PageEdge(table.toRow(record), o.order, record[sort] as string | number, record.__key as string | number));
     byParent.set(parent, edges);
   }
   return byParent;
