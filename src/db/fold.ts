@@ -113,6 +113,8 @@ export interface KeyLookup {
   table: AnyTable;
   keyColumn: string;
   keys: ReadonlyArray<string | number>;
+  /** The select list (the table's columns when unset). */
+  columns?: string;
 }
 
 /**
@@ -121,7 +123,7 @@ export interface KeyLookup {
  * lookup, its rows by key as text.
  */
 export async function selectByKeysAcross(db: RequestDb, lookups: readonly KeyLookup[]): Promise<Array<Map<string, unknown>>> {
-  const branches = lookups.map((l, i) => sql`SELECT ${i}::integer AS "lookup", to_json(x) AS "row" FROM (${keysStatement(l.table, l.keyColumn, l.keys)}) x`);
+  const branches = lookups.map((l, i) => sql`SELECT ${i}::integer AS "lookup", to_json(x) AS "row" FROM (${keysStatement(l.table, l.keyColumn, l.keys, l.columns)}) x`);
   const records = await db.query<{ lookup: number; row: Record<string, unknown> }>(branches.reduce((all, b) => sql`${all} UNION ALL ${b}`));
   const found = lookups.map(() => new Map<string, unknown>());
   for (const { lookup, row } of records) {

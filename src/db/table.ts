@@ -243,8 +243,9 @@ export async function selectByKeys<Row, Filter>(
   table: TableSpec<Row, Filter>,
   keyColumn: string,
   keys: ReadonlyArray<string | number>,
+  columns = table.columns,
 ): Promise<Map<string, Row[]>> {
-  const records = await db.query<Record<string, unknown>>(keysStatement(table, keyColumn, keys));
+  const records = await db.query<Record<string, unknown>>(keysStatement(table, keyColumn, keys, columns));
   const byKey = new Map<string, Row[]>();
   for (const record of records) {
     const key = String(record.__parent);

@@ -216,6 +216,18 @@ export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPl
   return connectionRows({ schema: info.schema, info }, connection, table, info.fieldNodes);
 }
 
+/**
+ * The select list of a `node(id:)` / `nodes(ids:)` row of `typename` (info: that field): lean when the
+ * query reads only its columns, `id` and `__typename`; every column when it reads a relation, which
+ * under a node lookup runs its own resolver, or a field with a resolver of its own.
+ */
+export function lookupColumns(info: GraphQLResolveInfo, typename: string, table: AnyTable): string {
+  const type = info.schema.getType(typename);
+  if (!isObjectType(type)) return table.columns;
+  const plan = planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
+  return plan.folds.length ? table.columns : plan.columns;
+}
+
 /** What a root field returning one row of `table` (info) reads of it. */
 export function objectPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const type = getNamedType(info.returnType);

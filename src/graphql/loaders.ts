@@ -7,11 +7,11 @@ import DataLoader from 'dataloader';
 export class Loaders {
   private readonly byName = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKey?: (key: K) => string): DataLoader<K, V> {
     let loader = this.byName.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       // No batch size cap: a capped batch would make statements grow with the number of rows.
-      loader = new DataLoader<K, V>(batch);
+      loader = new DataLoader<K, V, string | K>(batch, cacheKey ? { cacheKeyFn: cacheKey } : undefined);
       this.byName.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

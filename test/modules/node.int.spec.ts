@@ -49,6 +49,22 @@ describe('node(id:)', () => {
     expect(error.message).toContain('is not an ID issued by this API');
   });
 
+  it('answers each lookup in full when one request asks for the same record with different fields, and other types beside it', async () => {
+    const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1, orderBy: ESTABLISHED_ON_DESC)', 'name kind establishedOn version createdAt enterprise { id name }');
+    const enterprise = await oneOf('Enterprise', 'enterprises(first: 1, filter: { isSample: false })', 'creditCode name ownership');
+    const res = await gql(app, `{
+      a: node(id: "${studio.id}") { id ... on InnovationStudio { name } }
+      b: node(id: "${studio.id}") { ... on InnovationStudio { kind establishedOn version createdAt enterprise { id name } } }
+      c: nodes(ids: ["${enterprise.id}", "${studio.id}"]) { ... on Enterprise { creditCode name ownership } ... on RegistryRecord { version } }
+    }`);
+    expect(res.a).toEqual({ id: studio.id, name: studio.name });
+    expect(res.b).toEqual({ kind: studio.kind, establishedOn: studio.establishedOn, version: studio.version, createdAt: studio.createdAt, enterprise: studio.enterprise });
+    expect(res.c).toEqual([
+      { creditCode: enterprise.creditCode, name: enterprise.name, ownership: enterprise.ownership, version: 1 },
+      { version: studio.version },
+    ]);
+  });
+
   it('lets a client follow a relation from a node: a studio to its enterprise and city', async () => {
     const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1)', 'name');
     const res = await gql(app, `{ node(id: "${studio.id}") { ... on InnovationStudio { enterprise { id } city { name } } } }`);

@@ -1,7 +1,9 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { selectByKeysAcross } from '../../db/fold';
 import { selectByKeys, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
+import { lookupColumns } from '../../graphql/fold';
 import { badInput } from '../../graphql/errors/codes';
 import { fromGlobalId } from '../../graphql/relay/global-id';
 import { MAX_PAGE_SIZE } from '../../graphql/relay/page-args';
@@ -31,48 +33,60 @@ const NODE_TYPES: Record<string, { table: TableSpec<unknown, never>; key: string
   Source: { table: sourceTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
 };
 
-/**
- * Every node lookup of a request in one statement, whatever the mix of types: a type's own batch
- * when the IDs are all of one type, else one lookup of each type joined with UNION ALL.
- */
-function nodeLoader(ctx: RequestContext) {
-  return ctx.loaders.get<string, unknown>('node', async (ids) => {
-    const byType = new Map<string, string[]>();
-    for (const id of ids) {
-      const [typename, key] = id.split(':');
-      byType.set(typename, [...(byType.get(typename) ?? []), key]);
-    }
-    const types = [...byType.keys()];
-    const lookups = types.map((typename) => ({ table: NODE_TYPES[typename].table, keyColumn: NODE_TYPES[typename].key, keys: byType.get(typename)! }));
-    const found =
-      lookups.length === 1
-        ? [new Map([...(await selectByKeys(ctx.db, lookups[0].table, lookups[0].keyColumn, lookups[0].keys))].map(([k, rows]) => [k, rows[0]]))]
-        : await selectByKeysAcross(ctx.db, lookups);
-    return ids.map((id) => {
-      const [typename, key] = id.split(':');
-      return found[types.indexOf(typename)].get(key) ?? null;
-    });
-  });
+/** A lookup of one record: its type, its key and the columns the query reads of it (fold.ts's lookupColumns). */
+interface NodeKey {
+  typename: string;
+  key: string;
+  columns: string;
 }
 
-function loadNode(ctx: RequestContext, id: string, argument: string) {
+/**
+ * Every node lookup of a request in one statement, whatever the mix of types: a type's own batch
+ * when the IDs are all of one type and select list, else one lookup of each joined with UNION ALL.
+ * The select list is part of the loader's key, so a record asked for with more columns is not
+ * answered from a leaner copy.
+ */
+function nodeLoader(ctx: RequestContext) {
+  return ctx.loaders.get<NodeKey, unknown>(
+    'node',
+    async (lookups) => {
+      const groups = new Map<string, { typename: string; columns: string; keys: string[] }>();
+      for (const { typename, key, columns } of lookups) {
+        const name = `${typename}\n${columns}`;
+        const group = groups.get(name);
+        if (group) group.keys.push(key);
+        else groups.set(name, { typename, columns, keys: [key] });
+      }
+      const names = [...groups.keys()];
+      const tables = [...groups.values()].map(({ typename, columns, keys }) => ({ table: NODE_TYPES[typename].table, keyColumn: NODE_TYPES[typename].key, keys, columns }));
+      const found =
+        tables.length === 1
+          ? [new Map([...(await selectByKeys(ctx.db, tables[0].table, tables[0].keyColumn, tables[0].keys, tables[0].columns))].map(([k, rows]) => [k, rows[0]]))]
+          : await selectByKeysAcross(ctx.db, tables);
+      return lookups.map(({ typename, key, columns }) => found[names.indexOf(`${typename}\n${columns}`)].get(key) ?? null);
+    },
+    (lookup) => `${lookup.typename}:${lookup.key}\n${lookup.columns}`,
+  );
+}
+
+function loadNode(ctx: RequestContext, info: GraphQLResolveInfo, id: string, argument: string) {
   const { typename, key } = fromGlobalId(id, argument);
   const type = NODE_TYPES[typename];
   // A well-formed ID of an unknown type or impossible key names no record: null, as for a deleted one.
   if (!type || !type.pattern.test(key) || (type.key === 't.id' && Number(key) > 2_147_483_647)) return null;
-  return nodeLoader(ctx).load(`${typename}:${key}`);
+  return nodeLoader(ctx).load({ typename, key, columns: lookupColumns(info, typename, type.table) });
 }
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any record by its global ID; null if it does not exist.' })
-  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global ID as returned in any record\'s `id`.' }) id: string) {
-    return loadNode(ctx, id, 'id');
+  node(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('id', () => ID, { description: 'A global ID as returned in any record\'s `id`.' }) id: string) {
+    return loadNode(ctx, info, id, 'id');
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Several records by global ID, in the order asked (at most ${MAX_PAGE_SIZE}); null for those that do not exist.` })
-  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: `Global IDs as returned in records' \`id\`, at most ${MAX_PAGE_SIZE}.` }) ids: string[]) {
+  nodes(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('ids', () => [ID], { description: `Global IDs as returned in records' \`id\`, at most ${MAX_PAGE_SIZE}.` }) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`'ids' may name at most ${MAX_PAGE_SIZE} records, got ${ids.length}`, 'ids');
-    return ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`));
+    return ids.map((id, i) => loadNode(ctx, info, id, `ids[${i}]`));
   }
 }
