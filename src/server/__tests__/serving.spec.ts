@@ -1,3 +1,4 @@
+import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Serving } from '../serving';
@@ -35,6 +36,17 @@ describe('Serving', () => {
   it('serves the app once it is in', async () => {
     serving.serve((_req, res) => res.end(JSON.stringify({ app: true })));
     expect(await get(port, '/anything')).toMatchObject({ status: 200, body: { app: true } });
+  });
+
+  it('hands an Express app requests and responses that already have its prototypes, so Express has none to set', async () => {
+    const app = express();
+    app.get('/who', (req, res) => res.json({ path: req.path, app: req.app === app, ip: req.ip }));
+    serving.serve(app);
+    // Looked at before the app (and Express's setPrototypeOf) sees them.
+    let arrived: { request: boolean; response: boolean } | undefined;
+    serving.server.prependListener('request', (req, res) => (arrived = { request: Object.getPrototypeOf(req) === app.request, response: Object.getPrototypeOf(res) === app.response }));
+    expect(await get(port, '/who?x=1')).toMatchObject({ status: 200, body: { path: '/who', app: true, ip: '127.0.0.1' } });
+    expect(arrived).toEqual({ request: true, response: true });
   });
 
   it('drains: a request in flight finishes and closes its connection; a new connection is refused', async () => {
