@@ -50,43 +50,60 @@ function nodeLoader(ctx: RequestContext) {
   return ctx.loaders.get<NodeKey, unknown>(
     'node',
     async (lookups) => {
-      const groups = new Map<string, { typename: string; columns: string; keys: string[] }>();
-      for (const { typename, key, columns } of lookups) {
+      // One lookup per type and select list; `which[i]` is the lookup of lookups[i].
+      const groups = new Map<string, number>();
+      const tables: Array<{ table: TableSpec<unknown, never>; keyColumn: string; keys: string[]; columns: string }> = [];
+      const which = lookups.map(({ typename, key, columns }) => {
         const name = `${typename}\n${columns}`;
-        const group = groups.get(name);
-        if (group) group.keys.push(key);
-        else groups.set(name, { typename, columns, keys: [key] });
-      }
-      const names = [...groups.keys()];
-      const tables = [...groups.values()].map(({ typename, columns, keys }) => ({ table: NODE_TYPES[typename].table, keyColumn: NODE_TYPES[typename].key, keys, columns }));
+        let at = groups.get(name);
+        if (at === undefined) {
+          groups.set(name, (at = tables.length));
+          tables.push({ table: NODE_TYPES[typename].table, keyColumn: NODE_TYPES[typename].key, keys: [], columns });
+        }
+        tables[at].keys.push(key);
+        return at;
+      });
       const found =
         tables.length === 1
           ? [new Map([...(await selectByKeys(ctx.db, tables[0].table, tables[0].keyColumn, tables[0].keys, tables[0].columns))].map(([k, rows]) => [k, rows[0]]))]
           : await selectByKeysAcross(ctx.db, tables);
-      return lookups.map(({ typename, key, columns }) => found[names.indexOf(`${typename}\n${columns}`)].get(key) ?? null);
+      return lookups.map(({ key }, i) => found[which[i]].get(key) ?? null);
     },
     (lookup) => `${lookup.typename}:${lookup.key}\n${lookup.columns}`,
   );
 }
 
-function loadNode(ctx: RequestContext, info: GraphQLResolveInfo, id: string, argument: string) {
+type ColumnsOf = (typename: string, table: TableSpec<unknown, never>) => string;
+
+/** The select list the field (info) reads of each type, worked out once per type and field, not once per ID of `nodes(ids:)`. */
+function columnsOf(info: GraphQLResolveInfo): ColumnsOf {
+  const byType = new Map<string, string>();
+  return (typename, table) => {
+    let columns = byType.get(typename);
+    if (columns === undefined) byType.set(typename, (columns = lookupColumns(info, typename, table)));
+    return columns;
+  };
+}
+
+function loadNode(ctx: RequestContext, columns: ColumnsOf, id: string, argument: string) {
   const { typename, key } = fromGlobalId(id, argument);
   const type = NODE_TYPES[typename];
   // A well-formed ID of an unknown type or impossible key names no record: null, as for a deleted one.
   if (!type || !type.pattern.test(key) || (type.key === 't.id' && Number(key) > 2_147_483_647)) return null;
-  return nodeLoader(ctx).load({ typename, key, columns: lookupColumns(info, typename, type.table) });
+  return nodeLoader(ctx).load({ typename, key, columns: columns(typename, type.table) });
 }
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any record by its global ID; null if it does not exist.' })
   node(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('id', () => ID, { description: 'A global ID as returned in any record\'s `id`.' }) id: string) {
-    return loadNode(ctx, info, id, 'id');
+    return loadNode(ctx, columnsOf(info), id, 'id');
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Several records by global ID, in the order asked (at most ${MAX_PAGE_SIZE}); null for those that do not exist.` })
   nodes(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('ids', () => [ID], { description: `Global IDs as returned in records' \`id\`, at most ${MAX_PAGE_SIZE}.` }) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`'ids' may name at most ${MAX_PAGE_SIZE} records, got ${ids.length}`, 'ids');
-    return ids.map((id, i) => loadNode(ctx, info, id, `ids[${i}]`));
+    const columns = columnsOf(info);
+    return ids.map((id, i) => loadNode(ctx, columns, id, `ids[${i}]`));
   }
 }
