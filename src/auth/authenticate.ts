@@ -11,11 +11,16 @@ export class Unauthenticated extends Error {}
  * The caller a request's `Authorization: Bearer <key>` names; a bad or revoked key is refused, never anonymous.
  * With `keys`, a key seen in the last minute is answered from memory (src/auth/api-key-cache.ts).
  */
+/** The token of an `Authorization: Bearer <token>` header, or null when the header is not of that form. */
+export function bearerToken(authorization: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
+}
+
 export async function callerOf(pool: Pool, authorization: string | undefined, keys?: ApiKeyCache): Promise<Caller> {
   if (!authorization) return ANONYMOUS;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <API key>".');
-  const keyHash = hashApiKey(match[1]);
+  const token = bearerToken(authorization);
+  if (!token) throw new Unauthenticated('The Authorization header must be "Bearer <API key>".');
+  const keyHash = hashApiKey(token);
   const cached = keys?.get(keyHash);
   if (cached) return cached;
   const mark = keys?.mark() ?? 0;

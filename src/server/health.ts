@@ -5,8 +5,9 @@ import { logger } from '../logger';
 
 /**
  * Liveness (`/healthz`: the process answers, whatever the database does) and readiness (`/readyz`:
- * the database answers and no migration is pending). Before the database is first ready and while
- * shutting down, src/server/serving.ts answers /readyz with 503 itself.
+ * the database answers and no migration is pending). Before the database is first ready
+ * src/server/serving.ts answers both itself (/readyz 503); while shutting down it answers every
+ * request, these included, with 503 UNAVAILABLE and Connection: close.
  */
 export function healthRouter(dataSource: DataSource): Router {
   const router = Router();

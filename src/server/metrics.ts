@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { bearerToken } from '../auth/authenticate';
 import { sendError } from './http-error';
 import type { Budget } from './rate-limit/rate-limit';
 
@@ -13,6 +14,7 @@ export interface RequestObservation {
   status: number;
   durationSeconds: number;
   sqlStatements: number | null;
+  /** Distinct codes (the request log dedupes them). */
   errorCodes: string[];
 }
 
@@ -112,7 +114,7 @@ export class Metrics {
     const operation = route !== 'graphql' ? route : request.operationName === null ? 'anonymous' : this.operations.of(request.operationName);
     this.duration.observe({ route, operation }, request.durationSeconds);
     this.responses.inc({ route, status: String(request.status) });
-    for (const code of new Set(request.errorCodes)) this.errors.inc({ route, code: this.codes.of(code) });
+    for (const code of request.errorCodes) this.errors.inc({ route, code: this.codes.of(code) });
     if (request.sqlStatements !== null) this.statements.observe({ route }, request.sqlStatements);
   }
 
@@ -133,8 +135,8 @@ export function metricsRouter(metrics: Metrics, token: string | undefined): Rout
   const tokenHash = token ? sha256(token) : null;
   const allowed = (req: Request): boolean => {
     if (!tokenHash) return LOOPBACK.test(req.socket.remoteAddress ?? '');
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
-    return match !== null && timingSafeEqual(sha256(match[1]), tokenHash);
+    const presented = bearerToken(req.header('authorization'));
+    return presented !== null && timingSafeEqual(sha256(presented), tokenHash);
   };
   const router = Router();
   router.get('/metrics', async (req, res) => {

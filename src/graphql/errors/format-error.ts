@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { logger } from '../../logger';
 import type { RequestContext } from '../context';
 import { ErrorCode } from './codes';
+import { databaseFaultOf } from '../../db/faults';
 import { databaseFault } from './database-fault';
 
 // graphql's parse stops at `maxTokens` (src/server/app.ts) with a syntax error; it is a limit, and says so.
@@ -43,7 +44,8 @@ function isInternal(error: GraphQLError): boolean {
   if (original instanceof GraphQLError && (original.extensions?.code || TOKEN_LIMIT.test(original.message))) return false;
   const code = error.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') return false;
-  return !databaseFault(original);
+  // databaseFaultOf, not databaseFault: formatError logs the fault; asking here must not log it again.
+  return !databaseFaultOf(original);
 }
 
 /** Logs each error that reaches the client as INTERNAL, with the request id the client sees, so the two can be matched. */

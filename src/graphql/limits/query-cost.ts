@@ -14,7 +14,6 @@ import {
   Kind,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -23,6 +22,7 @@ import {
 } from 'graphql';
 import { MAX_PAGE_SIZE, requestedLimit, type PageArgs } from '../relay/page-args';
 import { checkArgumentText } from './argument-text';
+import { fragmentsOf } from './query-shape';
 
 /** Items assumed for a list without a page size (groups, series lines and points, history). */
 const ASSUMED_LIST_SIZE = 20;
@@ -82,8 +82,7 @@ function walkCost(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   // Variables that do not coerce fail the request before execution anyway; cost it without them.
   const variables = 'coerced' in coerced ? coerced.coerced : {};
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsOf(document);
   const memo = new Map<string, number>();
   let introspection = false;
 

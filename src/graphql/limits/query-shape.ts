@@ -32,9 +32,15 @@ const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 const INTROSPECTION_LISTS = new Set(['types', 'fields', 'args', 'inputFields', 'enumValues', 'interfaces', 'possibleTypes', 'directives']);
 const NOTHING: Measure = { depth: 0, aliases: 0, directives: 0, introspectionLists: 0 };
 
-export function measureQueryShape(document: DocumentNode): QueryShape {
+/** The document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  return fragments;
+}
+
+export function measureQueryShape(document: DocumentNode): QueryShape {
+  const fragments = fragmentsOf(document);
   const memo = new Map<string, Measure>();
 
   // In introspection, depth is counted in nested lists (`ofType` chains are single objects and harmless).
