@@ -25,7 +25,7 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
-/** A hash of every file under seeds/: the rows a scale seed makes follow from these and N. */
+/** A hash of every file under seeds/ and src/common/ (the ids, codes and dates seeds make): the rows follow from these and N. */
 function seedFingerprint(root: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -36,6 +36,7 @@ function seedFingerprint(root: string): string {
     }
   };
   walk(path.join(root, 'seeds'));
+  walk(path.join(root, 'src', 'common'));
   return hash.digest('hex');
 }
 

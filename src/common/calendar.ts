@@ -1,4 +1,4 @@
-// Made once: building an Intl.DateTimeFormat costs far more than formatting with it (goal progress asks per goal).
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with it (bulk writes ask per record).
 const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The registry's calendar is China Standard Time: "today" and "this year" are Beijing's. */

@@ -152,9 +152,14 @@ function sortAndKeyColumns(table: TableSpec<unknown, unknown>, order: OrderSpec)
   return sortAlias(table, order) === '__key' ? `${table.key} AS "__key"` : `${order.expression} AS "__sort", ${table.key} AS "__key"`;
 }
 
-/** A page's records (with the sort value under `sort`, and `__key`) as edges, each node mapped by `toRow`. */
+/** A page's record (with the sort value under `sort`, and `__key`) as an edge, its node mapped by `toRow`. */
+function edgeOf<Row>(order: string, sort: '__sort' | '__key', record: Record<string, unknown>, toRow: (record: Record<string, unknown>) => Row): Edge<Row> {
+  return new PageEdge(toRow(record), order, record[sort] as string | number, record.__key as string | number);
+}
+
+/** A page's records as edges (edgeOf). */
 export function toEdges<Row>(order: string, sort: '__sort' | '__key', records: Record<string, unknown>[], toRow: (record: Record<string, unknown>) => Row): Edge<Row>[] {
-  return records.map((r) => new PageEdge(toRow(r), order, r[sort] as string | number, r.__key as string | number));
+  return records.map((r) => edgeOf(order, sort, r, toRow));
 }
 
 /**
@@ -198,7 +203,7 @@ export async function selectPagesByParent<Row, Filter>(
   for (const record of records) {
     const parent = String(record.__parent);
     const edges = byParent.get(parent) ?? [];
-    edges.push(new PageEdge(table.toRow(record), o.order, record[sort] as string | number, record.__key as string | number));
+    edges.push(edgeOf(o.order, sort, record, table.toRow));
     byParent.set(parent, edges);
   }
   return byParent;

@@ -61,7 +61,6 @@ export const enterpriseService = {
   byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, enterpriseTable, 't.id').load(id)),
   /** The root field `enterprise(creditCode:)`, with what it folds (src/graphql/fold.ts). */
   lookup: (ctx: RequestContext, creditCode: string, info: GraphQLResolveInfo) => rowByKey(ctx, enterpriseTable, 't.credit_code', creditCode, info),
-  byCreditCode: (ctx: RequestContext, creditCode: string) => byKeyLoader(ctx, enterpriseTable, 't.credit_code').load(creditCode),
 };
 
 /** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
