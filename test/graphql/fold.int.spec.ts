@@ -69,6 +69,16 @@ describe('relations fetched with their parent answer as their own resolvers do',
     expect(await statementsOf(`{ city(code: "320100") { ${selection} } }`)).toBe(1);
   });
 
+  it("a city's and a province's published figures (every place list folds, reported figures too)", async () => {
+    const figures = 'totalCount nodes { id metric value unit asOf createdAt city { code } source { title } } pageInfo { hasNextPage endCursor }';
+    const selection = `code reportedFigures(first: 5) { ${figures} } province { code reportedFigures(first: 3, orderBy: AS_OF_DESC) { ${figures} } }`;
+    const folded = (await gql(app, `{ city(code: "320100") { id ${selection} } }`)).city;
+    expect(folded.reportedFigures.nodes.length).toBeGreaterThan(0);
+    const [separately] = await asNodes([folded.id], 'City', `id ${selection}`);
+    expect(folded).toEqual(separately);
+    expect(await statementsOf(`{ city(code: "320100") { ${selection} } }`)).toBe(1);
+  });
+
   it('aliases of one relation with different arguments, under nodes and under edges, each get their own answer', async () => {
     const query = `{ enterprises(first: 5, filter: { cityCode: "320100" }) {
       nodes { id a: innovationStudios(first: 1) { nodes { id } } b: innovationStudios(first: 3, orderBy: NAME_ASC) { nodes { name } } }

@@ -4,6 +4,7 @@ import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
+import { foldablePlaceLists } from '../city/place-relations';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
 import { ReportedFigure, type ReportedFigureRow } from './reported-figure.type';
 
@@ -30,3 +31,6 @@ export const reportedFigureService = {
   under: (ctx: RequestContext, column: string, key: string | number, args: ReportedFiguresArgs) =>
     childConnection(ctx, reportedFigureTable, column, key, args, ReportedFigureOrderBy.ID_ASC),
 };
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldablePlaceLists('reportedFigures', () => reportedFigureTable, ReportedFigureOrderBy.ID_ASC);
