@@ -1,6 +1,6 @@
 import type { Edge } from '../graphql/relay/connection';
 import { raw, sql, type SqlFragment } from './sql';
-import { filteredFrom, keysStatement, pageStatement, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
+import { fetchDirection, filteredFrom, keysStatement, pageStatement, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
 import type { RequestDb } from './request-db';
 
 type AnyTable = TableSpec<unknown, unknown>;
@@ -50,7 +50,7 @@ function foldExpression(fold: Fold, parent: string, aliases: Aliases): SqlFragme
   const inner = pageStatement(fold.table, fold.list, [sql`${raw(fold.childColumn)} = ${column(parent, fold.parentKey)}`]);
   const c = aliases.take();
   // The page's fetch order, kept in the array (aggregate input order is otherwise unspecified).
-  const direction = (order.direction === 'ASC') !== fold.list.page.backward ? 'ASC' : 'DESC';
+  const direction = fetchDirection(order, fold.list.page.backward);
   const arrayOrder = raw(`${c}."${sortAlias(fold.table, order)}" ${direction}, ${c}."__key" ${direction}`);
   return sql`(SELECT coalesce(json_agg(${raw(c)} ORDER BY ${arrayOrder}), '[]') FROM (${withFolds(inner, fold.folds, aliases)}) ${raw(c)})`;
 }
@@ -83,7 +83,7 @@ function attach(fold: Fold, parent: object, value: unknown): void {
 export async function selectFoldedPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>, folds: readonly Fold[]): Promise<Edge<Row>[]> {
   const aliases = new Aliases();
   const order = table.orders[o.order];
-  const direction = (order.direction === 'ASC') !== o.page.backward ? 'ASC' : 'DESC';
+  const direction = fetchDirection(order, o.page.backward);
   const statement = withFolds(pageStatement(table, o), folds, aliases);
   const sort = sortAlias(table as AnyTable, order);
   const records = await db.query<Record<string, unknown>>(sql`${statement} ORDER BY ${raw(`"${sort}"`)} ${raw(direction)}, "__key" ${raw(direction)}`);

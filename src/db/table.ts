@@ -106,15 +106,20 @@ export function columnsNamed(table: TableSpec<unknown, unknown>, aliases: Readon
   return [...columnsByAlias(table)].filter(([alias]) => aliases.has(alias)).map(([, text]) => text).join(', ');
 }
 
+/** The direction rows are fetched in: the ordering's own, or its reverse when paging backward. */
+export function fetchDirection(spec: OrderSpec, backward: boolean): 'ASC' | 'DESC' {
+  return (spec.direction === 'ASC') !== backward ? 'ASC' : 'DESC';
+}
+
 function orderClause(spec: OrderSpec, key: string, backward: boolean): SqlFragment {
-  const flip = (d: 'ASC' | 'DESC') => (backward ? (d === 'ASC' ? 'DESC' : 'ASC') : d);
-  return raw(`${spec.expression} ${flip(spec.direction)}, ${key} ${flip(spec.direction)}`);
+  const direction = fetchDirection(spec, backward);
+  return raw(`${spec.expression} ${direction}, ${key} ${direction}`);
 }
 
 /** The rows after (or, paging backward, before) the cursor: a row comparison on (sort key, id). */
 function keysetCondition(key: string, keyType: 'integer' | 'text', spec: OrderSpec, page: PageRequest): SqlFragment[] {
   if (!page.cursor) return [];
-  const ascending = (spec.direction === 'ASC') !== page.backward;
+  const ascending = fetchDirection(spec, page.backward) === 'ASC';
   return [sql`(${raw(spec.expression)}, ${raw(key)}) ${raw(ascending ? '>' : '<')} (${page.cursor.value}::${raw(spec.type)}, ${page.cursor.id}::${raw(keyType)})`];
 }
 
