@@ -1,15 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { BI_SCHEMA, createBiView, literal, type BiView } from './support/bi-view';
 
 /** The schema BI tools read; migration 19 makes the role that may read it and nothing else. */
-export const BI_SCHEMA = 'bi';
-
-interface BiView {
-  name: string;
-  comment: string;
-  select: string;
-  /** Descriptions of the columns that COLUMN_COMMENTS does not already describe. */
-  columns: Record<string, string>;
-}
+export { BI_SCHEMA };
 
 /** Place and bookkeeping columns, shared by the registry views. `t` is the view's own table. */
 const PLACE = `t.province_code, p.name AS province_name, t.city_code, c.name AS city_name`;
@@ -17,7 +10,7 @@ const PLACE_JOINS = `JOIN province p ON p.code = t.province_code LEFT JOIN city 
 const BOOKKEEPING = `t.source_id, t.created_at, t.updated_at`;
 
 /** Columns that mean the same in every view. Related names are shown even when the related record is archived. */
-const COLUMN_COMMENTS: Record<string, string> = {
+export const COLUMN_COMMENTS: Record<string, string> = {
   id: 'Record id (编号): stable; the *_id columns of other bi views refer to it',
   name: 'Name in Chinese (名称)',
   name_en: 'Name in English, where published (英文名称)',
@@ -41,7 +34,7 @@ const COLUMN_COMMENTS: Record<string, string> = {
  * and never a personal field (national ID number, phone). The views run with their owner's rights
  * (security_invoker off), so their reader needs no right on any base table.
  */
-const VIEWS: BiView[] = [
+export const VIEWS: BiView[] = [
   {
     name: 'province',
     comment: 'Provinces (省) by division code.',
@@ -172,9 +165,6 @@ const VIEWS: BiView[] = [
   },
 ];
 
-/** A quoted SQL literal for the constant descriptions above (they are code, never input). */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 export const BI_VIEWS = VIEWS.map((v) => v.name);
 
 /**
@@ -185,21 +175,7 @@ export class CreateBiViews1730000000018 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE SCHEMA ${BI_SCHEMA}`);
     await q.query(`COMMENT ON SCHEMA ${BI_SCHEMA} IS ${literal('Read-only views of the registry for BI tools (数据分析视图): active records, names joined in, no personal fields.')}`);
-    for (const view of VIEWS) {
-      const qualified = `${BI_SCHEMA}.${view.name}`;
-      await q.query(`CREATE VIEW ${qualified} WITH (security_invoker = false) AS ${view.select}`);
-      await q.query(`COMMENT ON VIEW ${qualified} IS ${literal(view.comment)}`);
-      const columns: { name: string }[] = await q.query(
-        `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 ORDER BY attnum`,
-        [qualified],
-      );
-      for (const { name } of columns) {
-        const comment = view.columns[name] ?? COLUMN_COMMENTS[name];
-        // BI tools show these descriptions: a view column without one is a mistake here, not a gap to ship.
-        if (!comment) throw new Error(`${qualified}.${name} has no description`);
-        await q.query(`COMMENT ON COLUMN ${qualified}.${name} IS ${literal(comment)}`);
-      }
-    }
+    for (const view of VIEWS) await createBiView(q, view, COLUMN_COMMENTS);
   }
 
   async down(q: QueryRunner): Promise<void> {

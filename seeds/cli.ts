@@ -8,9 +8,10 @@ import { todayInChina } from '../src/common/calendar';
 import { parseAsOfArgument, parseScaleArgument } from './scale/plan';
 import { describeScaleSeed, ScaleSeedRefused, seedScale } from './scale/seed-scale';
 
+/** What --reset empties; provinces, cities and districts stay (reference data, loaded by migrations). */
 const REGISTRY_TABLES = [
   'reported_figure', 'goal', 'collective_innovation_contract', 'craftsman_academy', 'innovation_studio',
-  'craftsman', 'enterprise', 'city', 'province', 'source',
+  'craftsman', 'enterprise', 'source',
 ];
 
 /**

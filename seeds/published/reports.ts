@@ -1,6 +1,9 @@
 /**
- * What the ten source reports say directly: the reports themselves, the divisions they name,
- * the real enterprises they name, their goals and their published statistics.
+ * What the ten source reports say, and nothing else: the reports themselves, the enterprises they
+ * name, their goals, their published figures, and the records they only count (SAMPLE_GROUPS). This
+ * file is the one place the published data set's facts live: every value the seed writes comes from
+ * here, each with the report's words it rests on (`says`), and test/seeds/published-facts walks the
+ * loaded registry against it. What a report does not state is not here, and is stored as null.
  * Titles are copied character for character from the source file (ASCII and full-width
  * punctuation as printed there), because sources are looked up by title.
  */
@@ -62,162 +65,332 @@ export const ZHENJIANG = '321100';
 export const WUHAN = '420100';
 export const FOSHAN = '440600';
 
-export const PROVINCES: Row[] = [
-  { code: JIANGSU, name: '江苏', name_en: 'Jiangsu' },
-  { code: SHAANXI, name: '陕西', name_en: 'Shaanxi' },
-  { code: HUBEI, name: '湖北', name_en: 'Hubei' },
-  { code: GUANGDONG, name: '广东', name_en: 'Guangdong' },
-];
-
-// All 13 prefecture-level cities of Jiangsu (the reports range over the province), plus the two
-// other cities the reports name. No Shaanxi city: its report names none.
-export const CITIES: Row[] = [
-  ['320100', '南京', 'Nanjing'], ['320200', '无锡', 'Wuxi'], ['320300', '徐州', 'Xuzhou'],
-  ['320400', '常州', 'Changzhou'], ['320500', '苏州', 'Suzhou'], ['320600', '南通', 'Nantong'],
-  ['320700', '连云港', 'Lianyungang'], ['320800', '淮安', "Huai'an"], ['320900', '盐城', 'Yancheng'],
-  ['321000', '扬州', 'Yangzhou'], ['321100', '镇江', 'Zhenjiang'], ['321200', '泰州', 'Taizhou'],
-  ['321300', '宿迁', 'Suqian'],
-].map(([code, name, name_en]) => ({ code, province_code: JIANGSU, name, name_en }))
-  .concat([
-    { code: WUHAN, province_code: HUBEI, name: '武汉', name_en: 'Wuhan' },
-    { code: FOSHAN, province_code: GUANGDONG, name: '佛山', name_en: 'Foshan' },
-  ]);
-
 /**
- * Enterprises the reports name. The reports give no credit codes, so each gets a synthetic one
- * (serial below 1000 in its division; sample enterprises use serials from 100001).
- * Employee counts are not reported, hence null.
+ * Enterprises the reports name. The reports print no credit codes, and the registry identifies an
+ * enterprise by one, so each gets a synthetic one (serial below 1000 in its division; sample
+ * enterprises use serials from 100001): the one value of the data set that is ours, and it is a key,
+ * not a fact. Ownership, employee counts and founding dates are not reported, hence absent (null);
+ * an industry only where the report or the name says it.
  */
 export const NAMED_ENTERPRISES = {
   stateGridWuxi: {
     name: '国网江苏省电力有限公司无锡供电分公司', name_en: 'State Grid Wuxi Power Supply Company',
-    ownership: 'STATE_OWNED', industry: '电力', province_code: JIANGSU, city_code: WUXI,
-    division: WUXI, serial: 1, source: 'xinhuaCraftsmen1019',
+    industry: '电力', province_code: JIANGSU, city_code: WUXI, division: WUXI, serial: 1, source: 'xinhuaCraftsmen1019',
+    says: 'workers from companies like State Grid Wuxi Power Supply and XCMG (11 of the 200 national craftsmen)',
   },
   xcmg: {
     name: '徐工集团工程机械股份有限公司', name_en: 'XCMG Construction Machinery Co., Ltd.',
-    ownership: 'STATE_OWNED', industry: '工程机械', province_code: JIANGSU, city_code: XUZHOU,
-    division: XUZHOU, serial: 1, source: 'xinhuaCraftsmen1019',
+    industry: '工程机械', province_code: JIANGSU, city_code: XUZHOU, division: XUZHOU, serial: 1, source: 'xinhuaCraftsmen1019',
+    says: 'workers from companies like State Grid Wuxi Power Supply and XCMG',
   },
   // The reports render it as 'Eagle Group' (10-20, in Wuxi) and 'Yingpu Group' (10-19); 鹰普 is
   // our best reading. Its industry is not reported.
   eagle: {
     name: '鹰普集团', name_en: 'Eagle Group (Yingpu)',
-    ownership: 'FOREIGN_INVESTED', industry: null, province_code: JIANGSU, city_code: WUXI,
-    division: WUXI, serial: 2, source: 'xinhuaCraftsmen1020',
+    industry: null, province_code: JIANGSU, city_code: WUXI, division: WUXI, serial: 2, source: 'xinhuaCraftsmen1020',
+    says: 'Leading companies like Eagle Group in Wuxi are implementing innovative employee development and incentive systems',
   },
   // The report does not say which city Zilong is in, so only the province is recorded.
   zilong: {
     name: '江苏紫龙药业股份有限公司', name_en: 'Jiangsu Zilong Pharmaceutical Co., Ltd.',
-    ownership: 'PRIVATE', industry: '生物医药', province_code: JIANGSU, city_code: null,
-    division: JIANGSU, serial: 1, source: 'xinhuaContracts',
+    industry: '医药', province_code: JIANGSU, city_code: null, division: JIANGSU, serial: 1, source: 'xinhuaContracts',
+    says: 'the innovative practices at Jiangsu Zilong Pharmaceutical ... a specific injection',
   },
   wuhanHeavy: {
     name: '武汉重工铸锻有限责任公司', name_en: 'Wuhan Heavy Industry Casting & Forging Co., Ltd.',
-    ownership: 'STATE_OWNED', industry: '装备制造', province_code: HUBEI, city_code: WUHAN,
-    division: WUHAN, serial: 1, source: 'wuhanHeavy',
+    industry: '装备制造', province_code: HUBEI, city_code: WUHAN, division: WUHAN, serial: 1, source: 'wuhanHeavy',
+    says: 'The core competitiveness of heavy equipment enterprises ... Wuhan Heavy Industry has been recognized as a "demonstration project"',
   },
 } as const;
 
-/** Goals. Baselines only where a registry count was published alongside the goal. */
+export type NamedEnterprise = keyof typeof NAMED_ENTERPRISES;
+
+/**
+ * Zilong's collective innovation contract, the one contract a report describes: its projects as
+ * reported; when it was signed, for how long and how many workers it covers are not reported.
+ */
+export const ZILONG_CONTRACT = {
+  projects_planned: 15, projects_completed: 9, source: 'xinhuaContracts',
+  says: 'with 15 innovation projects undertaken this year, of which 9 have been completed',
+} as const;
+
+/** 南京开放大学工匠学院, the one academy the reports name (扬子晚报网 calls it a pioneer academy). */
+export const OPEN_UNIVERSITY_ACADEMY = {
+  name: '南京开放大学工匠学院', host_institution: '南京开放大学', province_code: JIANGSU, city_code: NANJING,
+  // Counted among the 28 municipal academies: the city's own open university runs it (our reading).
+  level: 'MUNICIPAL', source: 'yangtse',
+  says: 'Nanjing Open University, a pioneer craftsman academy, has launched a project to provide convenient skill enhancement courses',
+} as const;
+
+/**
+ * Goals, with their targets qualified as published ("超过1000家" is AT_LEAST, "100名左右" ABOUT).
+ * Baselines only where a registry count was published alongside the goal.
+ */
 export const GOALS: Row[] = [
   {
-    province_code: JIANGSU, city_code: NANJING, metric: 'INNOVATION_STUDIOS', target: 1000, deadline: '2026-12-31',
+    province_code: JIANGSU, city_code: NANJING, metric: 'INNOVATION_STUDIOS', target: 1000, target_qualifier: 'AT_LEAST', deadline: '2026-12-31',
     baseline_value: 598, baseline_on: '2025-10-23', description: '到2026年底全市创新工作室超过1000家', source: 'nanjingDaily',
   },
   {
-    province_code: JIANGSU, city_code: NANJING, metric: 'PROVINCIAL_CRAFTSMEN', target: 100, deadline: '2035-12-31',
+    province_code: JIANGSU, city_code: NANJING, metric: 'PROVINCIAL_CRAFTSMEN', target: 100, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年培育省级工匠100名左右', source: 'nanjingDaily',
   },
   {
-    province_code: JIANGSU, city_code: NANJING, metric: 'MUNICIPAL_CRAFTSMEN', target: 1000, deadline: '2035-12-31',
+    province_code: JIANGSU, city_code: NANJING, metric: 'MUNICIPAL_CRAFTSMEN', target: 1000, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年培育市级工匠1000名左右', source: 'nanjingDaily',
   },
   {
-    province_code: JIANGSU, metric: 'NATIONAL_CRAFTSMEN', target: 200, deadline: '2035-12-31',
+    province_code: JIANGSU, metric: 'NATIONAL_CRAFTSMEN', target: 200, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     baseline_value: 11, baseline_on: '2025-10-20', description: '到2035年全省培育国家工匠200名左右', source: 'xinhuaCraftsmen1020',
   },
   {
-    province_code: JIANGSU, metric: 'PROVINCIAL_CRAFTSMEN', target: 1000, deadline: '2035-12-31',
+    province_code: JIANGSU, metric: 'PROVINCIAL_CRAFTSMEN', target: 1000, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年全省培育省级工匠1000名左右', source: 'xinhuaCraftsmen1020',
   },
   {
-    province_code: JIANGSU, metric: 'MUNICIPAL_CRAFTSMEN', target: 5000, deadline: '2035-12-31',
+    province_code: JIANGSU, metric: 'MUNICIPAL_CRAFTSMEN', target: 5000, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年全省培育市级工匠5000名左右', source: 'xinhuaCraftsmen1020',
   },
   {
-    province_code: SHAANXI, metric: 'NATIONAL_CRAFTSMEN', target: 50, deadline: '2035-12-31',
+    province_code: SHAANXI, metric: 'NATIONAL_CRAFTSMEN', target: 50, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年培育国家级工匠50名左右', source: 'shaanxi',
   },
   {
-    province_code: SHAANXI, metric: 'PROVINCIAL_CRAFTSMEN', target: 400, deadline: '2035-12-31',
+    province_code: SHAANXI, metric: 'PROVINCIAL_CRAFTSMEN', target: 400, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年培育省级工匠400名左右', source: 'shaanxi',
   },
   {
-    province_code: SHAANXI, metric: 'MUNICIPAL_CRAFTSMEN', target: 1500, deadline: '2035-12-31',
+    province_code: SHAANXI, metric: 'MUNICIPAL_CRAFTSMEN', target: 1500, target_qualifier: 'ABOUT', deadline: '2035-12-31',
     description: '到2035年培育市级工匠1500名左右', source: 'shaanxi',
   },
 ];
 
-type Figure = [metric: string, value: number, unit: string, subject?: string];
+type Qualifier = 'EXACT' | 'AT_LEAST' | 'ABOUT' | 'AT_MOST';
+/** [metric, value, unit, qualifier, the report's words; subject, kind] as the report wrote them. */
+type Figure = [metric: string, value: number, unit: string, qualifier: Qualifier, says: string, options?: { subject?: string; kind?: 'PLAN' }];
 
-/** Published statistics, grouped by report and place; as_of is the report's date. */
+/**
+ * Published figures, by report and place; as_of is the report's date. They include what the reports
+ * count of registry records (Nanjing's 598 studios): goal progress shows those as published evidence
+ * beside the registry's own count.
+ */
 const FIGURE_GROUPS: { source: SourceKey; province_code: string; city_code: string | null; figures: Figure[] }[] = [
   {
+    source: 'zhenjiangPark', province_code: JIANGSU, city_code: ZHENJIANG,
+    figures: (
+      [
+        ['INDUSTRIAL_WORKERS', 11_000, 'PERSONS', 'AT_LEAST', 'aims to empower over 11,000 industrial workers'],
+        ['ALLIANCE_MEMBER_ENTERPRISES', 37, 'ENTERPRISES', 'EXACT', 'includes 37 key non-public enterprises and 11 units'],
+        ['ALLIANCE_MEMBER_UNITS', 11, 'ORGANISATIONS', 'EXACT', 'includes 37 key non-public enterprises and 11 units'],
+        ['PARTY_BRANCHES', 46, 'ORGANISATIONS', 'EXACT', 'The park has established 46 party branches and 37 trade union organizations'],
+        ['TRADE_UNION_ORGANISATIONS', 37, 'ORGANISATIONS', 'EXACT', 'The park has established 46 party branches and 37 trade union organizations'],
+        ['ENTERPRISE_ISSUES_COLLECTED', 47, 'COUNT', 'EXACT', 'The alliance has collected 47 enterprise issues this year'],
+        ['ISSUE_RESOLUTION_SATISFACTION', 97, 'PERCENT', 'AT_LEAST', 'achieving a satisfaction rate of over 97% in problem resolution'],
+        ['PUBLIC_BUDGET_REVENUE_GROWTH', 29.6, 'PERCENT', 'EXACT', 'a 29.6% year-on-year increase in public budget revenue'],
+      ] as Figure[]
+    ).map(([m, v, u, q, says]) => [m, v, u, q, says, { subject: '镇江经开区新材料产业园' }] as Figure),
+  },
+  {
+    source: 'nanjingDaily', province_code: JIANGSU, city_code: NANJING,
+    figures: [
+      ['MODEL_WORKER_INNOVATION_STUDIOS', 276, 'ORGANISATIONS', 'EXACT', 'Nanjing has built 276 model innovation studios and 322 employee innovation studios'],
+      ['EMPLOYEE_INNOVATION_STUDIOS', 322, 'ORGANISATIONS', 'EXACT', 'Nanjing has built 276 model innovation studios and 322 employee innovation studios'],
+      ['NATIONAL_DEMONSTRATION_STUDIOS', 3, 'ORGANISATIONS', 'EXACT', 'including 3 national and 3 regional demonstration studios'],
+      ['PROVINCIAL_DEMONSTRATION_STUDIOS', 3, 'ORGANISATIONS', 'EXACT', 'including 3 national and 3 regional demonstration studios'],
+      ['MUNICIPAL_CRAFTSMAN_ACADEMIES', 28, 'ORGANISATIONS', 'EXACT', 'Nanjing has established 28 municipal and 7 district-level craft academies'],
+      ['DISTRICT_CRAFTSMAN_ACADEMIES', 7, 'ORGANISATIONS', 'EXACT', 'Nanjing has established 28 municipal and 7 district-level craft academies'],
+      ['ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST', 2, 'ORGANISATIONS', 'EXACT', 'with 2 included in the provincial support list'],
+      ['CRAFTSMEN_IN_TRAINING', 300, 'PERSONS', 'EXACT', 'Nanjing has identified 300 craftsmen for training'],
+      ['TRAINING_COURSES', 77, 'EVENTS', 'EXACT', 'has conducted 77 courses, attracting over 2,000 workers', { subject: '南京开放大学“工匠小课堂”' }],
+      ['TRAINING_PARTICIPANTS', 2_000, 'PERSONS', 'AT_LEAST', 'has conducted 77 courses, attracting over 2,000 workers', { subject: '南京开放大学“工匠小课堂”' }],
+    ],
+  },
+  {
+    source: 'yangtse', province_code: JIANGSU, city_code: NANJING,
+    figures: [
+      ['INNOVATION_STUDIOS', 598, 'ORGANISATIONS', 'EXACT', 'with 598 innovation studios established, aiming to exceed 1,000 by the end of 2026'],
+      ['MUNICIPAL_CRAFTSMAN_ACADEMIES', 28, 'ORGANISATIONS', 'EXACT', 'having established 28 municipal and 7 district-level craftsman academies'],
+      ['DISTRICT_CRAFTSMAN_ACADEMIES', 7, 'ORGANISATIONS', 'EXACT', 'having established 28 municipal and 7 district-level craftsman academies'],
+      ['CRAFTSMEN_IN_TRAINING', 300, 'PERSONS', 'EXACT', 'identifying 300 candidates based on the "Five Powers of Craftsmen" standard'],
+      ['NATIONAL_CRAFTSMEN', 2, 'PERSONS', 'EXACT', 'Two craftsmen from Nanjing were recognized at the National Craftsman Innovation Exchange Conference'],
+      ['TRAINING_PARTICIPANTS', 2_000, 'PERSONS', 'AT_LEAST', 'with over 2,000 participants engaged in 77 sessions across 11 trade unions', { subject: '南京开放大学“工匠小课堂”' }],
+      ['TRAINING_COURSES', 77, 'EVENTS', 'EXACT', 'with over 2,000 participants engaged in 77 sessions across 11 trade unions', { subject: '南京开放大学“工匠小课堂”' }],
+      ['TRAINING_TRADE_UNIONS', 11, 'ORGANISATIONS', 'EXACT', 'with over 2,000 participants engaged in 77 sessions across 11 trade unions', { subject: '南京开放大学“工匠小课堂”' }],
+    ],
+  },
+  {
+    source: 'xinhuaCraftsmen1020', province_code: JIANGSU, city_code: null,
+    figures: [
+      ['NATIONAL_CRAFTSMEN', 11, 'PERSONS', 'EXACT', 'the emergence of 200 nationally cultivated craftsmen, with 11 from Jiangsu'],
+      ['ENTERPRISES_WITH_COLLECTIVE_CONTRACTS', 20_800, 'ENTERPRISES', 'AT_LEAST', 'with over 20,800 enterprises signing collective contracts for technical innovation'],
+    ],
+  },
+  {
+    source: 'xinhuaCraftsmen1019', province_code: JIANGSU, city_code: null,
+    figures: [['NATIONAL_CRAFTSMEN', 11, 'PERSONS', 'EXACT', 'Jiangsu province has 11 representatives among the first batch of 200 national craftsmen']],
+  },
+  {
     source: 'xinhuaCraftsmen1019', province_code: JIANGSU, city_code: XUZHOU,
-    figures: [['SKILLED_WORKERS', 1_320_000, 'PERSONS'], ['HIGHLY_SKILLED_WORKERS', 373_300, 'PERSONS']],
+    figures: [
+      ['SKILLED_WORKERS', 1_320_000, 'PERSONS', 'EXACT', 'resulting in a skilled workforce of 1.32 million, including 373,300 high-skilled workers'],
+      ['HIGHLY_SKILLED_WORKERS', 373_300, 'PERSONS', 'EXACT', 'resulting in a skilled workforce of 1.32 million, including 373,300 high-skilled workers'],
+    ],
+  },
+  {
+    source: 'wuhanHeavy', province_code: HUBEI, city_code: WUHAN,
+    figures: (
+      [
+        ['SKILL_COMPETITIONS', 60, 'EVENTS', 'AT_LEAST', 'conducting over 60 labor and skill competitions with a 100% participation rate from main production units'],
+        ['SKILL_COMPETITION_PARTICIPATION', 100, 'PERCENT', 'EXACT', 'with a 100% participation rate from main production units'],
+        ['PROVINCIAL_DEMONSTRATION_STUDIOS', 1, 'ORGANISATIONS', 'EXACT', 'one provincial-level and two municipal-level demonstration studios'],
+        ['MUNICIPAL_DEMONSTRATION_STUDIOS', 2, 'ORGANISATIONS', 'EXACT', 'one provincial-level and two municipal-level demonstration studios'],
+        ['SPECIALISED_TECHNICAL_INNOVATION_STUDIOS', 2, 'ORGANISATIONS', 'EXACT', 'along with two specialized technical innovation studios'],
+        ['PROVINCIAL_CRAFTSMEN', 2, 'PERSONS', 'EXACT', 'two "Jingchu Craftsmen" and two "Great City Craftsmen"'],
+        ['MUNICIPAL_CRAFTSMEN', 2, 'PERSONS', 'EXACT', 'two "Jingchu Craftsmen" and two "Great City Craftsmen"'],
+      ] as Figure[]
+    ).map(([m, v, u, q, says]) => [m, v, u, q, says, { subject: '武汉重工' }] as Figure),
   },
   {
     source: 'foshan', province_code: GUANGDONG, city_code: FOSHAN,
     figures: [
-      ['SKILLED_WORKERS', 1_288_000, 'PERSONS'],
-      ['HIGHLY_SKILLED_WORKERS', 451_000, 'PERSONS'],
-      ['HIGHLY_SKILLED_WORKER_SHARE', 35.02, 'PERCENT'],
-      ['SKILL_COMPETITIONS', 160, 'EVENTS'],
-      // The 2024 plan's figures, as published.
-      ['NEW_GRASSROOTS_TRADE_UNIONS', 266, 'ORGANISATIONS'],
-      ['NEW_TRADE_UNION_MEMBERS', 20_000, 'PERSONS'],
+      ['SKILLED_WORKERS', 1_288_000, 'PERSONS', 'EXACT', 'The city has a total of 1.288 million skilled workers, with 451,000 high-skilled workers, accounting for 35.02%'],
+      ['HIGHLY_SKILLED_WORKERS', 451_000, 'PERSONS', 'EXACT', 'with 451,000 high-skilled workers, accounting for 35.02%'],
+      ['HIGHLY_SKILLED_WORKER_SHARE', 35.02, 'PERCENT', 'EXACT', 'with 451,000 high-skilled workers, accounting for 35.02%'],
+      ['SKILL_COMPETITIONS', 160, 'EVENTS', 'AT_LEAST', 'over 160 vocational skill competitions'],
+      ['NEW_GRASSROOTS_TRADE_UNIONS', 266, 'ORGANISATIONS', 'EXACT', 'In 2024, Foshan plans to build 266 new grassroots trade unions', { kind: 'PLAN' }],
+      ['NEW_TRADE_UNION_MEMBERS', 20_000, 'PERSONS', 'AT_LEAST', 'and develop over 20,000 new members', { kind: 'PLAN' }],
     ],
   },
   {
     source: 'xinhuaContracts', province_code: JIANGSU, city_code: null,
     figures: [
-      ['ENTERPRISES_WITH_COLLECTIVE_CONTRACTS', 20_800, 'ENTERPRISES'],
-      ['WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS', 2_000_000, 'PERSONS'],
+      ['ENTERPRISES_WITH_COLLECTIVE_CONTRACTS', 20_800, 'ENTERPRISES', 'AT_LEAST', 'with over 20,800 enterprises in Jiangsu signing similar contracts, covering 2 million workers'],
+      ['WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS', 2_000_000, 'PERSONS', 'EXACT', 'with over 20,800 enterprises in Jiangsu signing similar contracts, covering 2 million workers'],
     ],
-  },
-  {
-    // "More than" figures ("over 11,000", "over 97%") are stored at their published value.
-    source: 'zhenjiangPark', province_code: JIANGSU, city_code: ZHENJIANG,
-    figures: (
-      [
-        ['INDUSTRIAL_WORKERS', 11_000, 'PERSONS'],
-        ['ALLIANCE_MEMBER_ENTERPRISES', 37, 'ENTERPRISES'],
-        ['ALLIANCE_MEMBER_UNITS', 11, 'ORGANISATIONS'],
-        ['PARTY_BRANCHES', 46, 'ORGANISATIONS'],
-        ['TRADE_UNION_ORGANISATIONS', 37, 'ORGANISATIONS'],
-        ['ENTERPRISE_ISSUES_COLLECTED', 47, 'COUNT'],
-        ['ISSUE_RESOLUTION_SATISFACTION', 97, 'PERCENT'],
-        ['PUBLIC_BUDGET_REVENUE_GROWTH', 29.6, 'PERCENT'],
-      ] as Figure[]
-    ).map(([m, v, u]) => [m, v, u, '镇江经开区新材料产业园'] as Figure),
-  },
-  {
-    source: 'nanjingDaily', province_code: JIANGSU, city_code: NANJING,
-    figures: [
-      ['TRAINING_COURSES', 77, 'EVENTS', '南京开放大学“工匠小课堂”'],
-      ['TRAINING_PARTICIPANTS', 2_000, 'PERSONS', '南京开放大学“工匠小课堂”'],
-    ],
-  },
-  {
-    source: 'wuhanHeavy', province_code: HUBEI, city_code: WUHAN,
-    figures: [['SKILL_COMPETITIONS', 60, 'EVENTS', '武汉重工']],
   },
 ];
 
 export const REPORTED_FIGURES: Row[] = FIGURE_GROUPS.flatMap(({ source, province_code, city_code, figures }) =>
-  figures.map(([metric, value, unit, subject]) => ({
-    province_code, city_code, subject: subject ?? null, metric, value, unit,
-    as_of: SOURCES[source].published_on, source,
+  figures.map(([metric, value, unit, qualifier, says, options]) => ({
+    province_code, city_code, subject: options?.subject ?? null, metric, value, unit, qualifier, kind: options?.kind ?? 'ACHIEVEMENT',
+    as_of: SOURCES[source].published_on, source, says,
   })),
 );
+
+/**
+ * A reference from a sample record to an enterprise: one the reports name, or, for each record of a
+ * group, its own sample enterprise of another group (each of Jiangsu's 20,800 contracts has its own
+ * signatory, which the report counts but does not name).
+ */
+export type EnterpriseRef = { named: NamedEnterprise } | { ownSampleOf: string };
+
+/** Records of one cell of a report's breakdown: how many, and what the report states of each. */
+export interface SampleCell {
+  count: number;
+  /** Column → value, for every record of the cell (on top of the group's `common`). */
+  states: Row;
+  /** The name every record of the cell is labelled with, numbered: 南京市示例劳模创新工作室 001. */
+  label: string;
+  /** The cell's own source, where another report states it (else the group's). */
+  source?: SourceKey;
+  /** The enterprise of every record of the cell, where the report names it (else the group's, if any). */
+  enterprise?: EnterpriseRef;
+}
+
+/**
+ * What a report counts but does not list, and every attribute it states of those records: the seed
+ * makes that many sample records (is_sample, named 示例) so that registry counts equal the published
+ * ones, each carrying exactly `common` and its cell's `states`, and nothing else. Breakdowns the report
+ * gives only as totals are not crossed: Nanjing's 598 studios are 276 model-worker and 322 employee
+ * ones, and 3 + 3 of them are demonstration studios, but the report does not say of which kind, so no
+ * sample studio carries a demonstration level (the 3 and 3 are published figures).
+ */
+export interface SampleGroup {
+  table: 'enterprise' | 'innovation_studio' | 'craftsman_academy' | 'collective_innovation_contract' | 'craftsman';
+  source: SourceKey;
+  says: string;
+  common: Row;
+  enterprise?: EnterpriseRef;
+  cells: SampleCell[];
+}
+
+const JIANGSU_CONTRACTS = 20_800 - 1; // Zilong's is the one described; the report counts "over 20,800"
+
+export const SAMPLE_GROUPS = {
+  nanjingStudios: {
+    table: 'innovation_studio', source: 'nanjingDaily',
+    says: 'Nanjing has built 276 model innovation studios and 322 employee innovation studios, including 3 national and 3 regional demonstration studios',
+    common: { province_code: JIANGSU, city_code: NANJING },
+    cells: [
+      { count: 276, states: { kind: 'MODEL_WORKER' }, label: '南京市示例劳模创新工作室' },
+      { count: 322, states: { kind: 'EMPLOYEE' }, label: '南京市示例职工创新工作室' },
+    ],
+  },
+  wuhanHeavyStudios: {
+    table: 'innovation_studio', source: 'wuhanHeavy',
+    says: 'currently possessing one provincial-level and two municipal-level demonstration studios, along with two specialized technical innovation studios',
+    common: { province_code: HUBEI, city_code: WUHAN },
+    enterprise: { named: 'wuhanHeavy' },
+    cells: [
+      { count: 1, states: { demonstration_level: 'PROVINCIAL' }, label: '武汉重工示例省级示范创新工作室' },
+      { count: 2, states: { demonstration_level: 'MUNICIPAL' }, label: '武汉重工示例市级示范创新工作室' },
+      { count: 2, states: { kind: 'SPECIALISED_TECHNICAL' }, label: '武汉重工示例专业技术创新工作室' },
+    ],
+  },
+  nanjingAcademies: {
+    table: 'craftsman_academy', source: 'nanjingDaily',
+    says: 'Nanjing has established 28 municipal and 7 district-level craft academies, with 2 included in the provincial support list',
+    common: { province_code: JIANGSU, city_code: NANJING },
+    cells: [
+      // the 28th municipal academy is 南京开放大学工匠学院 (OPEN_UNIVERSITY_ACADEMY)
+      { count: 27, states: { level: 'MUNICIPAL' }, label: '南京市示例市级工匠学院' },
+      { count: 7, states: { level: 'DISTRICT' }, label: '南京市示例区级工匠学院' },
+    ],
+  },
+  nanjingCraftsmenInTraining: {
+    table: 'craftsman', source: 'nanjingDaily',
+    says: 'Nanjing has identified 300 craftsmen for training through various methods, with successful candidates receiving the title of "Nanjing Craftsman" after assessment',
+    // The title they train for is the city's (南京工匠): municipal. They do not hold it yet.
+    common: { province_code: JIANGSU, city_code: NANJING, level: 'MUNICIPAL', status: 'IN_TRAINING' },
+    cells: [{ count: 300, states: {}, label: '南京市示例工匠培养对象' }],
+  },
+  jiangsuNationalCraftsmen: {
+    table: 'craftsman', source: 'xinhuaCraftsmen1019',
+    says: 'Jiangsu province has 11 representatives among the first batch of 200 national craftsmen, showcasing the skills of workers from companies like State Grid Wuxi Power Supply and XCMG',
+    common: { province_code: JIANGSU, level: 'NATIONAL', status: 'CERTIFIED', honorary_title: '国家工匠' },
+    cells: [
+      { count: 1, states: { city_code: WUXI }, enterprise: { named: 'stateGridWuxi' }, label: '江苏省示例国家工匠（国网无锡供电）' },
+      { count: 1, states: { city_code: XUZHOU }, enterprise: { named: 'xcmg' }, label: '江苏省示例国家工匠（徐工）' },
+      // 扬子晚报网: "Two craftsmen from Nanjing were recognized at the National Craftsman Innovation Exchange Conference"
+      { count: 2, states: { city_code: NANJING }, label: '南京市示例国家工匠', source: 'yangtse' },
+      // The rest are reported for the province only.
+      { count: 7, states: {}, label: '江苏省示例国家工匠' },
+    ],
+  },
+  wuhanHeavyCraftsmen: {
+    table: 'craftsman', source: 'wuhanHeavy',
+    says: 'The company has successfully promoted two "Jingchu Craftsmen" and two "Great City Craftsmen" in Hubei',
+    // 荆楚工匠 is Hubei's provincial title, 武汉大城工匠 Wuhan's municipal one.
+    common: { province_code: HUBEI, city_code: WUHAN, status: 'CERTIFIED' },
+    enterprise: { named: 'wuhanHeavy' },
+    cells: [
+      { count: 2, states: { level: 'PROVINCIAL', honorary_title: '荆楚工匠' }, label: '武汉重工示例荆楚工匠' },
+      { count: 2, states: { level: 'MUNICIPAL', honorary_title: '武汉大城工匠' }, label: '武汉重工示例武汉大城工匠' },
+    ],
+  },
+  jiangsuContractEnterprises: {
+    table: 'enterprise', source: 'xinhuaContracts',
+    says: 'with over 20,800 enterprises in Jiangsu signing similar contracts, covering 2 million workers',
+    common: { province_code: JIANGSU },
+    cells: [{ count: JIANGSU_CONTRACTS, states: {}, label: '江苏省示例签约企业' }],
+  },
+  jiangsuContracts: {
+    table: 'collective_innovation_contract', source: 'xinhuaContracts',
+    says: 'with over 20,800 enterprises in Jiangsu signing similar contracts, covering 2 million workers',
+    common: { province_code: JIANGSU },
+    enterprise: { ownSampleOf: 'jiangsuContractEnterprises' },
+    cells: [{ count: JIANGSU_CONTRACTS, states: {}, label: '' }],
+  },
+} as const satisfies Record<string, SampleGroup>;
+
+export type SampleGroupKey = keyof typeof SAMPLE_GROUPS;

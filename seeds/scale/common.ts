@@ -58,7 +58,7 @@ export function recentDates(rng: Rng, asOf: string, years: number, power: number
   return () => isoDay(last - Math.floor(span * (1 - rng.float() ** exponent)));
 }
 
-/** A registry entry time in China time, on the record's own date (the enterprise time series counts by it). */
+/** A registry entry time in China time, on the record's own date. */
 export const enteredAt = (date: string) => `${date} 10:00:00+08`;
 
 /** Picks indexes in proportion to fixed weights in O(log n) (Rng.weighted is O(n) per pick). */

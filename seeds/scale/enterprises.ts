@@ -8,7 +8,7 @@ import type { CityPlan } from './plan';
 // Above every serial the published data set uses (named < 1,000; samples 100,001…), so codes never clash.
 const SERIAL_BASE = 10_000_000;
 
-// The same mixes as the published Jiangsu sample enterprises (seeds/published/samples.ts).
+// Synthetic mixes, for scale data only (the published data set states no ownership or industry).
 const OWNERSHIP = [['STATE_OWNED', 10], ['PRIVATE', 72], ['FOREIGN_INVESTED', 13], ['OTHER', 5]] as const;
 const INDUSTRIES = ['装备制造', '电子信息', '新材料', '生物医药', '汽车', '石油化工', '纺织服装', '食品', '冶金', '建材'];
 // Terms as in the published contracts; signing spread over five years, more each year, as they were.
@@ -22,6 +22,12 @@ export function cityEnterprises(ctx: ScaleContext, city: CityPlan): { enterprise
   const enteredOn = recentDates(rng, asOf, 5, 0);
   const ownership = weightedChoice(rng, OWNERSHIP);
   const termOf = weightedChoice(rng, TERMS);
+  // Founding dates from a stream of their own, so that every other value stays as it was before they existed.
+  const foundedOn = recentDates(rngFor(ctx.scale, city.code, 'enterprise-founding'), asOf, 40, 1);
+  const founded = (entered: string) => {
+    const day = foundedOn();
+    return day < entered ? day : entered;
+  };
   const enterprises: Row[] = [];
   const contracts: Row[] = [];
   for (let i = 0; i < city.counts.enterprises; i += 1) {
@@ -41,7 +47,9 @@ export function cityEnterprises(ctx: ScaleContext, city: CityPlan): { enterprise
     if (i >= city.counts.contracts) {
       // Firms without a contract: entered over the registry's years, sized like small and medium firms.
       enterprise.employee_count = Math.min(60_000, Math.max(5, Math.round(rng.logNormal(120, 1.2))));
-      enterprise.created_at = enteredAt(enteredOn());
+      const entered = enteredOn();
+      enterprise.created_at = enteredAt(entered);
+      enterprise.established_on = founded(entered);
       continue;
     }
     // As in the published contracts: most signatories small or medium, a few very large; a contract
@@ -50,6 +58,7 @@ export function cityEnterprises(ctx: ScaleContext, city: CityPlan): { enterprise
     enterprise.employee_count = Math.ceil(covered / (0.7 + 0.3 * rng.float()));
     const signed = signedOn();
     enterprise.created_at = enteredAt(signed);
+    enterprise.established_on = founded(signed);
     const term = termOf();
     const planned = Math.min(20, 1 + Math.floor(rng.logNormal(2.5, 0.6)));
     const progress = Math.min(1, monthsBetween(signed, asOf) / term);

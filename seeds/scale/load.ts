@@ -22,7 +22,7 @@ const PLACE = {
   province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
 } as const;
 const ENTERPRISE: ColumnTypes = {
-  credit_code: 'text', name: 'text', name_en: 'text', ownership: 'text', industry: 'text', employee_count: 'int', ...PLACE,
+  credit_code: 'text', name: 'text', name_en: 'text', ownership: 'text', industry: 'text', employee_count: 'int', established_on: 'date', ...PLACE,
 };
 const CONTRACT: ColumnTypes = {
   enterprise_id: 'int', signed_on: 'date', term_months: 'int', workers_covered: 'int', projects_planned: 'int',

@@ -8,7 +8,8 @@
  */
 import { isCalendarDate } from '../../src/common/calendar';
 import { PUBLISHED } from '../published-data-set';
-import { CITIES, JIANGSU } from '../published/reports';
+import { administrativeDivisions } from '../../src/modules/district/division-data';
+import { JIANGSU } from '../published/reports';
 import { apportion } from '../published/random';
 
 /**
@@ -58,16 +59,16 @@ export interface CityPlan {
 
 /** Largest-remainder split of round(N × unit) records over the cities, so totals are exact. */
 export function scalePlan(scale: number): CityPlan[] {
-  const cities = CITIES.filter((c) => c.province_code === JIANGSU);
-  const weights = cities.map((c) => CITY_WEIGHTS[c.code as string]);
+  const cities = administrativeDivisions().cities.filter((c) => c.provinceCode === JIANGSU);
+  const weights = cities.map((c) => CITY_WEIGHTS[c.code]);
   const split = Object.fromEntries(
     (Object.keys(PER_UNIT) as RecordKind[]).map((kind) => [kind, apportion(weights, Math.round(scale * PER_UNIT[kind]))]),
   ) as Record<RecordKind, number[]>;
   return cities.map((c, i) => ({
-    code: c.code as string,
+    code: c.code,
     provinceCode: JIANGSU,
-    name: c.name as string,
-    nameEn: c.name_en as string,
+    name: c.name,
+    nameEn: c.nameEn!,
     counts: {
       enterprises: split.enterprises[i],
       // Every contract has its own enterprise in its city, so a city never has more contracts than firms.

@@ -6,6 +6,7 @@
  * is refused, and `--reset --scale N` empties the registry first.
  */
 import type { DataSource } from 'typeorm';
+import { REGISTRY_IS_EMPTY } from '../../src/db/seed';
 import { todayInChina } from '../../src/common/calendar';
 import { loadPublishedDataSet } from '../published-data-set';
 import { inBulkMode } from './bulk-mode';
@@ -40,7 +41,7 @@ export async function seedScale(dataSource: DataSource, scale: number, options: 
     if (present) {
       throw new ScaleSeedRefused(`a scale ${present.scale} data set is already loaded; \`npm run seed -- --reset --scale ${scale}\` replaces it (and deletes every record)`);
     }
-    const [{ empty }] = await query('SELECT NOT EXISTS (SELECT 1 FROM province) AS empty');
+    const [{ empty }] = await query(REGISTRY_IS_EMPTY);
     if (!empty) {
       throw new ScaleSeedRefused(`the registry already holds data; --scale loads only into an empty registry: \`npm run seed -- --reset --scale ${scale}\` empties it first (deletes every record)`);
     }

@@ -5,6 +5,7 @@ import { CityEntity } from '../modules/city/city.entity';
 import { CollectiveInnovationContractEntity } from '../modules/collective-innovation-contract/collective-innovation-contract.entity';
 import { CraftsmanAcademyEntity } from '../modules/craftsman-academy/craftsman-academy.entity';
 import { CraftsmanEntity } from '../modules/craftsman/craftsman.entity';
+import { DistrictEntity } from '../modules/district/district.entity';
 import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { GoalEntity } from '../modules/goal/goal.entity';
 import { InnovationStudioEntity } from '../modules/innovation-studio/innovation-studio.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   SourceEntity,
   ProvinceEntity,
   CityEntity,
+  DistrictEntity,
   EnterpriseEntity,
   CraftsmanEntity,
   InnovationStudioEntity,

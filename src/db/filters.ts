@@ -29,8 +29,13 @@ export const when = {
 export interface PlaceFilter {
   provinceCode?: string | null;
   cityCode?: string | null;
+  districtCode?: string | null;
 }
 
 export function placeConditions(filter: PlaceFilter | null | undefined): SqlFragment[] {
-  return [...when.equals('t.province_code', filter?.provinceCode), ...when.equals('t.city_code', filter?.cityCode)];
+  return [
+    ...when.equals('t.province_code', filter?.provinceCode),
+    ...when.equals('t.city_code', filter?.cityCode),
+    ...when.equals('t.district_code', filter?.districtCode),
+  ];
 }

@@ -24,3 +24,7 @@ export abstract class RegistryRecord extends Node {
 
 /** The columns of RegistryRecord, for a TableSpec's select list. */
 export const REGISTRY_RECORD_COLUMNS = 't.version, t.created_at AS "createdAt", t.updated_at AS "updatedAt", t.archived_at AS "archivedAt"';
+
+/** What `isSample` says on every type that has sample records. */
+export const SAMPLE_DESCRIPTION =
+  'A sample record (示例记录): it stands for one of the records a report only counts, so that registry counts equal the published figure. Its name is a label (示例); it carries only what the report states, and every other field is null (unknown, not zero). Filter with isSample: false for real records only.';

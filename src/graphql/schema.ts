@@ -10,6 +10,7 @@ import { CityResolver, ProvinceCitiesResolver } from '../modules/city/city.resol
 import { collectiveInnovationContractResolvers } from '../modules/collective-innovation-contract/collective-innovation-contract.resolver';
 import { craftsmanAcademyResolvers } from '../modules/craftsman-academy/craftsman-academy.resolver';
 import { craftsmanResolvers } from '../modules/craftsman/craftsman.resolver';
+import { districtResolvers } from '../modules/district/district.resolver';
 import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
 import { goalResolvers } from '../modules/goal/goal.resolver';
 import { innovationStudioResolvers } from '../modules/innovation-studio/innovation-studio.resolver';
@@ -23,6 +24,7 @@ const RESOLVERS = [
   ProvinceResolver,
   CityResolver,
   ProvinceCitiesResolver,
+  ...districtResolvers,
   ...sourceResolvers,
   ...enterpriseResolvers,
   ...innovationStudioResolvers,

@@ -13,6 +13,7 @@ export interface Dimension {
 export const placeDimensions = {
   PROVINCE: { expression: 't.province_code', alias: 'provinceCode' },
   CITY: { expression: 't.city_code', alias: 'cityCode' },
+  DISTRICT: { expression: 't.district_code', alias: 'districtCode' },
 } satisfies Record<string, Dimension>;
 
 export const yearOf = (date: string): Dimension => ({ expression: `extract(year FROM ${date})::integer`, alias: 'year' });
@@ -32,6 +33,9 @@ export abstract class RegistryGroup {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, when grouped by CITY; null also for records with no city.' })
   cityCode: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code, when grouped by DISTRICT; null also for records placed in no district.' })
+  districtCode: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the month, when grouped by a MONTH_… dimension; null also for unknown dates.' })
   month: string | null;

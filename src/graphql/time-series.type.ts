@@ -19,6 +19,7 @@ export enum SeriesGrouping {
   NONE = 'NONE',
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
 }
 registerEnumType(SeriesGrouping, {
   name: 'SeriesGrouping',
@@ -29,6 +30,10 @@ registerEnumType(SeriesGrouping, {
     CITY: {
       description:
         "One line per city the filter's place allows (every city of the province, or the one city), including cities with nothing to count; records with no city form one more line per province, with cityCode null.",
+    },
+    DISTRICT: {
+      description:
+        "One line per county-level district (区县) the filter's place allows, including districts with nothing to count; records placed in no district form one more line per city (districtCode null; cityCode null too for records with no city). Needs provinceCode, cityCode or districtCode in the filter.",
     },
   },
 });
@@ -45,7 +50,7 @@ export class TimeSeriesArgs {
   @Field(() => LocalDateScalar, { description: 'Any day of the last period (not before `from`); at most 600 periods in all.' })
   to: string;
 
-  @Field(() => SeriesGrouping, { nullable: true, defaultValue: SeriesGrouping.NONE, description: 'One line in all (NONE, the default), per province or per city.' })
+  @Field(() => SeriesGrouping, { nullable: true, defaultValue: SeriesGrouping.NONE, description: 'One line in all (NONE, the default), per province, per city or per district.' })
   groupBy?: SeriesGrouping | null;
 }
 
@@ -63,13 +68,16 @@ export class TimeSeriesPoint {
 }
 
 @Directive(INHERIT_CACHE)
-@ObjectType({ description: 'The points of one province, one city, or everything (时间序列线).' })
+@ObjectType({ description: 'The points of one province, one city, one district, or everything (时间序列线).' })
 export class TimeSeriesLine {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'The province of the line; null when not grouped (NONE).' })
   provinceCode: string | null;
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'The city of the line when grouped by CITY; null otherwise, and for the records of a province that have no city.' })
   cityCode: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'The district of the line when grouped by DISTRICT; null otherwise, and for the records of a city placed in no district.' })
+  districtCode: string | null;
 
   @Field(() => Int, { description: 'Records of the line without a date: counted here, in no point.' })
   undatedCount: number;
@@ -96,7 +104,7 @@ export class TimeSeries {
   @Field(() => Int, { description: 'Records the filter selects that have no date, in all lines.' })
   undatedCount: number;
 
-  @Field(() => [TimeSeriesLine], { description: 'The lines, by province code then city code (the no-city line of a province last).' })
+  @Field(() => [TimeSeriesLine], { description: 'The lines, by province code, city code, then district code (the no-city line of a province and the no-district line of a city last).' })
   lines: TimeSeriesLine[];
 }
 
@@ -104,6 +112,7 @@ export class TimeSeries {
 export interface TimeSeriesLineRow {
   provinceCode: string | null;
   cityCode: string | null;
+  districtCode: string | null;
   undatedCount: number;
   points: TimeSeriesPoint[];
 }

@@ -65,7 +65,8 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
         remaining
         daysLeft
         monthlyRateNeeded
-        onTrack
+        status
+        statusReason
       }
       source {
         publisher
@@ -158,13 +159,15 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
   {
     title: 'Published figures (公开统计数据)',
     description:
-      'Figures taken from official publications, with their unit, date and source. ' +
-      '来自官方公开发布的统计数据，含单位、日期和来源。',
+      'Figures as the reports published them: value, qualifier ("over 20,800" is AT_LEAST), achievement or plan, unit, date and source. ' +
+      '公开报道中的统计数据：数值、限定（“超过”为 AT_LEAST）、已完成或计划、单位、日期和来源。',
     query: `query PublishedFigures {
   reportedFigures(first: 50) {
     nodes {
       metric
       value
+      qualifier
+      kind
       unit
       asOf
       subject
@@ -268,6 +271,89 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
       projectedReachDate
       status
     }
+  }
+}`,
+  },
+  {
+    title: 'Where a goal\'s numbers come from (目标依据)',
+    description:
+      'Each goal\'s status with the evidence behind it: the registry\'s count (how many are samples or undated) and the published figures for the same metric and place. ' +
+      '每个目标的状态及其依据：登记数量（其中示例、未注明日期各多少）与同一指标、同一范围的公开数据。',
+    query: `query GoalEvidence {
+  goals(first: 100) {
+    nodes {
+      metric
+      target
+      targetQualifier
+      deadline
+      scope {
+        ... on Province {
+          name
+        }
+        ... on City {
+          name
+        }
+        ... on District {
+          name
+        }
+      }
+      progress {
+        current
+        status
+        statusReason
+        statusExplanation
+        paceMeasured
+        projectedAtDeadline
+        evidence {
+          registryRecords
+          sampleRecords
+          undatedRecords
+          unknownValueRecords
+          latestPublished {
+            value
+            qualifier
+            asOf
+            source {
+              publisher
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Districts of a city (区县)',
+    description:
+      "Nanjing's eleven districts, with the academies and studios placed in each; every division of GB/T 2260 is in the registry. " +
+      '南京市十一个区及各区的工匠学院和创新工作室；GB/T 2260 的全部行政区划均已收录。',
+    query: `query NanjingDistricts {
+  city(code: "320100") {
+    name
+    fullName
+    districts(first: 20) {
+      totalCount
+      nodes {
+        code
+        name
+        pinyin
+        craftsmanAcademies {
+          totalCount
+        }
+        innovationStudios {
+          totalCount
+        }
+      }
+    }
+  }
+  craftsmanAcademyStats(groupBy: [DISTRICT, LEVEL], filter: { cityCode: "320100" }) {
+    district {
+      name
+    }
+    level
+    count
   }
 }`,
   },

@@ -5,6 +5,7 @@
  * leaves the database as it was; every change writes exactly one audit entry.
  */
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
+import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
@@ -84,7 +85,8 @@ beforeAll(async () => {
   keys.ANALYST = (await app.createKey('ANALYST')).key;
   keys.NANJING_EDITOR = (await app.createKey('CITY_EDITOR', NANJING)).key;
   keys.OTHER_EDITOR = (await app.createKey('CITY_EDITOR', '320300')).key;
-  const [enterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = $1 AND (employee_count IS NULL OR employee_count > 10) ORDER BY id LIMIT 1`, [NANJING]);
+  // The studios and contracts below need a Nanjing enterprise, which the published data set does not have (its workforce unknown: no limit on the workers a contract covers).
+  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
   enterpriseId = nodeId('Enterprise', enterprise.id);
   const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
   sourceId = nodeId('Source', source.id);
@@ -147,6 +149,22 @@ describe.each(TYPES)('$name', (type) => {
       expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(auditBefore + (ok ? 1 : 0));
     });
   }
+});
+
+describe('a published Nanjing studio that names no enterprise (its city is its own)', () => {
+  const studioType = TYPES.find((t) => t.name === 'InnovationStudio')!;
+
+  it.each(ROLES)('update as %s: allowed only where the policy says, refused without a trace otherwise', async (role) => {
+    const [sample] = await sqlRows(app, `SELECT id FROM innovation_studio WHERE is_sample AND city_code = $1 AND enterprise_id IS NULL ORDER BY id LIMIT 1`, [NANJING]);
+    const ok = allowed(studioType, role);
+    const before = await stored(studioType, sample.id);
+    const auditBefore = await sqlNumber(app, 'SELECT count(*) FROM audit_entry');
+    const result = await as(role, write(studioType, 'update'), { input: { id: nodeId('InnovationStudio', sample.id), version: before.version, externalId: `MATRIX-SAMPLE-${serial++}` } });
+    if (ok) expect(result.userErrors).toEqual([]);
+    else expect(result.userErrors.map((e: any) => e.code)).toContain('FORBIDDEN');
+    expect((await stored(studioType, sample.id)).version).toBe(before.version + (ok ? 1 : 0));
+    expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(auditBefore + (ok ? 1 : 0));
+  });
 });
 
 describe('reads across roles', () => {

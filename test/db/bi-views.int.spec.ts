@@ -1,23 +1,28 @@
 /**
- * The bi schema (migrations 18 and 19) as a BI tool sees it: a plain pg connection logged in as
- * bi_reader, with a password set the way start-up sets BI_READER_PASSWORD. It reads every view,
- * the views hold what the API lists (active records, names joined in), and everything else is
+ * The bi schema (migrations 18 and 19, the views recreated by migration 29 with districts, founding
+ * dates and qualifiers) as a BI tool sees it: a plain pg connection logged in as bi_reader, with a
+ * password set the way start-up sets BI_READER_PASSWORD. It reads every view, the views hold what
+ * the API lists (active records, names joined in, unknown values empty), and everything else is
  * refused: base tables, personal fields, writes, new objects.
  */
 import { Client } from 'pg';
 import { CreateBiViews1730000000018 } from '../../migrations/1730000000018-CreateBiViews';
 import { BI_READER_ROLE, CreateBiReaderRole1730000000019 } from '../../migrations/1730000000019-CreateBiReaderRole';
+import { AddDistrictsAndEvidenceToBiViews1730000000029 } from '../../migrations/1730000000029-AddDistrictsAndEvidenceToBiViews';
 import { setBiReaderPassword } from '../../src/db/bi-reader';
+import { testEnterpriseFamilies } from '../setup/fixtures';
 import { gql, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const PASSWORD = 'bi-reader-test-Pa55word';
 const NANJING = '320100';
+const XUANWU = '320102';
 
 /** Each view with the API list that shows the same records and the table it reads. */
 const VIEWS = [
   { view: 'province', field: 'provinces', table: 'province', archivable: false },
   { view: 'city', field: 'cities', table: 'city', archivable: false },
+  { view: 'district', field: 'districts', table: 'district', archivable: false },
   { view: 'enterprise', field: 'enterprises', table: 'enterprise', archivable: true },
   { view: 'innovation_studio', field: 'innovationStudios', table: 'innovation_studio', archivable: true },
   { view: 'craftsman_academy', field: 'craftsmanAcademies', table: 'craftsman_academy', archivable: true },
@@ -54,6 +59,15 @@ const readerCount = async (view: string) => Number((await bi.query(`SELECT count
 
 beforeAll(async () => {
   app = await startTestApp();
+  const query = (text: string, params?: unknown[]) => app.dataSource.query(text, params);
+  // The published data set names no enterprise in Nanjing (its 598 studios have none) and places no
+  // record in a district: six test enterprises there, in its first six districts, with three studios each.
+  await testEnterpriseFamilies(query, NANJING, 6, () => ({ studios: 3 }));
+  // A goal for a district, and a published figure that is a plan, not an achievement.
+  await query(`INSERT INTO goal (province_code, city_code, district_code, metric, target, target_qualifier, deadline, description, source_id)
+    SELECT '320000', $1, $2, 'INNOVATION_STUDIOS', 60, 'AT_LEAST', '2027-12-31', '测试目标', min(id) FROM source`, [NANJING, XUANWU]);
+  await query(`INSERT INTO reported_figure (province_code, city_code, district_code, metric, value, unit, qualifier, kind, as_of, source_id)
+    SELECT '320000', $1, $2, 'INNOVATION_STUDIOS', 80, 'ORGANISATIONS', 'ABOUT', 'PLAN', '2025-06-30', min(id) FROM source`, [NANJING, XUANWU]);
   await setBiReaderPassword(app.dataSource, PASSWORD);
   const url = new URL((app.dataSource.options as { url: string }).url);
   url.username = BI_READER_ROLE;
@@ -125,29 +139,77 @@ describe('the views', () => {
     }
   });
 
-  it("flatten names: a studio row carries its city, province and enterprise names and its lead craftsman's", async () => {
-    // Give one Nanjing studio a lead craftsman, so that name is shown too.
+  it("flatten names: a studio row carries its city, district, province and enterprise names and its lead craftsman's, empty where unknown", async () => {
+    // Give the newest Nanjing studio a lead craftsman, so that name is shown too.
     await sqlRows(app, `UPDATE innovation_studio SET lead_craftsman_id = (SELECT min(id) FROM craftsman WHERE city_code = $1)
-      WHERE id = (SELECT min(id) FROM innovation_studio WHERE city_code = $1)`, [NANJING]);
-    const data = await gql(app, `{ innovationStudios(first: 100, orderBy: ID_ASC, filter: { cityCode: "${NANJING}" }) { nodes {
-      name city { name } province { name } enterprise { name creditCode } leadCraftsman { name } } } }`);
-    const fromApi = data.innovationStudios.nodes.map((s: any) => [s.name, s.city.name, s.province.name, s.enterprise.name, s.enterprise.creditCode, s.leadCraftsman?.name ?? null]);
-    const rows = await asReader(`SELECT name, city_name, province_name, enterprise_name, enterprise_credit_code, lead_craftsman_name
-      FROM bi.innovation_studio WHERE city_code = $1 ORDER BY id LIMIT 100`, [NANJING]);
-    expect(rows).toEqual({ rows: fromApi.map(([name, city, province, enterprise, creditCode, lead]: unknown[]) => ({
-      name, city_name: city, province_name: province, enterprise_name: enterprise, enterprise_credit_code: creditCode, lead_craftsman_name: lead })) });
+      WHERE id = (SELECT max(id) FROM innovation_studio WHERE city_code = $1)`, [NANJING]);
+    // The newest 100: the 18 test studios (with an enterprise and a district) and 82 published ones (neither).
+    const data = await gql(app, `{ innovationStudios(last: 100, orderBy: ID_ASC, filter: { cityCode: "${NANJING}" }) { nodes {
+      name kind city { name } district { name } province { name } enterprise { name creditCode } leadCraftsman { name } } } }`);
+    const fromApi = data.innovationStudios.nodes.map((s: any) => ({
+      name: s.name, kind: s.kind, city_name: s.city.name, district_name: s.district?.name ?? null, province_name: s.province.name,
+      enterprise_name: s.enterprise?.name ?? null, enterprise_credit_code: s.enterprise?.creditCode ?? null, lead_craftsman_name: s.leadCraftsman?.name ?? null,
+    }));
+    const rows = await asReader(`SELECT name, kind, city_name, district_name, province_name, enterprise_name, enterprise_credit_code, lead_craftsman_name
+      FROM (SELECT * FROM bi.innovation_studio WHERE city_code = $1 ORDER BY id DESC LIMIT 100) newest ORDER BY id`, [NANJING]);
+    expect(rows).toEqual({ rows: fromApi });
     expect(fromApi).toHaveLength(100);
-    expect(fromApi[0][5]).not.toBeNull();
-    expect(new Set(fromApi.map((s: unknown[]) => `${s[1]} ${s[2]}`))).toEqual(new Set(['南京 江苏']));
+    expect(fromApi[99].lead_craftsman_name).not.toBeNull();
+    expect(fromApi.filter((s: any) => s.enterprise_name !== null && s.district_name !== null)).toHaveLength(18);
+    expect(fromApi.filter((s: any) => s.enterprise_name === null && s.enterprise_credit_code === null && s.district_name === null)).toHaveLength(82);
+    expect(new Set(fromApi.map((s: any) => `${s.city_name} ${s.province_name}`))).toEqual(new Set(['南京 江苏']));
+  });
+
+  it('hold studios that have no enterprise: all 598 published Nanjing studios are there, enterprise and level empty', async () => {
+    expect(await asReader(`SELECT count(*)::int AS n, count(kind)::int AS with_kind, count(demonstration_level)::int AS with_level
+      FROM bi.innovation_studio WHERE city_code = $1 AND enterprise_id IS NULL`, [NANJING])).toEqual({ rows: [{ n: 598, with_kind: 598, with_level: 0 }] });
+  });
+
+  it('show districts, founding dates and how figures and targets were published, as the base tables hold them', async () => {
+    const districts = await asReader(`SELECT code, name, city_code, city_name, province_name FROM bi.district WHERE city_code = $1 ORDER BY code`, [NANJING]);
+    expect(districts).toEqual({ rows: expect.arrayContaining([{ code: XUANWU, name: '玄武区', city_code: NANJING, city_name: '南京', province_name: '江苏' }]) });
+    expect((districts as { rows: unknown[] }).rows).toHaveLength(11);
+    // Divisions with their full names and pinyin
+    expect(await asReader(`SELECT code, full_name, pinyin FROM bi.province WHERE code = '320000'
+      UNION ALL SELECT code, full_name, pinyin FROM bi.city WHERE code = $1 UNION ALL SELECT code, full_name, pinyin FROM bi.district WHERE code = $2`, [NANJING, XUANWU]))
+      .toEqual({ rows: [
+        { code: '320000', full_name: '江苏省', pinyin: 'jiang su sheng' },
+        { code: NANJING, full_name: '南京市', pinyin: 'nan jing shi' },
+        { code: XUANWU, full_name: '玄武区', pinyin: 'xuan wu qu' },
+      ] });
+    // Each registry view has the district; the test records are in one, the published ones in none.
+    const [{ n: inDistricts }] = await sqlRows(app, `SELECT count(*)::int AS n FROM innovation_studio WHERE district_code IS NOT NULL`);
+    expect(inDistricts).toBe(18);
+    for (const view of ['enterprise', 'innovation_studio', 'craftsman_academy', 'collective_innovation_contract', 'craftsman', 'goal', 'reported_figure']) {
+      const [{ placed }] = await sqlRows(app, `SELECT count(*) FILTER (WHERE district_code IS NOT NULL)::int AS placed FROM bi.${view}`);
+      const [{ base }] = await sqlRows(app, `SELECT count(*) FILTER (WHERE district_code IS NOT NULL)::int AS base FROM ${view} WHERE archived_at IS NULL`);
+      expect({ view, placed }).toEqual({ view, placed: base });
+    }
+    expect(await asReader(`SELECT district_code, district_name, scope_name, target_qualifier FROM bi.goal WHERE district_code IS NOT NULL`))
+      .toEqual({ rows: [{ district_code: XUANWU, district_name: '玄武区', scope_name: '玄武区', target_qualifier: 'AT_LEAST' }] });
+    // Qualifiers and kinds, as the figures and goals hold them
+    const differing = await sqlNumber(app, `SELECT (SELECT count(*) FROM bi.reported_figure v JOIN reported_figure t USING (id)
+        WHERE (v.qualifier, v.kind) IS DISTINCT FROM (t.qualifier, t.kind))
+      + (SELECT count(*) FROM bi.goal v JOIN goal t USING (id) WHERE v.target_qualifier IS DISTINCT FROM t.target_qualifier)`);
+    expect(differing).toBe(0);
+    expect(await asReader(`SELECT value::int, qualifier, kind FROM bi.reported_figure WHERE kind = 'PLAN' AND district_code = $1`, [XUANWU]))
+      .toEqual({ rows: [{ value: 80, qualifier: 'ABOUT', kind: 'PLAN' }] });
+    // Founding dates: none published; a test enterprise founded on a known day shows it.
+    await sqlRows(app, `UPDATE enterprise SET established_on = '2001-05-08' WHERE id = (SELECT min(id) FROM enterprise WHERE city_code = $1)`, [NANJING]);
+    expect(await asReader(`SELECT established_on::text FROM bi.enterprise WHERE established_on IS NOT NULL`)).toEqual({ rows: [{ established_on: '2001-05-08' }] });
   });
 
   it('name every place and enterprise the way the base tables do', async () => {
     // Checked by the owner, who reads both: no view row names another place or enterprise than its codes and ids say.
-    for (const { view } of VIEWS.filter((v) => !['province', 'city', 'source'].includes(v.view))) {
+    for (const { view } of VIEWS.filter((v) => !['province', 'city', 'district', 'source'].includes(v.view))) {
       const wrong = await sqlNumber(app, `SELECT count(*) FROM bi.${view} v JOIN province p ON p.code = v.province_code
-        LEFT JOIN city c ON c.code = v.city_code WHERE v.province_name IS DISTINCT FROM p.name OR v.city_name IS DISTINCT FROM c.name`);
+        LEFT JOIN city c ON c.code = v.city_code LEFT JOIN district d ON d.code = v.district_code
+        WHERE v.province_name IS DISTINCT FROM p.name OR v.city_name IS DISTINCT FROM c.name OR v.district_name IS DISTINCT FROM d.name`);
       expect({ view, wrong }).toEqual({ view, wrong: 0 });
     }
+    const wrongDistricts = await sqlNumber(app, `SELECT count(*) FROM bi.district v JOIN district d USING (code) JOIN city c ON c.code = d.city_code
+      JOIN province p ON p.code = d.province_code WHERE (v.name, v.city_code, v.city_name, v.province_code, v.province_name) IS DISTINCT FROM (d.name, c.code, c.name, p.code, p.name)`);
+    expect(wrongDistricts).toBe(0);
     for (const view of ['innovation_studio', 'collective_innovation_contract', 'craftsman']) {
       const [{ named, wrong }] = await sqlRows(app, `SELECT count(*) FILTER (WHERE v.enterprise_name IS NOT NULL)::int AS named,
         count(*) FILTER (WHERE v.enterprise_name IS DISTINCT FROM e.name)::int AS wrong
@@ -155,15 +217,20 @@ describe('the views', () => {
       expect({ view, wrong }).toEqual({ view, wrong: 0 });
       expect(named).toBeGreaterThan(0);
     }
-    const goals = await asReader(`SELECT DISTINCT city_code, scope_name FROM bi.goal WHERE province_code = '320000' AND (city_code IS NULL OR city_code = $1) ORDER BY 1`, [NANJING]);
-    expect(goals).toEqual({ rows: [{ city_code: NANJING, scope_name: '南京' }, { city_code: null, scope_name: '江苏' }] });
+    const goals = await asReader(`SELECT DISTINCT city_code, district_code, scope_name FROM bi.goal
+      WHERE province_code = '320000' AND (city_code IS NULL OR city_code = $1) ORDER BY 1, 2`, [NANJING]);
+    expect(goals).toEqual({ rows: [
+      { city_code: NANJING, district_code: XUANWU, scope_name: '玄武区' },
+      { city_code: NANJING, district_code: null, scope_name: '南京' },
+      { city_code: null, district_code: null, scope_name: '江苏' },
+    ] });
   });
 });
 
 describe('what bi_reader may not do', () => {
   const NO_PRIVILEGE = { code: '42501', message: expect.stringMatching(/permission denied/) };
 
-  it.each(['craftsman', 'innovation_studio', 'enterprise', 'api_key', 'audit_entry', 'goal', 'source', 'province', 'migration'])(
+  it.each(['craftsman', 'innovation_studio', 'enterprise', 'api_key', 'audit_entry', 'goal', 'source', 'province', 'district', 'migration'])(
     'read the base table public.%s',
     async (table) => {
       expect(await asReader(`SELECT * FROM public.${table} LIMIT 1`)).toEqual(NO_PRIVILEGE);
@@ -210,7 +277,13 @@ describe('what bi_reader may not do', () => {
 describe('the migrations undone and redone', () => {
   it('take the schema and the grants away, keep the shared role, and give them back', async () => {
     const runner = app.dataSource.createQueryRunner();
+    const studios = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE archived_at IS NULL');
     try {
+      // Migration 29 undone: migration 18's views again, with no district view; its studio view
+      // joined each studio's enterprise, so it leaves out the studios that have none.
+      await new AddDistrictsAndEvidenceToBiViews1730000000029().down(runner);
+      expect(await asReader('SELECT count(*) FROM bi.district')).toMatchObject({ code: '42P01' });
+      expect(await readerCount('innovation_studio')).toBe(studios - 598);
       await new CreateBiReaderRole1730000000019().down(runner);
       expect(await asReader('SELECT count(*) FROM bi.source')).toEqual({ code: '42501', message: 'permission denied for schema bi' });
       await new CreateBiViews1730000000018().down(runner);
@@ -220,6 +293,9 @@ describe('the migrations undone and redone', () => {
       await new CreateBiViews1730000000018().up(runner);
       await new CreateBiReaderRole1730000000019().up(runner); // the role exists already: only the grants are made
       expect(await readerCount('source')).toBe(await sqlNumber(app, 'SELECT count(*) FROM source WHERE archived_at IS NULL'));
+      await new AddDistrictsAndEvidenceToBiViews1730000000029().up(runner); // grants its recreated views itself
+      expect(await readerCount('district')).toBe(await sqlNumber(app, 'SELECT count(*) FROM district'));
+      expect(await readerCount('innovation_studio')).toBe(studios);
     } finally {
       await runner.release();
     }

@@ -14,6 +14,7 @@ const REGISTRY_TABLES = [
   'collective_innovation_contract',
   'craftsman',
   'craftsman_academy',
+  'district',
   'enterprise',
   'goal',
   'idempotency_request',

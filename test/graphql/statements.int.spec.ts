@@ -7,13 +7,22 @@
  * pg pool, so that the reported number cannot drift from the truth.
  */
 import type { Pool } from 'pg';
+import { testEnterpriseFamilies } from '../setup/fixtures';
 import { startTestApp, type TestApp } from '../setup/test-app';
+
+const NANJING = '320100';
+const HUBEI = '420000';
 
 let app: TestApp;
 let sent: string[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
+  // The published data set names no enterprise in Nanjing and places no record in a district: twelve
+  // test enterprises there, one in each of Nanjing's eleven districts and one more, each with one to
+  // three studios, a contract and a craftsman of its own in its district. So every Nanjing district
+  // holds studios with an enterprise, and the newest Nanjing studios are theirs.
+  await testEnterpriseFamilies((t, p) => app.dataSource.query(t, p), NANJING, 12, (i) => ({ studios: 1 + (i % 3), contracts: 1, craftsmen: 1 }));
   // The app's reads all go through this pool's query(): record their SQL text.
   const pool: Pool = app.requestPool;
   const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
@@ -41,41 +50,64 @@ async function run(query: string): Promise<{ data: any; statements: number; sql:
 }
 
 const SHAPES: Record<string, (n: number) => string> = {
-  'studios with their enterprise, its city and contracts, their city, province and source': (n) => `{
-    innovationStudios(first: ${n}, filter: { cityCode: "320100" }) {
+  // Newest first: the test enterprises' studios (dated, with an enterprise and a district) lead; the
+  // published ones (undated, no enterprise, no district) follow in the page of 100.
+  'studios with their enterprise, its city, district and contracts, their city, district, province and source': (n) => `{
+    innovationStudios(first: ${n}, orderBy: ESTABLISHED_ON_DESC, filter: { cityCode: "${NANJING}" }) {
       totalCount
       nodes {
         name
-        enterprise { name city { name } collectiveContracts(first: 3) { nodes { workersCovered } } }
+        enterprise { name city { name } district { name } collectiveContracts(first: 3) { nodes { workersCovered } } }
         city { name province { name } }
+        district { name city { name } province { name } }
         source { title }
       }
     }
   }`,
-  'enterprises with contracts, studio counts and craftsmen': (n) => `{
+  'enterprises with contracts, studio counts, craftsmen and district': (n) => `{
     enterprises(first: ${n}) {
       nodes {
         collectiveContracts(first: 2) { totalCount nodes { signedOn } }
         innovationStudios { totalCount }
         craftsmen(first: 2) { nodes { name } }
+        district { name }
       }
     }
   }`,
+  // Jiangsu's cities, Nanjing (with its goals) first: every page has goals whose progress is counted.
   'cities with goal progress and studios': (n) => `{
-    cities(first: ${n}) {
+    cities(first: ${n}, filter: { provinceCode: "320000" }) {
       nodes {
         goals { progress { current } }
         innovationStudios(first: 5) { totalCount nodes { name } }
       }
     }
   }`,
-  'contracts with their enterprise, its studios and its craftsmen’s enterprise': (n) => `{
+  'contracts with their enterprise, its studios and its craftsmen’s enterprise, and their district': (n) => `{
     collectiveContracts(first: ${n}, filter: { provinceCode: "320000" }) {
       nodes {
         workersCovered
         enterprise { creditCode innovationStudios(first: 2) { nodes { name } } craftsmen { nodes { enterprise { name } } } }
         province { name }
+        district { name }
         source { title }
+      }
+    }
+  }`,
+  // Nanjing's eleven districts, each with every list of records a district has.
+  'districts with their city and province and every list of records': (n) => `{
+    districts(first: ${n}, filter: { cityCode: "${NANJING}" }) {
+      totalCount
+      nodes {
+        name
+        city { name province { name } }
+        province { name }
+        innovationStudios(first: 3) { totalCount nodes { name district { name } enterprise { name district { name } } } }
+        enterprises(first: 2) { nodes { name innovationStudios { totalCount } } }
+        collectiveContracts(first: 2) { nodes { workersCovered district { code } } }
+        craftsmen(first: 2) { nodes { name district { code } enterprise { name } } }
+        craftsmanAcademies { totalCount }
+        reportedFigures(first: 2) { nodes { value } }
       }
     }
   }`,
@@ -120,38 +152,92 @@ describe('statements per request follow the query shape, not the row count', () 
       provinces(first: ${n}) { nodes { cities(first: 20) { nodes { innovationStudios(first: 3) { nodes { enterprise { name } } } } } } }
     }`;
     const one = await run(shape(1));
-    // 25 covers every province; 100 × 20 cities × 3 studios would be over the query cost budget.
-    const all = await run(shape(25));
-    expect(all.data.provinces.nodes.length).toBeGreaterThan(1);
+    // 25 of the 34 provinces, Jiangsu and Hubei (with their studios' enterprises) among them; all 34 × 20
+    // cities × 3 studios would be over the query cost budget.
+    const many = await run(shape(25));
+    expect(many.data.provinces.nodes).toHaveLength(25);
+    const enterprises = many.data.provinces.nodes.flatMap((p: any) => p.cities.nodes.flatMap((c: any) => c.innovationStudios.nodes.map((s: any) => s.enterprise)));
+    expect(enterprises.filter((e: unknown) => e !== null).length).toBeGreaterThan(1);
     // provinces, with their cities, the cities' studios and the studios' enterprises folded in
+    expect(one.statements).toBe(1);
+    expect(many.statements).toBe(1);
+  });
+
+  it("the same through districts: a page of cities with their districts' studios, their enterprises and districts, is one statement", async () => {
+    const shape = (n: number) => `{
+      cities(first: ${n}, filter: { provinceCode: "320000" }) { nodes { districts(first: 20) { nodes {
+        innovationStudios(first: 3) { nodes { enterprise { name } district { name } } } } } } }
+    }`;
+    const one = await run(shape(1));
+    const all = await run(shape(13));
+    expect(all.data.cities.nodes).toHaveLength(13);
+    // Nanjing comes first, and each of its districts holds test studios with an enterprise.
+    const nanjing = one.data.cities.nodes[0].districts.nodes;
+    expect(nanjing).toHaveLength(11);
+    expect(nanjing.every((d: any) => d.innovationStudios.nodes.length > 0 && d.innovationStudios.nodes.every((s: any) => s.enterprise && s.district))).toBe(true);
+    // cities, with their districts, the districts' studios and the studios' enterprises and districts folded in
     expect(one.statements).toBe(1);
     expect(all.statements).toBe(1);
   });
 
   it('child lists under records reached through nodes(ids:) are batched: one statement per list', async () => {
-    const { data } = await run('{ provinces(first: 100) { nodes { id } } }');
-    const ids: string[] = data.provinces.nodes.map((p: { id: string }) => p.id);
-    expect(ids.length).toBeGreaterThan(1);
+    const { data } = await run('{ provinces(first: 100) { nodes { id code } } }');
+    const provinces: { id: string; code: string }[] = data.provinces.nodes;
+    expect(provinces).toHaveLength(34);
+    const ids = provinces.map((p) => p.id);
     const shape = (some: string[]) => `{
       nodes(ids: ${JSON.stringify(some)}) { ... on Province { cities(first: 20) { nodes { innovationStudios(first: 3) { nodes { enterprise { name } } } } } } }
     }`;
+    // Hubei alone: Wuhan's studios have their enterprise (武汉重工), so every list below it has rows.
+    const hubei = await run(shape([provinces.find((p) => p.code === HUBEI)!.id]));
+    const wuhanStudios = hubei.data.nodes[0].cities.nodes.flatMap((c: any) => c.innovationStudios.nodes);
+    expect(wuhanStudios.length).toBeGreaterThan(0);
+    expect(wuhanStudios.every((s: any) => s.enterprise !== null)).toBe(true);
     // the provinces, their cities, the cities' studios, the studios' enterprises
-    expect((await run(shape(ids.slice(0, 1)))).statements).toBe(4);
-    expect((await run(shape(ids))).statements).toBe(4);
+    expect(hubei.statements).toBe(4);
+    // 25 provinces (all 34 × 20 cities × 3 studios would be over the query cost budget)
+    expect((await run(shape(ids.slice(0, 25)))).statements).toBe(4);
+  });
+
+  it('lists under cities and districts reached through nodes(ids:) are batched the same way', async () => {
+    const { data } = await run(`{ cities(first: 20, filter: { provinceCode: "320000" }) { nodes { id } } districts(first: 20, filter: { cityCode: "${NANJING}" }) { nodes { id } } }`);
+    const cityIds: string[] = data.cities.nodes.map((c: { id: string }) => c.id);
+    const districtIds: string[] = data.districts.nodes.map((d: { id: string }) => d.id);
+    expect(cityIds).toHaveLength(13);
+    expect(districtIds).toHaveLength(11);
+    const underCities = (some: string[]) => `{
+      nodes(ids: ${JSON.stringify(some)}) { ... on City { districts(first: 20) { nodes { innovationStudios(first: 3) { nodes { enterprise { name } } } } } } }
+    }`;
+    // Nanjing (the first) alone, then all of Jiangsu's cities: the cities, their districts, the districts' studios, the studios' enterprises
+    const nanjing = await run(underCities(cityIds.slice(0, 1)));
+    expect(nanjing.data.nodes[0].districts.nodes.every((d: any) => d.innovationStudios.nodes.some((s: any) => s.enterprise !== null))).toBe(true);
+    expect(nanjing.statements).toBe(4);
+    expect((await run(underCities(cityIds))).statements).toBe(4);
+    const underDistricts = (some: string[]) => `{
+      nodes(ids: ${JSON.stringify(some)}) { ... on District { city { name } innovationStudios(first: 3) { totalCount nodes { enterprise { name } district { name } } } enterprises { totalCount } } }
+    }`;
+    // the districts, their cities, the studios' COUNT and page, the enterprises' COUNT, the studios' enterprises and districts
+    const one = await run(underDistricts(districtIds.slice(0, 1)));
+    expect(one.data.nodes[0].innovationStudios.nodes[0]).toEqual({ enterprise: { name: expect.stringMatching(/^测试企业/) }, district: { name: expect.any(String) } });
+    expect(one.statements).toBe(7);
+    expect((await run(underDistricts(districtIds))).statements).toBe(7);
   });
 
   it('node lookups are batched: one statement, however many IDs of however many types are asked for', async () => {
-    const { data } = await run('{ innovationStudios(first: 100) { nodes { id } } enterprises(first: 100) { nodes { id } } }');
+    const { data } = await run('{ innovationStudios(first: 100) { nodes { id } } enterprises(first: 100) { nodes { id } } districts(first: 20) { nodes { id } } }');
     const studioIds: string[] = data.innovationStudios.nodes.map((n: { id: string }) => n.id);
     const enterpriseIds: string[] = data.enterprises.nodes.map((n: { id: string }) => n.id);
+    const districtIds: string[] = data.districts.nodes.map((n: { id: string }) => n.id);
     const ask = (ids: string[]) => `{ nodes(ids: ${JSON.stringify(ids)}) { id } }`;
     const fewOfOne = await run(ask(studioIds.slice(0, 2)));
     const manyOfOne = await run(ask(studioIds));
     expect(manyOfOne.data.nodes).toHaveLength(100);
     expect(fewOfOne.statements).toBe(1);
     expect(manyOfOne.statements).toBe(1);
-    const mixed = await run(ask([...studioIds.slice(0, 50), ...enterpriseIds.slice(0, 50)]));
-    expect(mixed.data.nodes.map((n: { id: string }) => n.id)).toEqual([...studioIds.slice(0, 50), ...enterpriseIds.slice(0, 50)]);
+    const mixedIds = [...studioIds.slice(0, 40), ...enterpriseIds.slice(0, 40), ...districtIds];
+    expect(districtIds).toHaveLength(20);
+    const mixed = await run(ask(mixedIds));
+    expect(mixed.data.nodes.map((n: { id: string }) => n.id)).toEqual(mixedIds);
     expect(mixed.statements).toBe(1);
   });
 });
@@ -177,7 +263,8 @@ describe('exact statement counts for simple shapes', () => {
 
   it('totalCount alone runs the COUNT and no page query', async () => {
     const { data, statements, sql } = await run('{ innovationStudios(filter: { cityCode: "320100" }) { totalCount } }');
-    expect(data.innovationStudios.totalCount).toBe(598);
+    // the 598 published and the 24 of the test enterprises
+    expect(data.innovationStudios.totalCount).toBe(598 + 24);
     expect(statements).toBe(1);
     expect(sql[0]).toMatch(/count\(\*\)/i);
     expect(sql[0]).not.toMatch(/\bLIMIT\b/);
@@ -186,7 +273,7 @@ describe('exact statement counts for simple shapes', () => {
   it('a child list with totalCount alone under a root list is a COUNT in the page statement, with no page query', async () => {
     const { data, statements, sql } = await run('{ cities(first: 100) { nodes { code innovationStudios { totalCount } } } }');
     const nanjing = data.cities.nodes.find((c: { code: string }) => c.code === '320100');
-    expect(nanjing.innovationStudios.totalCount).toBe(598);
+    expect(nanjing.innovationStudios.totalCount).toBe(598 + 24);
     expect(statements).toBe(1);
     expect(sql[0]).toMatch(/count\(\*\)/i);
     expect(sql[0]).not.toMatch(/json_agg|row_number/i);
@@ -201,9 +288,9 @@ describe('exact statement counts for simple shapes', () => {
     expect(sql[1]).not.toMatch(/row_number/i);
   });
 
-  it('nested lists: enterprises with contracts (page + COUNT), studio counts and craftsmen run one statement', async () => {
-    const { statements } = await run(SHAPES['enterprises with contracts, studio counts and craftsmen'](100));
-    // the enterprises page, with the contracts page and COUNT, the studios COUNT and the craftsmen page folded in
+  it('nested lists: enterprises with contracts (page + COUNT), studio counts, craftsmen and district run one statement', async () => {
+    const { statements } = await run(SHAPES['enterprises with contracts, studio counts, craftsmen and district'](100));
+    // the enterprises page, with the contracts page and COUNT, the studios COUNT, the craftsmen page and the district folded in
     expect(statements).toBe(1);
   });
 
@@ -211,6 +298,13 @@ describe('exact statement counts for simple shapes', () => {
     const { statements } = await run(SHAPES['cities with goal progress and studios'](100));
     // the cities page (with the studios page and COUNT folded in), goals by city, goal current values
     expect(statements).toBe(3);
+  });
+
+  it('districts with their city, province and every list of records run two statements', async () => {
+    const { data, statements } = await run(SHAPES['districts with their city and province and every list of records'](100));
+    expect(data.districts.totalCount).toBe(11);
+    // the districts page, with their places, lists and the lists' relations folded in; the COUNT of districts
+    expect(statements).toBe(2);
   });
 
   it('a query that needs no table runs no statement', async () => {

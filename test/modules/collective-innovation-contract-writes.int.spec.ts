@@ -5,6 +5,7 @@
  */
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId } from '../../src/graphql/relay/global-id';
+import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
@@ -20,7 +21,7 @@ let nanjing: string;
 let wuxi: string;
 let admin: string;
 let analyst: string;
-/** A Nanjing enterprise whose employee count the registry knows. */
+/** A Nanjing enterprise whose employee count the registry knows (made here: the data set has no Nanjing enterprise). */
 let nanjingEnterprise: { id: number; credit_code: string; employee_count: number };
 let wuxiEnterprise: { id: number; credit_code: string };
 /** Jiangsu's Zilong Pharmaceutical: no city, no employee count. */
@@ -32,7 +33,8 @@ beforeAll(async () => {
   wuxi = (await app.createKey('CITY_EDITOR', WUXI)).key;
   admin = (await app.createKey('ADMIN')).key;
   analyst = (await app.createKey('ANALYST')).key;
-  [nanjingEnterprise] = await sqlRows(app, `SELECT id, credit_code, employee_count FROM enterprise WHERE city_code = $1 AND employee_count >= 200 ORDER BY id LIMIT 1`, [NANJING]);
+  const [made] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING, 1, { employeeCount: 500 });
+  [nanjingEnterprise] = await sqlRows(app, `SELECT id, credit_code, employee_count FROM enterprise WHERE id = $1`, [made.id]);
   [wuxiEnterprise] = await sqlRows(app, `SELECT id, credit_code FROM enterprise WHERE city_code = $1 ORDER BY id LIMIT 1`, [WUXI]);
   [zilong] = await sqlRows(app, `SELECT id, credit_code FROM enterprise WHERE name = $1 AND city_code IS NULL AND employee_count IS NULL`, [ZILONG]);
 });
@@ -41,7 +43,7 @@ afterAll(() => app.close());
 const rowId = (id: string) => Number(fromGlobalId(id).key);
 const as = (key: string | null, query: string, variables?: Record<string, unknown>) => (key ? app.graphqlAs(key, query, variables) : app.graphql(query, variables));
 
-const FIELDS = 'id signedOn termMonths expiresOn workersCovered projectsPlanned projectsCompleted externalId version archivedAt city { code } province { code } enterprise { id }';
+const FIELDS = 'id signedOn termMonths expiresOn workersCovered projectsPlanned projectsCompleted externalId version archivedAt city { code } district { code } province { code } enterprise { id }';
 const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('CollectiveInnovationContract', 'collectiveInnovationContract', FIELDS, 'upsertCollectiveInnovationContracts');
 
 async function create(key: string | null, input: Record<string, unknown>) {
@@ -143,6 +145,45 @@ describe('createCollectiveInnovationContract', () => {
     expect(await sqlNumber(app, 'SELECT count(*) FROM collective_innovation_contract')).toBe(before);
   });
 
+  it('requires a new contract to state when it was signed, its term and the workers it covers, on every write path', async () => {
+    // The create input declares them non-null; a bulk upsert row may leave them out (it may update a stored contract).
+    const direct = await app.graphqlAs(nanjing, CREATE, { input: { enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), termMonths: 36, workersCovered: 10 } });
+    expect(direct.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(direct.errors?.[0].message).toMatch(/signedOn/);
+    const before = await sqlNumber(app, 'SELECT count(*) FROM collective_innovation_contract');
+    const full = { enterpriseCreditCode: nanjingEnterprise.credit_code, signedOn: '2024-01-01', termMonths: 24, workersCovered: 10 };
+    const { signedOn, termMonths, workersCovered, ...bare } = full;
+    const rows = [
+      { ...bare, externalId: 'REQ-0', termMonths, workersCovered },
+      { ...bare, externalId: 'REQ-1', signedOn, workersCovered },
+      { ...bare, externalId: 'REQ-2', signedOn, termMonths },
+      { ...full, externalId: 'REQ-3' },
+    ];
+    const res = await app.graphqlAs(nanjing, UPSERT, { input: { records: rows } });
+    expect(res.data.upsertCollectiveInnovationContracts.applied).toBe(false);
+    expect(res.data.upsertCollectiveInnovationContracts.rowErrors.map((e: any) => [e.index, e.field, e.code, e.message])).toEqual([
+      [0, 'signedOn', 'INVALID', 'signedOn is required.'],
+      [1, 'termMonths', 'INVALID', 'termMonths is required.'],
+      [2, 'workersCovered', 'INVALID', 'workersCovered is required.'],
+    ]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM collective_innovation_contract')).toBe(before);
+  });
+
+  it("places a contract in a district of its enterprise's city, and refuses another city's district or an unknown one", async () => {
+    const placed = await created(nanjing, nanjingContract({ districtCode: '320105' }));
+    expect(placed).toMatchObject({ city: { code: NANJING }, district: { code: '320105' } });
+    expect(await sqlRows(app, 'SELECT district_code FROM collective_innovation_contract WHERE id = $1', [rowId(placed.id)])).toEqual([{ district_code: '320105' }]);
+    const before = await sqlNumber(app, 'SELECT count(*) FROM collective_innovation_contract');
+    const foreign = await create(nanjing, nanjingContract({ districtCode: '320205' }));
+    expect(foreign).toEqual({ contract: null, userErrors: [expect.objectContaining({ field: 'districtCode', code: 'INVALID', message: expect.stringContaining(WUXI) })] });
+    const unknown = await create(nanjing, nanjingContract({ districtCode: '320199' }));
+    expect(unknown.userErrors).toEqual([expect.objectContaining({ field: 'districtCode', code: 'NOT_FOUND' })]);
+    // Zilong has no city, so its contract has no district to lie in.
+    const cityless = await create(admin, { enterpriseId: nodeId('Enterprise', zilong.id), signedOn: '2025-02-01', termMonths: 24, workersCovered: 10, districtCode: '320102' });
+    expect(cityless.userErrors).toEqual([expect.objectContaining({ field: 'districtCode', code: 'INVALID' })]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM collective_innovation_contract')).toBe(before);
+  });
+
   it('lets ADMIN create a contract in any city', async () => {
     const contract = await created(admin, nanjingContract({ enterpriseId: nodeId('Enterprise', wuxiEnterprise.id), workersCovered: 1 }));
     expect(contract.city).toEqual({ code: WUXI });
@@ -168,12 +209,44 @@ describe('updateCollectiveInnovationContract', () => {
     ]);
   });
 
-  it('checks the rules on the whole record: completed projects against the stored plan; required values cannot be cleared', async () => {
+  it('checks the rules on the whole record: completed projects against the stored plan; neither the enterprise nor a stated count can be cleared', async () => {
     const contract = await created(nanjing, nanjingContract({ projectsPlanned: 5, projectsCompleted: 5 }));
     const fewer = await app.graphqlAs(nanjing, UPDATE, { input: { id: contract.id, version: 1, projectsPlanned: 4 } });
     expect(fewer.data.updateCollectiveInnovationContract.userErrors).toEqual([expect.objectContaining({ field: 'projectsCompleted', code: 'INVALID' })]);
+    const noEnterprise = await app.graphqlAs(nanjing, UPDATE, { input: { id: contract.id, version: 1, enterpriseId: null } });
+    expect(noEnterprise.data.updateCollectiveInnovationContract.userErrors).toEqual([expect.objectContaining({ field: 'enterpriseId', code: 'INVALID', message: 'enterpriseId is required.' })]);
+    // A stored contract may lack a count its source never gave (the published ones do), but one it has cannot be wiped out.
     const cleared = await app.graphqlAs(nanjing, UPDATE, { input: { id: contract.id, version: 1, workersCovered: null } });
     expect(cleared.data.updateCollectiveInnovationContract.userErrors).toEqual([expect.objectContaining({ field: 'workersCovered', code: 'INVALID', message: 'workersCovered is required.' })]);
+    expect(await sqlRows(app, 'SELECT workers_covered, version FROM collective_innovation_contract WHERE id = $1', [rowId(contract.id)])).toEqual([{ workers_covered: 120, version: 1 }]);
+  });
+
+  it('updates published contracts that do not say when they were signed or how many workers they cover, keeping those unknown', async () => {
+    const [zilongContract] = await sqlRows(
+      app,
+      `SELECT id, version, projects_planned FROM collective_innovation_contract WHERE enterprise_id = $1 AND signed_on IS NULL AND NOT is_sample`,
+      [zilong.id],
+    );
+    const id = nodeId('CollectiveInnovationContract', zilongContract.id);
+    const tooMany = await app.graphqlAs(admin, UPDATE, { input: { id, version: zilongContract.version, projectsCompleted: zilongContract.projects_planned + 1 } });
+    expect(tooMany.data.updateCollectiveInnovationContract.userErrors).toEqual([expect.objectContaining({ field: 'projectsCompleted', code: 'INVALID' })]);
+    const res = await app.graphqlAs(admin, UPDATE, { input: { id, version: zilongContract.version, externalId: 'ZL-1', projectsCompleted: zilongContract.projects_planned } });
+    expect(res.data.updateCollectiveInnovationContract.userErrors).toEqual([]);
+    expect(res.data.updateCollectiveInnovationContract.collectiveInnovationContract).toMatchObject({
+      signedOn: null, termMonths: null, expiresOn: null, workersCovered: null, projectsPlanned: zilongContract.projects_planned, projectsCompleted: zilongContract.projects_planned,
+      externalId: 'ZL-1', version: zilongContract.version + 1, city: null, province: { code: '320000' }, enterprise: { id: nodeId('Enterprise', zilong.id) },
+    });
+
+    // A sample contract states nothing but its enterprise.
+    const [sample] = await sqlRows(app, `SELECT id, version FROM collective_innovation_contract WHERE is_sample ORDER BY id LIMIT 1`);
+    const sampleRes = await app.graphqlAs(admin, UPDATE, { input: { id: nodeId('CollectiveInnovationContract', sample.id), version: sample.version, externalId: 'SAMPLE-1' } });
+    expect(sampleRes.data.updateCollectiveInnovationContract.userErrors).toEqual([]);
+    expect(sampleRes.data.updateCollectiveInnovationContract.collectiveInnovationContract).toMatchObject({
+      signedOn: null, termMonths: null, workersCovered: null, projectsPlanned: null, projectsCompleted: null, externalId: 'SAMPLE-1', version: sample.version + 1,
+    });
+    expect(await sqlRows(app, 'SELECT signed_on, term_months, workers_covered, external_id FROM collective_innovation_contract WHERE id = $1', [sample.id])).toEqual([
+      { signed_on: null, term_months: null, workers_covered: null, external_id: 'SAMPLE-1' },
+    ]);
   });
 
   it("refuses another city's contract with FORBIDDEN, and a move to another city's enterprise", async () => {

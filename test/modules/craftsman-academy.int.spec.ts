@@ -1,6 +1,7 @@
 import { PUBLISHED } from '../../seeds/published-data-set';
 import { gql, keyed, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -20,9 +21,14 @@ describe('craftsmanAcademies', () => {
     expect(await total('levels: [MUNICIPAL, DISTRICT]')).toBe(PUBLISHED.nanjingAcademies);
   });
 
-  it('finds the 2 academies on the provincial support list, and the rest off it', async () => {
-    expect(await total('onProvincialSupportList: true')).toBe(PUBLISHED.nanjingAcademiesOnProvincialSupportList);
-    expect(await total('onProvincialSupportList: false')).toBe(PUBLISHED.nanjingAcademies - PUBLISHED.nanjingAcademiesOnProvincialSupportList);
+  it('does not know which 2 academies are on the provincial support list: the report gives only the count', async () => {
+    const res = await gql(app, `{ craftsmanAcademies(first: 100) { nodes { onProvincialSupportList } }
+      reportedFigures(filter: { cityCode: "${NANJING}", metrics: [ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST] }) { nodes { value qualifier } } }`);
+    expect(res.craftsmanAcademies.nodes).toEqual(Array(PUBLISHED.craftsmanAcademies).fill({ onProvincialSupportList: null }));
+    expect(res.reportedFigures.nodes).toEqual([{ value: PUBLISHED.nanjingAcademiesOnProvincialSupportList, qualifier: 'EXACT' }]);
+    // unknown is neither on the list nor off it
+    expect(await total('onProvincialSupportList: true')).toBe(0);
+    expect(await total('onProvincialSupportList: false')).toBe(0);
   });
 
   it('finds the one academy the reports name, by its name or its host institution', async () => {
@@ -79,8 +85,12 @@ describe('craftsmanAcademyStats', () => {
 
   it('with groupBy [] gives the single total row, filtered when asked', async () => {
     expect(await stats('')).toEqual([{ province: null, city: null, level: null, onProvincialSupportList: null, count: PUBLISHED.craftsmanAcademies }]);
-    const supported = await stats('', 'onProvincialSupportList: true');
-    expect(supported.map((r) => r.count)).toEqual([PUBLISHED.nanjingAcademiesOnProvincialSupportList]);
+    const municipal = await stats('', 'levels: [MUNICIPAL]');
+    expect(municipal.map((r) => r.count)).toEqual([PUBLISHED.nanjingMunicipalAcademies]);
+  });
+
+  it('grouped by ON_PROVINCIAL_SUPPORT_LIST puts every academy in the group of unknown (null)', async () => {
+    expect(await stats('ON_PROVINCIAL_SUPPORT_LIST')).toEqual([{ province: null, city: null, level: null, onProvincialSupportList: null, count: PUBLISHED.craftsmanAcademies }]);
   });
 
   it('a repeated dimension is grouped once', async () => {
@@ -92,5 +102,45 @@ describe('craftsmanAcademyStats', () => {
     const sql = await sqlRows(app, "SELECT on_provincial_support_list AS s, count(*)::int AS n FROM craftsman_academy WHERE level = 'MUNICIPAL' GROUP BY 1");
     expect(keyed(rows, (r) => [r.onProvincialSupportList, r.count])).toEqual(keyed(sql, (r) => [r.s, r.n]));
     expect(await sqlNumber(app, "SELECT count(*) FROM craftsman_academy WHERE level = 'MUNICIPAL'")).toBe(PUBLISHED.nanjingMunicipalAcademies);
+  });
+});
+
+/**
+ * Once the registry is told which academies are on the provincial support list (here through the
+ * API, by an admin: two on it, three off it), the filter and the grouping tell them apart from the
+ * unknown rest. Last, as it changes records the tests above read.
+ */
+describe('academies whose place on the provincial support list is recorded', () => {
+  const { UPDATE } = recordMutations('CraftsmanAcademy', 'craftsmanAcademy', 'id name onProvincialSupportList');
+  let on: string[];
+  beforeAll(async () => {
+    const { key } = await app.createKey('ADMIN');
+    const res = await gql(app, '{ craftsmanAcademies(first: 5, filter: { levels: [MUNICIPAL] }) { nodes { id version name } } }');
+    const academies: Array<{ id: string; version: number; name: string }> = res.craftsmanAcademies.nodes;
+    on = academies.slice(0, 2).map((a) => a.name);
+    for (const [i, { id, version }] of academies.entries()) {
+      // stored without the value, each can still be updated
+      const updated = await app.graphqlAs(key, UPDATE, { input: { id, version, onProvincialSupportList: i < 2 } });
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.updateCraftsmanAcademy).toMatchObject({ craftsmanAcademy: { id, onProvincialSupportList: i < 2 }, userErrors: [] });
+    }
+  });
+
+  it('finds the 2 on the list and the 3 known to be off it', async () => {
+    const res = await gql(app, '{ craftsmanAcademies(filter: { onProvincialSupportList: true }) { nodes { name onProvincialSupportList } } }');
+    expect(res.craftsmanAcademies.nodes).toEqual(on.map((name) => ({ name, onProvincialSupportList: true })));
+    expect(on[0]).toBe('南京开放大学工匠学院');
+    expect(await sqlNumber(app, 'SELECT count(*) FROM craftsman_academy WHERE on_provincial_support_list')).toBe(2);
+    expect(await total('onProvincialSupportList: false')).toBe(3);
+    expect(await total('onProvincialSupportList: false, levels: [DISTRICT]')).toBe(0);
+  });
+
+  it('groups them by ON_PROVINCIAL_SUPPORT_LIST: false, true, then unknown', async () => {
+    const rows = await stats('ON_PROVINCIAL_SUPPORT_LIST');
+    expect(rows.map((r) => [r.onProvincialSupportList, r.count])).toEqual([[false, 3], [true, 2], [null, PUBLISHED.craftsmanAcademies - 5]]);
+    const sql = await sqlRows(app, 'SELECT on_provincial_support_list AS s, count(*)::int AS n FROM craftsman_academy GROUP BY 1');
+    expect(keyed(rows, (r) => [r.onProvincialSupportList, r.count])).toEqual(keyed(sql, (r) => [r.s, r.n]));
+    const supported = await stats('', 'onProvincialSupportList: true');
+    expect(supported.map((r) => r.count)).toEqual([PUBLISHED.nanjingAcademiesOnProvincialSupportList]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId } from '../../src/graphql/relay/global-id';
+import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
@@ -32,7 +33,9 @@ let nanjing: string;
 let wuxi: string;
 let admin: string;
 let analyst: string;
+/** Made here: the published data set has no enterprise in Nanjing. */
 let nanjingEnterprise: { id: number; credit_code: string };
+/** One of Wuxi's published enterprises. */
 let wuxiEnterprise: { id: number; credit_code: string };
 
 beforeAll(async () => {
@@ -41,7 +44,7 @@ beforeAll(async () => {
   wuxi = (await app.createKey('CITY_EDITOR', WUXI)).key;
   admin = (await app.createKey('ADMIN')).key;
   analyst = (await app.createKey('ANALYST')).key;
-  [nanjingEnterprise] = await sqlRows(app, `SELECT id, credit_code FROM enterprise WHERE city_code = $1 ORDER BY id LIMIT 1`, [NANJING]);
+  [nanjingEnterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
   [wuxiEnterprise] = await sqlRows(app, `SELECT id, credit_code FROM enterprise WHERE city_code = $1 ORDER BY id LIMIT 1`, [WUXI]);
 });
 afterAll(() => app.close());
@@ -49,7 +52,7 @@ afterAll(() => app.close());
 const rowId = (id: string) => Number(fromGlobalId(id).key);
 const as = (key: string | null, query: string, variables?: Record<string, unknown>) => (key ? app.graphqlAs(key, query, variables) : app.graphql(query, variables));
 
-const FIELDS = 'id name level status honoraryTitle year version externalId archivedAt nationalIdNumber phone city { code } province { code } enterprise { id }';
+const FIELDS = 'id name level status honoraryTitle year version externalId archivedAt nationalIdNumber phone city { code } district { code } province { code } enterprise { id }';
 const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('Craftsman', 'craftsman', FIELDS, 'upsertCraftsmen');
 
 async function create(key: string | null, input: Record<string, unknown>) {
@@ -96,6 +99,29 @@ describe('createCraftsman', () => {
     // A craftsman with no city has no city editor: only ADMIN sees the phone.
     const seen = await app.graphqlAs(nanjing, `{ node(id: "${craftsman.id}") { ... on Craftsman { phone } } }`);
     expect(seen.data.node.phone).toBeNull();
+  });
+
+  it("places a craftsman in a district: of its enterprise's city, or, given only a district by ADMIN, in that district's city", async () => {
+    const withEnterprise = await created(nanjing, base({ name: '鼓楼区工匠', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), districtCode: '320106' }));
+    expect(withEnterprise).toMatchObject({ city: { code: NANJING }, district: { code: '320106' }, province: { code: '320000' } });
+    const onlyDistrict = await created(admin, base({ name: '滨湖区工匠', districtCode: '320211' }));
+    expect(onlyDistrict).toMatchObject({ city: { code: WUXI }, district: { code: '320211' }, province: { code: '320000' }, enterprise: null });
+    const rows = await sqlRows(app, 'SELECT district_code, city_code, province_code FROM craftsman WHERE id = ANY($1) ORDER BY id', [[withEnterprise.id, onlyDistrict.id].map(rowId)]);
+    expect(rows).toEqual([
+      { district_code: '320106', city_code: NANJING, province_code: '320000' },
+      { district_code: '320211', city_code: WUXI, province_code: '320000' },
+    ]);
+  });
+
+  it("refuses a district outside the craftsman's city (INVALID) or unknown (NOT_FOUND), and writes nothing", async () => {
+    const before = await sqlNumber(app, 'SELECT count(*) FROM craftsman');
+    const ofEnterprise = await create(admin, base({ enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), districtCode: '320211' }));
+    expect(ofEnterprise).toEqual({ craftsman: null, userErrors: [expect.objectContaining({ field: 'districtCode', code: 'INVALID', message: expect.stringContaining(WUXI) })] });
+    const ofCity = await create(admin, base({ cityCode: WUXI, districtCode: '320106' }));
+    expect(ofCity.userErrors).toEqual([expect.objectContaining({ field: 'districtCode', code: 'INVALID' })]);
+    const unknown = await create(admin, base({ cityCode: NANJING, districtCode: '320199' }));
+    expect(unknown.userErrors).toEqual([expect.objectContaining({ field: 'districtCode', code: 'NOT_FOUND' })]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM craftsman')).toBe(before);
   });
 
   it("refuses a cityCode other than the enterprise's city", async () => {

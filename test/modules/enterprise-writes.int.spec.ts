@@ -4,6 +4,7 @@
  * checked and unique; every refusal a userError next to its field.
  */
 import { syntheticCreditCode } from '../../src/common/credit-code';
+import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { errorsByField, recordMutations } from '../setup/writes';
@@ -13,7 +14,7 @@ let nanjing: string;
 let suzhou: string;
 let admin: string;
 let analyst: string;
-/** A Nanjing enterprise of the data set that hosts innovation studios. */
+/** A Nanjing enterprise that hosts an innovation studio (made here: the data set has no Nanjing enterprise). */
 let hostWithStudios: { id: number; credit_code: string; name: string };
 
 /** Well-formed credit codes no enterprise of the data set has (its samples use serials up to about 130,000). */
@@ -30,14 +31,16 @@ beforeAll(async () => {
   suzhou = (await app.createKey('CITY_EDITOR', '320500')).key;
   admin = (await app.createKey('ADMIN')).key;
   analyst = (await app.createKey('ANALYST')).key;
-  [hostWithStudios] = await sqlRows(
-    app,
-    `SELECT e.id, e.credit_code, e.name FROM enterprise e WHERE e.city_code = '320100' AND EXISTS (SELECT 1 FROM innovation_studio s WHERE s.enterprise_id = e.id) ORDER BY e.id LIMIT 1`,
-  );
+  const [host] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100');
+  const studio = await app.graphqlAs(admin, `mutation ($input: CreateInnovationStudioInput!) { createInnovationStudio(input: $input) { userErrors { message } } }`, {
+    input: { name: '测试主办企业工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', host.id) },
+  });
+  expect(studio.data.createInnovationStudio.userErrors).toEqual([]);
+  [hostWithStudios] = await sqlRows(app, 'SELECT id, credit_code, name FROM enterprise WHERE id = $1', [host.id]);
 });
 afterAll(() => app.close());
 
-const FIELDS = 'id creditCode name nameEn ownership industry employeeCount version externalId archivedAt city { code } province { code }';
+const FIELDS = 'id creditCode name nameEn ownership industry employeeCount establishedOn version externalId archivedAt city { code } district { code } province { code }';
 const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('Enterprise', 'enterprise', FIELDS, 'upsertEnterprises');
 
 async function create(key: string | null, input: Record<string, unknown>) {
@@ -113,7 +116,8 @@ describe('createEnterprise', () => {
     expect(result.enterprise).toMatchObject({ city: null, province: { code: '610000' } });
     const none = await create(admin, { creditCode: freshCode(), name: '无地企业', ownership: 'PRIVATE' });
     expect(none.userErrors).toEqual([expect.objectContaining({ field: 'provinceCode', code: 'INVALID', message: 'provinceCode is required.' })]);
-    const unknown = await create(admin, { creditCode: freshCode(), name: '未知省企业', ownership: 'PRIVATE', provinceCode: '650000' });
+    // Every province of GB/T 2260 is in the registry; 660000 is well-formed but names none.
+    const unknown = await create(admin, { creditCode: freshCode(), name: '未知省企业', ownership: 'PRIVATE', provinceCode: '660000' });
     expect(unknown.userErrors).toEqual([expect.objectContaining({ field: 'provinceCode', code: 'NOT_FOUND' })]);
   });
 
@@ -124,6 +128,45 @@ describe('createEnterprise', () => {
     // With only a province, the editor's city is still the enterprise's: the province must be its own.
     const provinceOnly = await create(nanjing, { creditCode: freshCode(), name: '省级企业', ownership: 'PRIVATE', provinceCode: '610000' });
     expect(provinceOnly.userErrors).toEqual([expect.objectContaining({ field: 'provinceCode', code: 'INVALID' })]);
+  });
+
+  it('requires a new enterprise to state its ownership, on every write path', async () => {
+    // The create input declares it non-null; a bulk upsert row may leave it out (it may update a stored enterprise).
+    const noOwnership = await app.graphqlAs(admin, CREATE, { input: { creditCode: freshCode(), name: '无所有制企业', cityCode: '320100' } });
+    expect(noOwnership.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(noOwnership.errors?.[0].message).toMatch(/ownership/);
+    const before = await sqlNumber(app, 'SELECT count(*) FROM enterprise');
+    const upsert = await app.graphqlAs(nanjing, UPSERT, { input: { records: [{ externalId: 'NO-OWNERSHIP', creditCode: freshCode(), name: '无所有制企业' }] } });
+    expect(upsert.data.upsertEnterprises.applied).toBe(false);
+    expect(upsert.data.upsertEnterprises.rowErrors.map((e: any) => [e.index, e.field, e.code, e.message])).toEqual([[0, 'ownership', 'INVALID', 'ownership is required.']]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM enterprise')).toBe(before);
+  });
+
+  it("places an enterprise in a district of its city; a district alone gives ADMIN's enterprise its city and province", async () => {
+    const placed = await create(nanjing, { creditCode: freshCode(), name: '玄武区企业', ownership: 'PRIVATE', districtCode: '320102' });
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.enterprise).toMatchObject({ city: { code: '320100' }, district: { code: '320102' }, province: { code: '320000' } });
+    const byDistrict = await create(admin, { creditCode: freshCode('320200'), name: '锡山区企业', ownership: 'PRIVATE', districtCode: '320205' });
+    expect(byDistrict.userErrors).toEqual([]);
+    expect(byDistrict.enterprise).toMatchObject({ city: { code: '320200' }, district: { code: '320205' }, province: { code: '320000' } });
+    const rows = await sqlRows(app, 'SELECT district_code, city_code, province_code FROM enterprise WHERE id = ANY($1) ORDER BY id', [[placed, byDistrict].map((r) => rowIdOf(r.enterprise.id))]);
+    expect(rows).toEqual([
+      { district_code: '320102', city_code: '320100', province_code: '320000' },
+      { district_code: '320205', city_code: '320200', province_code: '320000' },
+    ]);
+  });
+
+  it('refuses a district of another city (INVALID) and one that does not exist (NOT_FOUND), and writes nothing', async () => {
+    const before = await sqlNumber(app, 'SELECT count(*) FROM enterprise');
+    const foreign = await create(admin, { creditCode: freshCode(), name: '错区企业', ownership: 'PRIVATE', cityCode: '320100', districtCode: '320205' });
+    expect(foreign.enterprise).toBeNull();
+    expect(foreign.userErrors).toEqual([expect.objectContaining({ field: 'districtCode', code: 'INVALID', message: expect.stringContaining('320200') })]);
+    // A city editor's enterprise lies in its own city, so another city's district is refused the same way.
+    const editors = await create(nanjing, { creditCode: freshCode(), name: '错区企业', ownership: 'PRIVATE', districtCode: '320205' });
+    expect(errorsByField(editors)).toEqual({ districtCode: 'INVALID' });
+    const unknown = await create(admin, { creditCode: freshCode(), name: '无此区企业', ownership: 'PRIVATE', cityCode: '320100', districtCode: '320199' });
+    expect(errorsByField(unknown)).toEqual({ districtCode: 'NOT_FOUND' });
+    expect(await sqlNumber(app, 'SELECT count(*) FROM enterprise')).toBe(before);
   });
 
   it('refuses writes by ANALYST and anonymous callers', async () => {
@@ -170,9 +213,11 @@ describe('updateEnterprise', () => {
   });
 
   it('lets ADMIN move an enterprise to another city or to province level, but not one with studios under it', async () => {
-    const created = (await create(admin, { creditCode: freshCode(), name: '搬迁企业', ownership: 'PRIVATE', cityCode: '320100' })).enterprise;
+    const created = (await create(admin, { creditCode: freshCode(), name: '搬迁企业', ownership: 'PRIVATE', cityCode: '320100', districtCode: '320102' })).enterprise;
+    expect(created.district).toEqual({ code: '320102' });
+    // A move that names no district takes the enterprise out of its old one (which lies in the old city).
     const toWuhan = await update(admin, { id: created.id, version: 1, cityCode: '420100' });
-    expect(toWuhan.enterprise).toMatchObject({ city: { code: '420100' }, province: { code: '420000' }, version: 2 });
+    expect(toWuhan.enterprise).toMatchObject({ city: { code: '420100' }, district: null, province: { code: '420000' }, version: 2 });
     const toShaanxi = await update(admin, { id: created.id, version: 2, cityCode: null, provinceCode: '610000' });
     expect(toShaanxi.enterprise).toMatchObject({ city: null, province: { code: '610000' }, version: 3 });
 
@@ -184,17 +229,33 @@ describe('updateEnterprise', () => {
   });
 
   it('keeps the employee count at or above the workers its collective contracts cover', async () => {
-    const [contract] = await sqlRows(
-      app,
-      `SELECT e.id, e.version, max(k.workers_covered)::integer AS covered FROM enterprise e JOIN collective_innovation_contract k ON k.enterprise_id = e.id
-       GROUP BY e.id ORDER BY e.id LIMIT 1`,
-    );
-    const id = nodeId('Enterprise', contract.id);
-    const below = await update(admin, { id, version: contract.version, employeeCount: contract.covered - 1 });
+    // No published contract states the workers it covers: an enterprise of 500 with contracts covering 300 and 120.
+    const [employer] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100', 1, { employeeCount: 500 });
+    const id = nodeId('Enterprise', employer.id);
+    for (const workersCovered of [300, 120]) {
+      const contract = await app.graphqlAs(admin, `mutation ($input: CreateCollectiveInnovationContractInput!) { createCollectiveInnovationContract(input: $input) { userErrors { message } } }`, {
+        input: { enterpriseId: id, signedOn: '2024-01-01', termMonths: 36, workersCovered },
+      });
+      expect(contract.data.createCollectiveInnovationContract.userErrors).toEqual([]);
+    }
+    const [{ version }] = await sqlRows(app, 'SELECT version FROM enterprise WHERE id = $1', [employer.id]);
+    const below = await update(admin, { id, version, employeeCount: 299 });
     expect(below.userErrors).toEqual([expect.objectContaining({ field: 'employeeCount', code: 'INVALID' })]);
-    expect(below.userErrors[0].message).toContain(String(contract.covered));
-    const equal = await update(admin, { id, version: contract.version, employeeCount: contract.covered });
-    expect(equal.enterprise).toMatchObject({ employeeCount: contract.covered, version: contract.version + 1 });
+    expect(below.userErrors[0].message).toContain('300 workers');
+    const equal = await update(admin, { id, version, employeeCount: 300 });
+    expect(equal.enterprise).toMatchObject({ employeeCount: 300, version: version + 1 });
+  });
+
+  it('updates a published enterprise that states no ownership, and sets no floor where its contract does not say how many workers it covers', async () => {
+    const [sample] = await sqlRows(
+      app,
+      `SELECT e.id, e.version, e.name FROM enterprise e JOIN collective_innovation_contract k ON k.enterprise_id = e.id
+       WHERE e.is_sample AND e.ownership IS NULL AND k.workers_covered IS NULL ORDER BY e.id LIMIT 1`,
+    );
+    const res = await update(admin, { id: nodeId('Enterprise', sample.id), version: sample.version, employeeCount: 0 });
+    expect(res.userErrors).toEqual([]);
+    expect(res.enterprise).toMatchObject({ name: sample.name, ownership: null, employeeCount: 0, version: sample.version + 1, city: null, province: { code: '320000' } });
+    expect(await sqlRows(app, 'SELECT ownership, employee_count FROM enterprise WHERE id = $1', [sample.id])).toEqual([{ ownership: null, employee_count: 0 }]);
   });
 
   it('records each change in the history, newest first', async () => {

@@ -2,6 +2,7 @@
  * Writing published goals: ADMIN only; create, update with the version read, archive and restore;
  * every refusal a userError next to its field. Goal progress counts active registry records only.
  */
+import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
@@ -22,12 +23,13 @@ beforeAll(async () => {
   nanjingEditor = (await app.createKey('CITY_EDITOR', NANJING)).key;
   const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
   sourceId = nodeId('Source', source.id);
-  const [enterprise] = await sqlRows(app, 'SELECT id FROM enterprise WHERE city_code = $1 ORDER BY id LIMIT 1', [NANJING]);
+  // The published data set has no enterprise in Nanjing: a studio written there needs one made here.
+  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
   nanjingEnterpriseId = nodeId('Enterprise', enterprise.id);
 });
 afterAll(() => app.close());
 
-const FIELDS = 'id metric target deadline baselineValue baselineOn description version archivedAt province { code } city { code } source { id }';
+const FIELDS = 'id metric target targetQualifier deadline baselineValue baselineOn description version archivedAt province { code } city { code } district { code } source { id }';
 const { CREATE, UPDATE, ARCHIVE, RESTORE } = recordMutations('Goal', 'goal', FIELDS);
 
 const rowIdOf = (id: string) => Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
@@ -58,7 +60,7 @@ describe('createGoal', () => {
     const result = await create(admin, goalInput({ baselineValue: 3, baselineOn: '2025-10-11', description: '  到2030年创新工作室达到50家 ' }));
     expect(result.userErrors).toEqual([]);
     expect(result.goal).toMatchObject({
-      metric: 'INNOVATION_STUDIOS', target: 50, deadline: '2030-12-31', baselineValue: 3, baselineOn: '2025-10-11', description: '到2030年创新工作室达到50家',
+      metric: 'INNOVATION_STUDIOS', target: 50, targetQualifier: 'EXACT', deadline: '2030-12-31', baselineValue: 3, baselineOn: '2025-10-11', description: '到2030年创新工作室达到50家',
       version: 1, archivedAt: null, province: { code: '420000' }, city: { code: WUHAN }, source: { id: sourceId },
     });
     expect(await audits()).toBe(before + 1);
@@ -71,6 +73,22 @@ describe('createGoal', () => {
     const result = await create(admin, { provinceCode: SHAANXI, metric: 'CRAFTSMAN_ACADEMIES', target: 30, deadline, sourceId });
     expect(result.userErrors).toEqual([]);
     expect(result.goal).toMatchObject({ province: { code: SHAANXI }, city: null, deadline });
+  });
+
+  it('takes the qualifier of the target as published, EXACT when none is given', async () => {
+    const result = await create(admin, goalInput({ target: 1000, targetQualifier: 'AT_LEAST' }));
+    expect(result.userErrors).toEqual([]);
+    expect(result.goal).toMatchObject({ target: 1000, targetQualifier: 'AT_LEAST' });
+    expect(await sqlRows(app, 'SELECT target_qualifier FROM goal WHERE id = $1', [rowIdOf(result.goal.id)])).toEqual([{ target_qualifier: 'AT_LEAST' }]);
+  });
+
+  it("places a district goal in the district's city and province when given only the district", async () => {
+    const result = await create(admin, { districtCode: '320102', metric: 'CRAFTSMEN', target: 20, deadline: '2030-12-31', sourceId });
+    expect(result.userErrors).toEqual([]);
+    expect(result.goal).toMatchObject({ district: { code: '320102' }, city: { code: NANJING }, province: { code: JIANGSU } });
+    expect(await sqlRows(app, 'SELECT district_code, city_code, province_code FROM goal WHERE id = $1', [rowIdOf(result.goal.id)])).toEqual([
+      { district_code: '320102', city_code: NANJING, province_code: JIANGSU },
+    ]);
   });
 
   it('requires a province or a city', async () => {
@@ -102,7 +120,10 @@ describe('createGoal', () => {
     expect(await errorsOf(goalInput({ deadline: '1949-09-30' }))).toEqual({ deadline: 'INVALID' });
     expect(await errorsOf(goalInput({ cityCode: NANJING, provinceCode: SHAANXI }))).toEqual({ provinceCode: 'INVALID' });
     expect(await errorsOf(goalInput({ cityCode: '329900' }))).toMatchObject({ cityCode: 'NOT_FOUND' }); // (the engine adds 'provinceCode is required', as none could be derived)
-    expect(await errorsOf(goalInput({ cityCode: null, provinceCode: '710000' }))).toEqual({ provinceCode: 'NOT_FOUND' });
+    // Every province of GB/T 2260 is in the registry (台湾 710000 included); 660000 is well-formed but names none.
+    expect(await errorsOf(goalInput({ cityCode: null, provinceCode: '660000' }))).toEqual({ provinceCode: 'NOT_FOUND' });
+    expect(await errorsOf(goalInput({ districtCode: '320102' }))).toEqual({ districtCode: 'INVALID' }); // 玄武区 lies in Nanjing, not Wuhan
+    expect(await errorsOf(goalInput({ districtCode: '420199' }))).toEqual({ districtCode: 'NOT_FOUND' });
     expect(await errorsOf(goalInput({ sourceId: nodeId('Source', 99999999) }))).toEqual({ sourceId: 'NOT_FOUND' });
     expect(await errorsOf(goalInput({ sourceId: nanjingEnterpriseId }))).toEqual({ sourceId: 'INVALID' });
     expect(await errorsOf(goalInput({ description: '长'.repeat(2001) }))).toEqual({ description: 'INVALID' });
@@ -151,12 +172,12 @@ describe('updateGoal', () => {
     expect(both.data.updateGoal.goal).toMatchObject({ baselineValue: null, baselineOn: null, version: 2 });
   });
 
-  it('keeps required fields required: null for metric, target, deadline or source is refused', async () => {
+  it('keeps required fields required: null for metric, target, its qualifier, deadline or source is refused', async () => {
     const created = (await create(admin, goalInput())).goal;
-    const res = await app.graphqlAs(admin, UPDATE, { input: { id: created.id, version: 1, metric: null, target: null, deadline: null, sourceId: null } });
+    const res = await app.graphqlAs(admin, UPDATE, { input: { id: created.id, version: 1, metric: null, target: null, targetQualifier: null, deadline: null, sourceId: null } });
     expect(res.data.updateGoal.goal).toBeNull();
     expect(Object.fromEntries(res.data.updateGoal.userErrors.map((e: any) => [e.field, e.message]))).toEqual({
-      metric: 'metric is required.', target: 'target is required.', deadline: 'deadline is required.', sourceId: 'sourceId is required.',
+      metric: 'metric is required.', target: 'target is required.', targetQualifier: 'targetQualifier is required.', deadline: 'deadline is required.', sourceId: 'sourceId is required.',
     });
   });
 

@@ -3,12 +3,13 @@
  * restore, bulk upsert by external id; every refusal a userError next to its field.
  */
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
+import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
+import { startTestApp, type TestApp } from '../setup/test-app';
+import { errorsByField, recordMutations } from '../setup/writes';
 
 /** Well-formed, but no enterprise of the data set has it. */
 const UNKNOWN_CREDIT_CODE = '91320100XYW00000Q' + creditCodeCheckCharacter('91320100XYW00000Q');
-import { startTestApp, type TestApp } from '../setup/test-app';
-import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 let nanjing: string;
@@ -21,17 +22,17 @@ let suzhouEnterprise: { id: number };
 beforeAll(async () => {
   app = await startTestApp();
   nanjing = (await app.createKey('CITY_EDITOR', '320100')).key;
-  // Another city with enterprises in the data set (its editor is "suzhou" below whatever city it is).
-  const [other] = await sqlRows(app, `SELECT city_code FROM enterprise WHERE city_code <> '320100' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
-  suzhou = (await app.createKey('CITY_EDITOR', other.city_code)).key;
+  suzhou = (await app.createKey('CITY_EDITOR', '320500')).key;
   admin = (await app.createKey('ADMIN')).key;
   analyst = (await app.createKey('ANALYST')).key;
-  [nanjingEnterprise] = await sqlRows(app, `SELECT id, credit_code FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
-  [suzhouEnterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = $1 ORDER BY id LIMIT 1`, [other.city_code]);
+  // The published data set names no enterprise in Nanjing or Suzhou (its Nanjing studios name no host): make one in each.
+  const query = (text: string, params?: unknown[]) => app.dataSource.query(text, params);
+  [nanjingEnterprise] = await testEnterprises(query, '320100');
+  [suzhouEnterprise] = await testEnterprises(query, '320500');
 });
 afterAll(() => app.close());
 
-const FIELDS = 'id name kind demonstrationLevel establishedOn version externalId archivedAt city { code } enterprise { id }';
+const FIELDS = 'id name kind demonstrationLevel establishedOn version externalId archivedAt city { code } district { code } enterprise { id }';
 const { CREATE, UPDATE, ARCHIVE, RESTORE, UPSERT } = recordMutations('InnovationStudio', 'innovationStudio', FIELDS, 'upsertInnovationStudios');
 
 async function create(key: string, input: Record<string, unknown>) {
@@ -64,6 +65,56 @@ describe('createInnovationStudio', () => {
     expect(byField).toMatchObject({ name: 'INVALID', enterpriseId: 'NOT_FOUND', establishedOn: 'INVALID' });
   });
 
+  it('requires a new studio to state its kind and its enterprise, on every write path', async () => {
+    const before = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio');
+    // The create input declares both non-null: a studio without them is not even a valid request.
+    const noKind = await app.graphqlAs(nanjing, CREATE, { input: { name: '无类型工作室', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) } });
+    expect(noKind.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(noKind.errors?.[0].message).toMatch(/kind/);
+    // A bulk upsert row may leave them out (it may update a stored studio), so a new row is refused next to the field.
+    const rows = [
+      { externalId: 'REQ-0', name: '无类型工作室', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) },
+      { externalId: 'REQ-1', name: '无企业工作室', kind: 'EMPLOYEE' },
+      { externalId: 'REQ-2', name: '完整工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) },
+    ];
+    const res = await app.graphqlAs(nanjing, UPSERT, { input: { records: rows } });
+    expect(res.data.upsertInnovationStudios.applied).toBe(false);
+    expect(res.data.upsertInnovationStudios.rowErrors.map((e: any) => [e.index, e.field, e.code, e.message])).toEqual([
+      [0, 'kind', 'INVALID', 'kind is required.'],
+      [1, 'enterpriseId', 'INVALID', 'enterpriseId is required.'],
+    ]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
+  });
+
+  it("places a studio in a district of its enterprise's city, and refuses a district of another city or one that does not exist", async () => {
+    const placed = await create(nanjing, { name: '秦淮区创新工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), districtCode: '320104' });
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.innovationStudio).toMatchObject({ city: { code: '320100' }, district: { code: '320104' } });
+    const id = Number(Buffer.from(placed.innovationStudio.id, 'base64url').toString().split(':')[1]);
+    expect(await sqlRows(app, 'SELECT city_code, district_code FROM innovation_studio WHERE id = $1', [id])).toEqual([{ city_code: '320100', district_code: '320104' }]);
+    // No published studio lies in a district: the new one is 秦淮区's only one.
+    const inDistrict = await app.graphql(`{ district(code: "320104") { innovationStudios { totalCount } } innovationStudios(filter: { districtCode: "320104" }) { nodes { id } } }`);
+    expect(inDistrict.data.district.innovationStudios.totalCount).toBe(1);
+    expect(inDistrict.data.innovationStudios.nodes).toEqual([{ id: placed.innovationStudio.id }]);
+
+    const before = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio');
+    const wuxiDistrict = await create(nanjing, { name: '锡山区工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), districtCode: '320205' });
+    expect(wuxiDistrict.innovationStudio).toBeNull();
+    expect(wuxiDistrict.userErrors).toEqual([expect.objectContaining({ field: 'districtCode', code: 'INVALID', message: expect.stringContaining('320200') })]);
+    const unknown = await create(nanjing, { name: '无此区工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id), districtCode: '320199' });
+    expect(unknown.innovationStudio).toBeNull();
+    expect(errorsByField(unknown)).toEqual({ districtCode: 'NOT_FOUND' });
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
+
+    // On update too: another district of the city is accepted, another city's refused, null takes the studio out of its district.
+    const moved = await app.graphqlAs(nanjing, UPDATE, { input: { id: placed.innovationStudio.id, version: 1, districtCode: '320102' } });
+    expect(moved.data.updateInnovationStudio.innovationStudio).toMatchObject({ district: { code: '320102' }, version: 2 });
+    const foreign = await app.graphqlAs(nanjing, UPDATE, { input: { id: placed.innovationStudio.id, version: 2, districtCode: '320205' } });
+    expect(errorsByField(foreign.data.updateInnovationStudio)).toEqual({ districtCode: 'INVALID' });
+    const cleared = await app.graphqlAs(nanjing, UPDATE, { input: { id: placed.innovationStudio.id, version: 2, districtCode: null } });
+    expect(cleared.data.updateInnovationStudio.innovationStudio).toMatchObject({ district: null, city: { code: '320100' }, version: 3 });
+  });
+
   it('refuses writes by ANALYST and anonymous callers', async () => {
     const input = { name: 'x', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) };
     expect((await create(analyst, input)).userErrors[0].code).toBe('FORBIDDEN');
@@ -92,6 +143,33 @@ describe('updateInnovationStudio', () => {
     const outcomes = results.map((r) => r.data.updateInnovationStudio);
     expect(outcomes.filter((o) => o.innovationStudio).length).toBe(1);
     expect(outcomes.filter((o) => o.userErrors[0]?.code === 'CONFLICT').length).toBe(5);
+  });
+
+  it('updates a published Nanjing studio that states no enterprise and no demonstration level, keeping them unknown', async () => {
+    const [sample] = await sqlRows(
+      app,
+      `SELECT id, name, kind, version FROM innovation_studio WHERE is_sample AND city_code = '320100' AND enterprise_id IS NULL AND demonstration_level IS NULL ORDER BY id LIMIT 1`,
+    );
+    expect(sample.kind).not.toBeNull();
+    const res = await app.graphqlAs(nanjing, UPDATE, { input: { id: nodeId('InnovationStudio', sample.id), version: sample.version, externalId: 'NJ-SAMPLE-1', districtCode: '320115' } });
+    expect(res.data.updateInnovationStudio.userErrors).toEqual([]);
+    expect(res.data.updateInnovationStudio.innovationStudio).toMatchObject({
+      name: sample.name, kind: sample.kind, demonstrationLevel: null, enterprise: null, externalId: 'NJ-SAMPLE-1',
+      version: sample.version + 1, city: { code: '320100' }, district: { code: '320115' },
+    });
+    expect(await sqlRows(app, 'SELECT enterprise_id, demonstration_level, external_id, district_code FROM innovation_studio WHERE id = $1', [sample.id])).toEqual([
+      { enterprise_id: null, demonstration_level: null, external_id: 'NJ-SAMPLE-1', district_code: '320115' },
+    ]);
+    // A studio that has no enterprise still lies in its city: a district of another city is refused.
+    const foreign = await app.graphqlAs(nanjing, UPDATE, { input: { id: nodeId('InnovationStudio', sample.id), version: sample.version + 1, districtCode: '320205' } });
+    expect(errorsByField(foreign.data.updateInnovationStudio)).toEqual({ districtCode: 'INVALID' });
+  });
+
+  it("updates a published Wuhan studio whose kind is unknown, keeping it unknown", async () => {
+    const [studio] = await sqlRows(app, `SELECT id, version, demonstration_level FROM innovation_studio WHERE city_code = '420100' AND kind IS NULL ORDER BY id LIMIT 1`);
+    const res = await app.graphqlAs(admin, UPDATE, { input: { id: nodeId('InnovationStudio', studio.id), version: studio.version, externalId: 'WH-1' } });
+    expect(res.data.updateInnovationStudio.userErrors).toEqual([]);
+    expect(res.data.updateInnovationStudio.innovationStudio).toMatchObject({ kind: null, demonstrationLevel: studio.demonstration_level, externalId: 'WH-1', version: studio.version + 1, city: { code: '420100' } });
   });
 
   it("refuses another city's studio with FORBIDDEN", async () => {

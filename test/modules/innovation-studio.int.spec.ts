@@ -1,6 +1,8 @@
 import { PUBLISHED } from '../../seeds/published-data-set';
-import { gql, keyed, sqlNumber, sqlRows } from '../setup/queries';
+import { testEnterprises } from '../setup/fixtures';
+import { gql, keyed, nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { recordMutations } from '../setup/writes';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,81 +18,73 @@ describe('innovationStudios', () => {
     expect(await total('')).toBe(PUBLISHED.innovationStudios);
   });
 
-  it("gives Nanjing's published numbers through filters: 276 + 322, 3 national + 3 provincial demonstration", async () => {
+  it("gives Nanjing's published numbers through filters: 276 + 322; the 3 national + 3 provincial demonstration studios are published figures only", async () => {
     expect(await total(`cityCode: "${NANJING}"`)).toBe(PUBLISHED.nanjingStudios);
     expect(await total(`cityCode: "${NANJING}", kinds: [MODEL_WORKER]`)).toBe(PUBLISHED.nanjingModelWorkerStudios);
     expect(await total(`cityCode: "${NANJING}", kinds: [EMPLOYEE]`)).toBe(PUBLISHED.nanjingEmployeeStudios);
-    expect(await total(`cityCode: "${NANJING}", demonstrationLevels: [NATIONAL]`)).toBe(PUBLISHED.nanjingNationalDemonstrationStudios);
-    expect(await total(`cityCode: "${NANJING}", demonstrationLevels: [PROVINCIAL]`)).toBe(PUBLISHED.nanjingProvincialDemonstrationStudios);
+    // the report does not say which studios are demonstration studios: none of the records claims a level
+    expect(await total(`cityCode: "${NANJING}", demonstrationLevels: [NATIONAL, PROVINCIAL, MUNICIPAL, NONE]`)).toBe(0);
+    const res = await gql(app, `{ reportedFigures(filter: { cityCode: "${NANJING}", metrics: [NATIONAL_DEMONSTRATION_STUDIOS, PROVINCIAL_DEMONSTRATION_STUDIOS] }) { nodes { metric value } } }`);
+    expect(res.reportedFigures.nodes).toEqual([
+      { metric: 'NATIONAL_DEMONSTRATION_STUDIOS', value: PUBLISHED.nanjingNationalDemonstrationStudios },
+      { metric: 'PROVINCIAL_DEMONSTRATION_STUDIOS', value: PUBLISHED.nanjingProvincialDemonstrationStudios },
+    ]);
   });
 
   it('filters by province code and by several demonstration levels at once', async () => {
     expect(await total('provinceCode: "420000"')).toBe(PUBLISHED.wuhanHeavyStudios);
+    expect(await total('demonstrationLevels: [NATIONAL, PROVINCIAL, MUNICIPAL]')).toBe(3); // Wuhan Heavy's 1 provincial + 2 municipal
     expect(await total('demonstrationLevels: [NATIONAL, PROVINCIAL, MUNICIPAL]')).toBe(
       await sqlNumber(app, "SELECT count(*) FROM innovation_studio WHERE demonstration_level <> 'NONE'"),
     );
-  });
-
-  it('filters by an establishment date range, bounds included', async () => {
-    const [from, to] = ['2020-03-01', '2021-06-30'];
-    expect(await total(`establishedFrom: "${from}", establishedTo: "${to}"`)).toBe(
-      await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE established_on BETWEEN $1 AND $2', [from, to]),
-    );
-    const [day] = await sqlRows(app, "SELECT established_on::text AS d, count(*)::int AS n FROM innovation_studio WHERE city_code = $1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1", [NANJING]);
-    expect(await total(`establishedFrom: "${day.d}", establishedTo: "${day.d}"`)).toBe(day.n);
+    expect(await total('demonstrationLevels: [MUNICIPAL]')).toBe(2);
   });
 
   it('filters by name and by isSample', async () => {
     expect(await total('nameContains: "专业技术"')).toBe(2);
     expect(await total('nameContains: "劳模创新工作室 00"')).toBe(await sqlNumber(app, "SELECT count(*) FROM innovation_studio WHERE name LIKE '%劳模创新工作室 00%'"));
-    expect(await total('isSample: true')).toBe(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE is_sample'));
+    expect(await total('nameContains: "劳模创新工作室 00"')).toBe(9); // 001 to 009
+    expect(await total('isSample: true')).toBe(PUBLISHED.innovationStudios);
     expect(await total('isSample: false')).toBe(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE NOT is_sample'));
     expect(await total('nameContains: "劳模_创新"')).toBe(0);
   });
 
-  it('returns empty results for filters nothing matches', async () => {
-    const res = await gql(app, '{ a: innovationStudios(filter: { establishedTo: "2000-01-01" }) { totalCount nodes { id } } b: innovationStudios(filter: { kinds: [CRAFTSMAN] }) { totalCount } }');
+  it('returns empty results for filters nothing matches; undated studios match no date range', async () => {
+    const res = await gql(app, '{ a: innovationStudios(filter: { establishedTo: "2030-01-01" }) { totalCount nodes { id } } b: innovationStudios(filter: { kinds: [CRAFTSMAN] }) { totalCount } }');
     expect(res).toEqual({ a: { totalCount: 0, nodes: [] }, b: { totalCount: 0 } });
-  });
-
-  it.each([
-    ['NAME_ASC', 'name, id'],
-    ['ESTABLISHED_ON_ASC', "coalesce(established_on, date '0001-01-01'), id"],
-    ['ESTABLISHED_ON_DESC', "coalesce(established_on, date '0001-01-01') DESC, id DESC"],
-  ])('orders by %s as SQL does', async (orderBy, sqlOrder) => {
-    const res = await gql(app, `{ innovationStudios(first: 100, orderBy: ${orderBy}) { nodes { name establishedOn } } }`);
-    const rows = await sqlRows(app, `SELECT name, established_on AS "establishedOn" FROM innovation_studio ORDER BY ${sqlOrder} LIMIT 100`);
-    expect(res.innovationStudios.nodes).toEqual(rows);
-  });
-
-  it('sorts studios with an unknown establishment date first with ESTABLISHED_ON_ASC', async () => {
-    const unknown = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE established_on IS NULL');
-    const res = await gql(app, `{ innovationStudios(first: ${unknown + 1}, orderBy: ESTABLISHED_ON_ASC) { nodes { establishedOn } } }`);
-    const dates = res.innovationStudios.nodes.map((n: any) => n.establishedOn);
-    expect(dates.slice(0, unknown)).toEqual(Array(unknown).fill(null));
-    expect(dates[unknown]).toBe((await sqlRows(app, 'SELECT min(established_on) AS d FROM innovation_studio'))[0].d);
   });
 });
 
 describe('a studio and its relations', () => {
   it('names its enterprise, city, province and source', async () => {
-    const res = await gql(app, `{ innovationStudios(first: 1, filter: { demonstrationLevels: [NATIONAL] }) { nodes {
-      name kind isSample leadCraftsman { id } enterprise { creditCode } city { code } province { code } source { publisher title } } } }`);
-    const [row] = await sqlRows(app, `SELECT s.name, s.kind, e.credit_code AS "creditCode", src.publisher, src.title FROM innovation_studio s
-      JOIN enterprise e ON e.id = s.enterprise_id JOIN source src ON src.id = s.source_id WHERE s.demonstration_level = 'NATIONAL' ORDER BY s.id LIMIT 1`);
+    const res = await gql(app, `{ innovationStudios(first: 1, filter: { demonstrationLevels: [PROVINCIAL] }) { nodes {
+      name kind demonstrationLevel isSample leadCraftsman { id } enterprise { name } city { code } province { code } source { publisher title } } } }`);
+    const [row] = await sqlRows(app, `SELECT s.name, src.publisher, src.title FROM innovation_studio s JOIN source src ON src.id = s.source_id
+      WHERE s.demonstration_level = 'PROVINCIAL' ORDER BY s.id LIMIT 1`);
+    // the report gives the level of Wuhan Heavy's demonstration studios, not their kind
     expect(res.innovationStudios.nodes).toEqual([{
-      name: row.name, kind: row.kind, isSample: true, leadCraftsman: null,
-      enterprise: { creditCode: row.creditCode }, city: { code: NANJING }, province: { code: '320000' },
-      source: { publisher: row.publisher, title: row.title },
+      name: row.name, kind: null, demonstrationLevel: 'PROVINCIAL', isSample: true, leadCraftsman: null,
+      enterprise: { name: '武汉重工铸锻有限责任公司' }, city: { code: '420100' }, province: { code: '420000' },
+      source: { publisher: '长江日报', title: row.title },
     }]);
-    expect(row.kind).toBe('MODEL_WORKER');
+    expect(row.publisher).toBe('长江日报');
+  });
+
+  it('answers enterprise null for a studio whose enterprise is unknown, and no level or date the report does not give', async () => {
+    const res = await gql(app, `{ innovationStudios(first: 1, filter: { cityCode: "${NANJING}", kinds: [EMPLOYEE] }) { nodes {
+      name kind demonstrationLevel establishedOn enterprise { id } city { code } source { publisher } } } }`);
+    expect(res.innovationStudios.nodes).toEqual([{
+      name: '南京市示例职工创新工作室 001', kind: 'EMPLOYEE', demonstrationLevel: null, establishedOn: null, enterprise: null,
+      city: { code: NANJING }, source: { publisher: '南京日报' },
+    }]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE city_code = $1 AND enterprise_id IS NOT NULL', [NANJING])).toBe(0);
   });
 
   it('names the craftsman who leads it, once one is recorded', async () => {
     await app.dataSource.query(`UPDATE innovation_studio SET lead_craftsman_id = (SELECT min(id) FROM craftsman WHERE honorary_title = '荆楚工匠')
-      WHERE name = '武汉重工示例职工创新工作室 1'`);
-    const [lead] = await sqlRows(app, "SELECT c.name FROM innovation_studio s JOIN craftsman c ON c.id = s.lead_craftsman_id WHERE s.name = '武汉重工示例职工创新工作室 1'");
-    const res = await gql(app, '{ innovationStudios(filter: { nameContains: "武汉重工示例职工创新工作室 1" }) { nodes { leadCraftsman { name level honoraryTitle enterprise { name } } } } }');
+      WHERE name = '武汉重工示例专业技术创新工作室 1'`);
+    const [lead] = await sqlRows(app, "SELECT c.name FROM innovation_studio s JOIN craftsman c ON c.id = s.lead_craftsman_id WHERE s.name = '武汉重工示例专业技术创新工作室 1'");
+    const res = await gql(app, '{ innovationStudios(filter: { nameContains: "武汉重工示例专业技术创新工作室 1" }) { nodes { leadCraftsman { name level honoraryTitle enterprise { name } } } } }');
     expect(res.innovationStudios.nodes).toEqual([{ leadCraftsman: { name: lead.name, level: 'PROVINCIAL', honoraryTitle: '荆楚工匠', enterprise: { name: '武汉重工铸锻有限责任公司' } } }]);
   });
 });
@@ -122,11 +116,11 @@ describe('innovationStudioStats', () => {
     expect(keyed(rows, (r) => [r.province?.code, r.kind, r.demonstrationLevel, r.count])).toEqual(keyed(sql, (r) => [r.p, r.kind, r.d, r.n]));
   });
 
-  it('grouped by YEAR_ESTABLISHED equals SQL, and the counts add up to all studios', async () => {
+  it('grouped by YEAR_ESTABLISHED equals SQL: the published studios are all undated, one group of unknown year', async () => {
     const rows = await stats('YEAR_ESTABLISHED');
     const sql = await sqlRows(app, 'SELECT extract(year FROM established_on)::int AS y, count(*)::int AS n FROM innovation_studio GROUP BY 1');
     expect(keyed(rows, (r) => [r.year, r.count])).toEqual(keyed(sql, (r) => [r.y, r.n]));
-    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(PUBLISHED.innovationStudios);
+    expect(rows).toEqual([{ province: null, city: null, kind: null, demonstrationLevel: null, year: null, count: PUBLISHED.innovationStudios }]);
   });
 
   it('with groupBy [] gives one total row with every dimension null', async () => {
@@ -142,10 +136,96 @@ describe('innovationStudioStats', () => {
     const rows = await stats('DEMONSTRATION_LEVEL', `cityCode: "${NANJING}", kinds: [MODEL_WORKER]`);
     const sql = await sqlRows(app, `SELECT demonstration_level AS d, count(*)::int AS n FROM innovation_studio WHERE city_code = $1 AND kind = 'MODEL_WORKER' GROUP BY 1`, [NANJING]);
     expect(keyed(rows, (r) => [r.demonstrationLevel, r.count])).toEqual(keyed(sql, (r) => [r.d, r.n]));
-    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(PUBLISHED.nanjingModelWorkerStudios);
+    // their level is unknown: one group, demonstrationLevel null
+    expect(rows.map((r) => [r.demonstrationLevel, r.count])).toEqual([[null, PUBLISHED.nanjingModelWorkerStudios]]);
   });
 
   it('returns no rows when a grouped query matches nothing', async () => {
     expect(await stats('CITY', 'cityCode: "321300"')).toEqual([]);
+  });
+});
+
+/**
+ * The published studios have no establishment date (the reports give none), so the date filters,
+ * orderings and yearly groups are tested on studios entered here through the API, in Suzhou (苏州,
+ * 320500), some of them placed in a district. Last, as they add to the counts the tests above expect.
+ */
+describe('studios entered with their establishment dates', () => {
+  const SUZHOU = '320500';
+  const [HUQIU, WUZHONG] = ['320505', '320506'];
+  /** [established_on, kind, district] */
+  const ENTERED: Array<[string | null, string, string | null]> = [
+    ['2019-05-20', 'MODEL_WORKER', HUQIU],
+    ['2020-02-29', 'EMPLOYEE', HUQIU],
+    ['2020-03-01', 'MODEL_WORKER', WUZHONG],
+    ['2021-06-30', 'EMPLOYEE', null],
+    ['2021-06-30', 'MODEL_WORKER', WUZHONG],
+    ['2021-07-01', 'CRAFTSMAN', null],
+    [null, 'EMPLOYEE', HUQIU],
+    [null, 'MODEL_WORKER', null],
+  ];
+  beforeAll(async () => {
+    const [host] = await testEnterprises((t, p) => app.dataSource.query(t, p), SUZHOU);
+    const { key } = await app.createKey('ADMIN');
+    const { CREATE } = recordMutations('InnovationStudio', 'innovationStudio', 'id city { code } district { code }');
+    for (const [i, [on, kind, district]] of ENTERED.entries()) {
+      // a district alone places the studio in its city
+      const place = district ? { districtCode: district } : { cityCode: SUZHOU };
+      const input = { name: `苏州测试创新工作室 ${i + 1}`, kind, enterpriseId: nodeId('Enterprise', host.id), establishedOn: on, ...place };
+      const res = await app.graphqlAs(key, CREATE, { input });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.createInnovationStudio).toMatchObject({ innovationStudio: { city: { code: SUZHOU }, district: district ? { code: district } : null }, userErrors: [] });
+    }
+  });
+
+  it('filters by an establishment date range, bounds included', async () => {
+    const [from, to] = ['2020-03-01', '2021-06-30'];
+    expect(await total(`establishedFrom: "${from}", establishedTo: "${to}"`)).toBe(3);
+    expect(await total(`establishedFrom: "${from}", establishedTo: "${to}"`)).toBe(
+      await sqlNumber(app, 'SELECT count(*) FROM innovation_studio WHERE established_on BETWEEN $1 AND $2', [from, to]),
+    );
+    expect(await total('establishedFrom: "2021-06-30", establishedTo: "2021-06-30"')).toBe(2);
+    expect(await total('establishedTo: "2020-02-29"')).toBe(2);
+    expect(await total(`cityCode: "${SUZHOU}"`)).toBe(ENTERED.length);
+  });
+
+  it.each([
+    ['NAME_ASC', 'name, id'],
+    ['ESTABLISHED_ON_ASC', "coalesce(established_on, date '0001-01-01'), id"],
+    ['ESTABLISHED_ON_DESC', "coalesce(established_on, date '0001-01-01') DESC, id DESC"],
+  ])('orders by %s as SQL does', async (orderBy, sqlOrder) => {
+    const res = await gql(app, `{ all: innovationStudios(first: 100, orderBy: ${orderBy}) { nodes { name establishedOn } }
+      suzhou: innovationStudios(first: 100, orderBy: ${orderBy}, filter: { cityCode: "${SUZHOU}" }) { nodes { name establishedOn } } }`);
+    const rows = await sqlRows(app, `SELECT name, established_on AS "establishedOn" FROM innovation_studio ORDER BY ${sqlOrder} LIMIT 100`);
+    const suzhou = await sqlRows(app, `SELECT name, established_on AS "establishedOn" FROM innovation_studio WHERE city_code = $1 ORDER BY ${sqlOrder}`, [SUZHOU]);
+    expect(res.all.nodes).toEqual(rows);
+    expect(res.suzhou.nodes).toEqual(suzhou);
+  });
+
+  it('sorts studios with an unknown establishment date first with ESTABLISHED_ON_ASC, last with ESTABLISHED_ON_DESC', async () => {
+    const res = await gql(app, `{ asc: innovationStudios(first: 3, orderBy: ESTABLISHED_ON_ASC, filter: { cityCode: "${SUZHOU}" }) { nodes { establishedOn } }
+      desc: innovationStudios(first: 7, orderBy: ESTABLISHED_ON_DESC) { nodes { establishedOn } } }`);
+    expect(res.asc.nodes.map((n: any) => n.establishedOn)).toEqual([null, null, '2019-05-20']);
+    expect(res.desc.nodes.map((n: any) => n.establishedOn)).toEqual(['2021-07-01', '2021-06-30', '2021-06-30', '2020-03-01', '2020-02-29', '2019-05-20', null]);
+  });
+
+  it('grouped by YEAR_ESTABLISHED equals SQL, the undated in a group of their own, adding up to all studios', async () => {
+    const rows = await stats('YEAR_ESTABLISHED');
+    const sql = await sqlRows(app, 'SELECT extract(year FROM established_on)::int AS y, count(*)::int AS n FROM innovation_studio GROUP BY 1');
+    expect(keyed(rows, (r) => [r.year, r.count])).toEqual(keyed(sql, (r) => [r.y, r.n]));
+    expect(rows.map((r) => [r.year, r.count])).toEqual([[2019, 1], [2020, 2], [2021, 3], [null, PUBLISHED.innovationStudios + 2]]);
+  });
+
+  it('are counted per district with the DISTRICT dimension and the districtCode filter', async () => {
+    const res = await gql(app, `{ innovationStudioStats(groupBy: [DISTRICT], filter: { cityCode: "${SUZHOU}" }) { districtCode district { name city { code } } count }
+      district(code: "${HUQIU}") { innovationStudios { totalCount } } }`);
+    expect(res.innovationStudioStats).toEqual([
+      { districtCode: HUQIU, district: { name: '虎丘区', city: { code: SUZHOU } }, count: 3 },
+      { districtCode: WUZHONG, district: { name: '吴中区', city: { code: SUZHOU } }, count: 2 },
+      { districtCode: null, district: null, count: 3 },
+    ]);
+    expect(res.district.innovationStudios.totalCount).toBe(3);
+    expect(await total(`districtCode: "${WUZHONG}"`)).toBe(2);
+    expect(await total(`districtCode: "${WUZHONG}", establishedFrom: "2021-01-01"`)).toBe(1);
   });
 });

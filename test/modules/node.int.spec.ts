@@ -11,11 +11,12 @@ afterAll(() => app.close());
 const NODE_TYPES: [type: string, list: string, field: string][] = [
   ['Province', 'provinces(first: 1, orderBy: NAME_ASC)', 'name'],
   ['City', 'cities(first: 1, filter: { nameContains: "武汉" })', 'name'],
+  ['District', 'districts(first: 1, filter: { cityCode: "320100" })', 'name'],
   ['Enterprise', 'enterprises(first: 1, filter: { isSample: false })', 'creditCode'],
   ['InnovationStudio', 'innovationStudios(first: 1, orderBy: ESTABLISHED_ON_DESC)', 'name'],
   ['CraftsmanAcademy', 'craftsmanAcademies(first: 1, filter: { isSample: false })', 'name'],
   ['Craftsman', 'craftsmen(first: 1, filter: { levels: [NATIONAL] })', 'name'],
-  ['CollectiveInnovationContract', 'collectiveContracts(first: 1, orderBy: WORKERS_COVERED_DESC)', 'workersCovered'],
+  ['CollectiveInnovationContract', 'collectiveContracts(first: 1, filter: { isSample: false })', 'projectsPlanned'],
   ['Goal', 'goals(first: 1, orderBy: DEADLINE_ASC)', 'target'],
   ['ReportedFigure', 'reportedFigures(first: 1, filter: { cityCode: "320300" })', 'value'],
   ['Source', 'sources(first: 1)', 'title'],
@@ -35,8 +36,10 @@ describe('node(id:)', () => {
   });
 
   it('returns null for a well-formed ID of a record that does not exist', async () => {
-    const res = await gql(app, `{ a: node(id: "${nodeId('InnovationStudio', 987654)}") { id } b: node(id: "${nodeId('City', '110100')}") { id } c: node(id: "${nodeId('Widget', 1)}") { id } }`);
-    expect(res).toEqual({ a: null, b: null, c: null });
+    // 329900 and 320199 are well-formed division codes GB/T 2260 does not list
+    const res = await gql(app, `{ a: node(id: "${nodeId('InnovationStudio', 987654)}") { id } b: node(id: "${nodeId('City', '329900')}") { id }
+      c: node(id: "${nodeId('Widget', 1)}") { id } d: node(id: "${nodeId('District', '320199')}") { id } }`);
+    expect(res).toEqual({ a: null, b: null, c: null, d: null });
   });
 
   it.each([
@@ -66,22 +69,34 @@ describe('node(id:)', () => {
   });
 
   it('lets a client follow a relation from a node: a studio to its enterprise and city', async () => {
-    const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1)', 'name');
+    const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1, filter: { provinceCode: "420000" })', 'name');
     const res = await gql(app, `{ node(id: "${studio.id}") { ... on InnovationStudio { enterprise { id } city { name } } } }`);
-    const enterprise = await gql(app, `{ node(id: "${res.node.enterprise.id}") { ... on Enterprise { innovationStudios(first: 100) { nodes { id } } } } }`);
-    expect(res.node.city).toEqual({ name: '南京' });
+    const enterprise = await gql(app, `{ node(id: "${res.node.enterprise.id}") { ... on Enterprise { name innovationStudios(first: 100) { nodes { id } } } } }`);
+    expect(res.node.city).toEqual({ name: '武汉' });
+    expect(enterprise.node.name).toBe('武汉重工铸锻有限责任公司');
     expect(enterprise.node.innovationStudios.nodes).toContainEqual({ id: studio.id });
+  });
+
+  it('answers enterprise null for a studio the report names no enterprise of, and follows a district to its city', async () => {
+    const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1, filter: { cityCode: "320100" })', 'name');
+    const district = await oneOf('District', 'districts(first: 1, filter: { cityCode: "320100" })', 'code');
+    const res = await gql(app, `{ s: node(id: "${studio.id}") { ... on InnovationStudio { enterprise { id } city { name } } }
+      d: node(id: "${district.id}") { ... on District { name city { id name } } } }`);
+    expect(res.s).toEqual({ enterprise: null, city: { name: '南京' } });
+    expect(res.d).toEqual({ name: '玄武区', city: { id: nodeId('City', '320100'), name: '南京' } });
   });
 });
 
 describe('nodes(ids:)', () => {
   it('returns the records in the order asked, with null for unknown ones', async () => {
     const records = await Promise.all(NODE_TYPES.map(([type, list, field]) => oneOf(type, list, field)));
+    const source = records[records.length - 1];
+    const others = records.slice(0, -1).reverse().map((r) => r.id);
     const missing = nodeId('Goal', 424242);
-    const asked = [records[9].id, missing, ...records.slice(0, 9).reverse().map((r) => r.id), records[9].id];
+    const asked = [source.id, missing, ...others, source.id];
     const res = await gql(app, 'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: asked });
-    expect(res.nodes.map((n: any) => n?.id ?? null)).toEqual([records[9].id, null, ...records.slice(0, 9).reverse().map((r) => r.id), records[9].id]);
-    expect(res.nodes[0].__typename).toBe('Source');
+    expect(res.nodes.map((n: any) => n?.id ?? null)).toEqual([source.id, null, ...others, source.id]);
+    expect(res.nodes.map((n: any) => n?.__typename ?? null)).toEqual(['Source', null, ...NODE_TYPES.slice(0, -1).reverse().map(([type]) => type), 'Source']);
   });
 
   it('gives an empty list for no IDs and accepts 100 IDs', async () => {

@@ -12,22 +12,42 @@ const JIANGSU = '320000';
 const SHAANXI = '610000';
 
 describe('provinces', () => {
-  it('lists every province of the published data set, by division code', async () => {
-    const res = await gql(app, '{ provinces(first: 100) { totalCount nodes { code name nameEn } } }');
-    const rows = await sqlRows(app, 'SELECT code, name, name_en AS "nameEn" FROM province ORDER BY code');
+  it('lists every provincial-level division of GB/T 2260, by division code', async () => {
+    const res = await gql(app, '{ provinces(first: 100) { totalCount nodes { code name nameEn fullName pinyin } } }');
+    const rows = await sqlRows(app, 'SELECT code, name, name_en AS "nameEn", full_name AS "fullName", pinyin FROM province ORDER BY code');
     expect(res.provinces.totalCount).toBe(PUBLISHED.provinces);
     expect(res.provinces.nodes).toEqual(rows);
   });
 
+  it('are all 34: 23 provinces, 4 municipalities, 5 autonomous regions and 2 special administrative regions, by their full names', async () => {
+    const res = await gql(app, '{ provinces(first: 100) { nodes { code fullName } } }');
+    const names: string[] = res.provinces.nodes.map((p: any) => p.fullName);
+    expect(names).toHaveLength(34);
+    expect(names.filter((n) => n.endsWith('省'))).toHaveLength(23); // including 台湾省
+    expect(names.filter((n) => /^(北京|天津|上海|重庆)市$/.test(n))).toHaveLength(4);
+    expect(names.filter((n) => n.endsWith('自治区'))).toEqual(['内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区']);
+    expect(names.filter((n) => n.endsWith('特别行政区'))).toEqual(['香港特别行政区', '澳门特别行政区']);
+    expect(res.provinces.nodes).toContainEqual({ code: '320000', fullName: '江苏省' });
+  });
+
   it('orders by Chinese name with NAME_ASC, as SQL does', async () => {
-    const res = await gql(app, '{ provinces(orderBy: NAME_ASC) { nodes { code } } }');
+    const res = await gql(app, '{ provinces(first: 100, orderBy: NAME_ASC) { nodes { code } } }');
     const rows = await sqlRows(app, 'SELECT code FROM province ORDER BY name, code');
     expect(res.provinces.nodes).toEqual(rows);
   });
 
-  it('finds provinces by English name, case-insensitively', async () => {
+  it('finds provinces by English name or pinyin, case-insensitively', async () => {
     const res = await gql(app, '{ provinces(filter: { nameContains: "JIANG" }) { nodes { code nameEn } } }');
-    expect(res.provinces.nodes).toEqual([{ code: JIANGSU, nameEn: 'Jiangsu' }]);
+    expect(res.provinces.nodes).toEqual([
+      { code: '230000', nameEn: 'Heilongjiang' },
+      { code: JIANGSU, nameEn: 'Jiangsu' },
+      { code: '330000', nameEn: 'Zhejiang' },
+      { code: '360000', nameEn: 'Jiangxi' },
+      { code: '650000', nameEn: 'Xinjiang' },
+    ]);
+    // Guangxi's English name says nothing of 壮族自治区; its pinyin does
+    const byPinyin = await gql(app, '{ provinces(filter: { nameContains: "zhuang zu" }) { nodes { code name pinyin } } }');
+    expect(byPinyin.provinces.nodes).toEqual([{ code: '450000', name: '广西', pinyin: 'guang xi zhuang zu zi zhi qu' }]);
   });
 
   it('finds provinces by Chinese name', async () => {
@@ -56,9 +76,9 @@ describe('province(code:)', () => {
     expect(res.province).toEqual({ code: JIANGSU, name: '江苏', nameEn: 'Jiangsu' });
   });
 
-  it('returns null for a well-formed code that is not in the registry, or that is a city', async () => {
-    const res = await gql(app, '{ beijing: province(code: "110000") { name } nanjing: province(code: "320100") { name } }');
-    expect(res).toEqual({ beijing: null, nanjing: null });
+  it('returns a province no report mentions (Beijing), and null for a well-formed code that is no province, or that is a city', async () => {
+    const res = await gql(app, '{ beijing: province(code: "110000") { name fullName } none: province(code: "190000") { name } nanjing: province(code: "320100") { name } }');
+    expect(res).toEqual({ beijing: { name: '北京', fullName: '北京市' }, none: null, nanjing: null });
   });
 
   it('refuses a malformed division code with a message that says why (not a 500)', async () => {
@@ -88,9 +108,27 @@ describe("a province's cities", () => {
     expect(res.province.cities.pageInfo.hasNextPage).toBe(rows.length > 2);
   });
 
-  it('is empty for Shaanxi, whose report names no city', async () => {
-    const res = await gql(app, `{ province(code: "${SHAANXI}") { cities { totalCount nodes { code } } } }`);
-    expect(res.province.cities).toEqual({ totalCount: 0, nodes: [] });
+  it("are Shaanxi's 10 cities, though its report names none", async () => {
+    const res = await gql(app, `{ province(code: "${SHAANXI}") { cities(first: 100) { totalCount nodes { code } } } }`);
+    const rows = await sqlRows(app, 'SELECT code FROM city WHERE province_code = $1 ORDER BY code', [SHAANXI]);
+    expect(res.province.cities).toEqual({ totalCount: PUBLISHED.shaanxiCities, nodes: rows });
+  });
+
+  it('are none for a provincial-level division GB/T 2260 divides into no cities (Hong Kong)', async () => {
+    const res = await gql(app, '{ province(code: "810000") { name cities { totalCount nodes { code } } districts { totalCount } } }');
+    expect(res.province).toEqual({ name: '香港', cities: { totalCount: 0, nodes: [] }, districts: { totalCount: 0 } });
+  });
+});
+
+describe("a province's districts", () => {
+  it("are the districts of all its cities, in code order, and can be narrowed by name", async () => {
+    const res = await gql(app, `{ province(code: "${JIANGSU}") { districts(first: 100) { totalCount nodes { code city { code } } }
+      named: districts(filter: { nameContains: "玄武" }) { nodes { code name city { name } } } } }`);
+    const rows = await sqlRows(app, 'SELECT code, city_code AS city FROM district WHERE province_code = $1 ORDER BY code', [JIANGSU]);
+    expect(res.province.districts.totalCount).toBe(rows.length);
+    expect(res.province.districts.totalCount).toBe(95); // Jiangsu's county-level divisions in GB/T 2260
+    expect(res.province.districts.nodes).toEqual(rows.slice(0, 100).map((r) => ({ code: r.code, city: { code: r.city } })));
+    expect(res.province.named.nodes).toEqual([{ code: '320102', name: '玄武区', city: { name: '南京' } }]);
   });
 });
 

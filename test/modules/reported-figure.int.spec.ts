@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const [JIANGSU, XUZHOU, FOSHAN] = ['320000', '320300', '440600'];
-const FIGURE = 'metric value unit asOf subject scope { __typename ... on City { code name } ... on Province { code } } province { code } city { code } source { publisher publishedOn }';
+const FIGURE = 'metric value unit qualifier kind asOf subject scope { __typename ... on City { code name } ... on Province { code } } province { code } city { code } source { publisher publishedOn }';
 const total = async (filter: string) => (await gql(app, `{ reportedFigures(filter: { ${filter} }) { totalCount } }`)).reportedFigures.totalCount;
 
 describe('reportedFigures', () => {
@@ -22,8 +22,8 @@ describe('reportedFigures', () => {
     const xuzhou = { __typename: 'City', code: XUZHOU, name: '徐州' };
     const source = { publisher: '新华日报', publishedOn: '2025-10-19' };
     expect(res.reportedFigures.nodes).toEqual([
-      { metric: 'SKILLED_WORKERS', value: 1_320_000, unit: 'PERSONS', asOf: '2025-10-19', subject: null, scope: xuzhou, province: { code: JIANGSU }, city: { code: XUZHOU }, source },
-      { metric: 'HIGHLY_SKILLED_WORKERS', value: 373_300, unit: 'PERSONS', asOf: '2025-10-19', subject: null, scope: xuzhou, province: { code: JIANGSU }, city: { code: XUZHOU }, source },
+      { metric: 'SKILLED_WORKERS', value: 1_320_000, unit: 'PERSONS', qualifier: 'EXACT', kind: 'ACHIEVEMENT', asOf: '2025-10-19', subject: null, scope: xuzhou, province: { code: JIANGSU }, city: { code: XUZHOU }, source },
+      { metric: 'HIGHLY_SKILLED_WORKERS', value: 373_300, unit: 'PERSONS', qualifier: 'EXACT', kind: 'ACHIEVEMENT', asOf: '2025-10-19', subject: null, scope: xuzhou, province: { code: JIANGSU }, city: { code: XUZHOU }, source },
     ]);
   });
 
@@ -35,12 +35,47 @@ describe('reportedFigures', () => {
     ]);
   });
 
-  it("gives Jiangsu's contract figures for the whole province, with the province as scope", async () => {
+  it("gives Jiangsu's contract figures for the whole province, with the province as scope, as each report qualifies them", async () => {
     const res = await gql(app, `{ reportedFigures(filter: { provinceCode: "${JIANGSU}", metrics: [ENTERPRISES_WITH_COLLECTIVE_CONTRACTS, WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS] }) {
-      nodes { metric value city { code } scope { __typename ... on Province { code } } } } }`);
+      nodes { metric value qualifier city { code } scope { __typename ... on Province { code } } source { publishedOn } } } }`);
+    const province = { __typename: 'Province', code: JIANGSU };
+    // "over 20,800 enterprises", reported on 10-20 and on 09-29; "covering 2 million workers"
     expect(res.reportedFigures.nodes).toEqual([
-      { metric: 'ENTERPRISES_WITH_COLLECTIVE_CONTRACTS', value: PUBLISHED.jiangsuContractEnterprises, city: null, scope: { __typename: 'Province', code: JIANGSU } },
-      { metric: 'WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS', value: PUBLISHED.jiangsuWorkersCovered, city: null, scope: { __typename: 'Province', code: JIANGSU } },
+      { metric: 'ENTERPRISES_WITH_COLLECTIVE_CONTRACTS', value: PUBLISHED.jiangsuContractEnterprises, qualifier: 'AT_LEAST', city: null, scope: province, source: { publishedOn: '2025-10-20' } },
+      { metric: 'ENTERPRISES_WITH_COLLECTIVE_CONTRACTS', value: PUBLISHED.jiangsuContractEnterprises, qualifier: 'AT_LEAST', city: null, scope: province, source: { publishedOn: '2025-09-29' } },
+      { metric: 'WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS', value: PUBLISHED.jiangsuWorkersCovered, qualifier: 'EXACT', city: null, scope: province, source: { publishedOn: '2025-09-29' } },
+    ]);
+  });
+
+  it("gives Nanjing's 598 innovation studios and Jiangsu's 11 national craftsmen as published counts", async () => {
+    const res = await gql(app, `{ studios: reportedFigures(filter: { cityCode: "320100", metrics: [INNOVATION_STUDIOS] }) { nodes { value unit qualifier kind source { publisher } } }
+      craftsmen: reportedFigures(filter: { provinceCode: "${JIANGSU}", metrics: [NATIONAL_CRAFTSMEN] }) { nodes { value city { code } source { publishedOn } } } }`);
+    expect(res.studios.nodes).toEqual([{ value: PUBLISHED.nanjingStudios, unit: 'ORGANISATIONS', qualifier: 'EXACT', kind: 'ACHIEVEMENT', source: { publisher: '扬子晚报网' } }]);
+    expect(res.craftsmen.nodes).toEqual([
+      { value: PUBLISHED.nanjingNationalCraftsmen, city: { code: '320100' }, source: { publishedOn: '2025-10-22' } },
+      { value: PUBLISHED.jiangsuNationalCraftsmen, city: null, source: { publishedOn: '2025-10-20' } },
+      { value: PUBLISHED.jiangsuNationalCraftsmen, city: null, source: { publishedOn: '2025-10-19' } },
+    ]);
+  });
+
+  it("filters by kind: Foshan's two plans for 2024 are PLAN, never achievements", async () => {
+    const res = await gql(app, '{ plans: reportedFigures(filter: { kinds: [PLAN] }) { totalCount nodes { metric value qualifier kind city { code } } } achievements: reportedFigures(filter: { kinds: [ACHIEVEMENT] }) { totalCount } }');
+    expect(res.plans).toEqual({
+      totalCount: 2,
+      nodes: [
+        { metric: 'NEW_GRASSROOTS_TRADE_UNIONS', value: 266, qualifier: 'EXACT', kind: 'PLAN', city: { code: FOSHAN } },
+        { metric: 'NEW_TRADE_UNION_MEMBERS', value: 20_000, qualifier: 'AT_LEAST', kind: 'PLAN', city: { code: FOSHAN } },
+      ],
+    });
+    expect(res.achievements.totalCount).toBe(PUBLISHED.reportedFigures - 2);
+    expect(res.achievements.totalCount).toBe(await sqlNumber(app, "SELECT count(*) FROM reported_figure WHERE kind = 'ACHIEVEMENT'"));
+  });
+
+  it('keeps the qualifier of figures the reports give as bounds ("over 97%")', async () => {
+    const res = await gql(app, '{ reportedFigures(filter: { cityCode: "321100", metrics: [ISSUE_RESOLUTION_SATISFACTION, INDUSTRIAL_WORKERS] }) { nodes { metric value unit qualifier } } }');
+    expect(res.reportedFigures.nodes).toEqual([
+      { metric: 'INDUSTRIAL_WORKERS', value: 11_000, unit: 'PERSONS', qualifier: 'AT_LEAST' },
+      { metric: 'ISSUE_RESOLUTION_SATISFACTION', value: 97, unit: 'PERCENT', qualifier: 'AT_LEAST' },
     ]);
   });
 

@@ -1,35 +1,43 @@
 /**
- * Time series (`<type>Series`) on hand-made records with known answers. The records lie in a province
- * of our own (浙江, 330000) added to this file's copy of the database, so that the published data set
- * adds nothing to the counts: Hangzhou and Ningbo get records, Wenzhou none, and some records have no
- * city. Every expected count below is worked out by hand from the dates inserted.
+ * Time series (`<type>Series`) on hand-made records with known answers. The records lie in Zhejiang
+ * (浙江, 330000), a province the published data set has nothing in, so that it adds nothing to the
+ * counts: Hangzhou and Ningbo get records, Wenzhou and Zhejiang's eight other cities none, some of
+ * Hangzhou's records lie in a district, and some records have no city. Every expected count below is
+ * worked out by hand from the dates inserted.
  */
 import { syntheticCreditCode } from '../../src/common/credit-code';
-import { gql, gqlError, sqlNumber, todayInShanghai } from '../setup/queries';
+import { PUBLISHED } from '../../seeds/published-data-set';
+import { gql, gqlError, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
 
 const [ZHEJIANG, HANGZHOU, NINGBO, WENZHOU] = ['330000', '330100', '330200', '330300'];
+/** Zhejiang's other cities (GB/T 2260), where nothing is entered. */
+const OTHER_CITIES: Array<[code: string, name: string]> = [
+  ['330400', '嘉兴'], ['330500', '湖州'], ['330600', '绍兴'], ['330700', '金华'], ['330800', '衢州'], ['330900', '舟山'], ['331000', '台州'], ['331100', '丽水'],
+];
+/** Two of Hangzhou's districts. */
+const [SHANGCHENG, XIHU] = ['330102', '330106'];
 
 let app: TestApp;
 const insert = async (text: string, params: unknown[] = []): Promise<number> => (await app.dataSource.query(text, params))[0]?.id;
 
-async function enterprise(serial: number, city: string | null, createdAt: string): Promise<number> {
+async function enterprise(serial: number, city: string | null, establishedOn: string | null, createdAt: string): Promise<number> {
   return insert(
-    `INSERT INTO enterprise (credit_code, name, ownership, province_code, city_code, created_at, updated_at) VALUES ($1, $2, 'PRIVATE', $3, $4, $5, $5) RETURNING id`,
-    [syntheticCreditCode(city ?? ZHEJIANG, serial), `浙江测试企业${serial}`, ZHEJIANG, city, createdAt],
+    `INSERT INTO enterprise (credit_code, name, ownership, province_code, city_code, established_on, created_at, updated_at) VALUES ($1, $2, 'PRIVATE', $3, $4, $5, $6, $6) RETURNING id`,
+    [syntheticCreditCode(city ?? ZHEJIANG, serial), `浙江测试企业${serial}`, ZHEJIANG, city, establishedOn, createdAt],
   );
 }
 
-/** Studios: [city, established_on, kind, archived]. */
-const STUDIOS: Array<[string | null, string | null, string, boolean?]> = [
-  [HANGZHOU, '2023-11-15', 'MODEL_WORKER'], // before the monthly series starts: only in cumulatives
-  [HANGZHOU, '2024-01-10', 'EMPLOYEE'],
+/** Studios: [city, established_on, kind, archived, district]. */
+const STUDIOS: Array<[string | null, string | null, string, boolean?, string?]> = [
+  [HANGZHOU, '2023-11-15', 'MODEL_WORKER', false, SHANGCHENG], // before the monthly series starts: only in cumulatives
+  [HANGZHOU, '2024-01-10', 'EMPLOYEE', false, XIHU],
   [HANGZHOU, '2024-01-31', 'MODEL_WORKER'],
-  [HANGZHOU, '2024-03-01', 'MODEL_WORKER'],
+  [HANGZHOU, '2024-03-01', 'MODEL_WORKER', false, XIHU],
   [HANGZHOU, '2025-02-02', 'MODEL_WORKER'], // after it
-  [HANGZHOU, null, 'MODEL_WORKER'],
-  [HANGZHOU, '2024-01-05', 'EMPLOYEE', true], // archived: left out unless asked for
+  [HANGZHOU, null, 'MODEL_WORKER', false, XIHU],
+  [HANGZHOU, '2024-01-05', 'EMPLOYEE', true, XIHU], // archived: left out unless asked for
   [NINGBO, '2024-02-29', 'EMPLOYEE'],
   [NINGBO, null, 'MODEL_WORKER'],
   [NINGBO, null, 'MODEL_WORKER'],
@@ -38,22 +46,20 @@ const STUDIOS: Array<[string | null, string | null, string, boolean?]> = [
 
 beforeAll(async () => {
   app = await startTestApp();
-  await app.dataSource.query(`INSERT INTO province (code, name, name_en) VALUES ($1, '浙江', 'Zhejiang')`, [ZHEJIANG]);
-  await app.dataSource.query(
-    `INSERT INTO city (code, province_code, name, name_en) VALUES ($1, $4, '杭州', 'Hangzhou'), ($2, $4, '宁波', 'Ningbo'), ($3, $4, '温州', 'Wenzhou')`,
-    [HANGZHOU, NINGBO, WENZHOU, ZHEJIANG],
-  );
-  // Entered in the registry: Hangzhou's long ago; Ningbo's at 23:59:59 on 31 May China time; the
-  // no-city one a second later, which is 1 June in China though still 31 May in UTC.
+  // Zhejiang and its cities are reference data (GB/T 2260), already there.
+  // Enterprises are dated by their founding day (成立日期), not by when they were entered in the
+  // registry: Ningbo's was entered on 31 May (China time) and the no-city one on 1 June, but both were
+  // founded in June; one more has no known founding day.
   const hosts: Record<string, number> = {
-    [HANGZHOU]: await enterprise(1, HANGZHOU, '2020-01-01T00:00:00Z'),
-    [NINGBO]: await enterprise(2, NINGBO, '2024-05-31T15:59:59Z'),
-    none: await enterprise(3, null, '2024-05-31T16:00:00Z'),
+    [HANGZHOU]: await enterprise(1, HANGZHOU, '2019-03-01', '2020-01-01T00:00:00Z'),
+    [NINGBO]: await enterprise(2, NINGBO, '2024-06-15', '2024-05-31T15:59:59Z'),
+    none: await enterprise(3, null, '2024-06-01', '2024-05-31T16:00:00Z'),
   };
-  for (const [i, [city, on, kind, archived]] of STUDIOS.entries()) {
+  await enterprise(4, HANGZHOU, null, '2024-05-15T00:00:00Z');
+  for (const [i, [city, on, kind, archived, district]] of STUDIOS.entries()) {
     await app.dataSource.query(
-      `INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, established_on, archived_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [`测试工作室${i}`, kind, hosts[city ?? 'none'], ZHEJIANG, city, on, archived ? new Date() : null],
+      `INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, district_code, established_on, archived_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [`测试工作室${i}`, kind, hosts[city ?? 'none'], ZHEJIANG, city, district ?? null, on, archived ? new Date() : null],
     );
   }
   // Craftsmen: recognised on a day; known only by year (dated 31 December); neither (undated).
@@ -98,15 +104,57 @@ describe('innovationStudioSeries by month', () => {
     });
   });
 
-  it('groupBy CITY: every city of the province, Wenzhou with zeros, and a no-city line last', async () => {
+  it('groupBy CITY: every city of the province, Wenzhou and the others with zeros, and a no-city line last', async () => {
     const s = await series('innovationStudioSeries', `${JAN_TO_APR}, groupBy: CITY, filter: { provinceCode: "${ZHEJIANG}" }`, `undatedCount lines { ${LINE} city { name } province { name } }`);
     expect(s.undatedCount).toBe(3);
+    const zeros = { undatedCount: 0, points: points(MONTHS, [0, 0, 0, 0], [0, 0, 0, 0]), province: { name: '浙江' } };
     expect(s.lines).toEqual([
       { provinceCode: ZHEJIANG, cityCode: HANGZHOU, undatedCount: 1, points: points(MONTHS, [2, 0, 1, 0], [3, 3, 4, 4]), city: { name: '杭州' }, province: { name: '浙江' } },
       { provinceCode: ZHEJIANG, cityCode: NINGBO, undatedCount: 2, points: points(MONTHS, [0, 1, 0, 0], [0, 1, 1, 1]), city: { name: '宁波' }, province: { name: '浙江' } },
-      { provinceCode: ZHEJIANG, cityCode: WENZHOU, undatedCount: 0, points: points(MONTHS, [0, 0, 0, 0], [0, 0, 0, 0]), city: { name: '温州' }, province: { name: '浙江' } },
+      { provinceCode: ZHEJIANG, cityCode: WENZHOU, ...zeros, city: { name: '温州' } },
+      ...OTHER_CITIES.map(([code, name]) => ({ provinceCode: ZHEJIANG, cityCode: code, ...zeros, city: { name } })),
       { provinceCode: ZHEJIANG, cityCode: null, undatedCount: 0, points: points(MONTHS, [0, 0, 1, 0], [0, 0, 1, 1]), city: null, province: { name: '浙江' } },
     ]);
+  });
+
+  it('groupBy CITY without a place filter: a line for every city of the country, and the no-city lines', async () => {
+    const s = await series('innovationStudioSeries', `${JAN_TO_APR}, groupBy: CITY`, `undatedCount lines { ${LINE} }`);
+    const cities = await sqlNumber(app, 'SELECT count(*) FROM city');
+    const withoutCity = await sqlNumber(app, 'SELECT count(DISTINCT province_code) FROM innovation_studio WHERE city_code IS NULL AND archived_at IS NULL');
+    expect(cities).toBe(342);
+    expect(withoutCity).toBe(1); // ours in Zhejiang
+    expect(s.lines).toHaveLength(cities + withoutCity);
+    expect(s.lines.find((l: any) => l.cityCode === HANGZHOU)).toMatchObject({ undatedCount: 1, points: points(MONTHS, [2, 0, 1, 0], [3, 3, 4, 4]) });
+    // Nanjing's published studios have no establishment date: all undated
+    expect(s.lines.find((l: any) => l.cityCode === '320100')).toEqual({
+      provinceCode: '320000', cityCode: '320100', undatedCount: PUBLISHED.nanjingStudios, points: points(MONTHS, [0, 0, 0, 0], [0, 0, 0, 0]),
+    });
+    expect(s.undatedCount).toBe(PUBLISHED.innovationStudios + 3);
+  });
+
+  it('groupBy DISTRICT with a city filter: every district of the city, and a no-district line last', async () => {
+    const s = await series('innovationStudioSeries', `${JAN_TO_APR}, groupBy: DISTRICT, filter: { cityCode: "${HANGZHOU}" }`, `undatedCount lines { provinceCode cityCode districtCode district { name } ${POINTS} }`);
+    const districts = await sqlRows(app, 'SELECT code, name FROM district WHERE city_code = $1 ORDER BY code', [HANGZHOU]);
+    expect(districts.length).toBeGreaterThan(2);
+    const byDistrict: Record<string, { undatedCount: number; counts: number[]; cumulatives: number[] }> = {
+      [SHANGCHENG]: { undatedCount: 0, counts: [0, 0, 0, 0], cumulatives: [1, 1, 1, 1] }, // 2023-11-15
+      [XIHU]: { undatedCount: 1, counts: [1, 0, 1, 0], cumulatives: [1, 1, 2, 2] }, // 01-10, 03-01, and one undated
+    };
+    const line = (code: string | null, name: string | null, { undatedCount, counts, cumulatives }: { undatedCount: number; counts: number[]; cumulatives: number[] }) => ({
+      provinceCode: ZHEJIANG, cityCode: HANGZHOU, districtCode: code, district: name === null ? null : { name }, undatedCount, points: points(MONTHS, counts, cumulatives),
+    });
+    expect(s.undatedCount).toBe(1);
+    expect(s.lines).toEqual([
+      ...districts.map((d) => line(d.code, d.name, byDistrict[d.code] ?? { undatedCount: 0, counts: [0, 0, 0, 0], cumulatives: [0, 0, 0, 0] })),
+      line(null, null, { undatedCount: 0, counts: [1, 0, 0, 0], cumulatives: [1, 1, 1, 1] }), // 01-31 (and 2025-02-02, after the series)
+    ]);
+    const one = await series('innovationStudioSeries', `${JAN_TO_APR}, groupBy: DISTRICT, filter: { districtCode: "${XIHU}" }`);
+    expect(one.lines).toEqual([{ provinceCode: ZHEJIANG, cityCode: HANGZHOU, undatedCount: 1, points: points(MONTHS, [1, 0, 1, 0], [1, 1, 2, 2]) }]);
+  });
+
+  it('groupBy DISTRICT without a place filter is refused, naming groupBy', async () => {
+    const error = await gqlError(app, `{ innovationStudioSeries(${JAN_TO_APR}, groupBy: DISTRICT) { from } }`);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
   });
 
   it('groupBy CITY with a city filter: that city only, no no-city line', async () => {
@@ -161,23 +209,27 @@ describe('by year and for every registry type', () => {
     });
   });
 
-  it('craftsmen: by recognizedOn, else 31 December of their year; neither is undated', async () => {
+  it('craftsmen: by recognizedOn; known only by year, in that year of a yearly series and undated by month; neither is undated', async () => {
     const byYear = await series('craftsmanSeries', `interval: YEAR, from: "2024-01-01", to: "2025-01-01", filter: { provinceCode: "${ZHEJIANG}" }`);
     // 2023 (year only) counts before the start; 2024-03-10 and 2024 (year only) in 2024
     expect(byYear).toMatchObject({ undatedCount: 1, lines: [{ points: points(['2024-01-01', '2025-01-01'], [2, 0], [3, 3]) }] });
     const byMonth = await series('craftsmanSeries', `interval: MONTH, from: "2024-01-01", to: "2024-12-01", filter: { provinceCode: "${ZHEJIANG}" }`);
-    const counts = byMonth.lines[0].points.map((p: any) => p.count);
-    expect(counts).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    // only 2024-03-10 lies in a known month; the year-only ones (2024, 2023) lie in no one month
+    expect(byMonth.undatedCount).toBe(3);
+    expect(byMonth.lines[0].points.map((p: any) => p.count)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(byMonth.lines[0].points.map((p: any) => p.cumulative)).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     const recognized = await series('craftsmanSeries', `interval: YEAR, from: "2024-01-01", to: "2024-01-01", filter: { provinceCode: "${ZHEJIANG}", recognizedFrom: "2024-01-01" }`);
     expect(recognized).toMatchObject({ undatedCount: 0, lines: [{ points: [{ count: 1, cumulative: 1 }] }] });
   });
 
   it('craftsman academies by establishedOn, per city', async () => {
     const s = await series('craftsmanAcademySeries', `interval: YEAR, from: "2024-01-01", to: "2024-12-31", groupBy: CITY, filter: { provinceCode: "${ZHEJIANG}" }`);
+    const none = { undatedCount: 0, points: [{ period: '2024-01-01', count: 0, cumulative: 0 }] };
     expect(s.lines).toEqual([
-      { provinceCode: ZHEJIANG, cityCode: HANGZHOU, undatedCount: 0, points: [{ period: '2024-01-01', count: 0, cumulative: 0 }] },
+      { provinceCode: ZHEJIANG, cityCode: HANGZHOU, ...none },
       { provinceCode: ZHEJIANG, cityCode: NINGBO, undatedCount: 1, points: [{ period: '2024-01-01', count: 1, cumulative: 2 }] },
-      { provinceCode: ZHEJIANG, cityCode: WENZHOU, undatedCount: 0, points: [{ period: '2024-01-01', count: 0, cumulative: 0 }] },
+      { provinceCode: ZHEJIANG, cityCode: WENZHOU, ...none },
+      ...OTHER_CITIES.map(([code]) => ({ provinceCode: ZHEJIANG, cityCode: code, ...none })), // every academy has a city: no no-city line
     ]);
   });
 
@@ -186,9 +238,18 @@ describe('by year and for every registry type', () => {
     expect(s).toMatchObject({ undatedCount: 0, lines: [{ points: points(['2024-01-01', '2024-02-01'], [1, 0], [2, 2]) }] });
   });
 
-  it('enterprises by the day they were entered in the registry, in China time', async () => {
+  it('enterprises by the day they were founded (establishedOn), not the day they were entered in the registry', async () => {
     const s = await series('enterpriseSeries', `interval: MONTH, from: "2024-05-01", to: "2024-06-01", filter: { provinceCode: "${ZHEJIANG}" }`);
-    expect(s).toMatchObject({ undatedCount: 0, lines: [{ points: points(['2024-05-01', '2024-06-01'], [1, 1], [2, 3]) }] });
+    // founded 2019-03-01 (before), 2024-06-01 and 2024-06-15; one undated (entered in May)
+    expect(s).toMatchObject({ undatedCount: 1, lines: [{ undatedCount: 1, points: points(['2024-05-01', '2024-06-01'], [0, 2], [1, 3]) }] });
+    const listed = await gql(app, `{ enterprises(filter: { provinceCode: "${ZHEJIANG}", establishedFrom: "2024-06-01", establishedTo: "2024-06-30" }) { totalCount } }`);
+    expect(listed.enterprises.totalCount).toBe(2);
+  });
+
+  it('enterprises of the published data set are all undated', async () => {
+    const s = await series('enterpriseSeries', 'interval: YEAR, from: "2000-01-01", to: "2025-12-31", filter: { provinceCode: "320000" }');
+    expect(s.undatedCount).toBe(PUBLISHED.enterprises - 1); // all but Wuhan Heavy lie in Jiangsu
+    expect(s.lines[0].points.every((p: any) => p.count === 0 && p.cumulative === 0)).toBe(true);
   });
 });
 

@@ -1,17 +1,20 @@
 /**
  * `npm run seed -- --scale N` on a real PostgreSQL: the same N and as-of date give the same rows;
  * the records spread over Jiangsu's 13 cities with the real skew; every value passes the rules the
- * API enforces on writes; the API reads the loaded registry (goal progress, a page with relations);
- * and the seed refuses to mix a synthetic province into a registry that holds other data.
+ * API enforces on writes; the API reads the loaded registry (goal progress, a page with relations,
+ * enterprise trends by founding date); and the seed refuses to mix a synthetic province into a
+ * registry that holds records. Provinces, cities and districts are reference data the migrations
+ * load: a migrated registry with only those is empty, and the seed leaves them as they are.
  */
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
-import { isValidCreditCode } from '../../src/common/credit-code';
+import { isValidCreditCode, syntheticCreditCode } from '../../src/common/credit-code';
 import { nationalIdProblem, phoneProblem } from '../../src/common/national-id';
 import { createDataSource } from '../../src/db/data-source';
 import { createRequestPool } from '../../src/db/request-pool';
 import { createApp, type RegistryApp } from '../../src/server/app';
+import { administrativeDivisions } from '../../src/modules/district/division-data';
 import { PUBLISHED } from '../../seeds/published-data-set';
 import { SCALE_PUBLISHER } from '../../seeds/scale/load';
 import { CITY_WEIGHTS, PER_UNIT, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
@@ -57,7 +60,7 @@ async function checksums(dataSource: DataSource): Promise<Record<string, string>
 }
 
 async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
-  const tables = [...SYNTHETIC_TABLES, 'source', 'province', 'city', 'reported_figure'];
+  const tables = [...SYNTHETIC_TABLES, 'source', 'province', 'city', 'district', 'reported_figure'];
   const [row] = await dataSource.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`);
   return row;
 }
@@ -100,7 +103,12 @@ describe('size and determinism', () => {
       // One studio goal for each Jiangsu city but Nanjing, which published its own.
       goal: PUBLISHED.goals + 12,
       source: PUBLISHED.sources + 1,
+      reported_figure: PUBLISHED.reportedFigures,
     });
+    // The divisions are those migration 24 loads (GB/T 2260), neither added to nor removed by the seed.
+    const { provinces, cities, districts } = administrativeDivisions();
+    expect(counts).toMatchObject({ province: provinces.length, city: cities.length, district: districts.length });
+    expect(counts.province).toBe(PUBLISHED.provinces);
     // At scale 1 a unit is Jiangsu's published size: as many contracts as the province reports.
     expect(Math.round(SCALE * PER_UNIT.contracts)).toBe(20_800);
   });
@@ -139,21 +147,25 @@ describe('the province', () => {
     }
   });
 
-  it('dates records over recent years, the last 12 months included, never after the as-of date', async () => {
+  it('dates records over recent years (enterprises founded over decades), the last 12 months included, never after the as-of date', async () => {
     const synthetic = (table: string, date: string) =>
       `(SELECT count(*) FILTER (WHERE ${date} >= $2::date) FROM ${table} WHERE source_id = (SELECT id FROM source WHERE publisher = $1))::int`;
     const latest = (table: string, date: string) => `(SELECT max(${date}) FROM ${table})`;
     const enteredOn = "(created_at AT TIME ZONE 'Asia/Shanghai')::date";
+    const scaleEnterprises = 'FROM enterprise WHERE source_id = (SELECT id FROM source WHERE publisher = $1)';
     const [dates] = await first.dataSource.query(
       `SELECT ${synthetic('innovation_studio', 'established_on')} AS studios,
               ${synthetic('collective_innovation_contract', 'signed_on')} AS contracts,
               ${synthetic('craftsman', 'recognized_on')} AS craftsmen,
               ${synthetic('craftsman_academy', 'established_on')} AS academies,
               ${synthetic('enterprise', enteredOn)} AS enterprises,
+              ${synthetic('enterprise', 'established_on')} AS founded,
               (SELECT count(DISTINCT extract(year FROM established_on)) FROM innovation_studio)::int AS studio_years,
+              (SELECT count(DISTINCT extract(year FROM established_on)) ${scaleEnterprises})::int AS founding_years,
+              (SELECT count(*) ${scaleEnterprises} AND (established_on IS NULL OR established_on > ${enteredOn}))::int AS founded_after_entry,
               greatest(${latest('innovation_studio', 'established_on')}, ${latest('collective_innovation_contract', 'signed_on')},
-                       ${latest('craftsman', 'recognized_on')}, ${latest('craftsman_academy', 'established_on')},
-                       (SELECT max(${enteredOn}) FROM enterprise WHERE source_id = (SELECT id FROM source WHERE publisher = $1)))::text AS latest`,
+                       ${latest('craftsman', 'recognized_on')}, ${latest('craftsman_academy', 'established_on')}, ${latest('enterprise', 'established_on')},
+                       (SELECT max(${enteredOn}) ${scaleEnterprises}))::text AS latest`,
       [SCALE_PUBLISHER, YEAR_BEFORE],
     );
     expect(dates.studios).toBeGreaterThan(100);
@@ -162,6 +174,10 @@ describe('the province', () => {
     expect(dates.academies).toBeGreaterThan(5);
     expect(dates.enterprises).toBeGreaterThan(1000);
     expect(dates.studio_years).toBeGreaterThanOrEqual(14);
+    // Every synthetic enterprise has a founding date (成立日期), over some 40 years, never after it entered the registry.
+    expect(dates.founded_after_entry).toBe(0);
+    expect(dates.founding_years).toBeGreaterThanOrEqual(30);
+    expect(dates.founded).toBeGreaterThan(100);
     expect(dates.latest < AS_OF).toBe(true);
   });
 
@@ -211,6 +227,24 @@ describe('read through the API', () => {
     }
   });
 
+  it('counts enterprises in their trend by the day they were founded, as SQL does', async () => {
+    const data = await graphql(`{ enterpriseSeries(interval: YEAR, from: "2016-01-01", to: "${AS_OF}", filter: { cityCode: "${SUZHOU}" }) {
+      undatedCount lines { cityCode undatedCount points { period count cumulative } } } }`);
+    const years: { period: string; count: number }[] = await first.dataSource.query(
+      `SELECT y::date::text AS period, count(e.id)::int AS count
+         FROM generate_series(date '2016-01-01', date '2026-01-01', interval '1 year') AS y
+         LEFT JOIN enterprise e ON e.city_code = $1 AND e.archived_at IS NULL AND date_trunc('year', e.established_on) = y
+        GROUP BY y ORDER BY y`, [SUZHOU]);
+    const [{ before }] = await first.dataSource.query(
+      `SELECT count(*)::int AS before FROM enterprise WHERE city_code = $1 AND archived_at IS NULL AND established_on < '2016-01-01'`, [SUZHOU]);
+    expect(data.enterpriseSeries.undatedCount).toBe(0);
+    expect(data.enterpriseSeries.lines).toHaveLength(1);
+    const [line] = data.enterpriseSeries.lines;
+    expect(line.points.map(({ period, count }: { period: string; count: number }) => ({ period, count }))).toEqual(years);
+    expect(line.points[line.points.length - 1].cumulative).toBe(before + years.reduce((n, y) => n + y.count, 0));
+    expect(years.every((y) => y.count > 0)).toBe(true);
+  });
+
   it('pages a city’s studios with their enterprises and the enterprises with their contracts', async () => {
     const data = await graphql(`{
       city(code: "${SUZHOU}") { innovationStudios(first: 100) { totalCount nodes { name establishedOn enterprise { creditCode city { code } } } } }
@@ -236,7 +270,7 @@ describe('with a registry that holds data', () => {
     await expect(seedScale(first.dataSource, 2)).rejects.toThrow(/--reset --scale 2/);
   });
 
-  it('refuses a registry with the published data set or anything else in it', async () => {
+  it('refuses a registry with the published data set in it', async () => {
     const database = await createTestDatabase();
     const dataSource = createDataSource(database.url);
     await dataSource.initialize();
@@ -247,6 +281,30 @@ describe('with a registry that holds data', () => {
     } finally {
       await dataSource.destroy();
       await database.drop();
+    }
+  });
+
+  it('refuses a migrated registry that holds a single source, enterprise, craftsman or academy', async () => {
+    // A goal, a studio, a contract or a figure cannot be stored without a source or an enterprise.
+    const registry = await migratedRegistry();
+    const { dataSource } = registry;
+    const single: Record<string, string> = {
+      source: `INSERT INTO source (publisher, title, published_on) VALUES ('测试', '测试来源', '2025-01-01')`,
+      enterprise: `INSERT INTO enterprise (credit_code, name, province_code, city_code) VALUES ('${syntheticCreditCode(SUZHOU, 99_000_001)}', '测试企业', '320000', '${SUZHOU}')`,
+      craftsman: `INSERT INTO craftsman (name, level, status, province_code) VALUES ('测试工匠', 'MUNICIPAL', 'CANDIDATE', '320000')`,
+      craftsman_academy: `INSERT INTO craftsman_academy (name, level, province_code) VALUES ('测试工匠学院', 'MUNICIPAL', '320000')`,
+    };
+    try {
+      for (const [table, insert] of Object.entries(single)) {
+        await dataSource.query(insert);
+        const before = await tableCounts(dataSource);
+        await expect(seedScale(dataSource, 0.05).catch((e) => `${table}: ${e instanceof ScaleSeedRefused} ${(e as Error).message}`))
+          .resolves.toMatch(new RegExp(`^${table}: true .*only into an empty registry`));
+        expect(await tableCounts(dataSource)).toEqual(before);
+        await dataSource.query(`DELETE FROM ${table}`);
+      }
+    } finally {
+      await registry.drop();
     }
   });
 });

@@ -9,16 +9,18 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS, chromiumExecutable } from '../setup/chromium';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const STATUS_ORDER = ['OFF_TRACK', 'AT_RISK', 'ON_TRACK', 'ACHIEVED'];
+const STATUS_ORDER = ['OFF_TRACK', 'AT_RISK', 'INSUFFICIENT_HISTORY', 'NO_DATA', 'ON_TRACK', 'ACHIEVED'];
 const KEY_STORE = 'reform-registry.apiKey'; // where the page keeps the key (sessionStorage)
 const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 
 const GOALS = `{ goals(first: 100) { pageInfo { hasNextPage } nodes {
   id metric deadline scope { ... on City { name } ... on Province { name } }
-  progress { current target ratio daysLeft status projectedAtDeadline } } } }`;
+  progress { current target ratio daysLeft status statusReason statusExplanation projectedAtDeadline
+    evidence { registryRecords sampleRecords undatedRecords latestPublished { value asOf source { publisher } } } } } } }`;
 const STUDIOS = `query ($from: LocalDate!, $to: LocalDate!) {
   innovationStudioSeries(interval: YEAR, from: $from, to: $to, groupBy: CITY) {
-    lines { provinceCode cityCode city { name } undatedCount points { period cumulative } } } }`;
+    lines { provinceCode cityCode city { name } undatedCount points { period cumulative } } }
+  innovationStudioStats(groupBy: [PROVINCE, CITY], filter: { isSample: true }) { provinceCode cityCode count } }`;
 
 let app: TestApp;
 let server: Server;
@@ -77,14 +79,14 @@ beforeAll(async () => {
   app = await startTestApp({ requireKey: true });
   analystKey = (await app.createKey('ANALYST')).key;
 
-  // Two goals with known statuses, so that both ends of the order are exercised.
+  // Two goals with known statuses, so that both ends of the order are exercised (the published goals are NO_DATA or INSUFFICIENT_HISTORY).
   const admin = (await app.createKey('ADMIN')).key;
   const source = await app.graphqlAs(admin, '{ sources(first: 1) { nodes { id } } }');
   const sourceId = source.data.sources.nodes[0].id;
   const create = 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { id } userErrors { code message } } }';
   for (const input of [
     { cityCode: '420100', metric: 'INNOVATION_STUDIOS', target: 1, deadline: '2030-12-31', sourceId }, // Wuhan has studios: achieved
-    { cityCode: '320300', metric: 'INNOVATION_STUDIOS', target: 100_000, deadline: '2020-12-31', sourceId }, // deadline passed: off track
+    { cityCode: '320100', metric: 'INNOVATION_STUDIOS', target: 100_000, deadline: '2020-12-31', sourceId }, // Nanjing's 598, deadline passed: off track
   ]) {
     const res = await app.graphqlAs(admin, create, { input });
     expect(res.data.createGoal.userErrors).toEqual([]);
@@ -149,7 +151,7 @@ describe('GET /dashboard', () => {
     await context.close();
   });
 
-  it("shows every goal, worst first, with the API's current, target, status and days left", async () => {
+  it("shows every goal, worst first, with the API's current, target, status, its reason and evidence, and days left", async () => {
     const { context, page, requests, consoleErrors } = await openDashboard({ key: analystKey });
     expect(await settled(page)).toEqual(READY);
 
@@ -169,19 +171,32 @@ describe('GET /dashboard', () => {
     expect(rows[0].status).toBe('OFF_TRACK');
     expect(rows[rows.length - 1].status).toBe('ACHIEVED');
 
+    // The published data set's goals are judged by their evidence: none of them off track before its deadline.
+    expect(rows.filter((r) => r.status === 'NO_DATA').length).toBeGreaterThan(0);
     rows.forEach((row, i) => {
       const { progress, deadline, scope } = expected[i];
-      expect({ current: Number(row.current), target: Number(row.target), status: row.status }).toEqual({
+      expect({ current: Number(row.current), target: Number(row.target), status: row.status, reason: row.statusReason }).toEqual({
         current: progress.current,
         target: progress.target,
         status: progress.status,
+        reason: progress.statusReason,
       });
-      // The same numbers as visible text, not only as attributes.
+      // The same numbers as visible text, not only as attributes: the count, the target, the projection where there is one.
       expect(row.text).toContain(scope.name);
-      expect(row.text).toContain(`${number.format(progress.current)} / ${number.format(progress.target)}`);
-      expect(row.text).toContain(number.format(progress.projectedAtDeadline));
+      expect(row.text).toContain(`${number.format(progress.current)} / `);
+      expect(row.text).toContain(number.format(progress.target));
+      if (progress.projectedAtDeadline === null) expect(row.text).toContain('no projection');
+      else expect(row.text).toContain(number.format(progress.projectedAtDeadline));
       expect(row.text).toContain(deadline);
       expect(row.text).toContain(`${number.format(progress.daysLeft)} 天`);
+      expect(row.text).toContain(progress.statusExplanation);
+      // Where the numbers come from: the registry's records, its samples and undated ones, the latest published figure.
+      const e = progress.evidence;
+      expect(row.text).toContain(`登记 registry ${number.format(e.registryRecords)} 条`);
+      if (e.sampleRecords) expect(row.text).toContain(`示例 ${number.format(e.sampleRecords)} samples`);
+      if (e.undatedRecords) expect(row.text).toContain(`未注明日期 ${number.format(e.undatedRecords)} undated`);
+      if (e.latestPublished) expect(row.text).toContain(`${number.format(e.latestPublished.value)}（${e.latestPublished.source.publisher} ${e.latestPublished.asOf}）`);
+      else expect(row.text).toContain('nothing published');
     });
 
     expect(onlyOurOrigin(requests)).toEqual([]);
@@ -189,7 +204,7 @@ describe('GET /dashboard', () => {
     await context.close();
   });
 
-  it("charts each city's cumulative innovation studios with the API's latest count", async () => {
+  it("shows each city with studios: the registry's count, how many are dated, undated and samples, and charts the dated ones", async () => {
     const { context, page, requests, consoleErrors } = await openDashboard({ key: analystKey });
     expect(await settled(page)).toEqual(READY);
 
@@ -199,16 +214,20 @@ describe('GET /dashboard', () => {
     expect(from).toMatch(/^\d{4}-01-01$/);
     expect(to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const { innovationStudioSeries } = await api(STUDIOS, { from, to });
-    // A line is a city, or a province's records without a city (cityCode null).
+    const { innovationStudioSeries, innovationStudioStats } = await api(STUDIOS, { from, to });
+    // A line is a city, or a province's records without a city (cityCode null); only those with studios are shown.
     const key = (provinceCode: string | null, cityCode: string | null) => `${provinceCode ?? ''}/${cityCode ?? ''}`;
-    const expected = new Map<string, { name: string | null; latest: number; undated: number }>(
-      innovationStudioSeries.lines.map((line: any) => [
-        key(line.provinceCode, line.cityCode),
-        { name: line.city?.name ?? null, latest: line.points.at(-1)?.cumulative ?? 0, undated: line.undatedCount },
-      ]),
+    const samples = new Map(innovationStudioStats.map((g: any) => [key(g.provinceCode, g.cityCode), g.count]));
+    const expected = new Map<string, { name: string | null; latest: number; undated: number; samples: number }>(
+      innovationStudioSeries.lines
+        .filter((line: any) => (line.points.at(-1)?.cumulative ?? 0) + line.undatedCount > 0)
+        .map((line: any) => [
+          key(line.provinceCode, line.cityCode),
+          { name: line.city?.name ?? null, latest: line.points.at(-1)?.cumulative ?? 0, undated: line.undatedCount, samples: samples.get(key(line.provinceCode, line.cityCode)) ?? 0 },
+        ]),
     );
-    expect(expected.get(key('320000', '320100'))?.latest).toBeGreaterThan(0); // Nanjing's seeded studios
+    expect(innovationStudioSeries.lines.length).toBeGreaterThan(300); // every city of the country has a line
+    expect(expected.get(key('320000', '320100'))).toEqual({ name: '南京', latest: 0, undated: 598, samples: 598 }); // Nanjing's sample studios, undated
 
     const series: Array<Record<string, string>> = await page
       .locator('[data-city-code]')
@@ -218,10 +237,14 @@ describe('GET /dashboard', () => {
     expect(series).toHaveLength(expected.size);
     series.forEach((s, i) => {
       const line = expected.get(shown[i])!;
-      expect({ cumulative: Number(s.cumulative), undated: Number(s.undated) }).toEqual({ cumulative: line.latest, undated: line.undated });
-      expect(s.caption).toContain(number.format(line.latest));
+      expect({ total: Number(s.total), cumulative: Number(s.cumulative), undated: Number(s.undated), samples: Number(s.samples) }).toEqual({
+        total: line.latest + line.undated, cumulative: line.latest, undated: line.undated, samples: line.samples,
+      });
+      expect(s.caption).toContain(`${number.format(line.latest + line.undated)} 个 studios`);
+      expect(s.caption).toContain(`${number.format(line.latest)} 个注明成立日期 dated`);
       if (line.name) expect(s.caption).toContain(line.name);
-      if (line.undated) expect(s.caption).toContain(`+${number.format(line.undated)} undated`);
+      if (line.undated) expect(s.caption).toContain(`${number.format(line.undated)} 个未注明 undated`);
+      if (line.samples) expect(s.caption).toContain(`${number.format(line.samples)} 个示例 samples`);
     });
 
     expect(onlyOurOrigin(requests)).toEqual([]);

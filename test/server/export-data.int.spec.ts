@@ -8,19 +8,22 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { nationalIdCheckCharacter } from '../../src/common/national-id';
+import { PUBLISHED } from '../../seeds/published-data-set';
 import { createApp } from '../../src/server/app';
+import { testEnterprises } from '../setup/fixtures';
 import { gql, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
+  await makeRecords();
 });
 afterAll(() => app.close());
 
 type Row = Record<string, unknown>;
 const BOM = '\uFEFF';
-const PLACE = ['provinceCode', 'provinceName', 'cityCode', 'cityName'];
+const PLACE = ['provinceCode', 'provinceName', 'cityCode', 'cityName', 'districtCode', 'districtName'];
 const ENTERPRISE = ['enterpriseCreditCode', 'enterpriseName'];
 const BOOKKEEPING = ['version', 'createdAt', 'updatedAt', 'archivedAt'];
 
@@ -85,16 +88,29 @@ const TYPES: Record<string, Listed> = {
   'reported-figures': { listField: 'reportedFigures', typeName: 'ReportedFigure', filterType: 'ReportedFigureFilter', placed: true, enterprise: false },
 };
 
-/** The documented column order: id, own fields, place, enterprise, a goal's progress, bookkeeping. */
+/**
+ * The nested objects a goal's export flattens, by their path from the goal: its progress, then the
+ * evidence under it; each gives its scalar fields that the goal itself does not have.
+ */
+async function nestedLeaves(t: Listed): Promise<Array<{ path: string[]; fields: string[] }>> {
+  if (!t.progress) return [];
+  const leaves = await leafFields(t.typeName);
+  return [
+    { path: ['progress'], fields: (await leafFields('GoalProgress')).filter((f) => !leaves.includes(f)) },
+    { path: ['progress', 'evidence'], fields: (await leafFields('GoalEvidence')).filter((f) => !leaves.includes(f)) },
+  ];
+}
+
+/** The documented column order: id, own fields, place, enterprise, a goal's progress and evidence, bookkeeping. */
 async function expectedColumns(t: Listed): Promise<string[]> {
   const leaves = await leafFields(t.typeName);
-  const progress = t.progress ? (await leafFields('GoalProgress')).filter((f) => !leaves.includes(f)) : [];
+  const nested = (await nestedLeaves(t)).flatMap((n) => n.fields);
   return [
     'id',
     ...leaves.filter((f) => f !== 'id' && !BOOKKEEPING.includes(f)),
     ...(t.placed ? PLACE : []),
     ...(t.enterprise ? ENTERPRISE : []),
-    ...progress,
+    ...nested,
     ...BOOKKEEPING,
   ];
 }
@@ -102,12 +118,13 @@ async function expectedColumns(t: Listed): Promise<string[]> {
 /** Every page of the GraphQL list with this filter, flattened as the export flattens it. */
 async function apiRows(t: Listed, filter: Row, key?: string): Promise<Row[]> {
   const leaves = await leafFields(t.typeName);
-  const progress = t.progress ? (await leafFields('GoalProgress')).filter((f) => !leaves.includes(f)) : [];
+  const nested = await nestedLeaves(t);
+  const [progress, evidence] = nested.map((n) => n.fields);
   const selection = [
     ...leaves,
-    t.placed ? 'province { code name } city { code name }' : '',
+    t.placed ? 'province { code name } city { code name } district { code name }' : '',
     t.enterprise ? 'enterprise { creditCode name }' : '',
-    progress.length ? `progress { ${progress.join(' ')} }` : '',
+    t.progress ? `progress { ${progress.join(' ')} evidence { ${evidence.join(' ')} } }` : '',
   ].join(' ');
   const query = `query ($after: String, $filter: ${t.filterType}) { list: ${t.listField}(first: 100, after: $after, filter: $filter) {
     pageInfo { hasNextPage endCursor } nodes { ${selection} } } }`;
@@ -117,9 +134,17 @@ async function apiRows(t: Listed, filter: Row, key?: string): Promise<Row[]> {
     expect(res.errors).toBeUndefined();
     for (const node of res.data.list.nodes) {
       const row: Row = Object.fromEntries(leaves.map((f) => [f, node[f]]));
-      if (t.placed) Object.assign(row, { provinceCode: node.province.code, provinceName: node.province.name, cityCode: node.city?.code ?? null, cityName: node.city?.name ?? null });
+      if (t.placed) {
+        Object.assign(row, {
+          provinceCode: node.province.code, provinceName: node.province.name, cityCode: node.city?.code ?? null, cityName: node.city?.name ?? null,
+          districtCode: node.district?.code ?? null, districtName: node.district?.name ?? null,
+        });
+      }
       if (t.enterprise) Object.assign(row, { enterpriseCreditCode: node.enterprise?.creditCode ?? null, enterpriseName: node.enterprise?.name ?? null });
-      if (t.progress) Object.assign(row, Object.fromEntries(progress.map((f) => [f, node.progress[f]])));
+      for (const { path, fields } of nested) {
+        const at = path.reduce((o, key) => o[key], node);
+        Object.assign(row, Object.fromEntries(fields.map((f) => [f, at[f]])));
+      }
       rows.push(row);
     }
     if (!res.data.list.pageInfo.hasNextPage) return rows;
@@ -127,19 +152,82 @@ async function apiRows(t: Listed, filter: Row, key?: string): Promise<Row[]> {
   }
 }
 
+/** Nanjing enterprises this file makes (the published data set has none): three pages of the API list. */
+const NANJING_ENTERPRISES = 250;
+
+/**
+ * The published data set states no founding or signing date, coverage or craftsman year, and has no
+ * enterprise in Nanjing: the records the filters below select are made here, with some on each side
+ * of every bound, and some placed in Nanjing's districts (flattened as districtCode and districtName).
+ */
+async function makeRecords(): Promise<void> {
+  const query = (text: string, params?: unknown[]) => app.dataSource.query(text, params);
+  const enterprises = [
+    ...(await testEnterprises(query, '320100', 100, { ownership: 'PRIVATE', industry: '制造业', employeeCount: 300 })),
+    ...(await testEnterprises(query, '320100', 100, { ownership: 'STATE_OWNED' })),
+    ...(await testEnterprises(query, '320100', NANJING_ENTERPRISES - 200, { ownership: 'OTHER', industry: '软件和信息技术服务业' })),
+  ];
+  const ids = enterprises.map((e) => e.id);
+  // Every third in one of Nanjing's districts in turn, every fifth with a founding date.
+  await query(
+    `UPDATE enterprise e SET district_code = d.code
+     FROM (SELECT code, row_number() OVER (ORDER BY code) - 1 AS i, count(*) OVER () AS n FROM district WHERE city_code = '320100') d,
+          unnest($1::int[]) WITH ORDINALITY AS u(id, k)
+     WHERE e.id = u.id AND u.k % 3 = 0 AND d.i = (u.k / 3) % d.n`,
+    [ids],
+  );
+  await query(`UPDATE enterprise SET established_on = date '2000-01-01' + id % 7000 WHERE id = ANY($1) AND id % 5 = 0`, [ids]);
+  const [host, other] = ids;
+
+  await query(
+    `INSERT INTO innovation_studio (name, kind, established_on, archived_at, enterprise_id, province_code, city_code, district_code) VALUES
+       ('导出测试工作室 劳模 2021', 'MODEL_WORKER', '2021-05-01', NULL, $1, '320000', '320100', '320102'),
+       ('导出测试工作室 专业 2020', 'SPECIALISED_TECHNICAL', '2020-01-01', NULL, $1, '320000', '320100', NULL),
+       ('导出测试工作室 职工 已归档', 'EMPLOYEE', '2022-03-15', now(), $1, '320000', '320100', NULL),
+       ('导出测试工作室 职工 2019', 'EMPLOYEE', '2019-12-31', NULL, $1, '320000', '320100', NULL),
+       ('导出测试工作室 工匠 2023', 'CRAFTSMAN', '2023-01-01', NULL, $1, '320000', '320100', NULL),
+       ('导出测试工作室 劳模 无日期', 'MODEL_WORKER', NULL, NULL, $1, '320000', '320100', NULL)`,
+    [host],
+  );
+  await query(
+    `INSERT INTO collective_innovation_contract (enterprise_id, signed_on, term_months, workers_covered, projects_planned, projects_completed, province_code, city_code, district_code) VALUES
+       ($1, '2025-10-01', 36, 80, 4, 1, '320000', '320100', '320102'),
+       ($2, '2025-09-01', 24, 50, 2, 0, '320000', '320100', NULL),
+       ($1, '2025-08-31', 36, 500, 4, 1, '320000', '320100', NULL),
+       ($2, '2025-11-01', 36, 49, 4, 1, '320000', '320100', NULL),
+       ($1, '2025-11-01', 36, NULL, NULL, NULL, '320000', '320100', NULL),
+       ($2, NULL, NULL, 100, NULL, NULL, '320000', '320100', NULL)`,
+    [host, other],
+  );
+  await query(
+    `INSERT INTO craftsman (name, level, status, year, enterprise_id, province_code, city_code, district_code) VALUES
+       ('导出测试工匠 南京 2025', 'MUNICIPAL', 'CERTIFIED', 2025, $1, '320000', '320100', '320102'),
+       ('导出测试工匠 江苏 2026', 'PROVINCIAL', 'CERTIFIED', 2026, NULL, '320000', NULL, NULL),
+       ('导出测试工匠 南京 2024', 'MUNICIPAL', 'CERTIFIED', 2024, $1, '320000', '320100', NULL),
+       ('导出测试工匠 武汉 2025', 'MUNICIPAL', 'CERTIFIED', 2025, NULL, '420000', '420100', NULL),
+       ('导出测试工匠 南京 年份不详', 'MUNICIPAL', 'IN_TRAINING', NULL, $1, '320000', '320100', NULL)`,
+    [host],
+  );
+}
+
 /** The export is ordered by id; the API's sources list has no id ordering, so sources compare as sets. */
 const byId = (rows: Row[]) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
 
 describe('GET /export/<type>.<format> gives the rows of the GraphQL list', () => {
   it.each([
-    ['innovation-studios', 'cityCode=320100&kinds=MODEL_WORKER', { cityCode: '320100', kinds: ['MODEL_WORKER'] }, 276],
-    ['innovation-studios', 'kinds=MODEL_WORKER&kinds=SPECIALISED_TECHNICAL,EMPLOYEE&establishedFrom=2020-01-01&archiveStatus=ANY', { kinds: ['MODEL_WORKER', 'SPECIALISED_TECHNICAL', 'EMPLOYEE'], establishedFrom: '2020-01-01', archiveStatus: 'ANY' }, null],
-    ['craftsman-academies', 'levels=MUNICIPAL,DISTRICT', { levels: ['MUNICIPAL', 'DISTRICT'] }, 35],
-    ['collective-contracts', 'isSample=false', { isSample: false }, 1],
-    ['collective-contracts', 'signedFrom=2025-09-01&minWorkersCovered=50', { signedFrom: '2025-09-01', minWorkersCovered: 50 }, null],
-    ['enterprises', 'cityCode=320100', { cityCode: '320100' }, 299],
-    ['craftsmen', 'yearFrom=2025&provinceCode=320000', { yearFrom: 2025, provinceCode: '320000' }, null],
-    ['craftsmen', '', {}, 315],
+    ['innovation-studios', 'cityCode=320100&kinds=MODEL_WORKER', { cityCode: '320100', kinds: ['MODEL_WORKER'] }, PUBLISHED.nanjingModelWorkerStudios + 2],
+    // The 2021 model workers', the 2020 specialised and the archived employees' studio made above.
+    ['innovation-studios', 'kinds=MODEL_WORKER&kinds=SPECIALISED_TECHNICAL,EMPLOYEE&establishedFrom=2020-01-01&archiveStatus=ANY', { kinds: ['MODEL_WORKER', 'SPECIALISED_TECHNICAL', 'EMPLOYEE'], establishedFrom: '2020-01-01', archiveStatus: 'ANY' }, 3],
+    ['craftsman-academies', 'levels=MUNICIPAL,DISTRICT', { levels: ['MUNICIPAL', 'DISTRICT'] }, PUBLISHED.nanjingAcademies],
+    // Zilong's, the one contract the reports name, and the six made above.
+    ['collective-contracts', 'isSample=false', { isSample: false }, 1 + 6],
+    // Signed 2025-10-01 with 80 workers and 2025-09-01 with 50: not the earlier one, the one with 49, nor the unknowns.
+    ['collective-contracts', 'signedFrom=2025-09-01&minWorkersCovered=50', { signedFrom: '2025-09-01', minWorkersCovered: 50 }, 2],
+    ['enterprises', 'cityCode=320100', { cityCode: '320100' }, NANJING_ENTERPRISES],
+    ['enterprises', 'districtCode=320102', { districtCode: '320102' }, null],
+    // Nanjing's of 2025 and the province's of 2026: not 2024's, Wuhan's, nor the one of no known year.
+    ['craftsmen', 'yearFrom=2025&provinceCode=320000', { yearFrom: 2025, provinceCode: '320000' }, 2],
+    ['craftsmen', '', {}, PUBLISHED.craftsmen + 5],
     ['goals', 'archiveStatus=ANY', { archiveStatus: 'ANY' }, null],
     ['sources', '', {}, 10],
     ['reported-figures', '', {}, null],
@@ -159,6 +247,19 @@ describe('GET /export/<type>.<format> gives the rows of the GraphQL list', () =>
     expect(slug === 'sources' ? byId(sheet.rows) : sheet.rows).toEqual((slug === 'sources' ? byId(expected) : expected).map(asCells));
   });
 
+  it("flattens a record's district: districtCode and districtName, empty where it has none", async () => {
+    const rows = await ndjson('/export/enterprises.ndjson?cityCode=320100');
+    const districts = new Map((await sqlRows(app, `SELECT code, name FROM district WHERE city_code = '320100'`)).map((d) => [d.code, d.name]));
+    const placed = rows.filter((r) => r.districtCode !== null);
+    // Every third enterprise made above, over all of Nanjing's districts in turn.
+    expect(placed).toHaveLength(Math.floor(NANJING_ENTERPRISES / 3));
+    expect(new Set(placed.map((r) => r.districtCode))).toEqual(new Set(districts.keys()));
+    for (const r of placed) expect([r.districtCode, r.districtName]).toEqual([r.districtCode, districts.get(r.districtCode as string)]);
+    for (const r of rows.filter((x) => x.districtCode === null)) expect(r.districtName).toBeNull();
+    const sheet = await csv('/export/enterprises.csv?cityCode=320100');
+    expect(sheet.rows.map((r) => [r.districtCode, r.districtName])).toEqual(rows.map((r) => [cell(r.districtCode), cell(r.districtName)]));
+  });
+
   it('exports a whole large table: every collective contract, once, in id order', async () => {
     const rows = await ndjson('/export/collective-innovation-contracts.ndjson');
     expect(rows).toHaveLength(await sqlNumber(app, 'SELECT count(*) FROM collective_innovation_contract WHERE archived_at IS NULL'));
@@ -171,7 +272,7 @@ describe('GET /export/<type>.<format> gives the rows of the GraphQL list', () =>
 
 describe('CSV for spreadsheets', () => {
   it('is UTF-8 with a BOM, a header row and RFC 4180 quoting, named as a dated download', async () => {
-    const [enterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+    const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100');
     const awkward = '引号"工作室", 第二行\n第三行';
     await app.dataSource.query(`INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code) VALUES ($1, 'CRAFTSMAN', $2, '320000', '320100')`, [awkward, enterprise.id]);
 
@@ -189,7 +290,7 @@ describe('CSV for spreadsheets', () => {
   });
 
   it('keeps text that starts like a formula as text in CSV, and as typed in NDJSON', async () => {
-    const [enterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+    const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100');
     const formula = '=HYPERLINK("http://x.invalid","公式工作室")';
     await app.dataSource.query(`INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code) VALUES ($1, 'CRAFTSMAN', $2, '320000', '320100')`, [formula, enterprise.id]);
 
@@ -313,21 +414,30 @@ describe('GET /export/stats/<type>.<format> equals the GraphQL statistics', () =
     ['collective-contracts', 'collectiveContractStats', 'CollectiveInnovationContractDimension', 'CollectiveInnovationContractFilter', 'groupBy=PROVINCE', ['PROVINCE'], {}],
     ['craftsmen', 'craftsmanStats', 'CraftsmanDimension', 'CraftsmanFilter', 'groupBy=LEVEL,STATUS&levels=NATIONAL,MUNICIPAL', ['LEVEL', 'STATUS'], { levels: ['NATIONAL', 'MUNICIPAL'] }],
     ['enterprises', 'enterpriseStats', 'EnterpriseDimension', 'EnterpriseFilter', 'groupBy=CITY', ['CITY'], {}],
+    ['enterprises', 'enterpriseStats', 'EnterpriseDimension', 'EnterpriseFilter', 'groupBy=DISTRICT,OWNERSHIP&cityCode=320100', ['DISTRICT', 'OWNERSHIP'], { cityCode: '320100' }],
     ['innovation-studios', 'innovationStudioStats', 'InnovationStudioDimension', 'InnovationStudioFilter', 'groupBy=', [], {}],
   ] as const)('%s?%s', async (slug, field, dimension, filterType, query, groupBy, filter) => {
     const groupType = (await gql(app, `{ __schema { queryType { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`)).__schema.queryType.fields.find(
       (f: any) => f.name === field,
     );
     const named = (t: any): string => (t.name ? t.name : named(t.ofType));
-    const leaves = (await leafFields(named(groupType.type))).filter((f) => f !== 'provinceCode' && f !== 'cityCode');
-    const res = await gql(app, `query ($g: [${dimension}!]!, $f: ${filterType}) { groups: ${field}(groupBy: $g, filter: $f) { ${leaves.join(' ')} province { code name } city { code name } } }`, { g: groupBy, f: filter });
+    const leaves = (await leafFields(named(groupType.type))).filter((f) => !['provinceCode', 'cityCode', 'districtCode'].includes(f));
+    const res = await gql(
+      app,
+      `query ($g: [${dimension}!]!, $f: ${filterType}) { groups: ${field}(groupBy: $g, filter: $f) { ${leaves.join(' ')} province { code name } city { code name } district { code name } } }`,
+      { g: groupBy, f: filter },
+    );
     const expected = res.groups.map((g: any) => ({
       provinceCode: g.province?.code ?? null,
       provinceName: g.province?.name ?? null,
       cityCode: g.city?.code ?? null,
       cityName: g.city?.name ?? null,
+      districtCode: g.district?.code ?? null,
+      districtName: g.district?.name ?? null,
       ...Object.fromEntries(leaves.map((f) => [f, g[f]])),
     }));
+    // Grouped by district, the groups name the districts (the enterprises made above are in all of Nanjing's).
+    if ((groupBy as readonly string[]).includes('DISTRICT')) expect(expected.filter((g: Row) => g.districtName !== null).length).toBeGreaterThan(1);
     expect(expected.length).toBeGreaterThan(0);
     const rows = await ndjson(`/export/stats/${slug}.ndjson?${query}`);
     expect(rows).toEqual(expected);

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import http, { type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { testEnterprises } from '../setup/fixtures';
 import { sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -20,7 +21,8 @@ let studios: number;
 
 beforeAll(async () => {
   app = await startTestApp();
-  const [enterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+  // The published data set has no enterprise in Nanjing: the studios' host is one made here.
+  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100');
   await app.dataSource.query(
     `INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, established_on, is_sample)
      SELECT '压测创新工作室 ' || g || ' ' || repeat('名称很长', 8), 'EMPLOYEE', $1, '320000', '320100', date '2020-01-01' + g % 1500, true

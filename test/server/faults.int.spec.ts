@@ -25,6 +25,7 @@ import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { logger } from '../../src/logger';
 import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { createApp, type RegistryApp } from '../../src/server/app';
+import { testEnterprises } from '../setup/fixtures';
 import { graphql, httpRequest, logged, sleep, startServer, stopServers, waitFor, waitReady, type HttpAnswer } from '../setup/server-process';
 
 let dataDir: string;
@@ -60,7 +61,8 @@ beforeAll(async () => {
   await seedPublishedDataSet(dataSource);
   admin = (await apiKeyStore.create(dataSource, { role: Role.ADMIN, cityCode: null, label: 'faults admin' })).key;
   nanjingEditor = (await apiKeyStore.create(dataSource, { role: Role.CITY_EDITOR, cityCode: '320100', label: 'faults editor' })).key;
-  const [enterprise] = await dataSource.query(`SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+  // The published data set has no enterprise in Nanjing: the studios' host is one made here.
+  const [enterprise] = await testEnterprises((text, params) => dataSource.query(text, params), '320100');
   enterpriseId = toGlobalId('Enterprise', enterprise.id);
 
   requestPool = createRequestPool(url, 5, { connectionTimeoutMs: 2000 });

@@ -13,6 +13,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { httpRequest, logged, startServer, stopServers, waitFor, waitReady, type HttpAnswer, type Running } from '../setup/server-process';
+import { testEnterprises } from '../setup/fixtures';
 import { createTestDatabase } from '../setup/test-app';
 
 let database: { url: string; drop: () => Promise<void> };
@@ -25,7 +26,8 @@ beforeAll(async () => {
   owner = createDataSource(database.url);
   await owner.initialize();
   editor = (await apiKeyStore.create(owner, { role: Role.CITY_EDITOR, cityCode: '320100', label: 'shutdown test' })).key;
-  const [enterprise] = await owner.query(`SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+  // The published data set has no enterprise in Nanjing: the studios' host is one made here.
+  const [enterprise] = await testEnterprises((text, params) => owner.query(text, params), '320100');
   enterpriseId = toGlobalId('Enterprise', enterprise.id);
 });
 

@@ -10,7 +10,8 @@ import http, { type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { QueryRunner } from 'typeorm';
-import { gql, post, sqlNumber, sqlRows } from '../setup/queries';
+import { gql, post, sqlNumber } from '../setup/queries';
+import { testEnterprises } from '../setup/fixtures';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
 
@@ -104,7 +105,8 @@ describe('the statement timeout', () => {
     let server: Server;
     let base: string;
     beforeAll(async () => {
-      const [enterprise] = await sqlRows(app, `SELECT id FROM enterprise WHERE city_code = '320100' ORDER BY id LIMIT 1`);
+      // The published data set has no enterprise in Nanjing: the studios' host is one made here.
+      const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100');
       await app.dataSource.query(
         `INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, is_sample)
          SELECT '超时测试工作室 ' || g || repeat('名', 40), 'EMPLOYEE', $1, '320000', '320100', true FROM generate_series(1, ${EXTRA}) AS g`,

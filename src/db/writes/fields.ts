@@ -14,7 +14,7 @@ export type FieldKind =
   | { type: 'date'; min: string; maxYearsAhead: number }
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
-  | { type: 'division'; level: 'city' | 'province' }
+  | { type: 'division'; level: 'district' | 'city' | 'province' }
   /** A reference to another record: by its global ID, or by a natural key of the target table. */
   | { type: 'reference'; typename: string; table: string; by: 'id' | 'external_id' | 'credit_code' };
 
@@ -46,6 +46,7 @@ export const field = {
   boolean: (column: string): FieldSpec => ({ kind: { type: 'boolean' }, column, sqlType: 'boolean' }),
   enum: (column: string, values: Record<string, string>): FieldSpec => ({ kind: { type: 'enum', values: Object.values(values) }, column, sqlType: 'text' }),
   city: (): FieldSpec => ({ kind: { type: 'division', level: 'city' }, column: 'city_code', sqlType: 'char(6)' }),
+  district: (): FieldSpec => ({ kind: { type: 'division', level: 'district' }, column: 'district_code', sqlType: 'char(6)' }),
   province: (): FieldSpec => ({ kind: { type: 'division', level: 'province' }, column: 'province_code', sqlType: 'char(6)' }),
   reference: (column: string, typename: string, table: string, by: 'id' | 'external_id' | 'credit_code' = 'id'): FieldSpec => ({
     kind: { type: 'reference', typename, table, by },

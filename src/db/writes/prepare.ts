@@ -137,7 +137,9 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
   const prepared: Prepared[] = [];
   for (const draft of drafts) {
     const record = records.get(draft.index)!;
-    for (const column of spec.required) {
+    // A stored record may lack a value its source did not give (requiredOnCreate), but may not lose one it has.
+    const requiredOnCreate = (spec.requiredOnCreate ?? []).filter((column) => draft.existing === null || draft.existing[column] != null);
+    for (const column of [...spec.required, ...requiredOnCreate]) {
       // A reference that was not found already has its problem; "is required" would only repeat it.
       const requiredColumn = spec.fields[fieldOfColumn(spec, column) ?? '']?.column ?? column;
       const earlier = problemsOf.get(draft.index) ?? [];
@@ -191,8 +193,10 @@ async function lookUpReferences(tx: RequestDb, pending: Pending[]): Promise<Map<
 
 /**
  * The place rules: a record with a parent lies in the parent's city (a different city given is an
- * error); a city editor's new record defaults to its city; the city must exist and decides the
- * province; a record with no city needs a province that exists.
+ * error); a city editor's new record defaults to its city; a district must exist and lie in the
+ * record's city, and gives a record with no city its city; the city must exist and decides the
+ * province; a record with no city needs a province that exists. A record that changes city without
+ * naming a district loses its district (that lay in the old city).
  */
 async function settlePlaces(
   tx: RequestDb,
@@ -217,6 +221,7 @@ async function settlePlaces(
       record.city_code = caller.cityCode;
     }
   }
+  if ('districtCode' in spec.fields) await settleDistricts(tx, drafts, records, given, parents, problem);
   const cityCodes = [...new Set([...records.values()].map((r) => r.city_code).filter((c): c is string => typeof c === 'string'))];
   const provinceCodes = [...new Set([...records.values()].map((r) => r.province_code).filter((c): c is string => typeof c === 'string'))];
   const cities = new Map<string, string>();
@@ -243,6 +248,42 @@ async function settlePlaces(
       record.province_code = province;
     } else if (record.province_code != null && !provinces.has(record.province_code as string)) {
       problem(draft.index, 'provinceCode', UserErrorCode.NOT_FOUND, `No province with division code ${record.province_code} is in the registry.`);
+    }
+  }
+}
+
+/** The district rules of settlePlaces: one statement for the batch's districts. */
+async function settleDistricts(
+  tx: RequestDb,
+  drafts: Draft[],
+  records: Map<number, ColumnRecord>,
+  given: Map<number, Set<string>>,
+  parents: Map<number, Target>,
+  problem: (index: number, field: string | null, code: UserErrorCode, message: string) => void,
+): Promise<void> {
+  for (const draft of drafts) {
+    const record = records.get(draft.index)!;
+    const moved = draft.existing !== null && draft.existing.city_code !== record.city_code;
+    if (moved && !given.get(draft.index)!.has('district_code')) record.district_code = null;
+  }
+  const codes = [...new Set([...records.values()].map((r) => r.district_code).filter((c): c is string => typeof c === 'string'))];
+  if (!codes.length) return;
+  const districts = new Map<string, { city: string; name: string }>();
+  for (const d of await tx.query<{ code: string; city: string; name: string }>(sql`SELECT code, city_code AS city, name FROM district WHERE code = ANY(${codes})`)) {
+    districts.set(d.code, { city: d.city, name: d.name });
+  }
+  for (const draft of drafts) {
+    const record = records.get(draft.index)!;
+    const code = record.district_code as string | null;
+    if (code == null) continue;
+    const district = districts.get(code);
+    if (!district) {
+      problem(draft.index, 'districtCode', UserErrorCode.NOT_FOUND, `No district with division code ${code} is in the registry.`);
+      continue;
+    }
+    if (record.city_code == null && !parents.has(draft.index)) record.city_code = district.city;
+    else if (record.city_code !== district.city) {
+      problem(draft.index, 'districtCode', UserErrorCode.INVALID, `District ${code} (${district.name}) lies in city ${district.city}, not in the record's city ${record.city_code ?? '(none)'}.`);
     }
   }
 }

@@ -24,6 +24,12 @@ export interface RecordSpec {
   fields: Record<string, FieldSpec>;
   /** Columns that must hold a value once the record is complete. */
   required: string[];
+  /**
+   * Columns a new record must state, while a stored one may lack them: records loaded from a report
+   * keep what the report does not say unknown (null), and can still be edited. A stored value may be
+   * changed but not cleared.
+   */
+  requiredOnCreate?: string[];
   /** Column values of a new record where the input gives none. */
   defaults?: ColumnRecord;
   /**
@@ -66,6 +72,7 @@ export function writableColumns(spec: RecordSpec): FieldSpec[] {
 
 /** The input field a column is reported under (the first field that fills it). */
 export function fieldOfColumn(spec: RecordSpec, column: string): string | null {
+  if (column === 'district_code') return 'districtCode';
   if (column === 'city_code') return 'cityCode';
   if (column === 'province_code') return 'provinceCode';
   for (const [name, f] of Object.entries(spec.fields)) if (f.column === column) return name;

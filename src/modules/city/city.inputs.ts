@@ -20,7 +20,7 @@ export class CityFilter {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Only cities of this province, e.g. "320000".' })
   provinceCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese or English), case-insensitive.' })
+  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese, English or pinyin), case-insensitive.' })
   nameContains?: string | null;
 }
 

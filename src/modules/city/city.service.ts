@@ -10,11 +10,11 @@ import { City, type CityRow } from './city.type';
 
 export const cityTable: TableSpec<CityRow, CityFilter> = {
   from: 'city t',
-  columns: 't.code, t.name, t.name_en AS "nameEn", t.province_code AS "provinceCode"',
+  columns: 't.code, t.name, t.name_en AS "nameEn", t.full_name AS "fullName", t.pinyin, t.province_code AS "provinceCode"',
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('City', City, 'code'),
-  conditions: (f) => [...when.equals('t.province_code', f?.provinceCode), ...when.contains(['t.name', 't.name_en'], f?.nameContains)],
+  conditions: (f) => [...when.equals('t.province_code', f?.provinceCode), ...when.contains(['t.name', 't.name_en', 't.pinyin'], f?.nameContains)],
   orders: {
     [CityOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
     [CityOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

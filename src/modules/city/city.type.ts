@@ -13,7 +13,13 @@ export class City extends Node {
   @Field({ description: 'Name in Chinese (名称), e.g. 南京.' })
   name: string;
 
-  @Field(() => String, { nullable: true, description: 'Name in English, e.g. Nanjing.' })
+  @Field(() => String, { nullable: true, description: 'Official full name (全称), as GB/T 2260 writes it, e.g. 南京市.' })
+  fullName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The full name in toneless pinyin, syllables separated by spaces (拼音), e.g. "nan jing shi".' })
+  pinyin: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name in English, e.g. Nanjing; for cities outside the published reports their pinyin (e.g. Huhehaote), and none for autonomous prefectures, leagues and areas.' })
   nameEn: string | null;
 
   @Field(() => DivisionCodeScalar, { description: 'Division code of the province the city belongs to.' })
@@ -29,5 +35,7 @@ export interface CityRow {
   code: string;
   name: string;
   nameEn: string | null;
+  fullName: string | null;
+  pinyin: string | null;
   provinceCode: string;
 }

@@ -4,16 +4,19 @@ import { provinceService } from '../province/province.service';
 import { cityService } from './city.service';
 import { City } from './city.type';
 import { Province } from '../province/province.type';
+import { District } from '../district/district.type';
+import { districtService } from '../district/district.service';
 import type { Placed } from './place-relations';
 
-/** The place a goal or published figure is about: a whole province, or one city. */
+/** The place a goal or published figure is about: a whole province, one city, or one district. */
 export const Scope = createUnionType({
   name: 'Scope',
-  description: 'The place a goal or figure applies to (范围): a province (省) or a city (市).',
-  types: () => [Province, City] as const,
+  description: 'The place a goal or figure applies to (范围): a province (省), a city (市) or a county-level district (区县).',
+  types: () => [Province, City, District] as const,
   resolveType: (value) => (value as unknown as { __typename: string }).__typename,
 });
 
 export function scopeOf(ctx: RequestContext, row: Placed) {
+  if (row.districtCode) return districtService.byCode(ctx, row.districtCode);
   return row.cityCode ? cityService.byCode(ctx, row.cityCode) : provinceService.byCode(ctx, row.provinceCode);
 }

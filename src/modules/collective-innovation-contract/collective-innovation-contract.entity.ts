@@ -15,20 +15,23 @@ export class CollectiveInnovationContractEntity extends CityRecordColumns {
   @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
   cityCode: string | null;
 
-  @Column({ name: 'signed_on', type: 'date' })
-  signedOn: string;
+  @Column({ name: 'district_code', type: 'char', length: 6, nullable: true })
+  districtCode: string | null;
 
-  @Column({ name: 'term_months', type: 'integer' })
-  termMonths: number;
+  @Column({ name: 'signed_on', type: 'date', nullable: true })
+  signedOn: string | null;
 
-  @Column({ name: 'workers_covered', type: 'integer' })
-  workersCovered: number;
+  @Column({ name: 'term_months', type: 'integer', nullable: true })
+  termMonths: number | null;
 
-  @Column({ name: 'projects_planned', type: 'integer', default: 0 })
-  projectsPlanned: number;
+  @Column({ name: 'workers_covered', type: 'integer', nullable: true })
+  workersCovered: number | null;
 
-  @Column({ name: 'projects_completed', type: 'integer', default: 0 })
-  projectsCompleted: number;
+  @Column({ name: 'projects_planned', type: 'integer', nullable: true })
+  projectsPlanned: number | null;
+
+  @Column({ name: 'projects_completed', type: 'integer', nullable: true })
+  projectsCompleted: number | null;
 
   @Column({ name: 'is_sample', type: 'boolean', default: false })
   isSample: boolean;

@@ -15,15 +15,16 @@ registerEnumType(CollectiveInnovationContractOrderBy, {
   description: 'Orderings of collective innovation contracts; ties are broken by record id.',
   valuesConfig: {
     ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    SIGNED_ON_DESC: { description: 'Most recently signed first.' },
-    SIGNED_ON_ASC: { description: 'Earliest signed first.' },
-    WORKERS_COVERED_DESC: { description: 'Most workers covered first.' },
+    SIGNED_ON_DESC: { description: 'Most recently signed first; unknown dates last.' },
+    SIGNED_ON_ASC: { description: 'Earliest signed first; unknown dates first.' },
+    WORKERS_COVERED_DESC: { description: 'Most workers covered first; unknown coverage last.' },
   },
 });
 
 export enum CollectiveInnovationContractDimension {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
   YEAR_SIGNED = 'YEAR_SIGNED',
   MONTH_SIGNED = 'MONTH_SIGNED',
   OWNERSHIP = 'OWNERSHIP',
@@ -35,6 +36,7 @@ registerEnumType(CollectiveInnovationContractDimension, {
   valuesConfig: {
     PROVINCE: { description: 'The province of the contract.' },
     CITY: { description: 'The city of the contract; contracts with no city form their own group.' },
+    DISTRICT: { description: 'The district (区县) of the contract; contracts placed in no district form their own group.' },
     YEAR_SIGNED: { description: 'The year the contract was signed.' },
     MONTH_SIGNED: { description: 'The month the contract was signed.' },
     OWNERSHIP: { description: "The ownership of the contracting enterprise (所有制)." },
@@ -49,6 +51,9 @@ export class CollectiveInnovationContractFilter {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Signed on or after this date.' })
   signedFrom?: string | null;

@@ -3,7 +3,7 @@ import { placeConditions, when } from '../../db/filters';
 import { sql } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
-import { timeSeries } from '../../graphql/time-series';
+import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
@@ -22,7 +22,7 @@ import { CollectiveInnovationContract, type CollectiveInnovationContractRow } fr
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
   from: 'collective_innovation_contract t',
-  columns: `t.id, t.enterprise_id AS "enterpriseId", t.province_code AS "provinceCode", t.city_code AS "cityCode",
+  columns: `t.id, t.enterprise_id AS "enterpriseId", t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode",
     t.signed_on AS "signedOn", t.term_months AS "termMonths",
     ((t.signed_on + make_interval(months => t.term_months))::date - 1) AS "expiresOn",
     t.workers_covered AS "workersCovered", t.projects_planned AS "projectsPlanned", t.projects_completed AS "projectsCompleted",
@@ -41,9 +41,10 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
   ],
   orders: {
     [CollectiveInnovationContractOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [CollectiveInnovationContractOrderBy.SIGNED_ON_DESC]: { expression: 't.signed_on', direction: 'DESC', type: 'date' },
-    [CollectiveInnovationContractOrderBy.SIGNED_ON_ASC]: { expression: 't.signed_on', direction: 'ASC', type: 'date' },
-    [CollectiveInnovationContractOrderBy.WORKERS_COVERED_DESC]: { expression: 't.workers_covered', direction: 'DESC', type: 'integer' },
+    // Unknown values sort as the earliest date and as 0 workers (a keyset cursor needs a value on every row).
+    [CollectiveInnovationContractOrderBy.SIGNED_ON_DESC]: { expression: "coalesce(t.signed_on, date '0001-01-01')", direction: 'DESC', type: 'date' },
+    [CollectiveInnovationContractOrderBy.SIGNED_ON_ASC]: { expression: "coalesce(t.signed_on, date '0001-01-01')", direction: 'ASC', type: 'date' },
+    [CollectiveInnovationContractOrderBy.WORKERS_COVERED_DESC]: { expression: 'coalesce(t.workers_covered, -1)', direction: 'DESC', type: 'integer' },
   },
 };
 
@@ -56,16 +57,18 @@ const dimensions: Record<CollectiveInnovationContractDimension, Dimension> = {
 
 const measures: Dimension[] = [
   { expression: 'count(DISTINCT t.enterprise_id)::integer', alias: 'enterprises' },
-  { expression: 'coalesce(sum(t.workers_covered), 0)::integer', alias: 'workersCovered' },
-  { expression: 'coalesce(sum(t.projects_planned), 0)::integer', alias: 'projectsPlanned' },
-  { expression: 'coalesce(sum(t.projects_completed), 0)::integer', alias: 'projectsCompleted' },
+  { expression: 'sum(t.workers_covered)::integer', alias: 'workersCovered' },
+  { expression: 'count(t.workers_covered)::integer', alias: 'withWorkersCovered' },
+  { expression: 'sum(t.projects_planned)::integer', alias: 'projectsPlanned' },
+  { expression: 'count(t.projects_planned)::integer', alias: 'withProjectCounts' },
+  { expression: 'sum(t.projects_completed)::integer', alias: 'projectsCompleted' },
 ];
 
 /** What a contract's time series and goal trend date it by: the day it was signed (签订日期). */
-export const COLLECTIVE_CONTRACT_DATED_BY = 't.signed_on';
+export const COLLECTIVE_CONTRACT_DATED_BY = onDay('t.signed_on');
 
 export const collectiveInnovationContractService = {
-  series: (ctx: RequestContext, args: CollectiveInnovationContractSeriesArgs) => timeSeries(ctx, { table: collectiveInnovationContractTable, datedBy: COLLECTIVE_CONTRACT_DATED_BY }, args),
+  series: (ctx: RequestContext, args: CollectiveInnovationContractSeriesArgs) => timeSeries(ctx, { table: collectiveInnovationContractTable, dated: COLLECTIVE_CONTRACT_DATED_BY }, args),
   list: (ctx: RequestContext, args: CollectiveInnovationContractsArgs, info?: GraphQLResolveInfo) =>
     listConnection(ctx, collectiveInnovationContractTable, args, CollectiveInnovationContractOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: CollectiveInnovationContractsArgs) =>

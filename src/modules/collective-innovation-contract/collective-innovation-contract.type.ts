@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 
@@ -11,25 +11,25 @@ import { RecordPayload } from '../../graphql/writes';
   description: 'A collective contract on technical innovation (技术创新集体合同) between an enterprise and its workers.',
 })
 export class CollectiveInnovationContract extends RegistryRecord {
-  @Field(() => LocalDateScalar, { description: 'Date signed (签订日期).' })
-  signedOn: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date signed (签订日期); null where the source does not say.' })
+  signedOn: string | null;
 
-  @Field(() => Int, { description: 'Term in months (期限).' })
-  termMonths: number;
+  @Field(() => Int, { nullable: true, description: 'Term in months (期限); null where the source does not say.' })
+  termMonths: number | null;
 
-  @Field(() => LocalDateScalar, { description: 'Last day of the term (到期日期): signedOn + termMonths − 1 day.' })
-  expiresOn: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the term (到期日期): signedOn + termMonths − 1 day; null when either is unknown.' })
+  expiresOn: string | null;
 
-  @Field(() => NonNegativeIntScalar, { description: 'Workers covered by the contract (覆盖职工人数).' })
-  workersCovered: number;
+  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Workers covered by the contract (覆盖职工人数); null where the source does not say (unknown, not 0).' })
+  workersCovered: number | null;
 
-  @Field(() => NonNegativeIntScalar, { description: 'Innovation projects planned under the contract (计划创新项目数).' })
-  projectsPlanned: number;
+  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Innovation projects planned under the contract (计划创新项目数); null where the source does not say.' })
+  projectsPlanned: number | null;
 
-  @Field(() => NonNegativeIntScalar, { description: 'Innovation projects completed so far (已完成创新项目数).' })
-  projectsCompleted: number;
+  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Innovation projects completed so far (已完成创新项目数); null where the source does not say.' })
+  projectsCompleted: number | null;
 
-  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its details are not real.' })
+  @Field({ description: SAMPLE_DESCRIPTION })
   isSample: boolean;
 
   @Field(() => String, { nullable: true, description: "The city portal's own id for the contract (外部编号), unique within its city." })
@@ -58,14 +58,20 @@ export class CollectiveInnovationContractGroup extends EnterpriseLinkedGroup {
   @Field(() => Int, { description: 'Number of distinct enterprises with a contract in the group.' })
   enterprises: number;
 
-  @Field(() => Int, { description: 'Workers covered, summed over the group (覆盖职工人数合计).' })
-  workersCovered: number;
+  @Field(() => Int, { nullable: true, description: 'Workers covered, summed over the contracts of the group that state it (覆盖职工人数合计); null when none does (unknown, not 0).' })
+  workersCovered: number | null;
 
-  @Field(() => Int, { description: 'Innovation projects planned, summed.' })
-  projectsPlanned: number;
+  @Field(() => Int, { description: 'How many contracts of the group state the workers they cover, so that `workersCovered` can be read fairly (已知覆盖人数的合同数).' })
+  withWorkersCovered: number;
 
-  @Field(() => Int, { description: 'Innovation projects completed, summed.' })
-  projectsCompleted: number;
+  @Field(() => Int, { nullable: true, description: 'Innovation projects planned, summed over the contracts that state it; null when none does.' })
+  projectsPlanned: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Innovation projects completed, summed over the contracts that state it; null when none does.' })
+  projectsCompleted: number | null;
+
+  @Field(() => Int, { description: 'How many contracts of the group state their project counts (已知项目数的合同数).' })
+  withProjectCounts: number;
 }
 
 export interface CollectiveInnovationContractRow {
@@ -75,12 +81,13 @@ export interface CollectiveInnovationContractRow {
   enterpriseId: number;
   provinceCode: string;
   cityCode: string | null;
-  signedOn: string;
-  termMonths: number;
-  expiresOn: string;
-  workersCovered: number;
-  projectsPlanned: number;
-  projectsCompleted: number;
+  districtCode: string | null;
+  signedOn: string | null;
+  termMonths: number | null;
+  expiresOn: string | null;
+  workersCovered: number | null;
+  projectsPlanned: number | null;
+  projectsCompleted: number | null;
   isSample: boolean;
   sourceId: number | null;
   externalId: string | null;

@@ -9,6 +9,9 @@ export class CreateCollectiveInnovationContractInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code; if given it must be the enterprise’s city.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => LocalDateScalar, { description: 'Date signed (签订日期): from 1949-10-01, not in the future.' })
   signedOn: string;
 
@@ -38,6 +41,9 @@ export class UpdateCollectiveInnovationContractInput {
 
   @Field(() => Int, { description: 'The version the caller read; if the contract has moved on, nothing changes (CONFLICT).' })
   version: number;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Move the contract to another enterprise (签约企业) of a city the caller edits.' })
   enterpriseId?: string | null;
@@ -74,6 +80,9 @@ export class CollectiveInnovationContractRecordInput {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code: a city editor's own city when not given; required for ADMIN keys. It must be the enterprise’s city." })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'ID of the enterprise that signed the contract.' })
   enterpriseId?: string | null;

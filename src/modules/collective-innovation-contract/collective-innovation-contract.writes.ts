@@ -63,6 +63,7 @@ export const collectiveInnovationContractRecord: RecordSpec = {
     enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
     enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),
     cityCode: field.city(),
+    districtCode: field.district(),
     signedOn: field.date('signed_on'),
     termMonths: field.integer('term_months', 1, 120),
     workersCovered: field.integer('workers_covered', 0, MAX_WORKERS_COVERED),
@@ -72,7 +73,8 @@ export const collectiveInnovationContractRecord: RecordSpec = {
     sourceId: field.reference('source_id', 'Source', 'source'),
   },
   // The province comes with the enterprise, so a missing enterprise is reported once, as enterpriseId.
-  required: ['enterprise_id', 'signed_on', 'term_months', 'workers_covered', 'projects_planned', 'projects_completed'],
+  required: ['enterprise_id'],
+  requiredOnCreate: ['signed_on', 'term_months', 'workers_covered', 'projects_planned', 'projects_completed'],
   defaults: { projects_planned: 0, projects_completed: 0 },
   place: { parent: { column: 'enterprise_id', noun: 'enterprise' } },
   externalId: true,

@@ -21,8 +21,11 @@ export class CraftsmanAcademyEntity extends CityRecordColumns {
   @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
   cityCode: string | null;
 
-  @Column({ name: 'on_provincial_support_list', type: 'boolean', default: false })
-  onProvincialSupportList: boolean;
+  @Column({ name: 'district_code', type: 'char', length: 6, nullable: true })
+  districtCode: string | null;
+
+  @Column({ name: 'on_provincial_support_list', type: 'boolean', nullable: true })
+  onProvincialSupportList: boolean | null;
 
   @Column({ name: 'established_on', type: 'date', nullable: true })
   establishedOn: string | null;

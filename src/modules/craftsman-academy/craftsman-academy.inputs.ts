@@ -21,6 +21,7 @@ registerEnumType(CraftsmanAcademyOrderBy, {
 export enum CraftsmanAcademyDimension {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
   LEVEL = 'LEVEL',
   ON_PROVINCIAL_SUPPORT_LIST = 'ON_PROVINCIAL_SUPPORT_LIST',
   YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
@@ -32,6 +33,7 @@ registerEnumType(CraftsmanAcademyDimension, {
   valuesConfig: {
     PROVINCE: { description: 'The province of the academy.' },
     CITY: { description: 'The city of the academy; academies with no city form their own group.' },
+    DISTRICT: { description: 'The district (区县) of the academy; academies placed in no district form their own group.' },
     LEVEL: { description: 'The level of the academy.' },
     ON_PROVINCIAL_SUPPORT_LIST: { description: 'Whether the academy is on the provincial support list.' },
     YEAR_ESTABLISHED: { description: 'The year the academy was founded (成立日期); academies with no known date form their own group.' },
@@ -46,6 +48,9 @@ export class CraftsmanAcademyFilter {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
 
   @Field(() => [CraftsmanAcademyLevel], { nullable: true, description: 'Any of these levels.' })
   levels?: CraftsmanAcademyLevel[] | null;

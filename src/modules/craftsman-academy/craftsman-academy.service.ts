@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
-import { timeSeries } from '../../graphql/time-series';
+import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { childConnection, listConnection } from '../../graphql/lists';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
@@ -19,7 +19,7 @@ import { CraftsmanAcademy, type CraftsmanAcademyRow } from './craftsman-academy.
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
-  columns: `t.id, t.name, t.level, t.host_institution AS "hostInstitution", t.province_code AS "provinceCode", t.city_code AS "cityCode",
+  columns: `t.id, t.name, t.level, t.host_institution AS "hostInstitution", t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode",
     t.on_provincial_support_list AS "onProvincialSupportList", t.established_on AS "establishedOn", t.is_sample AS "isSample", t.source_id AS "sourceId",
     t.external_id AS "externalId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
@@ -49,10 +49,10 @@ const dimensions: Record<CraftsmanAcademyDimension, Dimension> = {
 };
 
 /** What an academy's time series and goal trend date it by: the day it was founded (成立日期). */
-export const CRAFTSMAN_ACADEMY_DATED_BY = 't.established_on';
+export const CRAFTSMAN_ACADEMY_DATED_BY = onDay('t.established_on');
 
 export const craftsmanAcademyService = {
-  series: (ctx: RequestContext, args: CraftsmanAcademySeriesArgs) => timeSeries(ctx, { table: craftsmanAcademyTable, datedBy: CRAFTSMAN_ACADEMY_DATED_BY }, args),
+  series: (ctx: RequestContext, args: CraftsmanAcademySeriesArgs) => timeSeries(ctx, { table: craftsmanAcademyTable, dated: CRAFTSMAN_ACADEMY_DATED_BY }, args),
   list: (ctx: RequestContext, args: CraftsmanAcademiesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, craftsmanAcademyTable, args, CraftsmanAcademyOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmanAcademiesArgs) =>
     childConnection(ctx, craftsmanAcademyTable, column, key, args, CraftsmanAcademyOrderBy.ID_ASC),

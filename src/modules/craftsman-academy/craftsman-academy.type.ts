@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RegistryGroup } from '../../graphql/stats';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
@@ -32,13 +32,13 @@ export class CraftsmanAcademy extends RegistryRecord {
   @Field(() => String, { nullable: true, description: 'Host institution (依托单位), e.g. 南京开放大学.' })
   hostInstitution: string | null;
 
-  @Field({ description: 'On the provincial support list (纳入省级支持名单).' })
-  onProvincialSupportList: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'On the provincial support list (纳入省级支持名单); null where the source does not say which academies are.' })
+  onProvincialSupportList: boolean | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded (成立日期), where known.' })
   establishedOn: string | null;
 
-  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  @Field({ description: SAMPLE_DESCRIPTION })
   isSample: boolean;
 
   @Field(() => String, { nullable: true, description: "The city portal's own id for the academy (外部编号), unique within its city." })
@@ -56,7 +56,7 @@ export class CraftsmanAcademyGroup extends RegistryGroup {
   @Field(() => CraftsmanAcademyLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
   level: CraftsmanAcademyLevel | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Support-list membership, when grouped by ON_PROVINCIAL_SUPPORT_LIST.' })
+  @Field(() => Boolean, { nullable: true, description: 'Support-list membership, when grouped by ON_PROVINCIAL_SUPPORT_LIST; null also where it is not known.' })
   onProvincialSupportList: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates).' })
@@ -75,7 +75,8 @@ export interface CraftsmanAcademyRow {
   hostInstitution: string | null;
   provinceCode: string;
   cityCode: string | null;
-  onProvincialSupportList: boolean;
+  districtCode: string | null;
+  onProvincialSupportList: boolean | null;
   establishedOn: string | null;
   isSample: boolean;
   sourceId: number | null;

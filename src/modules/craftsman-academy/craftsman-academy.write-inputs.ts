@@ -19,6 +19,9 @@ export class CreateCraftsmanAcademyInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code (所在城市): a city editor's own city when not given; must be a city in the registry." })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, {
     nullable: true,
     description: 'Province division code (所在省份): derived from the city; give it without a city for a provincial academy (ADMIN only). With a city, it must be that city’s province.',
@@ -58,6 +61,9 @@ export class UpdateCraftsmanAcademyInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Move the academy to another city (所在城市); a city editor may only keep it in its own city.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code (所在省份), for a provincial academy with no city (ADMIN only).' })
   provinceCode?: string | null;
 
@@ -81,6 +87,9 @@ export class CraftsmanAcademyRecordInput {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code: a city editor's own city when not given; required for ADMIN keys." })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name in Chinese (名称); required for a new academy.' })
   name?: string | null;

@@ -34,6 +34,9 @@ export class CraftsmanEntity extends CityRecordColumns {
   @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
   cityCode: string | null;
 
+  @Column({ name: 'district_code', type: 'char', length: 6, nullable: true })
+  districtCode: string | null;
+
   @Column({ name: 'national_id_number', type: 'text', nullable: true })
   nationalIdNumber: string | null;
 

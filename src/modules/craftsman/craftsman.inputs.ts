@@ -23,6 +23,7 @@ registerEnumType(CraftsmanOrderBy, {
 export enum CraftsmanDimension {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
   LEVEL = 'LEVEL',
   STATUS = 'STATUS',
   HONORARY_TITLE = 'HONORARY_TITLE',
@@ -37,6 +38,7 @@ registerEnumType(CraftsmanDimension, {
   valuesConfig: {
     PROVINCE: { description: 'The province of the craftsman.' },
     CITY: { description: 'The city of the craftsman; craftsmen with no city form their own group.' },
+    DISTRICT: { description: 'The district (区县) of the craftsman; craftsmen placed in no district form their own group.' },
     LEVEL: { description: 'The level of the craftsman title.' },
     STATUS: { description: 'Where the craftsman stands in the selection pipeline.' },
     HONORARY_TITLE: { description: 'The honorary title; craftsmen without one form their own group.' },
@@ -54,6 +56,9 @@ export class CraftsmanFilter {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
 
   @Field(() => [CraftsmanLevel], { nullable: true, description: 'Any of these levels.' })
   levels?: CraftsmanLevel[] | null;

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
-import { timeSeries } from '../../graphql/time-series';
+import { timeSeries, type EventDate } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
@@ -19,7 +19,7 @@ import { Craftsman, type CraftsmanRow } from './craftsman.type';
 export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   from: 'craftsman t',
   columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.recognized_on AS "recognizedOn", t.enterprise_id AS "enterpriseId",
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('Craftsman', Craftsman),
@@ -54,12 +54,16 @@ const dimensions: Record<CraftsmanDimension, Dimension> = {
 
 /**
  * What a craftsman's time series and goal trend date it by: the day of recognition (认定日期), or, when
- * only the year is known, 31 December of that year (by then the craftsman was certainly recognised).
+ * only the year is known, some day of that year (counted in yearly series, in no month, and in a goal's
+ * trend only when the whole year lies in its last 12 months).
  */
-export const CRAFTSMAN_DATED_BY = 'coalesce(t.recognized_on, make_date(t.year, 12, 31))';
+export const CRAFTSMAN_DATED_BY: EventDate = {
+  earliest: 'coalesce(t.recognized_on, make_date(t.year, 1, 1))',
+  latest: 'coalesce(t.recognized_on, make_date(t.year, 12, 31))',
+};
 
 export const craftsmanService = {
-  series: (ctx: RequestContext, args: CraftsmanSeriesArgs) => timeSeries(ctx, { table: craftsmanTable, datedBy: CRAFTSMAN_DATED_BY }, args),
+  series: (ctx: RequestContext, args: CraftsmanSeriesArgs) => timeSeries(ctx, { table: craftsmanTable, dated: CRAFTSMAN_DATED_BY }, args),
   list: (ctx: RequestContext, args: CraftsmenArgs, info?: GraphQLResolveInfo) => listConnection(ctx, craftsmanTable, args, CraftsmanOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmenArgs) =>
     childConnection(ctx, craftsmanTable, column, key, args, CraftsmanOrderBy.ID_ASC),

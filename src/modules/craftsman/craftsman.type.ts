@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 
@@ -62,7 +62,7 @@ export class Craftsman extends RegistryRecord {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date of recognition (认定日期), where known; it falls in `year` when both are known.' })
   recognizedOn: string | null;
 
-  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  @Field({ description: SAMPLE_DESCRIPTION })
   isSample: boolean;
 
   @Field(() => String, { nullable: true, description: "The city portal's own id for the craftsman (外部编号), unique within its city." })
@@ -108,6 +108,7 @@ export interface CraftsmanRow {
   enterpriseId: number | null;
   provinceCode: string;
   cityCode: string | null;
+  districtCode: string | null;
   isSample: boolean;
   sourceId: number | null;
   externalId: string | null;

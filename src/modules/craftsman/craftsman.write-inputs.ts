@@ -35,6 +35,9 @@ export class CreateCraftsmanInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code (所属城市); with an enterprise it must be the enterprise’s city.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code (所属省份), for a craftsman the source gives no city for (ADMIN only); otherwise taken from the city.' })
   provinceCode?: string | null;
 
@@ -83,6 +86,9 @@ export class UpdateCraftsmanInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code (所属城市), for a craftsman without an enterprise.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code (所属省份), for a craftsman without a city (ADMIN only).' })
   provinceCode?: string | null;
 
@@ -109,6 +115,9 @@ export class CraftsmanRecordInput {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code: a city editor's own city when not given; required for ADMIN keys. With an enterprise it must be the enterprise’s city." })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name (姓名); required for a new craftsman.' })
   name?: string | null;

@@ -66,6 +66,7 @@ export const craftsmanRecord: RecordSpec = {
     enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
     enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),
     cityCode: field.city(),
+    districtCode: field.district(),
     provinceCode: field.province(),
     nationalIdNumber: field.nationalId('national_id_number'),
     phone: field.phone('phone'),

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { ArchiveStatus } from '../../graphql/writes';
 import { Ownership } from './enterprise.type';
@@ -25,8 +25,11 @@ registerEnumType(EnterpriseOrderBy, {
 export enum EnterpriseDimension {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
   OWNERSHIP = 'OWNERSHIP',
   INDUSTRY = 'INDUSTRY',
+  YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
+  MONTH_ESTABLISHED = 'MONTH_ESTABLISHED',
   YEAR_REGISTERED = 'YEAR_REGISTERED',
   MONTH_REGISTERED = 'MONTH_REGISTERED',
 }
@@ -36,10 +39,19 @@ registerEnumType(EnterpriseDimension, {
   valuesConfig: {
     PROVINCE: { description: 'The province of the enterprise.' },
     CITY: { description: 'The city of the enterprise; enterprises with no city form their own group.' },
+    DISTRICT: { description: 'The district (区县) of the enterprise; enterprises placed in no district form their own group.' },
     OWNERSHIP: { description: 'Ownership (所有制).' },
     INDUSTRY: { description: 'Industry (行业); unknown industries form their own group.' },
-    YEAR_REGISTERED: { description: 'The year the enterprise was entered in this registry (登记入库), China time.' },
-    MONTH_REGISTERED: { description: 'The month the enterprise was entered in this registry, China time.' },
+    YEAR_ESTABLISHED: { description: 'The year the enterprise was founded (成立年份); enterprises with no known date form their own group.' },
+    MONTH_ESTABLISHED: { description: 'The month the enterprise was founded; enterprises with no known date form their own group.' },
+    YEAR_REGISTERED: {
+      description: 'The year the enterprise was entered in this registry (登记入库), China time.',
+      deprecationReason: 'When a record was typed in says nothing about the enterprise (a load enters thousands at once); group by YEAR_ESTABLISHED.',
+    },
+    MONTH_REGISTERED: {
+      description: 'The month the enterprise was entered in this registry, China time.',
+      deprecationReason: 'When a record was typed in says nothing about the enterprise; group by MONTH_ESTABLISHED.',
+    },
   },
 });
 
@@ -51,11 +63,20 @@ export class EnterpriseFilter {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
+
   @Field(() => [Ownership], { nullable: true, description: 'Any of these ownerships.' })
   ownerships?: Ownership[] | null;
 
   @Field(() => String, { nullable: true, description: 'Industry, exactly (行业).' })
   industry?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded on or after this date.' })
+  establishedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded on or before this date.' })
+  establishedTo?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese or English), case-insensitive.' })
   nameContains?: string | null;

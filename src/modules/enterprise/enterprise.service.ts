@@ -3,7 +3,7 @@ import { placeConditions, when } from '../../db/filters';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
-import { timeSeries } from '../../graphql/time-series';
+import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection, rowByKey } from '../../graphql/lists';
 import { foldablePlaceLists } from '../city/place-relations';
@@ -13,7 +13,7 @@ import { Enterprise, type EnterpriseRow } from './enterprise.type';
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   from: 'enterprise t',
   columns: `t.id, t.credit_code AS "creditCode", t.name, t.name_en AS "nameEn", t.ownership, t.industry,
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.employee_count AS "employeeCount",
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.employee_count AS "employeeCount", t.established_on AS "establishedOn",
     t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
@@ -22,6 +22,7 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
     ...placeConditions(f),
     ...when.inList('t.ownership', f?.ownerships),
     ...when.equals('t.industry', f?.industry),
+    ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
     ...when.contains(['t.name', 't.name_en'], f?.nameContains),
     ...when.between('t.employee_count', f?.minEmployeeCount, null),
     ...when.equals('t.is_sample', f?.isSample),
@@ -36,24 +37,29 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   },
 };
 
-/** The day an enterprise was entered in the registry, on the registry's calendar (China time). */
-export const ENTERPRISE_REGISTERED_ON = "(t.created_at AT TIME ZONE 'Asia/Shanghai')::date";
+/** The day an enterprise was entered in the registry, on the registry's calendar (China time): deprecated dimensions only. */
+const ENTERPRISE_REGISTERED_ON = "(t.created_at AT TIME ZONE 'Asia/Shanghai')::date";
+
+/** What an enterprise's time series date it by: the day it was founded (成立日期), where known. */
+export const ENTERPRISE_DATED_BY = onDay('t.established_on');
 
 const dimensions: Record<EnterpriseDimension, Dimension> = {
   ...placeDimensions,
   OWNERSHIP: { expression: 't.ownership', alias: 'ownership' },
   INDUSTRY: { expression: 't.industry', alias: 'industry' },
+  YEAR_ESTABLISHED: yearOf('t.established_on'),
+  MONTH_ESTABLISHED: monthOf('t.established_on'),
   YEAR_REGISTERED: yearOf(ENTERPRISE_REGISTERED_ON),
   MONTH_REGISTERED: monthOf(ENTERPRISE_REGISTERED_ON),
 };
 
 const measures: Dimension[] = [
-  { expression: 'coalesce(sum(t.employee_count), 0)::integer', alias: 'employees' },
+  { expression: 'sum(t.employee_count)::integer', alias: 'employees' },
   { expression: 'count(t.employee_count)::integer', alias: 'withEmployeeCount' },
 ];
 
 export const enterpriseService = {
-  series: (ctx: RequestContext, args: EnterpriseSeriesArgs) => timeSeries(ctx, { table: enterpriseTable, datedBy: ENTERPRISE_REGISTERED_ON }, args),
+  series: (ctx: RequestContext, args: EnterpriseSeriesArgs) => timeSeries(ctx, { table: enterpriseTable, dated: ENTERPRISE_DATED_BY }, args),
   stats: (ctx: RequestContext, args: EnterpriseStatsArgs) => groupStats(ctx, enterpriseTable, dimensions, args.groupBy, args.filter, measures),
   list: (ctx: RequestContext, args: EnterprisesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC, info),
   inPlace: (ctx: RequestContext, column: string, code: string, args: EnterprisesArgs) =>

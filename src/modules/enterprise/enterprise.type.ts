@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
-import { CreditCodeScalar } from '../../graphql/scalars';
+import { CreditCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { RegistryGroup } from '../../graphql/stats';
 import { RecordPayload } from '../../graphql/writes';
 
@@ -34,8 +34,8 @@ export class Enterprise extends RegistryRecord {
   @Field(() => String, { nullable: true, description: 'English name, where known.' })
   nameEn: string | null;
 
-  @Field(() => Ownership, { description: 'Ownership (所有制).' })
-  ownership: Ownership;
+  @Field(() => Ownership, { nullable: true, description: 'Ownership (所有制); null where it is not known (the published reports do not state it).' })
+  ownership: Ownership | null;
 
   @Field(() => String, { nullable: true, description: 'Industry (行业), e.g. 装备制造.' })
   industry: string | null;
@@ -43,7 +43,10 @@ export class Enterprise extends RegistryRecord {
   @Field(() => Int, { nullable: true, description: 'Number of employees (职工人数), where known.' })
   employeeCount: number | null;
 
-  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded or registered with the market regulator (成立日期), where known; what enterprise trends are dated by.' })
+  establishedOn: string | null;
+
+  @Field({ description: SAMPLE_DESCRIPTION })
   isSample: boolean;
 
   @Field(() => String, { nullable: true, description: "The city portal's own id for the enterprise (外部编号), unique within its city." })
@@ -64,14 +67,14 @@ export class EnterpriseGroup extends RegistryGroup {
   @Field(() => String, { nullable: true, description: 'Industry, when grouped by INDUSTRY; null also where unknown.' })
   industry: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year entered in the registry, when grouped by YEAR_REGISTERED.' })
+  @Field(() => Int, { nullable: true, description: 'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates); or year entered in the registry, when grouped by YEAR_REGISTERED.' })
   year: number | null;
 
   @Field(() => Int, { description: 'Number of enterprises in the group.' })
   count: number;
 
-  @Field(() => Int, { description: 'Employees (职工人数), summed over the enterprises of the group that report a count.' })
-  employees: number;
+  @Field(() => Int, { nullable: true, description: 'Employees (职工人数), summed over the enterprises of the group that report a count; null when none does (unknown, not 0).' })
+  employees: number | null;
 
   @Field(() => Int, { description: 'How many enterprises of the group report an employee count, so that `employees` can be read fairly.' })
   withEmployeeCount: number;
@@ -88,6 +91,7 @@ export interface EnterpriseRow {
   industry: string | null;
   provinceCode: string;
   cityCode: string | null;
+  districtCode: string | null;
   employeeCount: number | null;
   isSample: boolean;
   sourceId: number | null;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { Ownership } from './enterprise.type';
 
 @InputType({
@@ -25,6 +25,9 @@ export class CreateEnterpriseInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code (所在城市): a city editor's own city when not given; must be a city in the registry." })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, {
     nullable: true,
     description: 'Province division code (所在省份): derived from the city; give it without a city for a province-level enterprise (ADMIN only). With a city, it must be that city’s province.',
@@ -33,6 +36,9 @@ export class CreateEnterpriseInput {
 
   @Field(() => Int, { nullable: true, description: 'Number of employees (职工人数): 0 to 5,000,000.' })
   employeeCount?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded or registered with the market regulator (成立日期): from 1949-10-01, not in the future.' })
+  establishedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "The portal's own id for the enterprise (外部编号), up to 100 characters, unique within the city." })
   externalId?: string | null;
@@ -70,11 +76,17 @@ export class UpdateEnterpriseInput {
   })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code (所在省份), for an enterprise with no city (ADMIN only).' })
   provinceCode?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Number of employees (职工人数); not below the workers an active collective innovation contract of the enterprise covers.' })
   employeeCount?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded or registered with the market regulator (成立日期): from 1949-10-01, not in the future.' })
+  establishedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "The portal's own id (外部编号)." })
   externalId?: string | null;
@@ -90,6 +102,9 @@ export class EnterpriseRecordInput {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code: a city editor's own city when not given; required for ADMIN keys." })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码); required for a new enterprise, unique in the registry.' })
   creditCode?: string | null;
@@ -108,6 +123,9 @@ export class EnterpriseRecordInput {
 
   @Field(() => Int, { nullable: true, description: 'Number of employees (职工人数).' })
   employeeCount?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded or registered with the market regulator (成立日期): from 1949-10-01, not in the future.' })
+  establishedOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'ID of the source that documents the enterprise.' })
   sourceId?: string | null;

@@ -101,7 +101,7 @@ async function workforceBelowContracts(tx: RequestDb, records: Stored[]): Promis
   for (const { index, existing, record } of changed) {
     const most = covered.get(existing!.id as number);
     const employees = record.employee_count as number;
-    if (most !== undefined && employees < most) {
+    if (most != null && employees < most) {
       problems.push({
         index,
         column: 'employee_count',
@@ -132,12 +132,15 @@ export const enterpriseRecord: RecordSpec = {
     ownership: field.enum('ownership', Ownership),
     industry: field.text('industry', 100),
     cityCode: field.city(),
+    districtCode: field.district(),
     provinceCode: field.province(),
     employeeCount: field.integer('employee_count', 0, MAX_EMPLOYEE_COUNT),
+    establishedOn: field.date('established_on'),
     externalId: field.text('external_id', 100),
     sourceId: field.reference('source_id', 'Source', 'source'),
   },
-  required: ['credit_code', 'name', 'ownership', 'province_code'],
+  required: ['credit_code', 'name', 'province_code'],
+  requiredOnCreate: ['ownership'],
   place: {},
   externalId: true,
   async checkStored(tx, records) {

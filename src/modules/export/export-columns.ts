@@ -18,7 +18,7 @@ export interface ExportColumn {
 }
 
 /** Columns that flatten a record's place and enterprise (joined in the export's statement). */
-export const PLACE_COLUMNS = ['provinceCode', 'provinceName', 'cityCode', 'cityName'] as const;
+export const PLACE_COLUMNS = ['provinceCode', 'provinceName', 'cityCode', 'cityName', 'districtCode', 'districtName'] as const;
 export const ENTERPRISE_COLUMNS = ['enterpriseCreditCode', 'enterpriseName'] as const;
 
 type LeafField = { name: string; leaf: GraphQLLeafType };
@@ -43,8 +43,8 @@ const columnsCache = new Map<string, ExportColumn[]>();
 
 /**
  * The columns of a type's export, in this order: `id` (the API's global ID); the type's own scalar
- * fields, in the schema's order; provinceCode, provinceName, cityCode, cityName; enterpriseCreditCode,
- * enterpriseName; the scalar fields of a nested object (a goal's progress); and last the record's
+ * fields, in the schema's order; provinceCode, provinceName, cityCode, cityName, districtCode, districtName; enterpriseCreditCode,
+ * enterpriseName; the scalar fields of nested objects (a goal's progress and its evidence); and last the record's
  * bookkeeping (version, createdAt, updatedAt, archivedAt). A field the API adds to the type is a new
  * column; header names are GraphQL field names and never change otherwise.
  */
@@ -57,11 +57,15 @@ export function exportColumns(type: ExportType): ExportColumn[] {
   const id = fields.filter((f) => f.name === 'id');
   const own = fields.filter((f) => !bookkeeping.has(f.name) && f.name !== 'id' && !flattened.has(f.name));
   const names = new Set([...fields.map((f) => f.name), ...flattened]);
-  const nested = type.nested ? leafFields(type.nested.typeName).filter((f) => !names.has(f.name)) : [];
+  const nested = (type.nested ?? []).flatMap(({ path, typeName }) =>
+    leafFields(typeName)
+      .filter((f) => !names.has(f.name))
+      .map((f) => ({ field: f, read: (row: ExportRow) => (path.reduce<unknown>((at, key) => (at as ExportRow | undefined)?.[key], row) as ExportRow | undefined)?.[f.name] })),
+  );
   const columns: ExportColumn[] = [
     ...[...id, ...own].map((f) => ({ name: f.name, value: serialized(f) })),
     ...[...flattened].map((name) => ({ name, value: (row: ExportRow) => row[name] ?? null })),
-    ...nested.map((f) => ({ name: f.name, value: serialized(f, (row) => (row[type.nested!.field] as ExportRow | undefined)?.[f.name]) })),
+    ...nested.map(({ field, read }) => ({ name: field.name, value: serialized(field, read) })),
     ...fields.filter((f) => bookkeeping.has(f.name) && f.name !== 'id').map((f) => ({ name: f.name, value: serialized(f) })),
   ];
   columnsCache.set(type.slug, columns);

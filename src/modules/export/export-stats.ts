@@ -21,18 +21,21 @@ interface StatsShape {
 }
 
 /**
- * A statistic's columns: provinceCode, provinceName, cityCode, cityName, then the group type's
+ * A statistic's columns: provinceCode, provinceName, cityCode, cityName, districtCode, districtName, then the group type's
  * other scalar fields in the schema's order (its dimensions, then count and the sums). Dimensions
  * not grouped by are empty, as in the API.
  */
 function statsShape(field: StatsField): StatsShape {
   const groupType = getNamedType(field.type);
-  const fields = leafFields(groupType.name).filter((f) => f.name !== 'provinceCode' && f.name !== 'cityCode');
-  const relations = (['province', 'city'] as const).filter((r) => isObjectType(groupType) && r in groupType.getFields());
+  const fields = leafFields(groupType.name).filter((f) => !['provinceCode', 'cityCode', 'districtCode'].includes(f.name));
+  const relations = (['province', 'city', 'district'] as const).filter((r) => isObjectType(groupType) && r in groupType.getFields());
   return {
     columns: [...PLACE_COLUMNS, ...fields.map((f) => f.name)],
     selection: [...fields.map((f) => f.name), ...relations.map((r) => `${r} { code name }`)].join(' '),
-    toValues: (g) => [g.province?.code ?? null, g.province?.name ?? null, g.city?.code ?? null, g.city?.name ?? null, ...fields.map((f) => g[f.name] ?? null)],
+    toValues: (g) => [
+      g.province?.code ?? null, g.province?.name ?? null, g.city?.code ?? null, g.city?.name ?? null, g.district?.code ?? null, g.district?.name ?? null,
+      ...fields.map((f) => g[f.name] ?? null),
+    ],
   };
 }
 

@@ -26,8 +26,8 @@ export function exportStatement(type: ExportType, filter: Record<string, unknown
   const columns = [type.table.columns];
   const joins: string[] = [];
   if (type.placed) {
-    columns.push('xp.name AS "provinceName"', 'xc.name AS "cityName"');
-    joins.push('LEFT JOIN province xp ON xp.code = t.province_code', 'LEFT JOIN city xc ON xc.code = t.city_code');
+    columns.push('xp.name AS "provinceName"', 'xc.name AS "cityName"', 'xd.name AS "districtName"');
+    joins.push('LEFT JOIN province xp ON xp.code = t.province_code', 'LEFT JOIN city xc ON xc.code = t.city_code', 'LEFT JOIN district xd ON xd.code = t.district_code');
   }
   if (type.enterprise) {
     columns.push('xe.credit_code AS "enterpriseCreditCode"', 'xe.name AS "enterpriseName"');

@@ -33,7 +33,7 @@ export interface ExportType {
   statsField?: string;
   /** Filters are typed per module; here they are what the schema coerced, hence `any`. */
   table: TableSpec<unknown, any>;
-  /** Has `t.province_code` / `t.city_code`: adds provinceCode, provinceName, cityCode, cityName. */
+  /** Has `t.province_code` / `t.city_code` / `t.district_code`: adds provinceCode, provinceName, cityCode, cityName, districtCode, districtName. */
   placed: boolean;
   /** Has `t.enterprise_id`: adds enterpriseCreditCode and enterpriseName. */
   enterprise: boolean;
@@ -41,8 +41,8 @@ export interface ExportType {
   hiddenColumns?: string;
   /** Sets what a row cannot carry straight from SQL, for this caller (per row, synchronous). */
   present?: (caller: Caller, record: Record<string, unknown>, row: ExportRow) => void;
-  /** A nested GraphQL object flattened into the row: its scalar fields become columns. */
-  nested?: { field: string; typeName: string };
+  /** Nested GraphQL objects flattened into the row, by their path from the row: their scalar fields become columns. */
+  nested?: ReadonlyArray<{ path: readonly string[]; typeName: string }>;
   /** Computes `nested` for a batch of rows: one call per batch, never a query per row. */
   enrich?: (ctx: RequestContext, rows: ExportRow[]) => Promise<void>;
 }
@@ -65,6 +65,12 @@ async function goalProgress(ctx: RequestContext, rows: ExportRow[]): Promise<voi
   const progress = await Promise.all(rows.map((row) => goalService.progress(ctx, row as unknown as GoalRow)));
   rows.forEach((row, i) => (row.progress = progress[i]));
 }
+
+/** A goal's progress and the evidence under it, flattened (status, reason, explanation; registry records, samples, undated …). */
+const GOAL_NESTED = [
+  { path: ['progress'], typeName: 'GoalProgress' },
+  { path: ['progress', 'evidence'], typeName: 'GoalEvidence' },
+] as const;
 
 const EXPORT_TYPES: readonly ExportType[] = [
   { slug: 'innovation-studios', typeName: 'InnovationStudio', listField: 'innovationStudios', statsField: 'innovationStudioStats', table: innovationStudioTable, placed: true, enterprise: true },
@@ -91,7 +97,7 @@ const EXPORT_TYPES: readonly ExportType[] = [
     hiddenColumns: craftsmanPersonalColumns,
     present: presentPersonalData,
   },
-  { slug: 'goals', typeName: 'Goal', listField: 'goals', table: goalTable, placed: true, enterprise: false, nested: { field: 'progress', typeName: 'GoalProgress' }, enrich: goalProgress },
+  { slug: 'goals', typeName: 'Goal', listField: 'goals', table: goalTable, placed: true, enterprise: false, nested: GOAL_NESTED, enrich: goalProgress },
   { slug: 'sources', typeName: 'Source', listField: 'sources', table: sourceTable, placed: false, enterprise: false },
   { slug: 'reported-figures', typeName: 'ReportedFigure', listField: 'reportedFigures', table: reportedFigureTable, placed: true, enterprise: false },
 ];

@@ -12,11 +12,17 @@ export class GoalEntity extends VersionedRecordColumns {
   @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
   cityCode: string | null;
 
+  @Column({ name: 'district_code', type: 'char', length: 6, nullable: true })
+  districtCode: string | null;
+
   @Column({ type: 'text' })
   metric: string;
 
   @Column({ type: 'integer' })
   target: number;
+
+  @Column({ name: 'target_qualifier', type: 'text', default: 'EXACT' })
+  targetQualifier: string;
 
   @Column({ type: 'date' })
   deadline: string;

@@ -25,6 +25,9 @@ export class GoalFilter {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Goals of this city.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: 'true: only province-wide goals; false: only city goals.' })
   provinceWide?: boolean | null;
 

@@ -12,7 +12,9 @@ import { Province, type ProvinceRow } from '../province/province.type';
 import { sourceFieldResolver } from '../source/source.resolver';
 import { GoalRankingArgs, GoalsArgs, ScopeGoalsArgs } from './goal.inputs';
 import { goalService } from './goal.service';
-import { Goal, GoalConnection, GoalPayload, GoalProgress, GoalRankingEntry, type GoalRow } from './goal.type';
+import { ReportedFigure } from '../reported-figure/reported-figure.type';
+import { reportedFigureService } from '../reported-figure/reported-figure.service';
+import { Goal, GoalConnection, GoalEvidence, GoalPayload, GoalProgress, GoalRankingEntry, type GoalEvidenceRow, type GoalRow } from './goal.type';
 import { CreateGoalInput, UpdateGoalInput } from './goal.write-inputs';
 import { goalWrites } from './goal.writes';
 
@@ -63,6 +65,20 @@ export class GoalResolver {
   }
 }
 
+@Resolver(() => GoalEvidence)
+export class GoalEvidenceResolver {
+  @FieldResolver(() => [ReportedFigure], { description: 'Published figures for the goal\'s metric in exactly its scope, oldest first (公开数据序列): achievements only, not plans, not about a part of the place.' })
+  async published(@Ctx() ctx: RequestContext, @Root() evidence: GoalEvidenceRow) {
+    return (await reportedFigureService.byIds(ctx, evidence.publishedIds)).filter((f) => f !== null && !(f instanceof Error));
+  }
+
+  @FieldResolver(() => ReportedFigure, { nullable: true, description: 'The latest of `published` (最新公开数据): value, qualifier, date and source; null when no report gives a figure.' })
+  async latestPublished(@Ctx() ctx: RequestContext, @Root() evidence: GoalEvidenceRow) {
+    const last = evidence.publishedIds.at(-1);
+    return last === undefined ? null : (await reportedFigureService.byIds(ctx, [last]))[0];
+  }
+}
+
 @Resolver(() => GoalRankingEntry)
 export class GoalRankingEntryResolver {
   @FieldResolver(() => City, { description: 'The city of the goal (城市).' })
@@ -96,6 +112,7 @@ export class ProvinceGoalsResolver {
 export const goalResolvers = [
   GoalResolver,
   GoalRankingEntryResolver,
+  GoalEvidenceResolver,
   CityGoalsResolver,
   ProvinceGoalsResolver,
   placeFieldsResolver(Goal, 'goal'),

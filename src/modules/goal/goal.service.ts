@@ -5,19 +5,21 @@ import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byGroupLoader, listConnection } from '../../graphql/lists';
+import type { EventDate } from '../../graphql/time-series';
+import { ReportedFigureMetric } from '../reported-figure/reported-figure.type';
 import { COLLECTIVE_CONTRACT_DATED_BY } from '../collective-innovation-contract/collective-innovation-contract.service';
 import { CRAFTSMAN_ACADEMY_DATED_BY } from '../craftsman-academy/craftsman-academy.service';
 import { CRAFTSMAN_DATED_BY } from '../craftsman/craftsman.service';
 import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-studio.service';
 import { todayInChina } from '../../common/calendar';
-import { goalForecast, goalProgress } from './goal-progress';
+import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { GoalOrderBy, type GoalFilter, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
-import { Goal, GoalMetric, type GoalRow } from './goal.type';
+import { Goal, GoalMetric, type GoalEvidenceRow, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
-  columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.metric, t.target, t.deadline,
-    t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId",
+  columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.metric, t.target, t.deadline,
+    t.target_qualifier AS "targetQualifier", t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('Goal', Goal),
@@ -35,57 +37,117 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
 };
 
 /**
- * How each metric is counted in the registry for the goal `g`'s scope, as two numbers: the current
- * value, and what of it is dated in the trend window `w` (today − 12 months, today], each record dated
- * by its module's event date. Archived records do not count. One scan of the scope gives both.
+ * How each metric is counted in the registry in a goal's scope: its table, what a record is dated by,
+ * which records count, and for a sum the column summed (else records are counted).
  */
-const COUNT = (filter: string) => `count(*)${filter}`;
-const WORKERS = (filter: string) => `coalesce(sum(t.workers_covered)${filter}, 0)`;
-/**
- * A city goal's scope is written as its own branch, `t.city_code = g.city_code`, rather than as
- * `(g.city_code IS NULL OR t.city_code = g.city_code)`: the OR keeps PostgreSQL from using the
- * city index and makes every city goal scan its whole province.
- */
-const values = (table: string, datedBy: string, measure = COUNT, condition = '') => {
-  const select = (scope: string) =>
-    `(SELECT ARRAY[${measure('')}, ${measure(` FILTER (WHERE (${datedBy}) > w.after AND (${datedBy}) <= w.today)`)}]::bigint[] FROM ${table} t WHERE ${scope} AND t.archived_at IS NULL${condition})`;
-  return `(CASE WHEN g.city_code IS NULL THEN ${select('t.province_code = g.province_code')} ELSE ${select('t.city_code = g.city_code AND t.province_code = g.province_code')} END)`;
-};
-const certified = (level?: string) => values('craftsman', CRAFTSMAN_DATED_BY, COUNT, ` AND t.status = 'CERTIFIED'${level ? ` AND t.level = '${level}'` : ''}`);
-const METRIC_SQL: Record<GoalMetric, string> = {
-  INNOVATION_STUDIOS: values('innovation_studio', INNOVATION_STUDIO_DATED_BY),
-  CRAFTSMAN_ACADEMIES: values('craftsman_academy', CRAFTSMAN_ACADEMY_DATED_BY),
-  COLLECTIVE_CONTRACTS: values('collective_innovation_contract', COLLECTIVE_CONTRACT_DATED_BY),
-  WORKERS_COVERED: values('collective_innovation_contract', COLLECTIVE_CONTRACT_DATED_BY, WORKERS),
+interface MetricSource {
+  table: string;
+  dated: EventDate;
+  condition?: string;
+  summed?: string;
+}
+const certified = (level?: string): MetricSource => ({
+  table: 'craftsman', dated: CRAFTSMAN_DATED_BY, condition: `t.status = 'CERTIFIED'${level ? ` AND t.level = '${level}'` : ''}`,
+});
+const METRICS: Record<GoalMetric, MetricSource> = {
+  INNOVATION_STUDIOS: { table: 'innovation_studio', dated: INNOVATION_STUDIO_DATED_BY },
+  CRAFTSMAN_ACADEMIES: { table: 'craftsman_academy', dated: CRAFTSMAN_ACADEMY_DATED_BY },
+  COLLECTIVE_CONTRACTS: { table: 'collective_innovation_contract', dated: COLLECTIVE_CONTRACT_DATED_BY },
+  WORKERS_COVERED: { table: 'collective_innovation_contract', dated: COLLECTIVE_CONTRACT_DATED_BY, summed: 't.workers_covered' },
   CRAFTSMEN: certified(),
   NATIONAL_CRAFTSMEN: certified('NATIONAL'),
   PROVINCIAL_CRAFTSMEN: certified('PROVINCIAL'),
   MUNICIPAL_CRAFTSMEN: certified('MUNICIPAL'),
 };
-/** [current, trend] of the goal `g`; CASE evaluates only the matching subquery. */
-const GOAL_VALUES = `(CASE g.metric ${Object.entries(METRIC_SQL).map(([m, q]) => `WHEN '${m}' THEN ${q}`).join(' ')} END)::integer[]`;
+
+/** The published figure (ReportedFigure.metric) that reports a goal metric, for the goal's evidence. */
+export const PUBLISHED_AS: Record<GoalMetric, ReportedFigureMetric> = {
+  INNOVATION_STUDIOS: ReportedFigureMetric.INNOVATION_STUDIOS,
+  CRAFTSMAN_ACADEMIES: ReportedFigureMetric.CRAFTSMAN_ACADEMIES,
+  COLLECTIVE_CONTRACTS: ReportedFigureMetric.COLLECTIVE_CONTRACTS,
+  WORKERS_COVERED: ReportedFigureMetric.WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS,
+  CRAFTSMEN: ReportedFigureMetric.CERTIFIED_CRAFTSMEN,
+  NATIONAL_CRAFTSMEN: ReportedFigureMetric.NATIONAL_CRAFTSMEN,
+  PROVINCIAL_CRAFTSMEN: ReportedFigureMetric.PROVINCIAL_CRAFTSMEN,
+  MUNICIPAL_CRAFTSMEN: ReportedFigureMetric.MUNICIPAL_CRAFTSMEN,
+};
+
+/**
+ * The evidence of one metric for the goal `g` in the trend window `w` (today − 12 months, today], as one
+ * array: [records, current, unknown values, gained in the window, undated, samples]. A record is in the
+ * window when its earliest possible day is after `w.after` and its latest on or before `w.today`; it is
+ * undated when its date cannot say either way. Archived records do not count. One scan of the scope.
+ *
+ * Each scope is written as its own branch (`t.city_code = g.city_code`, not `g.city_code IS NULL OR …`):
+ * the OR keeps PostgreSQL from using the place index and makes every city goal scan its province.
+ */
+function evidenceOf(m: MetricSource): string {
+  const inWindow = `(${m.dated.earliest} > w.after AND ${m.dated.latest} <= w.today)`;
+  const placed = `coalesce(${m.dated.latest} <= w.after OR ${m.dated.earliest} > w.today OR ${inWindow}, false)`;
+  const value = (filter: string) => (m.summed ? `coalesce(sum(${m.summed})${filter}, 0)` : `count(*)${filter}`);
+  const measures = [
+    'count(*)', value(''), m.summed ? `count(*) FILTER (WHERE ${m.summed} IS NULL)` : '0', value(` FILTER (WHERE ${inWindow})`),
+    `count(*) FILTER (WHERE NOT ${placed})`, 'count(*) FILTER (WHERE t.is_sample)',
+  ];
+  const select = (scope: string) =>
+    `(SELECT ARRAY[${measures.join(', ')}]::bigint[] FROM ${m.table} t WHERE ${scope} AND t.archived_at IS NULL${m.condition ? ` AND ${m.condition}` : ''})`;
+  return `(CASE WHEN g.district_code IS NOT NULL THEN ${select('t.district_code = g.district_code AND t.city_code = g.city_code')}
+    WHEN g.city_code IS NOT NULL THEN ${select('t.city_code = g.city_code AND t.province_code = g.province_code')}
+    ELSE ${select('t.province_code = g.province_code')} END)`;
+}
+/** The evidence array of the goal `g`; CASE evaluates only the matching subquery. */
+const GOAL_EVIDENCE = `(CASE g.metric ${Object.entries(METRICS).map(([metric, m]) => `WHEN '${metric}' THEN ${evidenceOf(m)}`).join(' ')} END)::bigint[]`;
+
+/**
+ * The published figures of the goal `g`'s metric in exactly its scope (not a park within it, not a plan):
+ * their ids oldest first, and the latest as JSON with its publisher, for the status.
+ */
+const GOAL_PUBLISHED = `LATERAL (
+  SELECT array_agg(f.id ORDER BY f.as_of, f.id) AS ids,
+    (array_agg(json_build_object('value', f.value, 'qualifier', f.qualifier, 'asOf', f.as_of, 'publisher', s.publisher) ORDER BY f.as_of DESC, f.id DESC))[1] AS latest
+  FROM reported_figure f LEFT JOIN source s ON s.id = f.source_id
+  WHERE f.metric = (CASE g.metric ${Object.entries(PUBLISHED_AS).map(([metric, figure]) => `WHEN '${metric}' THEN '${figure}'`).join(' ')} END)
+    AND f.kind = 'ACHIEVEMENT' AND f.subject IS NULL AND f.archived_at IS NULL AND f.province_code = g.province_code
+    AND f.city_code IS NOT DISTINCT FROM g.city_code AND f.district_code IS NOT DISTINCT FROM g.district_code) p`;
 
 /** The trend window for `today` (China time), as the CTE `w` the metric subqueries read. */
 const trendWindow = (today: string) => sql`WITH w AS (SELECT ${today}::date AS today, (${today}::date - interval '12 months')::date AS after)`;
 
 interface GoalValues {
-  current: number;
-  trend: number;
+  evidence: GoalEvidenceValues;
+  /** The published figures' ids, oldest first. */
+  publishedIds: number[];
   /** The day the values were counted for, so that progress and forecast use the same today. */
   today: string;
+}
+
+interface EvidenceRow {
+  v: Array<string | number>;
+  publishedIds: number[] | null;
+  latest: { value: number | string; qualifier: PublishedFigure['qualifier']; asOf: string; publisher: string | null } | null;
+}
+
+function goalValuesOf(row: EvidenceRow, today: string): GoalValues {
+  const [records, current, unknownValues, gainedLast12Months, undated, samples] = row.v.map(Number);
+  const published = row.latest ? { ...row.latest, value: Number(row.latest.value) } : null;
+  return { evidence: { records, current, unknownValues, gainedLast12Months, undated, samples, published }, publishedIds: row.publishedIds ?? [], today };
 }
 
 /** The values of many goals in one statement: the goals of a page, a city, a ranking. */
 function goalValues(ctx: RequestContext) {
   return ctx.loaders.get<number, GoalValues>('goal:values', async (ids) => {
     const today = todayInChina();
-    const rows = await ctx.db.query<{ id: number; v: [number, number] }>(
-      sql`${trendWindow(today)} SELECT g.id, ${raw(GOAL_VALUES)} AS v FROM goal g, w WHERE g.id = ANY(${[...ids]})`,
+    const rows = await ctx.db.query<EvidenceRow & { id: number }>(
+      sql`${trendWindow(today)} SELECT g.id, ${raw(GOAL_EVIDENCE)} AS v, p.ids AS "publishedIds", p.latest
+        FROM goal g CROSS JOIN w CROSS JOIN ${raw(GOAL_PUBLISHED)} WHERE g.id = ANY(${[...ids]})`,
     );
-    const byId = new Map(rows.map((r) => [r.id, { current: r.v[0], trend: r.v[1], today }]));
-    return ids.map((id) => byId.get(id) ?? { current: 0, trend: 0, today });
+    const byId = new Map(rows.map((r) => [r.id, goalValuesOf(r, today)]));
+    return ids.map((id) => byId.get(id) ?? goalValuesOf({ v: [0, 0, 0, 0, 0, 0], publishedIds: null, latest: null }, today));
   });
 }
+
+/** What a goal's progress field gives: the arithmetic, the judgement and the evidence behind it. */
+export type GoalProgressResult = GoalProgressValues & GoalJudgement & { evidence: GoalEvidenceRow };
 
 export const goalService = {
   list: (ctx: RequestContext, args: GoalsArgs, info?: GraphQLResolveInfo) => listConnection(ctx, goalTable, args, GoalOrderBy.ID_ASC, info),
@@ -96,9 +158,17 @@ export const goalService = {
       : (await byGroupLoader(ctx, goalTable, 't.province_code').load(scope.provinceCode!)).filter((g) => g.cityCode === null);
     return goals.filter((g) => g.archivedAt === null && (!metric || g.metric === metric));
   },
-  async progress(ctx: RequestContext, goal: GoalRow) {
-    const { current, trend, today } = await goalValues(ctx).load(goal.rowId);
-    return { ...goalProgress(goal, current, today), ...goalForecast(goal, current, trend, today) };
+  async progress(ctx: RequestContext, goal: GoalRow): Promise<GoalProgressResult> {
+    const { evidence, publishedIds, today } = await goalValues(ctx).load(goal.rowId);
+    const judgement = judgeGoal(goal, evidence, today);
+    return {
+      ...goalProgress(goal, evidence.current, today, judgement.achieved),
+      ...judgement,
+      evidence: {
+        registryRecords: evidence.records, registryValue: evidence.current, sampleRecords: evidence.samples, undatedRecords: evidence.undated,
+        unknownValueRecords: evidence.unknownValues, gainedLast12Months: evidence.gainedLast12Months, publishedIds,
+      },
+    };
   },
   /**
    * City goals for a metric by progress ratio, highest first, ties by city code, ranked in one
@@ -111,17 +181,17 @@ export const goalService = {
     // The values in a LATERAL subquery that cannot be flattened (OFFSET 0): computed once per goal
     // that passes the filter, not again for the ranking and again for the select list.
     const rows = await ctx.db.query<Record<string, unknown>>(sql`${trendWindow(today)}
-      SELECT ${raw(goalTable.columns)}, x.v AS "__values",
-        row_number() OVER (ORDER BY x.v[1]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
+      SELECT ${raw(goalTable.columns)}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
+        row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
-        CROSS JOIN LATERAL (SELECT ${raw(GOAL_VALUES)} AS v FROM (SELECT t.metric, t.province_code, t.city_code) g OFFSET 0) x
+        CROSS JOIN LATERAL (SELECT ${raw(GOAL_EVIDENCE)} AS v, p.ids, p.latest
+          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code) g CROSS JOIN ${raw(GOAL_PUBLISHED)} OFFSET 0) x
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
     const loader = goalValues(ctx);
     return rows.map((record) => {
       const goal = goalTable.toRow(record);
-      const [current, trend] = record.__values as [number, number];
-      loader.prime(goal.rowId, { current, trend, today });
+      loader.prime(goal.rowId, goalValuesOf({ v: record.__values as EvidenceRow['v'], publishedIds: record.__publishedIds as number[] | null, latest: record.__latest as EvidenceRow['latest'] }, today));
       return { rank: record.__rank as number, goal, cityCode: goal.cityCode! };
     });
   },

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { GoalMetric } from './goal.type';
 
 @InputType({
@@ -10,6 +11,9 @@ export class CreateGoalInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code of a city goal (城市), e.g. "320100"; leave out for a province-wide goal.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code (省份), required for a province-wide goal; for a city goal it must be the city’s province, or left out.' })
   provinceCode?: string | null;
 
@@ -18,6 +22,9 @@ export class CreateGoalInput {
 
   @Field(() => Int, { description: 'Target value (目标值): a whole number from 1 to 1,000,000,000.' })
   target: number;
+
+  @Field(() => FigureQualifier, { nullable: true, description: 'How the target was published (目标限定): EXACT (the default), AT_LEAST ("more than", 超过), ABOUT ("about", 左右) or AT_MOST.' })
+  targetQualifier?: FigureQualifier | null;
 
   @Field(() => LocalDateScalar, { description: 'Deadline (截止日期): from 1949-10-01, at most 30 years from today.' })
   deadline: string;
@@ -46,6 +53,9 @@ export class UpdateGoalInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'New city (城市); null makes the goal province-wide in its province.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'New province (省份) of a province-wide goal.' })
   provinceCode?: string | null;
 
@@ -54,6 +64,9 @@ export class UpdateGoalInput {
 
   @Field(() => Int, { nullable: true, description: 'New target value (目标值).' })
   target?: number | null;
+
+  @Field(() => FigureQualifier, { nullable: true, description: 'New target qualifier (目标限定).' })
+  targetQualifier?: FigureQualifier | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'New deadline (截止日期).' })
   deadline?: string | null;

@@ -2,6 +2,7 @@ import { field } from '../../db/writes/fields';
 import { writesFor } from '../../db/writes/record-writer';
 import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
 import { goalTable } from './goal.service';
+import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { GoalMetric } from './goal.type';
 
 /** A target or baseline this large is a typing error: Jiangsu's largest published figure is 2 million workers. */
@@ -27,16 +28,19 @@ export const goalRecord: RecordSpec = {
   payloadField: 'goal',
   fields: {
     cityCode: field.city(),
+    districtCode: field.district(),
     provinceCode: field.province(),
     metric: field.enum('metric', GoalMetric),
     target: field.integer('target', 1, MAX_GOAL_VALUE),
+    targetQualifier: field.enum('target_qualifier', FigureQualifier),
     deadline: field.date('deadline', 30),
     baselineValue: field.integer('baseline_value', 0, MAX_GOAL_VALUE),
     baselineOn: field.date('baseline_on'),
     description: field.text('description', 2000),
     sourceId: field.reference('source_id', 'Source', 'source'),
   },
-  required: ['province_code', 'metric', 'target', 'deadline', 'source_id'],
+  required: ['province_code', 'metric', 'target', 'target_qualifier', 'deadline', 'source_id'],
+  defaults: { target_qualifier: FigureQualifier.EXACT },
   place: {},
   externalId: false,
   check: checkBaseline,

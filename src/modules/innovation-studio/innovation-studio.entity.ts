@@ -9,20 +9,23 @@ export class InnovationStudioEntity extends CityRecordColumns {
   @Column({ type: 'text' })
   name: string;
 
-  @Column({ type: 'text' })
-  kind: string;
+  @Column({ type: 'text', nullable: true })
+  kind: string | null;
 
-  @Column({ name: 'demonstration_level', type: 'text', default: 'NONE' })
-  demonstrationLevel: string;
+  @Column({ name: 'demonstration_level', type: 'text', nullable: true })
+  demonstrationLevel: string | null;
 
-  @Column({ name: 'enterprise_id', type: 'integer' })
-  enterpriseId: number;
+  @Column({ name: 'enterprise_id', type: 'integer', nullable: true })
+  enterpriseId: number | null;
 
   @Column({ name: 'province_code', type: 'char', length: 6 })
   provinceCode: string;
 
   @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
   cityCode: string | null;
+
+  @Column({ name: 'district_code', type: 'char', length: 6, nullable: true })
+  districtCode: string | null;
 
   @Column({ name: 'established_on', type: 'date', nullable: true })
   establishedOn: string | null;

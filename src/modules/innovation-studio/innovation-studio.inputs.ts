@@ -25,6 +25,7 @@ registerEnumType(InnovationStudioOrderBy, {
 export enum InnovationStudioDimension {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
   KIND = 'KIND',
   DEMONSTRATION_LEVEL = 'DEMONSTRATION_LEVEL',
   YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
@@ -38,6 +39,7 @@ registerEnumType(InnovationStudioDimension, {
   valuesConfig: {
     PROVINCE: { description: 'The province of the studio.' },
     CITY: { description: 'The city of the studio; studios with no city form their own group.' },
+    DISTRICT: { description: 'The district (区县) of the studio; studios placed in no district form their own group.' },
     KIND: { description: 'The kind of studio.' },
     DEMONSTRATION_LEVEL: { description: 'The demonstration level of the studio.' },
     YEAR_ESTABLISHED: { description: 'The year the studio was established; studios with no known date form their own group.' },
@@ -54,6 +56,9 @@ export class InnovationStudioFilter {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
 
   @Field(() => [InnovationStudioKind], { nullable: true, description: 'Any of these kinds.' })
   kinds?: InnovationStudioKind[] | null;

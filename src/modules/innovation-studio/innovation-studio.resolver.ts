@@ -61,7 +61,7 @@ export class InnovationStudioResolver {
     return innovationStudioWrites.upsert(ctx, input);
   }
 
-  @FieldResolver(() => Enterprise, { description: 'The enterprise that hosts the studio (依托企业).' })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise that hosts the studio (依托企业); null where the source does not name it.' })
   enterprise(@Ctx() ctx: RequestContext, @Root() studio: InnovationStudioRow) {
     return enterpriseService.byId(ctx, studio.enterpriseId);
   }

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
-import { timeSeries } from '../../graphql/time-series';
+import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
@@ -23,7 +23,7 @@ import { InnovationStudio, type InnovationStudioRow } from './innovation-studio.
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
   from: 'innovation_studio t',
   columns: `t.id, t.name, t.kind, t.demonstration_level AS "demonstrationLevel", t.enterprise_id AS "enterpriseId",
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.established_on AS "establishedOn",
+    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.established_on AS "establishedOn",
     t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
     ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
@@ -56,10 +56,10 @@ const dimensions: Record<InnovationStudioDimension, Dimension> = {
 };
 
 /** What a studio's time series and goal trend date it by: the day it was established (成立日期). */
-export const INNOVATION_STUDIO_DATED_BY = 't.established_on';
+export const INNOVATION_STUDIO_DATED_BY = onDay('t.established_on');
 
 export const innovationStudioService = {
-  series: (ctx: RequestContext, args: InnovationStudioSeriesArgs) => timeSeries(ctx, { table: innovationStudioTable, datedBy: INNOVATION_STUDIO_DATED_BY }, args),
+  series: (ctx: RequestContext, args: InnovationStudioSeriesArgs) => timeSeries(ctx, { table: innovationStudioTable, dated: INNOVATION_STUDIO_DATED_BY }, args),
   list: (ctx: RequestContext, args: InnovationStudiosArgs, info?: GraphQLResolveInfo) => listConnection(ctx, innovationStudioTable, args, InnovationStudioOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: InnovationStudiosArgs) =>
     childConnection(ctx, innovationStudioTable, column, key, args, InnovationStudioOrderBy.ID_ASC),

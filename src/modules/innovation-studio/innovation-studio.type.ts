@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
@@ -40,21 +40,21 @@ registerEnumType(DemonstrationLevel, {
   },
 });
 
-@ObjectType({ implements: [Node, RegistryRecord], description: 'An innovation studio (创新工作室) hosted by an enterprise.' })
+@ObjectType({ implements: [Node, RegistryRecord], description: 'An innovation studio (创新工作室), hosted by an enterprise.' })
 export class InnovationStudio extends RegistryRecord {
   @Field({ description: 'Name in Chinese (名称).' })
   name: string;
 
-  @Field(() => InnovationStudioKind, { description: 'Kind of studio (类型).' })
-  kind: InnovationStudioKind;
+  @Field(() => InnovationStudioKind, { nullable: true, description: 'Kind of studio (类型); null where the source does not say.' })
+  kind: InnovationStudioKind | null;
 
-  @Field(() => DemonstrationLevel, { description: 'Demonstration level (示范级别).' })
-  demonstrationLevel: DemonstrationLevel;
+  @Field(() => DemonstrationLevel, { nullable: true, description: 'Demonstration level (示范级别); NONE for a studio that is not a demonstration studio, null where the source does not say.' })
+  demonstrationLevel: DemonstrationLevel | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date established (成立日期), where known.' })
   establishedOn: string | null;
 
-  @Field({ description: 'A sample record created so that registry counts equal a published figure (示例记录); its name and details are not real.' })
+  @Field({ description: SAMPLE_DESCRIPTION })
   isSample: boolean;
 
   @Field(() => String, { nullable: true, description: "The city portal's own id for the studio (外部编号), unique within its city." })
@@ -87,11 +87,12 @@ export interface InnovationStudioRow {
   id: string;
   rowId: number;
   name: string;
-  kind: InnovationStudioKind;
-  demonstrationLevel: DemonstrationLevel;
-  enterpriseId: number;
+  kind: InnovationStudioKind | null;
+  demonstrationLevel: DemonstrationLevel | null;
+  enterpriseId: number | null;
   provinceCode: string;
   cityCode: string | null;
+  districtCode: string | null;
   establishedOn: string | null;
   leadCraftsmanId: number | null;
   isSample: boolean;

@@ -19,6 +19,9 @@ export class CreateInnovationStudioInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code; if given it must be the enterprise’s city.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
+
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date established (成立日期): from 1949-10-01, not in the future.' })
   establishedOn?: string | null;
 
@@ -39,6 +42,9 @@ export class UpdateInnovationStudioInput {
 
   @Field(() => Int, { description: 'The version the caller read; if the studio has moved on, nothing changes (CONFLICT).' })
   version: number;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New name (名称).' })
   name?: string | null;
@@ -75,6 +81,9 @@ export class InnovationStudioRecordInput {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: "City division code: a city editor's own city when not given; required for ADMIN keys." })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name in Chinese (名称); required for a new studio.' })
   name?: string | null;

@@ -12,6 +12,7 @@ import { cityTable } from '../city/city.service';
 import { collectiveInnovationContractTable } from '../collective-innovation-contract/collective-innovation-contract.service';
 import { craftsmanAcademyTable } from '../craftsman-academy/craftsman-academy.service';
 import { craftsmanTable } from '../craftsman/craftsman.service';
+import { districtTable } from '../district/district.service';
 import { enterpriseTable } from '../enterprise/enterprise.service';
 import { goalTable } from '../goal/goal.service';
 import { innovationStudioTable } from '../innovation-studio/innovation-studio.service';
@@ -23,6 +24,7 @@ import { sourceTable } from '../source/source.service';
 const NODE_TYPES: Record<string, { table: TableSpec<unknown, never>; key: string; pattern: RegExp }> = {
   Province: { table: provinceTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]0000$/ },
   City: { table: cityTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]{5}$/ },
+  District: { table: districtTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]{5}$/ },
   Enterprise: { table: enterpriseTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
   Craftsman: { table: craftsmanTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
   CraftsmanAcademy: { table: craftsmanAcademyTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },

@@ -10,4 +10,10 @@ export class ProvinceEntity {
 
   @Column({ name: 'name_en', type: 'text', nullable: true })
   nameEn: string | null;
+
+  @Column({ name: 'full_name', type: 'text', nullable: true })
+  fullName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  pinyin: string | null;
 }

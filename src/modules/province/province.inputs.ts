@@ -16,7 +16,7 @@ registerEnumType(ProvinceOrderBy, {
 
 @InputType({ description: 'Which provinces to list.' })
 export class ProvinceFilter {
-  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese or English), case-insensitive.' })
+  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese, English or pinyin), case-insensitive.' })
   nameContains?: string | null;
 }
 

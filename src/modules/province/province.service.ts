@@ -8,11 +8,11 @@ import { Province, type ProvinceRow } from './province.type';
 
 export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
   from: 'province t',
-  columns: 't.code, t.name, t.name_en AS "nameEn"',
+  columns: 't.code, t.name, t.name_en AS "nameEn", t.full_name AS "fullName", t.pinyin',
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('Province', Province, 'code'),
-  conditions: (f) => when.contains(['t.name', 't.name_en'], f?.nameContains),
+  conditions: (f) => when.contains(['t.name', 't.name_en', 't.pinyin'], f?.nameContains),
   orders: {
     [ProvinceOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
     [ProvinceOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

@@ -12,6 +12,9 @@ export class ReportedFigureEntity extends VersionedRecordColumns {
   @Column({ name: 'city_code', type: 'char', length: 6, nullable: true })
   cityCode: string | null;
 
+  @Column({ name: 'district_code', type: 'char', length: 6, nullable: true })
+  districtCode: string | null;
+
   @Column({ type: 'text', nullable: true })
   subject: string | null;
 
@@ -23,6 +26,12 @@ export class ReportedFigureEntity extends VersionedRecordColumns {
 
   @Column({ type: 'text' })
   unit: string;
+
+  @Column({ type: 'text', default: 'EXACT' })
+  qualifier: string;
+
+  @Column({ type: 'text', default: 'ACHIEVEMENT' })
+  kind: string;
 
   @Column({ name: 'as_of', type: 'date' })
   asOf: string;

@@ -2,7 +2,7 @@ import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { ArchiveStatus } from '../../graphql/writes';
-import { ReportedFigureMetric } from './reported-figure.type';
+import { ReportedFigureMetric, FigureKind } from './reported-figure.type';
 
 export enum ReportedFigureOrderBy {
   ID_ASC = 'ID_ASC',
@@ -25,8 +25,14 @@ export class ReportedFigureFilter {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Figures of this city.' })
   cityCode?: string | null;
 
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
+  districtCode?: string | null;
+
   @Field(() => [ReportedFigureMetric], { nullable: true, description: 'Any of these metrics.' })
   metrics?: ReportedFigureMetric[] | null;
+
+  @Field(() => [FigureKind], { nullable: true, description: 'Any of these kinds: ACHIEVEMENT (done) or PLAN (planned).' })
+  kinds?: FigureKind[] | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'As of this date or later.' })
   asOfFrom?: string | null;

@@ -3,20 +3,21 @@ import { placeConditions, when } from '../../db/filters';
 import { registryRow, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { childConnection, listConnection } from '../../graphql/lists';
+import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
 import { foldablePlaceLists } from '../city/place-relations';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
 import { ReportedFigure, type ReportedFigureRow } from './reported-figure.type';
 
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
   from: 'reported_figure t',
-  columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.subject, t.metric, t.value::float8 AS value,
-    t.unit, t.as_of AS "asOf", t.source_id AS "sourceId", ${REGISTRY_RECORD_COLUMNS}`,
+  columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.subject, t.metric, t.value::float8 AS value,
+    t.unit, t.qualifier, t.kind, t.as_of AS "asOf", t.source_id AS "sourceId", ${REGISTRY_RECORD_COLUMNS}`,
   key: 't.id',
   toRow: registryRow('ReportedFigure', ReportedFigure),
   conditions: (f) => [
     ...placeConditions(f),
     ...when.inList('t.metric', f?.metrics),
+    ...when.inList('t.kind', f?.kinds),
     ...when.between('t.as_of', f?.asOfFrom, f?.asOfTo),
     ...when.archived(f?.archiveStatus),
   ],
@@ -30,6 +31,8 @@ export const reportedFigureService = {
   list: (ctx: RequestContext, args: ReportedFiguresArgs, info?: GraphQLResolveInfo) => listConnection(ctx, reportedFigureTable, args, ReportedFigureOrderBy.ID_ASC, info),
   under: (ctx: RequestContext, column: string, key: string | number, args: ReportedFiguresArgs) =>
     childConnection(ctx, reportedFigureTable, column, key, args, ReportedFigureOrderBy.ID_ASC),
+  /** Figures by id, batched per request; an archived figure is still found (goal evidence names only active ones). */
+  byIds: (ctx: RequestContext, ids: readonly number[]) => byKeyLoader(ctx, reportedFigureTable, 't.id').loadMany(ids),
 };
 
 /** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */

@@ -24,6 +24,25 @@ export enum ReportedFigureMetric {
   NEW_TRADE_UNION_MEMBERS = 'NEW_TRADE_UNION_MEMBERS',
   TRAINING_COURSES = 'TRAINING_COURSES',
   TRAINING_PARTICIPANTS = 'TRAINING_PARTICIPANTS',
+  TRAINING_TRADE_UNIONS = 'TRAINING_TRADE_UNIONS',
+  SKILL_COMPETITION_PARTICIPATION = 'SKILL_COMPETITION_PARTICIPATION',
+  INNOVATION_STUDIOS = 'INNOVATION_STUDIOS',
+  MODEL_WORKER_INNOVATION_STUDIOS = 'MODEL_WORKER_INNOVATION_STUDIOS',
+  EMPLOYEE_INNOVATION_STUDIOS = 'EMPLOYEE_INNOVATION_STUDIOS',
+  SPECIALISED_TECHNICAL_INNOVATION_STUDIOS = 'SPECIALISED_TECHNICAL_INNOVATION_STUDIOS',
+  NATIONAL_DEMONSTRATION_STUDIOS = 'NATIONAL_DEMONSTRATION_STUDIOS',
+  PROVINCIAL_DEMONSTRATION_STUDIOS = 'PROVINCIAL_DEMONSTRATION_STUDIOS',
+  MUNICIPAL_DEMONSTRATION_STUDIOS = 'MUNICIPAL_DEMONSTRATION_STUDIOS',
+  CRAFTSMAN_ACADEMIES = 'CRAFTSMAN_ACADEMIES',
+  MUNICIPAL_CRAFTSMAN_ACADEMIES = 'MUNICIPAL_CRAFTSMAN_ACADEMIES',
+  DISTRICT_CRAFTSMAN_ACADEMIES = 'DISTRICT_CRAFTSMAN_ACADEMIES',
+  ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST = 'ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST',
+  CRAFTSMEN_IN_TRAINING = 'CRAFTSMEN_IN_TRAINING',
+  CERTIFIED_CRAFTSMEN = 'CERTIFIED_CRAFTSMEN',
+  NATIONAL_CRAFTSMEN = 'NATIONAL_CRAFTSMEN',
+  PROVINCIAL_CRAFTSMEN = 'PROVINCIAL_CRAFTSMEN',
+  MUNICIPAL_CRAFTSMEN = 'MUNICIPAL_CRAFTSMEN',
+  COLLECTIVE_CONTRACTS = 'COLLECTIVE_CONTRACTS',
 }
 registerEnumType(ReportedFigureMetric, {
   name: 'ReportedFigureMetric',
@@ -47,6 +66,55 @@ registerEnumType(ReportedFigureMetric, {
     NEW_TRADE_UNION_MEMBERS: { description: 'New trade union members (新发展会员).' },
     TRAINING_COURSES: { description: 'Training courses held (培训课程).' },
     TRAINING_PARTICIPANTS: { description: 'Training participants (参训人次).' },
+    TRAINING_TRADE_UNIONS: { description: 'Trade unions whose members took part in a training programme (参与工会).' },
+    SKILL_COMPETITION_PARTICIPATION: { description: 'Share of the units concerned that took part in skill competitions, percent (参赛覆盖率).' },
+    INNOVATION_STUDIOS: { description: 'Innovation studios, all kinds (创新工作室); what the INNOVATION_STUDIOS goal metric counts.' },
+    MODEL_WORKER_INNOVATION_STUDIOS: { description: 'Model-worker innovation studios (劳模创新工作室).' },
+    EMPLOYEE_INNOVATION_STUDIOS: { description: 'Employee innovation studios (职工创新工作室).' },
+    SPECIALISED_TECHNICAL_INNOVATION_STUDIOS: { description: 'Specialised technical innovation studios (专业技术创新工作室).' },
+    NATIONAL_DEMONSTRATION_STUDIOS: { description: 'National demonstration innovation studios (全国示范性创新工作室).' },
+    PROVINCIAL_DEMONSTRATION_STUDIOS: { description: 'Provincial or regional demonstration innovation studios (省级/区域示范性创新工作室).' },
+    MUNICIPAL_DEMONSTRATION_STUDIOS: { description: 'Municipal demonstration innovation studios (市级示范性创新工作室).' },
+    CRAFTSMAN_ACADEMIES: { description: 'Craftsman academies, all levels (工匠学院).' },
+    MUNICIPAL_CRAFTSMAN_ACADEMIES: { description: 'Municipal craftsman academies (市级工匠学院).' },
+    DISTRICT_CRAFTSMAN_ACADEMIES: { description: 'District craftsman academies (区级工匠学院).' },
+    ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST: { description: 'Craftsman academies on the provincial support list (列入省级扶持名单的工匠学院).' },
+    CRAFTSMEN_IN_TRAINING: { description: 'Craftsman candidates in training (培养中的工匠人选).' },
+    CERTIFIED_CRAFTSMEN: { description: 'Certified craftsmen of any level (已认定工匠).' },
+    NATIONAL_CRAFTSMEN: { description: 'National craftsmen (国家工匠).' },
+    PROVINCIAL_CRAFTSMEN: { description: 'Provincial craftsmen (省级工匠), e.g. 荆楚工匠 in Hubei.' },
+    MUNICIPAL_CRAFTSMEN: { description: 'Municipal craftsmen (市级工匠), e.g. 南京工匠, 武汉大城工匠.' },
+    COLLECTIVE_CONTRACTS: { description: 'Collective innovation contracts (技术创新集体合同).' },
+  },
+});
+
+export enum FigureQualifier {
+  EXACT = 'EXACT',
+  AT_LEAST = 'AT_LEAST',
+  ABOUT = 'ABOUT',
+  AT_MOST = 'AT_MOST',
+}
+registerEnumType(FigureQualifier, {
+  name: 'FigureQualifier',
+  description: 'How exact a published number is, as the report wrote it (数值限定).',
+  valuesConfig: {
+    EXACT: { description: 'As printed, with no qualifier: "598" (确数).' },
+    AT_LEAST: { description: 'A lower bound: "over", "more than", "at least" (超过/以上/逾/不少于).' },
+    ABOUT: { description: 'Approximate: "about", "around" (约/左右).' },
+    AT_MOST: { description: 'An upper bound: "no more than", "within" (不超过/以内).' },
+  },
+});
+
+export enum FigureKind {
+  ACHIEVEMENT = 'ACHIEVEMENT',
+  PLAN = 'PLAN',
+}
+registerEnumType(FigureKind, {
+  name: 'FigureKind',
+  description: 'Whether a published figure says what was done or what is planned (数据性质).',
+  valuesConfig: {
+    ACHIEVEMENT: { description: 'Something achieved or counted (已完成/现状).' },
+    PLAN: { description: 'A plan or target, e.g. Foshan\'s 266 new trade unions planned for 2024 (计划/目标): never counted as done.' },
   },
 });
 
@@ -71,7 +139,11 @@ registerEnumType(FigureUnit, {
   },
 });
 
-@ObjectType({ implements: [Node, RegistryRecord], description: 'A published statistic that is not a count of registry rows (公开统计数据), e.g. Xuzhou\'s 1.32 million skilled workers.' })
+@ObjectType({
+  implements: [Node, RegistryRecord],
+  description:
+    'A published figure (公开统计数据): a number a report gives for a place on a date, with its source. Some are not registry counts (Xuzhou\'s 1.32 million skilled workers); others are observations of what the registry counts (Nanjing\'s 598 studios on 2025-10-22), which goal progress shows as evidence beside the registry\'s own count.',
+})
 export class ReportedFigure extends RegistryRecord {
   @Field(() => ReportedFigureMetric, { description: 'What the figure measures (指标).' })
   metric: ReportedFigureMetric;
@@ -81,6 +153,12 @@ export class ReportedFigure extends RegistryRecord {
 
   @Field(() => FigureUnit, { description: 'Unit (单位).' })
   unit: FigureUnit;
+
+  @Field(() => FigureQualifier, { description: 'How exact the value is, as the report wrote it: EXACT, AT_LEAST (超过/以上), ABOUT (约) or AT_MOST (数值限定).' })
+  qualifier: FigureQualifier;
+
+  @Field(() => FigureKind, { description: 'ACHIEVEMENT (done, counted) or PLAN (a plan or target) (数据性质).' })
+  kind: FigureKind;
 
   @Field(() => LocalDateScalar, { description: 'Date the figure refers to, or the report date when none is given (截至日期).' })
   asOf: string;
@@ -101,10 +179,13 @@ export interface ReportedFigureRow {
   rowId: number;
   provinceCode: string;
   cityCode: string | null;
+  districtCode: string | null;
   subject: string | null;
   metric: ReportedFigureMetric;
   value: number;
   unit: FigureUnit;
+  qualifier: FigureQualifier;
+  kind: FigureKind;
   asOf: string;
   sourceId: number;
   version: number;

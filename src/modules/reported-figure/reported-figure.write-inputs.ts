@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
-import { FigureUnit, ReportedFigureMetric } from './reported-figure.type';
+import { FigureUnit, ReportedFigureMetric, FigureKind, FigureQualifier } from './reported-figure.type';
 
 @InputType({
   description:
@@ -9,6 +9,9 @@ import { FigureUnit, ReportedFigureMetric } from './reported-figure.type';
 export class CreateReportedFigureInput {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code (城市), e.g. "320300"; leave out for a province-wide figure.' })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code (省份), required for a province-wide figure; for a city it must be the city’s province, or left out.' })
   provinceCode?: string | null;
@@ -28,6 +31,12 @@ export class CreateReportedFigureInput {
   @Field(() => LocalDateScalar, { description: 'Date the figure refers to (截至日期): from 1949-10-01, not in the future.' })
   asOf: string;
 
+  @Field(() => FigureQualifier, { nullable: true, description: 'How exact the value is, as the report wrote it (数值限定); EXACT when not given.' })
+  qualifier?: FigureQualifier | null;
+
+  @Field(() => FigureKind, { nullable: true, description: 'ACHIEVEMENT (done) or PLAN (planned) (数据性质); ACHIEVEMENT when not given.' })
+  kind?: FigureKind | null;
+
   @Field(() => ID, { description: 'ID of the source that publishes the figure (出处); required.' })
   sourceId: string;
 }
@@ -42,6 +51,9 @@ export class UpdateReportedFigureInput {
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'New city (城市); null makes the figure province-wide in its province.' })
   cityCode?: string | null;
+
+  @Field(() => DivisionCodeScalar, { nullable: true, description: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.' })
+  districtCode?: string | null;
 
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'New province (省份) of a province-wide figure.' })
   provinceCode?: string | null;
@@ -60,6 +72,12 @@ export class UpdateReportedFigureInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'New as-of date (截至日期).' })
   asOf?: string | null;
+
+  @Field(() => FigureQualifier, { nullable: true, description: 'New qualifier (数值限定).' })
+  qualifier?: FigureQualifier | null;
+
+  @Field(() => FigureKind, { nullable: true, description: 'New kind (数据性质).' })
+  kind?: FigureKind | null;
 
   @Field(() => ID, { nullable: true, description: 'ID of the source that publishes the figure (出处).' })
   sourceId?: string | null;

@@ -2,17 +2,22 @@ import { field } from '../../db/writes/fields';
 import { writesFor } from '../../db/writes/record-writer';
 import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
 import { reportedFigureTable } from './reported-figure.service';
-import { FigureUnit, ReportedFigureMetric } from './reported-figure.type';
+import { FigureKind, FigureQualifier, FigureUnit, ReportedFigureMetric } from './reported-figure.type';
 
 /** Metrics published as percentages (their enum descriptions say "percent"); all others are counts. */
 export const PERCENT_METRICS: ReadonlySet<string> = new Set([
   ReportedFigureMetric.HIGHLY_SKILLED_WORKER_SHARE,
+  ReportedFigureMetric.SKILL_COMPETITION_PARTICIPATION,
   ReportedFigureMetric.ISSUE_RESOLUTION_SATISFACTION,
   ReportedFigureMetric.PUBLIC_BUDGET_REVENUE_GROWTH,
 ]);
 
 /** Percentages of a whole (a share, a satisfaction rate) cannot exceed 100; growth can. */
-const SHARE_METRICS: ReadonlySet<string> = new Set([ReportedFigureMetric.HIGHLY_SKILLED_WORKER_SHARE, ReportedFigureMetric.ISSUE_RESOLUTION_SATISFACTION]);
+const SHARE_METRICS: ReadonlySet<string> = new Set([
+  ReportedFigureMetric.HIGHLY_SKILLED_WORKER_SHARE,
+  ReportedFigureMetric.ISSUE_RESOLUTION_SATISFACTION,
+  ReportedFigureMetric.SKILL_COMPETITION_PARTICIPATION,
+]);
 
 /** Metric, unit and value must agree: percentages in PERCENT (shares at most 100), counts whole and not in PERCENT. */
 function checkFigure(record: ColumnRecord): Array<[string, string]> {
@@ -40,15 +45,19 @@ export const reportedFigureRecord: RecordSpec = {
   payloadField: 'reportedFigure',
   fields: {
     cityCode: field.city(),
+    districtCode: field.district(),
     provinceCode: field.province(),
     subject: field.text('subject', 200),
     metric: field.enum('metric', ReportedFigureMetric),
     value: field.decimal('value', 0),
     unit: field.enum('unit', FigureUnit),
+    qualifier: field.enum('qualifier', FigureQualifier),
+    kind: field.enum('kind', FigureKind),
     asOf: field.date('as_of'),
     sourceId: field.reference('source_id', 'Source', 'source'),
   },
-  required: ['province_code', 'metric', 'value', 'unit', 'as_of', 'source_id'],
+  required: ['province_code', 'metric', 'value', 'unit', 'qualifier', 'kind', 'as_of', 'source_id'],
+  defaults: { qualifier: FigureQualifier.EXACT, kind: FigureKind.ACHIEVEMENT },
   place: {},
   externalId: false,
   check: checkFigure,

@@ -21,29 +21,40 @@
     PROVINCIAL_CRAFTSMEN: ['省级工匠', 'Provincial craftsmen'],
     MUNICIPAL_CRAFTSMEN: ['市级工匠', 'Municipal craftsmen'],
   };
-  // Worst first: the order the rows are shown in.
+  // Worst first: the order the rows are shown in. Goals the evidence cannot judge come after the
+  // ones it shows behind, before the ones it shows on track: they need data, not alarm.
   const STATUSES = {
     OFF_TRACK: ['滞后', 'Off track'],
     AT_RISK: ['有风险', 'At risk'],
+    INSUFFICIENT_HISTORY: ['数据不足', 'Insufficient history'],
+    NO_DATA: ['无数据', 'No data'],
     ON_TRACK: ['按期', 'On track'],
     ACHIEVED: ['已完成', 'Achieved'],
   };
+  const QUALIFIERS = { EXACT: ['', ''], AT_LEAST: ['超过', 'over '], ABOUT: ['约', 'about '], AT_MOST: ['不超过', 'at most '] };
   const STATUS_ORDER = Object.keys(STATUSES);
 
   const GOALS_QUERY = `query DashboardGoals($after: String) {
     goals(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes {
-        id metric target deadline
-        scope { __typename ... on City { code name } ... on Province { code name } }
-        progress { current target ratio daysLeft expectedByNow projectedAtDeadline status }
+        id metric target targetQualifier deadline
+        scope { __typename ... on District { code name } ... on City { code name } ... on Province { code name } }
+        progress {
+          current target ratio daysLeft expectedByNow projectedAtDeadline status statusReason statusExplanation paceMeasured
+          evidence { registryRecords sampleRecords undatedRecords unknownValueRecords
+            latestPublished { value qualifier asOf source { publisher title } } }
+        }
       }
     }
   }`;
+  // Every city of the country has a line; the panels show those with studios, with how many of them are
+  // samples (stand-ins for what a report counts) and how many have no founding date to chart.
   const STUDIOS_QUERY = `query DashboardStudios($from: LocalDate!, $to: LocalDate!) {
     innovationStudioSeries(interval: YEAR, from: $from, to: $to, groupBy: CITY) {
       lines { provinceCode cityCode city { name } province { name } undatedCount points { period cumulative } }
     }
+    samples: innovationStudioStats(groupBy: [PROVINCE, CITY], filter: { isSample: true }) { provinceCode cityCode count }
   }`;
 
   const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
@@ -111,11 +122,18 @@
     );
   }
 
-  /** Current against target on one scale, with the straight-line expectation and the projection. */
+  /** A published figure as the report wrote it: 超过 20,800（新华日报 2025-09-29）. */
+  function published(figure) {
+    const [zh, en] = QUALIFIERS[figure.qualifier] || ['', ''];
+    return { zh: `${zh}${number.format(figure.value)}（${figure.source ? figure.source.publisher : ''} ${figure.asOf}）`, en: `${en}${number.format(figure.value)}` };
+  }
+
+  /** Current against target on one scale, with the straight-line expectation, the projection and the latest published figure. */
   function progressBar(p) {
     const width = 320;
     const height = 22;
-    const max = Math.max(p.target, p.current, p.projectedAtDeadline || 0, p.expectedByNow || 0) * 1.05 || 1;
+    const figure = p.evidence.latestPublished;
+    const max = Math.max(p.target, p.current, p.projectedAtDeadline || 0, p.expectedByNow || 0, figure ? figure.value : 0) * 1.05 || 1;
     const x = (v) => Math.round((v / max) * width * 10) / 10;
     const parts = [
       svg('rect', { class: 'track', x: 0, y: 5, width: x(p.target), height: 12 }, tip(`目标 target ${number.format(p.target)}`)),
@@ -126,21 +144,48 @@
       const ex = x(p.expectedByNow);
       parts.push(svg('line', { class: 'expected', x1: ex, x2: ex, y1: 2, y2: 20 }, tip(`按直线应达 expected by now ${number.format(p.expectedByNow)}`)));
     }
-    const px = x(p.projectedAtDeadline);
-    parts.push(svg('path', { class: 'projected', d: `M${px} 3 l5 8 l-5 8 l-5 -8 z` }, tip(`预计截止时 projected ${number.format(p.projectedAtDeadline)}`)));
+    if (p.projectedAtDeadline !== null) {
+      const px = x(p.projectedAtDeadline);
+      parts.push(svg('path', { class: 'projected', d: `M${px} 3 l5 8 l-5 8 l-5 -8 z` }, tip(`预计截止时 projected ${number.format(p.projectedAtDeadline)}`)));
+    }
+    if (figure) {
+      const fx = x(figure.value);
+      parts.push(svg('path', { class: 'published', d: `M${fx - 4} 0 l8 0 l-4 6 z` }, tip(`公开数据 published ${published(figure).zh}`)));
+    }
     return svg('svg', { class: 'progress-bar', viewBox: `-6 0 ${width + 12} ${height}`, width: width + 12, height, 'aria-hidden': 'true' }, ...parts);
+  }
+
+  const SCOPE_KINDS = { District: ['区县', 'district'], City: ['市', 'city'], Province: ['全省', 'province-wide'] };
+
+  /** Where the numbers come from: the registry's count (how many samples, how many undated) and the latest published figure. */
+  function evidenceLine(p) {
+    const e = p.evidence;
+    const notes = [];
+    if (e.sampleRecords) notes.push(`示例 ${number.format(e.sampleRecords)} samples`);
+    if (e.undatedRecords) notes.push(`未注明日期 ${number.format(e.undatedRecords)} undated`);
+    if (e.unknownValueRecords) notes.push(`数值未知 ${number.format(e.unknownValueRecords)} unknown values`);
+    const registry = `登记 registry ${number.format(e.registryRecords)} 条${notes.length ? `（${notes.join('，')}）` : ''}`;
+    const figure = e.latestPublished ? published(e.latestPublished) : null;
+    return el('div', {
+      class: 'evidence muted',
+      'data-registry-records': String(e.registryRecords),
+      'data-sample-records': String(e.sampleRecords),
+      'data-undated-records': String(e.undatedRecords),
+      'data-published-value': figure ? String(e.latestPublished.value) : '',
+      'data-published-as-of': figure ? e.latestPublished.asOf : '',
+    }, registry, ' · ', figure ? `公开 published ${figure.zh}` : '无公开数据 nothing published');
   }
 
   function goalRow(goal) {
     const p = goal.progress;
-    const isCity = goal.scope.__typename === 'City';
+    const [targetZh] = QUALIFIERS[goal.targetQualifier] || [''];
     const figures = el('div', { class: 'figures' },
       el('strong', { class: 'current' }, number.format(p.current)), ' / ',
-      el('span', { class: 'target' }, number.format(p.target)), ' · ',
+      el('span', { class: 'target' }, `${targetZh}${number.format(p.target)}`), ' · ',
       el('span', { class: 'ratio' }, percent.format(p.ratio)),
     );
     const forecast = el('div', { class: 'forecast muted' },
-      `预计截止时 projected ${number.format(p.projectedAtDeadline)}`,
+      p.projectedAtDeadline === null ? '进度无法测算，不作预测 no pace measured, no projection' : `预计截止时 projected ${number.format(p.projectedAtDeadline)}`,
       p.expectedByNow === null ? null : ` · 按直线应达 expected now ${number.format(p.expectedByNow)}`,
     );
     return el('tr', {
@@ -149,14 +194,16 @@
       'data-target': String(p.target),
       'data-ratio': String(p.ratio),
       'data-status': p.status,
+      'data-status-reason': p.statusReason,
     },
       el('th', { scope: 'row' }, goal.scope.name, ' ',
-        el('span', { class: 'scope-kind' }, ...bilingual(isCity ? ['市', 'city'] : ['全省', 'province-wide']))),
+        el('span', { class: 'scope-kind' }, ...bilingual(SCOPE_KINDS[goal.scope.__typename] || ['', '']))),
       el('td', {}, ...bilingual(METRICS[goal.metric] || [goal.metric, ''])),
-      el('td', { class: 'progress' }, progressBar(p), figures, forecast),
+      el('td', { class: 'progress' }, progressBar(p), figures, forecast, evidenceLine(p)),
       el('td', { class: 'deadline' }, el('time', { datetime: goal.deadline }, goal.deadline)),
       el('td', { class: 'days-left' }, `${number.format(p.daysLeft)} 天`),
-      el('td', {}, el('span', { class: `badge status-${p.status}` }, ...bilingual(STATUSES[p.status]))),
+      el('td', { class: 'status' }, el('span', { class: `badge status-${p.status}` }, ...bilingual(STATUSES[p.status] || [p.status, ''])),
+        el('p', { class: 'explanation muted' }, p.statusExplanation)),
     );
   }
 
@@ -200,28 +247,44 @@
     return chart;
   }
 
-  function renderStudios(series, from, to) {
-    const lines = series.lines.slice().sort((a, b) => latest(b) - latest(a) || lineKey(a).localeCompare(lineKey(b)));
-    const figures = lines.map((line) =>
-      el('figure', {
+  /**
+   * One panel per city with studios in the registry (of the 340-odd lines the API gives, most are empty).
+   * The headline is the registry's count, dated or not; the chart draws only the dated ones, and says so.
+   */
+  function renderStudios(data, from, to) {
+    const samples = new Map(data.samples.map((g) => [lineKey(g), g.count]));
+    const total = (line) => latest(line) + line.undatedCount;
+    const lines = data.series.lines.filter((line) => total(line) > 0).sort((a, b) => total(b) - total(a) || lineKey(a).localeCompare(lineKey(b)));
+    const figures = lines.map((line) => {
+      const sampleCount = samples.get(lineKey(line)) || 0;
+      const notes = [
+        `${number.format(latest(line))} 个注明成立日期 dated`,
+        line.undatedCount ? `${number.format(line.undatedCount)} 个未注明 undated` : null,
+        sampleCount ? `${number.format(sampleCount)} 个示例 samples` : null,
+      ].filter(Boolean);
+      return el('figure', {
         class: 'city-series',
         'data-province-code': line.provinceCode || '',
         'data-city-code': line.cityCode || '',
+        'data-total': String(total(line)),
         'data-cumulative': String(latest(line)),
         'data-undated': String(line.undatedCount),
+        'data-samples': String(sampleCount),
       },
         el('figcaption', {}, el('span', { class: 'city' }, cityName(line)), ' ',
-          el('strong', { class: 'cumulative' }, number.format(latest(line))), ' ', el('span', { class: 'muted' }, '个 studios'),
-          line.undatedCount ? el('span', { class: 'undated muted' }, `另有 ${number.format(line.undatedCount)} 个未注明成立日期 (+${number.format(line.undatedCount)} undated)`) : null),
-        studioChart(line),
-      ),
-    );
+          el('strong', { class: 'total' }, number.format(total(line))), ' ', el('span', { class: 'muted' }, '个 studios (登记 registry)'),
+          el('span', { class: 'notes muted' }, notes.join(' · '))),
+        latest(line) ? studioChart(line) : el('p', { class: 'no-chart muted' }, '没有成立日期，无法绘制趋势 · No founding dates: no trend to draw'),
+      );
+    });
+    if (!figures.length) figures.push(el('p', { class: 'muted' }, '登记系统中尚无创新工作室 No innovation studios in the registry'));
     const container = document.getElementById('studio-charts');
     container.dataset.from = from;
     container.dataset.to = to;
     container.replaceChildren(...figures);
     document.getElementById('studios-note').textContent =
-      `按成立日期逐年累计，截至 ${to}；各图纵轴独立。Cumulative by founding date, per year up to ${to}; each panel has its own scale.`;
+      `登记的工作室数（含示例与未注明成立日期者）；曲线为注明成立日期者逐年累计，截至 ${to}，各图纵轴独立。` +
+      `Studios in the registry (samples and undated ones included); the line counts those with a founding date, per year up to ${to}, each panel on its own scale.`;
   }
 
   // ---- Page -------------------------------------------------------------------------------
@@ -240,7 +303,7 @@
     const from = `${Number(to.slice(0, 4)) - (YEARS_SHOWN - 1)}-01-01`;
     const [goals, studios] = await Promise.allSettled([
       loadGoals(),
-      graphql(STUDIOS_QUERY, { from, to }).then((data) => data.innovationStudioSeries),
+      graphql(STUDIOS_QUERY, { from, to }).then((data) => ({ series: data.innovationStudioSeries, samples: data.samples })),
     ]);
     const errors = [];
     // Each section shows what it could load; a failure is reported, never hidden behind an empty chart.

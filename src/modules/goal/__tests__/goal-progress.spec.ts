@@ -1,5 +1,5 @@
 import { daysBetween, todayInChina } from '../../../common/calendar';
-import { goalForecast, goalProgress, GoalStatus, type GoalTerms } from '../goal-progress';
+import { goalForecast, goalProgress, GoalStatus, GoalStatusReason, judgeGoal, type GoalEvidenceValues, type GoalTerms } from '../goal-progress';
 
 /** Nanjing's studio goal as published: 598 studios on 2025-10-23, 1,000 by the end of 2026. */
 const NANJING: GoalTerms = { target: 1000, deadline: '2026-12-31', baselineValue: 598, baselineOn: '2025-10-23' };
@@ -16,7 +16,6 @@ describe('goalProgress', () => {
     expect(p.target).toBe(1000);
     expect(p.ratio).toBe(0.598);
     expect(p.remaining).toBe(402);
-    expect(p.achieved).toBe(false);
     expect(goalProgress(NO_BASELINE, 1, '2026-01-01').ratio).toBe(0.005);
     expect(goalProgress({ ...NO_BASELINE, target: 3 }, 1, '2026-01-01').ratio).toBe(0.3333);
   });
@@ -27,16 +26,14 @@ describe('goalProgress', () => {
     // 402 still needed over 434 days = 434 / (365.25 / 12) = 14.26 months: 402 / 14.26 = 28.19
     expect(p.monthlyRateNeeded).toBe(28.19);
     expect(p.expectedByNow).toBe(598);
-    expect(p.onTrack).toBe(true);
   });
 
-  it('works out Nanjing on 2026-11-25 with no new studio: behind the line', () => {
+  it('works out Nanjing on 2026-11-25 with no new studio: the line stands at 966.7', () => {
     const p = goalProgress(NANJING, 598, '2026-11-25');
     expect(p.daysLeft).toBe(36);
     expect(p.monthlyRateNeeded).toBe(339.89);
     // 598 + 402 × 398 / 434 = 966.65
     expect(p.expectedByNow).toBe(966.7);
-    expect(p.onTrack).toBe(false);
   });
 
   describe('the straight line from baseline to target', () => {
@@ -64,44 +61,34 @@ describe('goalProgress', () => {
     });
   });
 
-  it('is on track exactly when current reaches the line before the deadline', () => {
-    expect(goalProgress(JANUARY, 50, '2026-01-16').onTrack).toBe(true);
-    expect(goalProgress(JANUARY, 49, '2026-01-16').onTrack).toBe(false);
-    expect(goalProgress(JANUARY, 99, '2026-01-30').onTrack).toBe(true); // line at 96.7
-  });
-
   it('gives the monthly rate still needed from today', () => {
     // 50 in 15 days: 15 / 30.4375 months → 101.46 a month
     expect(goalProgress(JANUARY, 50, '2026-01-16').monthlyRateNeeded).toBe(101.46);
   });
 
-  it('an achieved goal: nothing remaining, no rate needed, on track, even past the deadline', () => {
+  it('an achieved goal: nothing remaining, no rate needed, even past the deadline', () => {
     for (const today of ['2026-01-10', '2026-01-31', '2027-01-01']) {
       const p = goalProgress(JANUARY, 120, today);
-      expect(p.achieved).toBe(true);
       expect(p.remaining).toBe(0);
       expect(p.ratio).toBe(1.2);
       expect(p.monthlyRateNeeded).toBe(0);
-      expect(p.onTrack).toBe(true);
     }
-    expect(goalProgress(JANUARY, 100, '2026-01-10')).toMatchObject({ achieved: true, remaining: 0, ratio: 1, onTrack: true });
-    expect(goalProgress(NO_BASELINE, 200, '2026-01-01')).toMatchObject({ achieved: true, onTrack: true, expectedByNow: null });
+    expect(goalProgress(JANUARY, 100, '2026-01-10')).toMatchObject({ remaining: 0, ratio: 1, monthlyRateNeeded: 0 });
+    // achieved by a published figure while the registry still counts less: no rate is needed either
+    expect(goalProgress(JANUARY, 40, '2026-01-10', true)).toMatchObject({ remaining: 60, monthlyRateNeeded: 0 });
   });
 
-  it('a deadline passed unmet: no days left, no rate that could still make it, not on track', () => {
+  it('a deadline passed unmet: no days left, no rate that could still make it', () => {
     const p = goalProgress(JANUARY, 80, '2026-03-01');
     expect(p.daysLeft).toBe(0);
     expect(p.remaining).toBe(20);
     expect(p.monthlyRateNeeded).toBeNull();
-    expect(p.onTrack).toBe(false);
-    // the same without a baseline: still judged, because the deadline has passed
-    expect(goalProgress(NO_BASELINE, 5, '2036-01-01')).toMatchObject({ daysLeft: 0, monthlyRateNeeded: null, onTrack: false, expectedByNow: null });
+    expect(goalProgress(NO_BASELINE, 5, '2036-01-01')).toMatchObject({ daysLeft: 0, monthlyRateNeeded: null, expectedByNow: null });
   });
 
-  it('no baseline: nothing to judge by before the deadline', () => {
+  it('no baseline: no line to stand on', () => {
     const p = goalProgress(NO_BASELINE, 11, '2026-01-01');
     expect(p.expectedByNow).toBeNull();
-    expect(p.onTrack).toBeNull();
     expect(p.daysLeft).toBe(daysBetween('2026-01-01', '2035-12-31'));
     expect(p.monthlyRateNeeded).toBeGreaterThan(0);
   });
@@ -203,5 +190,82 @@ describe('goalForecast', () => {
 
   it('no reach date past the year 9999', () => {
     expect(goalForecast({ target: 1_000_000_000, deadline: '2035-12-31' }, 0, 1, TODAY).projectedReachDate).toBeNull();
+  });
+});
+
+/** Evidence with every record dated and known: the pace is measured. */
+const measured = (current: number, gained: number, extra: Partial<GoalEvidenceValues> = {}): GoalEvidenceValues => ({
+  records: current, current, unknownValues: 0, gainedLast12Months: gained, undated: 0, samples: 0, published: null, ...extra,
+});
+
+describe('judgeGoal: a status only as strong as its evidence', () => {
+  it('NO_DATA when the registry counts nothing in scope and no report gives a figure: not OFF_TRACK, nothing projected, onTrack null', () => {
+    const j = judgeGoal(FOUR_YEARS, measured(0, 0), TODAY);
+    expect(j).toMatchObject({ status: GoalStatus.NO_DATA, statusReason: GoalStatusReason.NO_RECORDS, onTrack: null, achieved: false, paceMeasured: false, projectedAtDeadline: null, projectedReachDate: null });
+    expect(j.statusExplanation).toMatch(/无法判断进度 · .*cannot be judged/);
+    // with no data, even a passed deadline says NO_DATA: there is nothing that shows the goal missed
+    expect(judgeGoal(FOUR_YEARS, measured(0, 0), '2031-01-01').status).toBe(GoalStatus.NO_DATA);
+  });
+
+  it('INSUFFICIENT_HISTORY when counted records are undated: Nanjing’s 598 sample studios, 25 days before the deadline', () => {
+    const j = judgeGoal({ target: 1000, deadline: '2026-12-31' }, measured(598, 0, { undated: 598, samples: 598 }), '2026-12-06');
+    expect(j).toMatchObject({ status: GoalStatus.INSUFFICIENT_HISTORY, statusReason: GoalStatusReason.UNDATED_RECORDS, onTrack: null, paceMeasured: false, projectedAtDeadline: null });
+    expect(j.statusExplanation).toContain('598 of the 598 records counted have no date');
+    expect(j.statusExplanation).toContain('598 条记录中有 598 条');
+  });
+
+  it('once the deadline has passed unmet, OFF_TRACK whatever the dates', () => {
+    const j = judgeGoal({ target: 1000, deadline: '2026-12-31' }, measured(598, 0, { undated: 598 }), '2027-01-01');
+    expect(j).toMatchObject({ status: GoalStatus.OFF_TRACK, statusReason: GoalStatusReason.DEADLINE_PASSED, onTrack: false });
+  });
+
+  it('undated records can only add to the pace: ON_TRACK when the dated ones alone reach the target', () => {
+    // 10 now, 12 dated in the last year: 10 + 1 × 48 = 58 ≥ 50
+    const j = judgeGoal({ ...FOUR_YEARS, target: 50 }, measured(10, 12, { records: 10, undated: 3 }), TODAY);
+    expect(j).toMatchObject({ status: GoalStatus.ON_TRACK, statusReason: GoalStatusReason.DATED_PACE_REACHES_TARGET, onTrack: true, paceMeasured: false, projectedAtDeadline: 58 });
+    // the same short of the target: not OFF_TRACK, since the undated ones may be recent
+    expect(judgeGoal(FOUR_YEARS, measured(10, 12, { undated: 3 }), TODAY)).toMatchObject({ status: GoalStatus.INSUFFICIENT_HISTORY, projectedAtDeadline: null });
+  });
+
+  it('a sum with unknown values cannot measure a pace: INSUFFICIENT_HISTORY (UNKNOWN_VALUES)', () => {
+    expect(judgeGoal(FOUR_YEARS, measured(40, 0, { records: 20_800, unknownValues: 20_799 }), TODAY)).toMatchObject({
+      status: GoalStatus.INSUFFICIENT_HISTORY, statusReason: GoalStatusReason.UNKNOWN_VALUES,
+    });
+  });
+
+  it('with a measured pace, the forecast decides: ON_TRACK, AT_RISK, OFF_TRACK as before, and onTrack agrees', () => {
+    expect(judgeGoal(FOUR_YEARS, measured(52, 12), TODAY)).toMatchObject({ status: GoalStatus.ON_TRACK, statusReason: GoalStatusReason.PACE_REACHES_TARGET, onTrack: true, paceMeasured: true, projectedAtDeadline: 100 });
+    expect(judgeGoal(FOUR_YEARS, measured(42, 12), TODAY)).toMatchObject({ status: GoalStatus.AT_RISK, statusReason: GoalStatusReason.PACE_NEARLY_REACHES_TARGET, onTrack: false });
+    expect(judgeGoal(FOUR_YEARS, measured(41, 12), TODAY)).toMatchObject({ status: GoalStatus.OFF_TRACK, statusReason: GoalStatusReason.PACE_FALLS_SHORT, onTrack: false });
+    // a measured pace of 0 (every record dated, none recent) is evidence too
+    expect(judgeGoal(FOUR_YEARS, measured(10, 0), TODAY)).toMatchObject({ status: GoalStatus.OFF_TRACK, paceMeasured: true, projectedAtDeadline: 10 });
+  });
+
+  it('ACHIEVED by the registry, or by a published figure that is exact or a lower bound, never by an "about" one', () => {
+    expect(judgeGoal(FOUR_YEARS, measured(100, 0, { undated: 100 }), TODAY)).toMatchObject({ status: GoalStatus.ACHIEVED, statusReason: GoalStatusReason.TARGET_REACHED_IN_REGISTRY, achieved: true, onTrack: true });
+    const published = (qualifier: 'EXACT' | 'AT_LEAST' | 'ABOUT' | 'AT_MOST') => ({ value: 120, qualifier, asOf: '2025-10-22', publisher: '扬子晚报网' });
+    const byFigure = judgeGoal(FOUR_YEARS, measured(0, 0, { published: published('AT_LEAST') }), TODAY);
+    expect(byFigure).toMatchObject({ status: GoalStatus.ACHIEVED, statusReason: GoalStatusReason.TARGET_REACHED_IN_PUBLISHED_FIGURE, achieved: true });
+    expect(byFigure.statusExplanation).toContain('over 120 (扬子晚报网, 2025-10-22)');
+    expect(judgeGoal(FOUR_YEARS, measured(0, 0, { published: published('EXACT') }), TODAY).status).toBe(GoalStatus.ACHIEVED);
+    expect(judgeGoal(FOUR_YEARS, measured(0, 0, { published: published('ABOUT') }), TODAY).status).toBe(GoalStatus.INSUFFICIENT_HISTORY);
+    expect(judgeGoal(FOUR_YEARS, measured(0, 0, { published: published('AT_MOST') }), TODAY).status).toBe(GoalStatus.INSUFFICIENT_HISTORY);
+  });
+
+  it('only a published figure and no records: INSUFFICIENT_HISTORY (ONLY_PUBLISHED_FIGURES), quoting it', () => {
+    const j = judgeGoal(FOUR_YEARS, measured(0, 0, { published: { value: 11, qualifier: 'EXACT', asOf: '2025-10-20', publisher: '新华日报' } }), TODAY);
+    expect(j).toMatchObject({ status: GoalStatus.INSUFFICIENT_HISTORY, statusReason: GoalStatusReason.ONLY_PUBLISHED_FIGURES, onTrack: null });
+    expect(j.statusExplanation).toContain('11（新华日报, 2025-10-20）');
+  });
+
+  it('onTrack never contradicts status', () => {
+    const cases: GoalEvidenceValues[] = [measured(0, 0), measured(598, 0, { undated: 598 }), measured(52, 12), measured(42, 12), measured(41, 12), measured(100, 0)];
+    for (const evidence of cases) {
+      for (const today of [TODAY, '2031-01-01']) {
+        const { status, onTrack } = judgeGoal(FOUR_YEARS, evidence, today);
+        const expected = { ACHIEVED: true, ON_TRACK: true, AT_RISK: false, OFF_TRACK: false, NO_DATA: null, INSUFFICIENT_HISTORY: null }[status];
+        expect(onTrack).toBe(expected);
+      }
+    }
   });
 });

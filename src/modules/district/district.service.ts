@@ -1,0 +1,41 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { when } from '../../db/filters';
+import { registryRow, type TableSpec } from '../../db/table';
+import type { RequestContext } from '../../graphql/context';
+import { childList, foldable, toOne } from '../../graphql/fold';
+import { byKeyLoader, childConnection, listConnection, rowByKey } from '../../graphql/lists';
+import { cityTable } from '../city/city.service';
+import { provinceTable } from '../province/province.service';
+import { DistrictOrderBy, type DistrictFilter, type DistrictsArgs } from './district.inputs';
+import { District, type DistrictRow } from './district.type';
+
+export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
+  from: 'district t',
+  columns: 't.code, t.name, t.full_name AS "fullName", t.name_en AS "nameEn", t.pinyin, t.city_code AS "cityCode", t.province_code AS "provinceCode"',
+  key: 't.code',
+  keyType: 'text',
+  toRow: registryRow('District', District, 'code'),
+  conditions: (f) => [
+    ...when.equals('t.province_code', f?.provinceCode),
+    ...when.equals('t.city_code', f?.cityCode),
+    ...when.contains(['t.name', 't.name_en', 't.pinyin'], f?.nameContains),
+  ],
+  orders: {
+    [DistrictOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
+    [DistrictOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
+  },
+};
+
+export const districtService = {
+  list: (ctx: RequestContext, args: DistrictsArgs, info?: GraphQLResolveInfo) => listConnection(ctx, districtTable, args, DistrictOrderBy.CODE_ASC, info),
+  ofPlace: (ctx: RequestContext, column: 't.city_code' | 't.province_code', code: string, args: DistrictsArgs) =>
+    childConnection(ctx, districtTable, column, code, args, DistrictOrderBy.CODE_ASC),
+  /** The root field `district(code:)`, with what it folds (src/graphql/fold.ts). */
+  lookup: (ctx: RequestContext, code: string, info: GraphQLResolveInfo) => rowByKey(ctx, districtTable, 't.code', code, info),
+  byCode: (ctx: RequestContext, code: string | null | undefined) => (code == null ? null : byKeyLoader(ctx, districtTable, 't.code').load(code)),
+};
+
+/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+foldable('District', { city: toOne(() => cityTable, 't.code', 'cityCode'), province: toOne(() => provinceTable, 't.code', 'provinceCode') });
+foldable('City', { districts: childList(() => districtTable, 't.city_code', 'code', DistrictOrderBy.CODE_ASC) });
+foldable('Province', { districts: childList(() => districtTable, 't.province_code', 'code', DistrictOrderBy.CODE_ASC) });
