@@ -42,7 +42,9 @@ export interface Parameters {
 }
 
 const PROVINCE = '320000';
-const Q2_CITY = '320100'; // Nanjing
+// Suzhou: the largest synthetic city. (Nanjing's first studios are the published samples, whose host enterprises the
+// reports do not name, so they would not exercise the enterprise relation.)
+const Q2_CITY = '320500';
 const Q3_CITY = '320500'; // Suzhou
 const Q3_OWNERSHIP = 'PRIVATE';
 const PAGE = 100;

@@ -14,7 +14,7 @@ import { GoalRankingArgs, GoalsArgs, ScopeGoalsArgs } from './goal.inputs';
 import { goalService } from './goal.service';
 import { ReportedFigure } from '../reported-figure/reported-figure.type';
 import { reportedFigureService } from '../reported-figure/reported-figure.service';
-import { Goal, GoalConnection, GoalEvidence, GoalPayload, GoalProgress, GoalRankingEntry, type GoalEvidenceRow, type GoalRow } from './goal.type';
+import { Goal, GoalConnection, GoalEvidence, GoalPayload, GoalProgress, GoalRankingEntry, type GoalRow } from './goal.type';
 import { CreateGoalInput, UpdateGoalInput } from './goal.write-inputs';
 import { goalWrites } from './goal.writes';
 
@@ -68,12 +68,12 @@ export class GoalResolver {
 @Resolver(() => GoalEvidence)
 export class GoalEvidenceResolver {
   @FieldResolver(() => [ReportedFigure], { description: 'Published figures for the goal\'s metric in exactly its scope, oldest first (公开数据序列): achievements only, not plans, not about a part of the place.' })
-  async published(@Ctx() ctx: RequestContext, @Root() evidence: GoalEvidenceRow) {
+  async published(@Ctx() ctx: RequestContext, @Root() evidence: GoalEvidence) {
     return (await reportedFigureService.byIds(ctx, evidence.publishedIds)).filter((f) => f !== null && !(f instanceof Error));
   }
 
   @FieldResolver(() => ReportedFigure, { nullable: true, description: 'The latest of `published` (最新公开数据): value, qualifier, date and source; null when no report gives a figure.' })
-  async latestPublished(@Ctx() ctx: RequestContext, @Root() evidence: GoalEvidenceRow) {
+  async latestPublished(@Ctx() ctx: RequestContext, @Root() evidence: GoalEvidence) {
     const last = evidence.publishedIds.at(-1);
     return last === undefined ? null : (await reportedFigureService.byIds(ctx, [last]))[0];
   }

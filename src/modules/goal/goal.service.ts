@@ -14,7 +14,7 @@ import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-stud
 import { todayInChina } from '../../common/calendar';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { GoalOrderBy, type GoalFilter, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
-import { Goal, GoalMetric, type GoalEvidenceRow, type GoalRow } from './goal.type';
+import { Goal, GoalMetric, type GoalEvidence, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
@@ -147,7 +147,7 @@ function goalValues(ctx: RequestContext) {
 }
 
 /** What a goal's progress field gives: the arithmetic, the judgement and the evidence behind it. */
-export type GoalProgressResult = GoalProgressValues & GoalJudgement & { evidence: GoalEvidenceRow };
+export type GoalProgressResult = GoalProgressValues & GoalJudgement & { evidence: GoalEvidence };
 
 export const goalService = {
   list: (ctx: RequestContext, args: GoalsArgs, info?: GraphQLResolveInfo) => listConnection(ctx, goalTable, args, GoalOrderBy.ID_ASC, info),

@@ -95,9 +95,6 @@ export class GoalEvidence {
   publishedIds: number[];
 }
 
-/** GoalEvidence as the goal service gives it. */
-export type GoalEvidenceRow = Omit<GoalEvidence, never>;
-
 
 @Directive(INHERIT_CACHE)
 @ObjectType({
