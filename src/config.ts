@@ -14,12 +14,20 @@ export interface Config {
   seedOnEmptyDatabase: boolean;
   /** Lets BI tools log in as bi_reader (src/db/bi-reader.ts); unset, that role cannot log in. */
   biReaderPassword: string | undefined;
+  /** The request pool's login password (src/db/app-role.ts); unset, derived from DATABASE_URL's password. */
+  registryAppPassword: string | undefined;
   /** Connections in the request pool (src/db/request-pool.ts). */
   dbPoolSize: number;
   /** PostgreSQL statement_timeout on every request connection: a longer statement is cancelled (TIMEOUT). */
   statementTimeoutMs: number;
   /** Longest wait for a free or new database connection before a request fails fast (TIMEOUT, 503). */
   dbConnectionTimeoutMs: number;
+  /** All of one request's statements and waits together (src/db/request-bounds.ts): past it, TIMEOUT. */
+  requestTimeoutMs: number;
+  /** Database connections one request holds at once. */
+  requestMaxConnections: number;
+  /** Connections all heavy requests (aggregates, scans) hold at once; unset, a quarter of the pool (at least 1). */
+  dbHeavyConnections: number | undefined;
   /** With DATABASE_URL: how long start-up keeps retrying an unreachable database; 0 = until it answers. */
   dbStartTimeoutMs: number;
   /** Longest pause between two start-up attempts (the pause doubles from 0.5 s up to this). */
@@ -114,9 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: env.NODE_ENV || 'development',
     seedOnEmptyDatabase: env.SEED_ON_EMPTY !== 'false',
     biReaderPassword: env.BI_READER_PASSWORD || undefined,
+    registryAppPassword: env.REGISTRY_APP_PASSWORD || undefined,
     dbPoolSize: whole(env, 'DB_POOL_SIZE', 10, 1),
     statementTimeoutMs: whole(env, 'STATEMENT_TIMEOUT_MS', 10_000, 1),
     dbConnectionTimeoutMs: whole(env, 'DB_CONNECTION_TIMEOUT_MS', 5_000, 1),
+    requestTimeoutMs: whole(env, 'REQUEST_TIMEOUT_MS', 15_000, 1),
+    requestMaxConnections: whole(env, 'REQUEST_MAX_CONNECTIONS', 2, 1),
+    dbHeavyConnections: env.DB_HEAVY_CONNECTIONS ? whole(env, 'DB_HEAVY_CONNECTIONS', 1, 1) : undefined,
     dbStartTimeoutMs: whole(env, 'DB_START_TIMEOUT_MS', 0),
     dbStartRetryMaxMs: whole(env, 'DB_START_RETRY_MAX_MS', 30_000, 1),
     shutdownTimeoutMs: whole(env, 'SHUTDOWN_TIMEOUT_MS', 8_000, 0),

@@ -1,6 +1,5 @@
 import { Client, type Pool } from 'pg';
 import type { Logger } from 'pino';
-import { API_KEY_CHANNEL } from '../../migrations/1730000000021-NotifyApiKeyChanges';
 import type { Caller } from './caller';
 
 export type KeyCaller = Extract<Caller, { kind: 'key' }>;
@@ -23,7 +22,7 @@ export function forgetCachedApiKeys(): void {
 /**
  * The callers of recently seen API keys, by key hash, so that a repeat request runs no SQL to
  * authenticate. Revocation must still bite at once: the cache is used only while its own
- * connection LISTENs for `registry_api_key_changed` (the api_key trigger of migration
+ * connection LISTENs for the api_key trigger's channel (`registry_api_key_changed_<secret>`, migrations
  * NotifyApiKeyChanges), any notification empties it, and while that connection is down nothing
  * is cached and every request asks the database. Unknown and revoked keys are never cached.
  */
@@ -101,14 +100,15 @@ export class ApiKeyCache {
     // The request pool's own settings (server, role, timeouts), under a name of its own.
     const client = new Client({ ...this.pool.options, application_name: KEY_CHANGES_APPLICATION_NAME, keepAlive: true });
     this.listener = client;
-    client.on('notification', (message) => {
-      if (message.channel === API_KEY_CHANNEL) this.clear();
-    });
+    // The connection listens on one channel only: any notification on it means a key changed.
+    client.on('notification', () => this.clear());
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     this.connecting = client
       .connect()
-      .then(() => client.query(`LISTEN ${API_KEY_CHANNEL}`))
+      .then(() => client.query('SELECT registry_api_key_channel() AS channel'))
+      // The channel is named with a secret of the database (migration 35), so that no other role can send on it.
+      .then(({ rows }) => client.query(`LISTEN "${(rows[0] as { channel: string }).channel}"`))
       .then(
         () => {
           if (this.closed || this.listener !== client) return;

@@ -2,10 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { hashApiKey } from '../modules/api-key/api-key-secret';
 import { sendError } from '../server/http-error';
+import type { RateLimiter } from '../server/rate-limit/rate-limit';
 import type { ApiKeyCache, KeyCaller } from './api-key-cache';
 import { ANONYMOUS, type Caller, type Role } from './caller';
 
 export class Unauthenticated extends Error {}
+
+/** Thrown when the address may not have another key looked up now; the 429 has been sent. */
+class LookupRefused extends Error {}
 
 /**
  * The caller a request's `Authorization: Bearer <key>` names; a bad or revoked key is refused, never anonymous.
@@ -16,24 +20,24 @@ export function bearerToken(authorization: string | undefined): string | null {
   return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
 }
 
-export async function callerOf(pool: Pool, authorization: string | undefined, keys?: ApiKeyCache): Promise<Caller> {
-  if (!authorization) return ANONYMOUS;
+export async function callerOf(pool: Pool, authorization: string | undefined, keys?: ApiKeyCache, beforeLookup?: () => Promise<boolean>): Promise<Caller> {
+  // Only a request without the header is anonymous: an empty or blank one is malformed.
+  if (authorization === undefined) return ANONYMOUS;
   const token = bearerToken(authorization);
   if (!token) throw new Unauthenticated('The Authorization header must be "Bearer <API key>".');
   const keyHash = hashApiKey(token);
   const cached = keys?.get(keyHash);
   if (cached) return cached;
+  if (beforeLookup && !(await beforeLookup())) throw new LookupRefused();
   const mark = keys?.mark() ?? 0;
-  // One round trip: find the key and, if it is live, mark it used — at most once a minute, so
-  // that a busy key does not write on every request.
+  // One round trip: PostgreSQL finds the key by its hash and, if it is live, marks it used (at most
+  // once a minute, so that a busy key does not write on every request). The application role cannot
+  // read key hashes itself: registry_authenticate (migration 31) does it with the key in hand.
   // Named (prepared): every keyed request runs it, so each connection plans it only once.
   const { rows } = await pool.query<{ id: number; role: Role; cityCode: string | null; label: string; revoked: boolean }>({
     name: 'authenticate-api-key',
-    text: `WITH found AS (SELECT id, role, city_code, label, revoked_at FROM api_key WHERE key_hash = $1),
-     touched AS (UPDATE api_key k SET last_used_at = now() FROM found
-       WHERE k.id = found.id AND found.revoked_at IS NULL AND (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute'))
-     SELECT id, role, city_code AS "cityCode", label, revoked_at IS NOT NULL AS revoked FROM found`,
-    values: [keyHash],
+    text: `SELECT id, role, city_code AS "cityCode", label, revoked FROM registry_authenticate($1)`,
+    values: [token],
   });
   const key = rows[0];
   if (!key) throw new Unauthenticated('Unknown API key.');
@@ -52,15 +56,19 @@ function refuse(res: Response, message: string): void {
  * Finds the caller before any API route runs (res.locals.caller). Without a key a request is
  * anonymous, which production refuses: there, only the health endpoints are open.
  */
-export function authenticate(pool: Pool, options: { requireKey: boolean }, keys?: ApiKeyCache) {
+export function authenticate(pool: Pool, options: { requireKey: boolean }, keys?: ApiKeyCache, limiter?: Pick<RateLimiter, 'beforeKeyLookup'> | null) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      const caller = await callerOf(pool, req.header('authorization'), keys);
+      const authorization = req.header('authorization');
+      const caller = await callerOf(pool, authorization, keys, limiter ? () => limiter.beforeKeyLookup(req, res) : undefined);
       if (caller.kind === 'anonymous' && options.requireKey) return refuse(res, 'An API key is required (Authorization: Bearer <key>).');
       res.locals.caller = caller;
+      // The key itself, for this request only: PostgreSQL checks it again wherever it acts for the caller.
+      res.locals.apiKey = caller.kind === 'key' ? bearerToken(authorization) : null;
       next();
     } catch (error) {
       if (error instanceof Unauthenticated) return refuse(res, error.message);
+      if (error instanceof LookupRefused) return;
       next(error);
     }
   };

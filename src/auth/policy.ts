@@ -29,6 +29,11 @@ export const policy = {
     return caller.role === Role.CITY_EDITOR && recordCityCode !== null && caller.cityCode === recordCityCode;
   },
 
+  /** Whether the caller may see any personal data at all (ADMIN, a city editor), before looking at a record. */
+  mayHavePersonalData(caller: Caller): boolean {
+    return caller.kind === 'key' && (caller.role === Role.ADMIN || caller.role === Role.CITY_EDITOR);
+  },
+
   /** May the caller write records of this kind at all (before looking at any record)? */
   mayWriteKind(caller: Caller, scope: WriteScope): Denial {
     const role = roleOf(caller);
@@ -61,10 +66,5 @@ export const policy = {
     if (!production) return true;
     const role = roleOf(caller);
     return role === Role.ADMIN || role === Role.ANALYST;
-  },
-
-  /** The settings a write transaction carries for row-level security (set with set_config(…, true)). */
-  databaseSettings(caller: Caller): { role: string; city: string } {
-    return caller.kind === 'key' ? { role: caller.role, city: caller.cityCode ?? '' } : { role: '', city: '' };
   },
 };

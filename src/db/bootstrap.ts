@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { logger } from '../logger';
+import { applicationRolePassword, applicationRoleUrl, setApplicationRolePassword } from './app-role';
 import { setBiReaderPassword } from './bi-reader';
 import { startEmbeddedPostgres, freePort, type RunningPostgres } from './embedded';
 import { databaseFaultOf } from './faults';
@@ -9,6 +10,8 @@ import { isEmpty, seedPublishedDataSet } from './seed';
 
 export interface PreparedDatabase {
   embedded: RunningPostgres | null;
+  /** What the request pool logs in with: the application role (src/db/app-role.ts). */
+  requestUrl: string;
 }
 
 export interface PrepareOptions {
@@ -33,23 +36,23 @@ const FIRST_RETRY_MS = 500;
  */
 export async function prepareDatabase(config: Config, dataSource: DataSource, options: PrepareOptions = {}): Promise<PreparedDatabase> {
   if (config.databaseUrl) {
-    await retryWhileUnreachable(config, options.signal, () => migrateAndSeed(config, dataSource));
-    return { embedded: null };
+    const requestUrl = await retryWhileUnreachable(config, options.signal, () => migrateAndSeed(config, dataSource, config.databaseUrl!));
+    return { embedded: null, requestUrl };
   }
   const port = config.embeddedPgPort || (await freePort());
-  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port });
+  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port, log: (line) => logger.debug({ postgres: line.trim() }, 'embedded PostgreSQL') });
   logger.info({ dataDir: config.dataDir, port }, 'embedded PostgreSQL started');
   dataSource.setOptions({ url: embedded.url });
   try {
-    await migrateAndSeed(config, dataSource);
+    return { embedded, requestUrl: await migrateAndSeed(config, dataSource, embedded.url) };
   } catch (error) {
     await embedded.stop();
     throw error;
   }
-  return { embedded };
 }
 
-async function migrateAndSeed(config: Config, dataSource: DataSource): Promise<void> {
+/** Migrates and seeds as the owner; lets the application role log in; resolves to the request pool's URL. */
+async function migrateAndSeed(config: Config, dataSource: DataSource, ownerUrl: string): Promise<string> {
   // The owner's pool (migrations, seed, /readyz) gives up on an unanswering server as the request pool does.
   const extra = (dataSource.options as { extra?: Record<string, unknown> }).extra;
   dataSource.setOptions({ extra: { ...extra, connectionTimeoutMillis: config.dbConnectionTimeoutMs } } as Partial<DataSource['options']>);
@@ -57,6 +60,8 @@ async function migrateAndSeed(config: Config, dataSource: DataSource): Promise<v
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    const appPassword = applicationRolePassword(ownerUrl, config.registryAppPassword);
+    await setApplicationRolePassword(dataSource, appPassword);
     if (config.biReaderPassword) {
       await setBiReaderPassword(dataSource, config.biReaderPassword);
       logger.info('bi_reader may log in (BI_READER_PASSWORD is set)');
@@ -66,6 +71,7 @@ async function migrateAndSeed(config: Config, dataSource: DataSource): Promise<v
       await seedPublishedDataSet(dataSource);
       logger.info({ ms: Date.now() - started }, 'published data set loaded');
     }
+    return applicationRoleUrl(ownerUrl, appPassword);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     throw error;
@@ -82,15 +88,15 @@ function targetOf(url: string): string {
   }
 }
 
-async function retryWhileUnreachable(config: Config, signal: AbortSignal | undefined, attempt: () => Promise<void>): Promise<void> {
+async function retryWhileUnreachable<T>(config: Config, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
   const started = Date.now();
   const database = targetOf(config.databaseUrl!);
   for (let n = 1; ; n += 1) {
     signal?.throwIfAborted();
     try {
-      await attempt();
+      const result = await attempt();
       if (n > 1) logger.info({ database, attempts: n }, 'database reached');
-      return;
+      return result;
     } catch (error) {
       if (databaseFaultOf(error) !== 'unavailable') throw error;
       const reason = (error as Error).message;

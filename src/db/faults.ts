@@ -1,3 +1,5 @@
+import { RequestDeadlineError, type DeadlineKind } from './request-bounds';
+
 /**
  * Which database failures are faults of the database rather than of the request, told apart so
  * that the error layer can answer with a stable code (src/graphql/errors/database-fault.ts) and
@@ -6,8 +8,10 @@
  * - `statement-timeout`: PostgreSQL cancelled a statement (57014), i.e. it ran past statement_timeout.
  * - `pool-timeout`: no connection of the request pool became free within its connection timeout.
  * - `unavailable`: the database cannot be reached, is shutting down or starting, or the connection broke.
+ * - `request-deadline`: the request's statements together ran past REQUEST_TIMEOUT_MS (src/db/request-bounds.ts).
+ * - `heavy-lane-timeout`: a heavy request found no room among the heavy requests before its deadline.
  */
-export type DatabaseFaultKind = 'statement-timeout' | 'pool-timeout' | 'unavailable';
+export type DatabaseFaultKind = 'statement-timeout' | 'pool-timeout' | 'unavailable' | DeadlineKind;
 
 /** Socket errors of a database that is down, restarting or unreachable. */
 const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -22,6 +26,7 @@ const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connec
 const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
 
 function classifyOne(error: { code?: unknown; message?: unknown }): DatabaseFaultKind | null {
+  if (error instanceof RequestDeadlineError) return error.kind;
   const code = typeof error.code === 'string' ? error.code : '';
   const message = typeof error.message === 'string' ? error.message : '';
   if (code === '57014') return 'statement-timeout';

@@ -1,11 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
+import { backendPid, cancelBackend, poolBounds, RequestDeadlineError, Semaphore } from './request-bounds';
 import { registryChanges } from './registry-changes';
 import { render, type SqlFragment } from './sql';
 
-/** What a write transaction tells PostgreSQL about the caller, for row-level security. */
+/**
+ * Whom a write transaction acts for: PostgreSQL takes the caller from the API key itself
+ * (registry_begin, migration 31), for row-level security and the audit log; null for no key.
+ */
 export interface TransactionSettings {
-  role: string;
-  city: string;
+  apiKey: string | null;
   requestId: string;
 }
 
@@ -28,21 +31,107 @@ function statementName(text: string): string | undefined {
  * The database as one request sees it: every statement goes through here, so the request knows
  * how many it ran (reported in the response's `extensions.sqlStatements`). Inside `transaction`
  * statements run on the transaction's connection.
+ *
+ * And so that no request can take the database from the others (src/db/request-bounds.ts): all its
+ * statements end by its deadline (a statement still running then is cancelled, and none starts
+ * after), it holds at most `connections` connections at once, and a heavy request (the cost walk
+ * says so: aggregates, scans; `heavy` is set before execution) runs its statements in the pool's
+ * heavy lane, which leaves the rest of the pool to everyone else.
  */
 export class RequestDb {
   statements = 0;
+  /** Set by the limits plugin for an operation whose cost walk found aggregates or table scans. */
+  heavy = false;
+  private readonly deadline: number;
+  private readonly timeoutMs: number;
+  private readonly slots: Semaphore;
 
   constructor(
     private readonly pool: Pool,
     private readonly client: PoolClient | null = null,
     private readonly parent: RequestDb | null = null,
-  ) {}
+  ) {
+    const { bounds } = poolBounds(pool);
+    this.timeoutMs = bounds.timeoutMs;
+    this.deadline = parent?.deadline ?? Date.now() + bounds.timeoutMs;
+    this.slots = parent?.slots ?? new Semaphore(bounds.connections);
+  }
 
   async query<T = Record<string, unknown>>(fragment: SqlFragment): Promise<T[]> {
     const { text, values } = render(fragment);
-    this.count();
-    const result = await (this.client ?? this.pool).query({ name: statementName(text), text, values });
-    return result.rows as T[];
+    if (this.client) {
+      this.count();
+      return (await this.run(this.client, text, values)) as T[];
+    }
+    const release = await this.hold();
+    try {
+      const client = await this.pool.connect();
+      // As pool.query does: a connection that breaks while checked out emits 'error' (unheard, that
+      // would end the process), and one whose statement failed (a deadline's cancel among others) is
+      // dropped rather than given back.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken ??= error);
+      client.on('error', onError);
+      try {
+        this.count();
+        return (await this.run(client, text, values)) as T[];
+      } catch (error) {
+        broken ??= error as Error;
+        throw error;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** Whether this request (or the transaction's) is heavy: the lane is taken per connection held. */
+  private get isHeavy(): boolean {
+    return this.heavy || (this.parent?.isHeavy ?? false);
+  }
+
+  /** A connection slot of this request, and of the heavy lane for a heavy one; refused past the deadline. */
+  private async hold(): Promise<() => void> {
+    if (Date.now() >= this.deadline) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
+    const slot = await this.slots.acquire(this.deadline, () => new RequestDeadlineError('request-deadline', this.timeoutMs));
+    if (!this.isHeavy) return slot;
+    try {
+      const lane = await poolBounds(this.pool).heavyLane.acquire(this.deadline, () => new RequestDeadlineError('heavy-lane-timeout', this.timeoutMs));
+      return () => {
+        lane();
+        slot();
+      };
+    } catch (error) {
+      slot();
+      throw error;
+    }
+  }
+
+  /**
+   * One statement on `client`, cancelled if it is still running at the deadline; the cancelled
+   * statement fails with RequestDeadlineError rather than PostgreSQL's "canceling statement".
+   */
+  private async run(client: PoolClient, text: string, values: unknown[]): Promise<unknown[]> {
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
+    let cancelling: Promise<void> | undefined;
+    const pid = backendPid(client);
+    const timer = setTimeout(() => {
+      if (pid !== null) cancelling = cancelBackend(this.pool, pid).catch(() => undefined);
+    }, left);
+    try {
+      const result = await client.query({ name: statementName(text), text, values });
+      return result.rows;
+    } catch (error) {
+      if (cancelling) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      // The cancel goes to this connection's backend: it must land before anyone else uses the connection.
+      if (cancelling) await cancelling;
+    }
   }
 
   private count(): void {
@@ -51,11 +140,21 @@ export class RequestDb {
   }
 
   /**
-   * Runs `work` in one transaction whose caller settings row-level security reads; commits if it
-   * returns, rolls back if it throws.
+   * Runs `work` in one transaction for the caller of `settings`, whom row-level security and the audit
+   * log read; commits if it returns, rolls back if it throws. The transaction holds one of the request's
+   * connection slots throughout.
    */
   async transaction<T>(settings: TransactionSettings, work: (tx: RequestDb) => Promise<T>): Promise<T> {
     if (this.client) throw new Error('transactions do not nest');
+    const release = await this.hold();
+    try {
+      return await this.inTransaction(settings, work);
+    } finally {
+      release();
+    }
+  }
+
+  private async inTransaction<T>(settings: TransactionSettings, work: (tx: RequestDb) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     // A checked-out connection that breaks emits 'error' (besides failing the statement in flight);
     // unheard, that would end the process. Such a client, or one a failed ROLLBACK left in its
@@ -66,18 +165,19 @@ export class RequestDb {
     const tx = new RequestDb(this.pool, client, this);
     try {
       await client.query('BEGIN');
-      await client.query(
-        `SELECT set_config('registry.role', $1, true), set_config('registry.city', $2, true), set_config('registry.request_id', $3, true)`,
-        [settings.role, settings.city, settings.requestId],
-      );
-      this.statements += 2;
+      this.statements += 1;
+      if (settings.apiKey !== null) {
+        await client.query({ name: 'registry-begin', text: 'SELECT api_key_id FROM registry_begin($1, $2)', values: [settings.apiKey, settings.requestId] });
+        this.statements += 1;
+      }
       const result = await work(tx);
       await client.query('COMMIT');
       this.statements += 1;
       registryChanges.committed();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+      if (error instanceof RequestDeadlineError) broken = error;
+      else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
       throw error;
     } finally {
       client.off('error', onError);

@@ -1,5 +1,4 @@
 import { Pool } from 'pg';
-import { APPLICATION_ROLE } from '../../migrations/1730000000016-CreateApplicationRoleWithRowLevelSecurity';
 import { loadConfig } from '../config';
 import { logger } from '../logger';
 
@@ -12,7 +11,8 @@ export interface PoolTimeouts {
 }
 
 /**
- * The pool requests run on. Its connections act as the application role, which owns no table, so
+ * The pool requests run on. Its connections log in as the application role (`url`, from
+ * src/db/app-role.ts), which owns no table, is no superuser and can become no other role, so
  * PostgreSQL's row-level security applies to every statement a request runs (migrations, seeds
  * and the CLI keep the owner's connection).
  *
@@ -30,7 +30,7 @@ export function createRequestPool(url: string, max?: number, timeouts: Partial<P
     application_name: 'reform-registry',
     // No JIT compilation for the app's statements: they are short, and PostgreSQL would compile
     // any whose cost estimate is high (the goal counts at scale), which costs more than it saves.
-    options: `-c role=${APPLICATION_ROLE} -c jit=off`,
+    options: '-c jit=off',
     statement_timeout: timeouts.statementTimeoutMs ?? config.statementTimeoutMs,
     connectionTimeoutMillis: timeouts.connectionTimeoutMs ?? config.dbConnectionTimeoutMs,
   });

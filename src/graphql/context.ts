@@ -17,6 +17,11 @@ export interface RequestOutcome {
 export interface RequestContext {
   requestId: string;
   caller: Caller;
+  /**
+   * The caller's API key as it came in (null without one), for this request only: PostgreSQL takes the
+   * caller from it, never from what the application says (registry_begin, registry_craftsman_personal).
+   */
+  apiKey: string | null;
   db: RequestDb;
   loaders: Loaders;
   outcome: RequestOutcome;
@@ -24,6 +29,6 @@ export interface RequestContext {
   queryCost: number;
 }
 
-export function createRequestContext(pool: Pool, requestId: string, caller: Caller): RequestContext {
-  return { requestId, caller, db: new RequestDb(pool), loaders: new Loaders(), outcome: { operationNames: [], errorCodes: [], queryCost: 0 }, queryCost: 0 };
+export function createRequestContext(pool: Pool, requestId: string, caller: Caller, apiKey: string | null = null): RequestContext {
+  return { requestId, caller, apiKey, db: new RequestDb(pool), loaders: new Loaders(), outcome: { operationNames: [], errorCodes: [], queryCost: 0 }, queryCost: 0 };
 }

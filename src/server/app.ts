@@ -110,7 +110,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   await apollo.start();
   // After start, which may throw: from here on apollo.stop() closes its LISTEN connection.
   const apiKeys = new ApiKeyCache(pool, log);
-  const auth = authenticate(pool, options, apiKeys);
+  const auth = authenticate(pool, options, apiKeys, limiter);
 
   const app = express();
   app.disable('x-powered-by');

@@ -34,7 +34,7 @@ export function requestIds() {
  * res.locals so that the request's log line and metrics can read what it did (request-log.ts).
  */
 export function httpRequestContext(pool: Pool, req: Request, res: Response): RequestContext {
-  const context = createRequestContext(pool, requestIdOf(req, res), (res.locals.caller as Caller | undefined) ?? ANONYMOUS);
+  const context = createRequestContext(pool, requestIdOf(req, res), (res.locals.caller as Caller | undefined) ?? ANONYMOUS, (res.locals.apiKey as string | null) ?? null);
   res.locals.requestContext = context;
   return context;
 }

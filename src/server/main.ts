@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/bootstrap';
+import { guardBiReaderSessions } from '../db/bi-reader';
 import { AppDataSource } from '../db/data-source';
 import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
@@ -46,8 +47,9 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   }
-  const { embedded } = prepared;
-  const requestPool = createRequestPool((AppDataSource.options as { url: string }).url);
+  const { embedded, requestUrl } = prepared;
+  const requestPool = createRequestPool(requestUrl);
+  const stopBiReaderGuard = guardBiReaderSessions(AppDataSource, logger);
   const { app, apollo } = await createApp(AppDataSource, requestPool, {
     requireKey: config.nodeEnv === 'production',
     rateLimit: config.rateLimit,
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
     const cut = await serving.drain(config.shutdownTimeoutMs);
     if (cut) logger.warn({ requests: cut, shutdownTimeoutMs: config.shutdownTimeoutMs }, 'in-flight requests cut at the shutdown deadline');
     // A cut request may still wait on a statement, and Redis may not answer: neither is waited for beyond a moment.
+    stopBiReaderGuard();
     await within(apollo.stop(), 1000);
     await within(requestPool.end(), 1000);
     await within(AppDataSource.destroy(), 1000);

@@ -116,7 +116,10 @@ describe('changes made behind this instance (the CLI, another instance, SQL) arr
     await listener.connect();
     try {
       listener.on('notification', (message) => heard.push(message.payload ?? ''));
-      await listener.query(`LISTEN ${API_KEY_CHANNEL}`);
+      // The channel is named with a secret of the database (migration 35), which the owner reads.
+      const [{ channel }] = await app.dataSource.query('SELECT registry_api_key_channel() AS channel');
+      expect(channel).toMatch(new RegExp(`^${API_KEY_CHANNEL}_[0-9a-f]{32}$`));
+      await listener.query(`LISTEN "${channel}"`);
       await app.dataSource.query('UPDATE api_key SET last_used_at = now() WHERE id = $1', [id]);
       await app.dataSource.query(`UPDATE api_key SET label = 'renamed' WHERE id = $1`, [id]);
       // Notifications arrive in commit order: once the label's is here, a last_used_at one would be too.

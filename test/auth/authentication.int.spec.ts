@@ -32,6 +32,9 @@ const MALFORMED = [
   ['Bearer without a key', 'Bearer'],
   ['Bearer with two words', 'Bearer rr_abc rr_def'],
   ['a bare key', 'rr_abcdefghijklmnopqrstuvwxyz'],
+  // Finding 7 of issue 16: a blank header was read as no header, anonymously.
+  ['only spaces', '   '],
+  ['empty', ''],
 ];
 
 describe('during development (requireKey false)', () => {

@@ -9,7 +9,10 @@ import { Client } from 'pg';
 import { CreateBiViews1730000000018 } from '../../migrations/1730000000018-CreateBiViews';
 import { BI_READER_ROLE, CreateBiReaderRole1730000000019 } from '../../migrations/1730000000019-CreateBiReaderRole';
 import { AddDistrictsAndEvidenceToBiViews1730000000029 } from '../../migrations/1730000000029-AddDistrictsAndEvidenceToBiViews';
-import { setBiReaderPassword } from '../../src/db/bi-reader';
+import { createHash } from 'node:crypto';
+import { API_KEY_CHANNEL } from '../../migrations/1730000000021-NotifyApiKeyChanges';
+import { guardBiReaderSessions, setBiReaderPassword } from '../../src/db/bi-reader';
+import { logger } from '../../src/logger';
 import { testEnterpriseFamilies } from '../setup/fixtures';
 import { gql, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -264,6 +267,79 @@ describe('what bi_reader may not do', () => {
     expect(await asReaderReadWrite(`DELETE FROM bi.city`)).toEqual(NOT_UPDATABLE);
     expect(await asReaderReadWrite(`UPDATE bi.innovation_studio SET name = 'x'`)).toEqual(NOT_UPDATABLE);
     expect(await asReaderReadWrite(`INSERT INTO bi.craftsman (name) VALUES ('x')`)).toEqual(NOT_UPDATABLE);
+  });
+
+  // Finding 8 of issue 16: bi_reader could predict and hold the advisory lock of a portal's idempotency key.
+  it("hold the lock of a portal's idempotency key: the locks are keyed with a secret it cannot read", async () => {
+    const { key, id } = await app.createKey('CITY_EDITOR', NANJING, 'Nanjing portal');
+    const idempotencyKey = 'academies-2026-12';
+    // The lock the platform used to take: 64 bits of sha256(api key id, idempotency key), which anyone could compute.
+    const predictable = createHash('sha256').update(`${id}\0${idempotencyKey}`).digest().readBigInt64BE(0).toString();
+    expect(await asReader('SELECT pg_advisory_lock($1::bigint)', [predictable])).toEqual({ rows: [{ pg_advisory_lock: '' }] });
+    try {
+      const res = await app.graphqlAs(key, `mutation($input: UpsertCraftsmanAcademiesInput!) { upsertCraftsmanAcademies(input: $input) { applied created userErrors { code } } }`, {
+        input: { idempotencyKey, records: [{ externalId: 'BI-LOCK-1', name: '锁测试工匠学院', level: 'MUNICIPAL', cityCode: NANJING }] },
+      });
+      expect(res.data.upsertCraftsmanAcademies).toEqual({ applied: true, created: 1, userErrors: [] });
+    } finally {
+      await bi.query('SELECT pg_advisory_unlock_all()');
+    }
+    expect(await asReader(`SELECT * FROM public.registry_secret`)).toEqual(NO_PRIVILEGE);
+    expect(await asReader(`SELECT public.registry_try_idempotency_lock('x')`)).toEqual(NO_PRIVILEGE);
+  });
+
+  it('learn the channel on which instances hear of API key changes', async () => {
+    expect(await asReader('SELECT public.registry_api_key_channel()')).toEqual(NO_PRIVILEGE);
+    // The old, fixed channel carries nothing any more: a key change is announced on the secret one only.
+    const [{ channel }] = await sqlRows(app, 'SELECT registry_api_key_channel() AS channel');
+    expect(channel).not.toBe(API_KEY_CHANNEL);
+    const heard: string[] = [];
+    const onNotification = (message: { channel: string }) => heard.push(message.channel);
+    bi.on('notification', onNotification);
+    await bi.query(`LISTEN ${API_KEY_CHANNEL}`);
+    try {
+      const { id } = await app.createKey('ANALYST');
+      await sqlRows(app, `UPDATE api_key SET label = 'renamed for bi test' WHERE id = $1`, [id]);
+      await bi.query('SELECT 1'); // notifications arrive with the next exchange
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await bi.query('SELECT 1');
+      expect(heard).toEqual([]);
+    } finally {
+      await bi.query('UNLISTEN *');
+      bi.off('notification', onNotification);
+    }
+  });
+
+  // Finding 8 of issue 16: its limits are role settings it may lift in its own session; the guard enforces them from outside.
+  it('run past its statement limit after lifting it: the guard cancels the statement', async () => {
+    const stop = guardBiReaderSessions(app.dataSource, logger.child({}, { level: 'silent' }), { statementMs: 300, idleInTransactionMs: 60_000 }, 100);
+    try {
+      await bi.query('SET statement_timeout = 0');
+      const started = Date.now();
+      expect(await asReader('SELECT pg_sleep(30)')).toEqual({ code: '57014', message: 'canceling statement due to user request' });
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      stop();
+      await bi.query('RESET statement_timeout');
+    }
+  });
+
+  it('stay idle in a transaction past its limit: the guard ends the session', async () => {
+    const url = new URL((app.dataSource.options as { url: string }).url);
+    url.username = BI_READER_ROLE;
+    url.password = PASSWORD;
+    const idle = new Client({ connectionString: url.toString() });
+    const lost = new Promise<Error>((resolve) => idle.on('error', resolve));
+    await idle.connect();
+    const stop = guardBiReaderSessions(app.dataSource, logger.child({}, { level: 'silent' }), { statementMs: 60_000, idleInTransactionMs: 300 }, 100);
+    try {
+      await idle.query('SET idle_in_transaction_session_timeout = 0');
+      await idle.query('BEGIN');
+      expect((await lost).message).toMatch(/terminat/);
+    } finally {
+      stop();
+      await idle.end().catch(() => undefined);
+    }
   });
 
   it('create a table in the bi or public schema, or a schema of its own', async () => {

@@ -6,15 +6,15 @@
  * number in `extensions.sqlStatements`; here it is also checked against what actually reached the
  * pg pool, so that the reported number cannot drift from the truth.
  */
-import type { Pool } from 'pg';
 import { testEnterpriseFamilies } from '../setup/fixtures';
+import { recordSentStatements } from '../setup/sent-statements';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const NANJING = '320100';
 const HUBEI = '420000';
 
 let app: TestApp;
-let sent: string[] = [];
+let recording: ReturnType<typeof recordSentStatements>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -23,24 +23,19 @@ beforeAll(async () => {
   // three studios, a contract and a craftsman of its own in its district. So every Nanjing district
   // holds studios with an enterprise, and the newest Nanjing studios are theirs.
   await testEnterpriseFamilies((t, p) => app.dataSource.query(t, p), NANJING, 12, (i) => ({ studios: 1 + (i % 3), contracts: 1, craftsmen: 1 }));
-  // The app's reads all go through this pool's query(): record their SQL text.
-  const pool: Pool = app.requestPool;
-  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  jest.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
-    const first = args[0] as string | { text: string };
-    sent.push(typeof first === 'string' ? first : first.text);
-    return original(...args);
-  }) as never);
+  // Every statement the request connections send: what reached PostgreSQL.
+  recording = recordSentStatements();
 });
 afterAll(async () => {
-  jest.restoreAllMocks();
+  recording.stop();
   await app.close();
 });
 
 /** Runs a query that must succeed; returns its data, the reported statement count and the SQL sent. */
 async function run(query: string): Promise<{ data: any; statements: number; sql: string[] }> {
-  sent = [];
+  recording.clear();
   const res = await app.graphql(query);
+  const sent = [...recording.sent];
   expect(res.errors).toBeUndefined();
   const statements = res.extensions?.sqlStatements;
   expect(typeof statements).toBe('number');

@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { freePort } from '../../src/db/embedded';
 import { createRequestPool } from '../../src/db/request-pool';
+import { requestUrlOf } from '../setup/database-url';
 import { apiKeyCommand, parseCommand, UsageError } from '../../src/modules/api-key/api-key.commands';
 import { createApp } from '../../src/server/app';
 import { nodeId } from '../setup/queries';
@@ -191,7 +192,7 @@ describe('the apikey CLI as a process', () => {
   it('with DATABASE_URL: prints on its last line a key the API then accepts, and exits 0', async () => {
     const database = await createTestDatabase();
     const dataSource = createDataSource(database.url);
-    const pool = createRequestPool(database.url, 2);
+    const pool = createRequestPool(requestUrlOf(database.url), 2);
     try {
       const created = await runCli(['create', '--role', 'CITY_EDITOR', '--city', '320100', '--label', 'Nanjing portal'], { DATABASE_URL: database.url });
       expect(created).toMatchObject({ code: 0 });

@@ -4,9 +4,8 @@
  * with SQL, shaped as the write engine writes them (to_jsonb of the whole row).
  */
 import 'reflect-metadata';
-import { ANONYMOUS } from '../../src/auth/caller';
-import { callerOf } from '../../src/auth/authenticate';
-import { auditEntryTable, presentAuditEntry, type AuditRecord } from '../../src/modules/audit/audit.service';
+import { nationalIdCheckCharacter } from '../../src/common/national-id';
+import { fromGlobalId } from '../../src/graphql/relay/global-id';
 import { nodeId, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -40,8 +39,18 @@ async function insertEntry(e: {
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, ${e.before}, ${e.after} FROM ${e.table} r WHERE r.id = $7 RETURNING id`,
     params,
   );
+  // Personal values are kept apart from the snapshots, as the database's audit trigger keeps them (migration 32).
+  if (e.recordType === 'Craftsman') {
+    await sqlRows(app, `INSERT INTO audit_personal (audit_entry_id, before, after)
+      SELECT a.id, (SELECT jsonb_object_agg(k, v) FROM jsonb_each(a.before) AS x(k, v) WHERE k = ANY ($2::text[])),
+        (SELECT jsonb_object_agg(k, v) FROM jsonb_each(a.after) AS x(k, v) WHERE k = ANY ($2::text[])) FROM audit_entry a WHERE a.id = $1`, [row.id, PERSONAL]);
+    await sqlRows(app, `UPDATE audit_entry a SET changed_personal = ARRAY(SELECT c FROM unnest($2::text[]) AS c
+        WHERE (a.after -> c) IS DISTINCT FROM coalesce(a.before -> c, 'null'::jsonb) ORDER BY c),
+      before = before - $2::text[], after = after - $2::text[] WHERE a.id = $1`, [row.id, PERSONAL]);
+  }
   return Number(row.id);
 }
+const PERSONAL = ['national_id_number', 'phone'];
 
 const ENTRY = `id occurredAt operation recordType recordId recordCityCode requestId before after changedFields
   actor { apiKeyId label role cityCode }`;
@@ -53,7 +62,6 @@ async function auditLog(key: string | null, args: string, selection = `totalCoun
 
 let studios: Array<{ id: number; city_code: string | null }>;
 let craftsman: { id: number };
-let personalStudio: { id: number; city_code: string | null };
 const studioEntries: number[] = [];
 let craftsmanCreate: number;
 let craftsmanUpdate: number;
@@ -81,12 +89,6 @@ beforeAll(async () => {
         occurredAt: new Date(base + 60_000).toISOString() }),
     );
   }
-  // Personal columns in a studio's snapshot, so that `history` (on studios for now) shows the rule
-  // over HTTP: it is by column, for every type. A Nanjing studio after the first 20.
-  [personalStudio] = await sqlRows(app, 'SELECT id, city_code FROM innovation_studio WHERE city_code = $1 ORDER BY id OFFSET 20 LIMIT 1', [NANJING]);
-  await insertEntry({ table: 'innovation_studio', recordType: 'InnovationStudio', recordId: personalStudio.id, operation: 'UPDATE', apiKeyId: keys.admin.id, role: 'ADMIN',
-    cityCode: NANJING, before: `to_jsonb(r) || jsonb_build_object('phone', NULL, 'national_id_number', NULL)`,
-    after: `to_jsonb(r) || jsonb_build_object('phone', $10::text, 'national_id_number', $11::text)`, occurredAt: '2025-01-31T00:00:00Z', params: [PHONE, NATIONAL_ID] });
   // A craftsman with personal data, created and then given a new phone number and title, by ADMIN.
   const personal = `to_jsonb(r) || jsonb_build_object('national_id_number', $10::text, 'phone', $11::text, 'honorary_title', NULL)`;
   craftsmanCreate = await insertEntry({ table: 'craftsman', recordType: 'Craftsman', recordId: craftsman.id, operation: 'CREATE', apiKeyId: keys.admin.id, role: 'ADMIN',
@@ -102,7 +104,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const total = () => studioEntries.length + 4;
+const total = () => studioEntries.length + 3;
 
 describe('auditLog', () => {
   it.each([
@@ -179,7 +181,7 @@ describe('auditLog', () => {
       return res.data.auditLog.totalCount;
     };
     expect(await count('recordType: "Craftsman"')).toBe(2);
-    expect(await count('recordType: "InnovationStudio"')).toBe(studioEntries.length + 2);
+    expect(await count('recordType: "InnovationStudio"')).toBe(studioEntries.length + 1);
     expect(await count(`recordId: "${nodeId('InnovationStudio', studios[3].id)}"`)).toBe(2);
     expect(await count(`recordId: "${nodeId('Craftsman', craftsman.id)}"`)).toBe(2);
     expect(await count(`recordId: "${nodeId('Craftsman', craftsman.id)}", recordType: "InnovationStudio"`)).toBe(0);
@@ -188,7 +190,7 @@ describe('auditLog', () => {
     expect(await count('operations: [ARCHIVE, RESTORE]')).toBe(1);
     expect(await count(`apiKeyId: "${nodeId('ApiKey', keys.nanjingEditor.id)}"`)).toBe(studioEntries.length);
     expect(await count(`apiKeyId: "${nodeId('ApiKey', keys.analyst.id)}"`)).toBe(0);
-    expect(await count(`recordCityCode: "${NANJING}"`)).toBe(studioEntries.length + 3);
+    expect(await count(`recordCityCode: "${NANJING}"`)).toBe(studioEntries.length + 2);
     expect(await count('occurredFrom: "2025-02-01T00:00:00Z", occurredTo: "2025-02-02T00:00:00Z"')).toBe(2);
     expect(await count('occurredFrom: "2025-02-01T00:00:00Z"')).toBe(3);
     expect(await count('occurredTo: "2025-01-01T00:00:00Z"')).toBe(1);
@@ -282,13 +284,15 @@ describe('personal data in audit entries', () => {
     expect(create.after).toMatchObject({ nationalIdNumber: NATIONAL_ID, phone: PHONE });
   });
 
-  // Only ADMIN reads the audit log and Craftsman has no `history` field yet, so the craftsman's
-  // entries are presented for other callers through the service function every reader shares.
-  it.each(callers)("a craftsman's entries as $who sees them (personal values shown: $visible)", async ({ key, visible }) => {
-    const records = await sqlRows(app, `SELECT ${auditEntryTable.columns} FROM ${auditEntryTable.from} WHERE t.record_type = 'Craftsman' ORDER BY t.id DESC`);
-    const k = key();
-    const caller = k === null ? ANONYMOUS : await callerOf(app.requestPool, `Bearer ${k}`);
-    const [update, create] = records.map((r) => presentAuditEntry(caller, r as AuditRecord));
+  const historyOf = async (key: string | null, id: number) => {
+    const query = `{ node(id: "${nodeId('Craftsman', id)}") { ... on Craftsman { history { operation changedFields before after } } } }`;
+    const res = key ? await app.graphqlAs(key, query) : await app.graphql(query);
+    expect(res.errors).toBeUndefined();
+    return res.data.node.history;
+  };
+
+  it.each(callers)("in a Nanjing craftsman's history over HTTP, as $who (personal values shown: $visible)", async ({ key, visible }) => {
+    const [update, create] = await historyOf(key(), craftsman.id);
     const shown = (phone: string) => (visible ? { nationalIdNumber: NATIONAL_ID, phone } : { nationalIdNumber: null, phone: null });
     expect(update.before).toMatchObject(shown(PHONE));
     expect(update.after).toMatchObject(shown('13800000000'));
@@ -298,17 +302,37 @@ describe('personal data in audit entries', () => {
     expect(update.changedFields).toEqual(['honoraryTitle', 'phone']);
   });
 
-  it.each(callers)("in a Nanjing record's history over HTTP, as $who (personal values shown: $visible)", async ({ key, visible }) => {
-    const studio = personalStudio;
-    const query = `{ node(id: "${nodeId('InnovationStudio', studio.id)}") { ... on InnovationStudio { history { changedFields before after } } } }`;
-    const k = key();
-    const res = k ? await app.graphqlAs(k, query) : await app.graphql(query);
-    expect(res.errors).toBeUndefined();
-    const [latest] = res.data.node.history;
-    expect(latest.changedFields).toEqual(['nationalIdNumber', 'phone']);
-    expect(latest.before).toMatchObject({ phone: null, nationalIdNumber: null });
-    expect(latest.after).toMatchObject(visible ? { phone: PHONE, nationalIdNumber: NATIONAL_ID } : { phone: null, nationalIdNumber: null });
-    expect(latest.after.name).toBeTruthy();
+  it('keeps personal values out of the snapshots the application role can read', async () => {
+    const [entry] = await sqlRows(app, `SELECT before, after, changed_personal FROM audit_entry WHERE id = $1`, [craftsmanUpdate]);
+    expect(Object.keys(entry.before)).not.toContain('phone');
+    expect(Object.keys(entry.after)).not.toContain('national_id_number');
+    expect(entry.changed_personal).toEqual(['phone']);
+  });
+
+  // Finding 5 of issue 16: masking followed the entry's city, so the editor of a craftsman's former
+  // city kept reading its personal values in history after ADMIN moved it.
+  it("masks a moved craftsman's history by its city now: the former city's editor no longer sees personal values", async () => {
+    const idNumber = `32010219750505123${nationalIdCheckCharacter('32010219750505123')}`;
+    const created = await app.graphqlAs(keys.admin.key, `mutation { createCraftsman(input: { name: "迁移测试工匠", level: MUNICIPAL, status: CANDIDATE,
+      cityCode: "${NANJING}", nationalIdNumber: "${idNumber}", phone: "${PHONE}" }) { userErrors { code message } craftsman { id version } } }`);
+    expect(created.data.createCraftsman.userErrors).toEqual([]);
+    const { id, version } = created.data.createCraftsman.craftsman;
+    const rowId = Number(fromGlobalId(id).key);
+    expect((await historyOf(keys.nanjingEditor.key, rowId))[0].after).toMatchObject({ nationalIdNumber: idNumber, phone: PHONE });
+
+    const moved = await app.graphqlAs(keys.admin.key, `mutation { updateCraftsman(input: { id: "${id}", version: ${version}, cityCode: "${WUXI}" }) {
+      userErrors { code message } craftsman { city { code } } } }`);
+    expect(moved.data.updateCraftsman).toEqual({ userErrors: [], craftsman: { city: { code: WUXI } } });
+
+    const formerCity = await historyOf(keys.nanjingEditor.key, rowId);
+    expect(formerCity.map((e: any) => e.operation)).toEqual(['UPDATE', 'CREATE']);
+    for (const entry of formerCity) {
+      expect(entry.after).toMatchObject({ nationalIdNumber: null, phone: null });
+      if (entry.before) expect(entry.before).toMatchObject({ nationalIdNumber: null, phone: null });
+    }
+    const newCity = await historyOf(keys.wuxiEditor.key, rowId);
+    expect(newCity[1].after).toMatchObject({ nationalIdNumber: idNumber, phone: PHONE, cityCode: NANJING });
+    expect(newCity[0].after).toMatchObject({ nationalIdNumber: idNumber, phone: PHONE, cityCode: WUXI });
   });
 });
 

@@ -24,6 +24,11 @@ const WUXI = '320200';
 const ID_1985 = withCheckDigit('32010219850612123');
 const ID_X = '11010519491231002X';
 const ID_1990 = withCheckDigit('32020319900307045');
+/** More holders: a national ID number belongs to one active craftsman (issue 16), so each craftsman below has its own. */
+const ID_1985_UPDATED = withCheckDigit('32010219850612124');
+const ID_1990_UPSERTED = withCheckDigit('32020319900307046');
+const ID_1990_WUXI = withCheckDigit('32020319900307047');
+const ID_OF_NTH = (n: number) => withCheckDigit(`32010219800101${String(n).padStart(3, '0')}`);
 const PHONE = '13912345678';
 /** Well-formed, but no enterprise of the data set has it. */
 const UNKNOWN_CREDIT_CODE = '91320100XYW00000Q' + creditCodeCheckCharacter('91320100XYW00000Q');
@@ -192,9 +197,9 @@ describe('createCraftsman', () => {
 
 describe('updateCraftsman', () => {
   it('changes the given fields and clears personal data with null; a stale version is a CONFLICT that changes nothing', async () => {
-    const craftsman = await created(nanjing, base({ name: '更新工匠', nationalIdNumber: ID_1985, phone: PHONE }));
+    const craftsman = await created(nanjing, base({ name: '更新工匠', nationalIdNumber: ID_1985_UPDATED, phone: PHONE }));
     const first = await app.graphqlAs(nanjing, UPDATE, { input: { id: craftsman.id, version: 1, status: 'IN_TRAINING', phone: null, year: 2023 } });
-    expect(first.data.updateCraftsman.craftsman).toMatchObject({ name: '更新工匠', status: 'IN_TRAINING', year: 2023, version: 2, phone: null, nationalIdNumber: ID_1985 });
+    expect(first.data.updateCraftsman.craftsman).toMatchObject({ name: '更新工匠', status: 'IN_TRAINING', year: 2023, version: 2, phone: null, nationalIdNumber: ID_1985_UPDATED });
     const stale = await app.graphqlAs(nanjing, UPDATE, { input: { id: craftsman.id, version: 1, name: '旧版本' } });
     expect(stale.data.updateCraftsman).toEqual({ craftsman: null, userErrors: [expect.objectContaining({ code: 'CONFLICT', field: 'version', currentVersion: 2 })] });
     const [row] = await sqlRows(app, 'SELECT name, status, phone, version FROM craftsman WHERE id = $1', [rowId(craftsman.id)]);
@@ -319,7 +324,7 @@ describe('upsertCraftsmen', () => {
     expect(foreign.data.upsertCraftsmen.rowErrors).toEqual([expect.objectContaining({ index: 0, code: 'FORBIDDEN' })]);
     const adminNoCity = await app.graphqlAs(admin, UPSERT, { input: { records: [{ externalId: 'A-1', name: '管理员', level: 'MUNICIPAL', status: 'CANDIDATE' }] } });
     expect(adminNoCity.data.upsertCraftsmen.rowErrors).toEqual([expect.objectContaining({ index: 0, field: 'cityCode', code: 'INVALID' })]);
-    const adminWuxi = await app.graphqlAs(admin, UPSERT, { input: { records: [{ externalId: 'A-1', name: '管理员', level: 'MUNICIPAL', status: 'CANDIDATE', cityCode: WUXI, nationalIdNumber: ID_1990 }] } });
+    const adminWuxi = await app.graphqlAs(admin, UPSERT, { input: { records: [{ externalId: 'A-1', name: '管理员', level: 'MUNICIPAL', status: 'CANDIDATE', cityCode: WUXI, nationalIdNumber: ID_1990_UPSERTED }] } });
     expect(adminWuxi.data.upsertCraftsmen).toMatchObject({ applied: true, created: 1 });
     const refused = await app.graphqlAs(analyst, UPSERT, { input: { records: records(1, 'AN') } });
     expect(refused.data.upsertCraftsmen).toMatchObject({ applied: false, userErrors: [expect.objectContaining({ code: 'FORBIDDEN' })] });
@@ -388,20 +393,34 @@ describe('personal data (个人信息) on every path to a craftsman', () => {
   });
 
   it("shows a mixed page's personal data only for the editor's own city", async () => {
-    const wuxiCraftsman = await created(admin, base({ name: '无锡个人信息', externalId: 'PII-1', cityCode: WUXI, nationalIdNumber: ID_1990 }));
+    const wuxiCraftsman = await created(admin, base({ name: '无锡个人信息', externalId: 'PII-1', cityCode: WUXI, nationalIdNumber: ID_1990_WUXI }));
     const query = `{ craftsmen(filter: { externalId: "PII-1" }) { nodes { id city { code } nationalIdNumber } } }`;
     const asNanjing = await app.graphqlAs(nanjing, query);
     const asWuxi = await app.graphqlAs(wuxi, query);
     const shown = (res: any) => Object.fromEntries(res.data.craftsmen.nodes.map((n: any) => [n.city.code, n.nationalIdNumber]));
     expect(shown(asNanjing)).toEqual({ [NANJING]: ID_1985, [WUXI]: null });
-    expect(shown(asWuxi)).toEqual({ [NANJING]: null, [WUXI]: ID_1990 });
+    expect(shown(asWuxi)).toEqual({ [NANJING]: null, [WUXI]: ID_1990_WUXI });
     expect(asWuxi.data.craftsmen.nodes.map((n: any) => n.id)).toContain(wuxiCraftsman.id);
   });
 
+  // Finding 9 of issue 16: duplicate national ID numbers were accepted across cities.
+  it('refuses a national ID number another active craftsman holds, in any city, without saying whose', async () => {
+    const res = await create(wuxi, base({ name: '重复身份证', cityCode: WUXI, nationalIdNumber: ID_1985 }));
+    expect(res.craftsman).toBeNull();
+    expect(res.userErrors).toEqual([{ field: 'nationalIdNumber', code: 'DUPLICATE', message: 'This national ID number (公民身份号码) is already registered to another active craftsman.', currentVersion: null }]);
+    const batch = await app.graphqlAs(wuxi, UPSERT, { input: { records: [{ externalId: 'DUP-1', name: '重复', level: 'MUNICIPAL', status: 'CANDIDATE', cityCode: WUXI, nationalIdNumber: ID_1985 }] } });
+    expect(batch.data.upsertCraftsmen.rowErrors).toEqual([expect.objectContaining({ index: 0, field: 'nationalIdNumber', code: 'DUPLICATE' })]);
+  });
+
   it('reads personal data in one statement for a whole page, and not at all for callers who may not see it', async () => {
-    await sqlRows(app, `UPDATE craftsman SET national_id_number = $1, phone = $2 WHERE city_code = $3 AND national_id_number IS NULL`, [ID_1985, PHONE, NANJING]);
+    // Every Nanjing craftsman without one gets a national ID number of its own and a phone.
+    const unnumbered = await sqlRows<{ id: number }>(app, `SELECT id FROM craftsman WHERE city_code = $1 AND national_id_number IS NULL ORDER BY id`, [NANJING]);
+    await sqlRows(app, `UPDATE craftsman c SET national_id_number = n.number, phone = $3 FROM unnest($1::int[], $2::text[]) AS n(id, number) WHERE c.id = n.id`, [
+      unnumbered.map((r) => r.id), unnumbered.map((_, i) => ID_OF_NTH(i)), PHONE,
+    ]);
+    const stored = new Map((await sqlRows(app, `SELECT id, national_id_number FROM craftsman WHERE city_code = $1`, [NANJING])).map((r) => [nodeId('Craftsman', r.id), r.national_id_number]));
     const page = (n: number, personalFields: boolean) =>
-      `{ craftsmen(first: ${n}, filter: { cityCode: "${NANJING}" }) { nodes { name ${personalFields ? 'nationalIdNumber phone' : ''} } } }`;
+      `{ craftsmen(first: ${n}, filter: { cityCode: "${NANJING}" }) { nodes { id name ${personalFields ? 'nationalIdNumber phone' : ''} } } }`;
     const statements = async (key: string | null, n: number, personalFields: boolean) => {
       const res = await as(key, page(n, personalFields));
       expect(res.errors).toBeUndefined();
@@ -414,7 +433,7 @@ describe('personal data (个人信息) on every path to a craftsman', () => {
     // The page; then one batched read of the personal data of every craftsman on it, whatever its size.
     expect(fifty.count).toBe(two.count);
     expect(fifty.count).toBe(plain.count + 1);
-    expect(fifty.nodes.every((n: any) => n.nationalIdNumber === ID_1985 && n.phone === PHONE)).toBe(true);
+    expect(fifty.nodes.every((n: any) => n.nationalIdNumber === stored.get(n.id) && n.phone === PHONE)).toBe(true);
     for (const key of [wuxi, analyst, null]) {
       const denied = await statements(key, 50, true);
       expect(denied.count).toBe(plain.count);

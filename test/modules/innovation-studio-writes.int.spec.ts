@@ -58,6 +58,43 @@ describe('createInnovationStudio', () => {
     expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
   });
 
+  // Finding 9 of issue 16: any city editor could make another city's craftsman the lead of its studio.
+  it("refuses a lead craftsman of another city, on create and on update, and takes one of the studio's city", async () => {
+    const [suzhouCraftsman] = await sqlRows(app, `INSERT INTO craftsman (name, level, status, province_code, city_code) VALUES ('苏州工匠', 'MUNICIPAL', 'CANDIDATE', '320000', '320500') RETURNING id`);
+    const [nanjingCraftsman] = await sqlRows(app, `INSERT INTO craftsman (name, level, status, province_code, city_code) VALUES ('南京工匠', 'MUNICIPAL', 'CANDIDATE', '320000', '320100') RETURNING id`);
+    const studio = { name: '领衔人测试工作室', kind: 'CRAFTSMAN', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) };
+    const before = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio');
+    const refused = await create(nanjing, { ...studio, leadCraftsmanId: nodeId('Craftsman', suzhouCraftsman.id) });
+    expect(refused.innovationStudio).toBeNull();
+    expect(refused.userErrors).toEqual([expect.objectContaining({ field: 'leadCraftsmanId', code: 'INVALID', message: expect.stringContaining('320500') })]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
+
+    const made = await create(nanjing, { ...studio, leadCraftsmanId: nodeId('Craftsman', nanjingCraftsman.id) });
+    expect(made.userErrors).toEqual([]);
+    const update = await app.graphqlAs(nanjing, UPDATE, { input: { id: made.innovationStudio.id, version: 1, leadCraftsmanId: nodeId('Craftsman', suzhouCraftsman.id) } });
+    expect(update.data.updateInnovationStudio.userErrors).toEqual([expect.objectContaining({ field: 'leadCraftsmanId', code: 'INVALID' })]);
+  });
+
+  // Finding 9 of issue 16: names that read otherwise than they are were stored.
+  it.each([
+    ['a right-to-left override (U+202E), which shows the name backwards', '工作室\u202e室作工', /bidirectional control characters \(双向控制字符\).*U\+202E/],
+    ['a left-to-right isolate (U+2066)', '工作室\u2066x\u2069', /bidirectional control characters.*U\+2066/],
+    ['only zero-width characters', '\u200b\u200c\ufeff', /visible characters/],
+    ['a C1 control (U+0085, next line)', '工作\u0085室', /control characters.*U\+0085/],
+    ['a line separator (U+2028)', '工作\u2028室', /control characters or line separators.*U\+2028/],
+    ['a paragraph separator (U+2029)', '工作\u2029室', /U\+2029/],
+  ])('refuses a name with %s, saying why', async (_case, name, message) => {
+    const before = await sqlNumber(app, 'SELECT count(*) FROM innovation_studio');
+    const result = await create(nanjing, { name, kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) });
+    expect(result.userErrors).toEqual([expect.objectContaining({ field: 'name', code: 'INVALID', message: expect.stringMatching(message) })]);
+    expect(await sqlNumber(app, 'SELECT count(*) FROM innovation_studio')).toBe(before);
+  });
+
+  it('keeps a name with a zero-width joiner among visible characters (emoji, some scripts need it)', async () => {
+    const result = await create(nanjing, { name: '工匠👩\u200d🔧工作室', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', nanjingEnterprise.id) });
+    expect(result.userErrors).toEqual([]);
+  });
+
   it('reports every invalid field with its name', async () => {
     const result = await create(admin, { name: '   ', kind: 'EMPLOYEE', enterpriseId: nodeId('Enterprise', 99999999), establishedOn: '2999-01-01', cityCode: '320500' });
     expect(result.innovationStudio).toBeNull();

@@ -13,6 +13,7 @@ import { isValidCreditCode, syntheticCreditCode } from '../../src/common/credit-
 import { nationalIdProblem, phoneProblem } from '../../src/common/national-id';
 import { createDataSource } from '../../src/db/data-source';
 import { createRequestPool } from '../../src/db/request-pool';
+import { requestUrlOf } from '../setup/database-url';
 import { createApp, type RegistryApp } from '../../src/server/app';
 import { administrativeDivisions } from '../../src/modules/district/division-data';
 import { PUBLISHED } from '../../seeds/published-data-set';
@@ -74,7 +75,7 @@ beforeAll(async () => {
   [first, second] = await Promise.all([migratedRegistry(), migratedRegistry()]);
   await seedScale(first.dataSource, SCALE, { asOf: AS_OF });
   await seedScale(second.dataSource, SCALE, { asOf: AS_OF });
-  requestPool = createRequestPool((first.dataSource.options as { url: string }).url, 3);
+  requestPool = createRequestPool(requestUrlOf((first.dataSource.options as { url: string }).url), 3);
   registry = await createApp(first.dataSource, requestPool);
 }, 120_000);
 

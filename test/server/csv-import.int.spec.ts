@@ -396,6 +396,19 @@ describe('who may import', () => {
     expect(await studioCount('ROLE')).toBe(0);
   });
 
+  // Finding 7 of issue 16: an anonymous 19 MB CSV was read and parsed before the 401.
+  it('answers a caller who may not import before reading its file: 20 MB get 401 or 403, not 413', async () => {
+    const huge = Buffer.from(`${STUDIO_HEADER.join(',')}\r\n${'X-1,导入工作室,EMPLOYEE,,2023-06-01\r\n'.repeat(500_000)}`, 'utf8');
+    expect(huge.length).toBeGreaterThan(19 * 1024 * 1024);
+    const anonymous = await postCsv('innovation-studios', huge, { key: null });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.userErrors[0].code).toBe('FORBIDDEN');
+    const asAnalyst = await postCsv('innovation-studios', huge, { key: analyst });
+    expect(asAnalyst.status).toBe(403);
+    // A caller who may import is held to the size limit.
+    expect((await postCsv('innovation-studios', huge, { key: admin })).status).toBe(413);
+  });
+
   it('refuses unknown keys with 401, and requests without a key when keys are required', async () => {
     const body = csv([STUDIO_HEADER, ...studios(1, 'NOKEY')]);
     const unknown = await postCsv('innovation-studios', body, { key: 'not-a-key' });

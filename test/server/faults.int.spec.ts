@@ -20,6 +20,8 @@ import { Role } from '../../src/auth/caller';
 import { createDataSource } from '../../src/db/data-source';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../../src/db/embedded';
 import { createRequestPool } from '../../src/db/request-pool';
+import { applicationRolePassword, setApplicationRolePassword } from '../../src/db/app-role';
+import { requestUrlOf } from '../setup/database-url';
 import { seedPublishedDataSet } from '../../src/db/seed';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { logger } from '../../src/logger';
@@ -58,6 +60,7 @@ beforeAll(async () => {
   dataSource = createDataSource(url);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await setApplicationRolePassword(dataSource, applicationRolePassword(url));
   await seedPublishedDataSet(dataSource);
   admin = (await apiKeyStore.create(dataSource, { role: Role.ADMIN, cityCode: null, label: 'faults admin' })).key;
   nanjingEditor = (await apiKeyStore.create(dataSource, { role: Role.CITY_EDITOR, cityCode: '320100', label: 'faults editor' })).key;
@@ -65,7 +68,7 @@ beforeAll(async () => {
   const [enterprise] = await testEnterprises((text, params) => dataSource.query(text, params), '320100');
   enterpriseId = toGlobalId('Enterprise', enterprise.id);
 
-  requestPool = createRequestPool(url, 5, { connectionTimeoutMs: 2000 });
+  requestPool = createRequestPool(requestUrlOf(url), 5, { connectionTimeoutMs: 2000 });
   registry = await createApp(dataSource, requestPool, { requireKey: false, logger: logger.child({}, { level: 'fatal' }) });
   server = registry.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -4,12 +4,14 @@
  * finishes the requests in flight, stops PostgreSQL cleanly and exits 0. A restart on the same
  * DATA_DIR finds the data it left.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../src/db/embedded';
+import { freePort, PASSWORD_FILE } from '../../src/db/embedded';
+import { Role } from '../../src/auth/caller';
+import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { graphql, httpRequest, logged, startServer, stopServers, waitFor, waitReady } from '../setup/server-process';
 import { createTestDatabase } from '../setup/test-app';
 
@@ -84,6 +86,13 @@ async function cleanUp(dataDir?: string): Promise<void> {
 
 afterAll(() => cleanUp(), 60_000);
 
+/** The embedded superuser's password, random per data directory and readable by its owner only. */
+function superuserPassword(dataDir: string): string {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  return readFileSync(file, 'utf8').trim();
+}
+
 /** A fresh folder for a DATA_DIR (the `data` inside it does not exist yet). */
 const freshDataDir = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'registry-lifecycle-')), 'data');
 
@@ -117,7 +126,7 @@ describe('embedded PostgreSQL mode (no DATABASE_URL)', () => {
       expect(processesMentioning(dataDir).map((p) => p.pid)).toContain(postmaster);
 
       // Hold a lock on `source` so that a request reading it stays in flight until we let it go.
-      const blocker = new Client({ host: '127.0.0.1', port: embeddedPort, user: 'postgres', password: 'postgres', database: 'postgres' });
+      const blocker = new Client({ host: '127.0.0.1', port: embeddedPort, user: 'postgres', password: superuserPassword(dataDir), database: 'postgres' });
       blocker.on('error', () => undefined); // PostgreSQL's shutdown ends this connection
       await blocker.connect();
       await blocker.query('BEGIN');
@@ -174,6 +183,70 @@ describe('embedded PostgreSQL mode (no DATABASE_URL)', () => {
       expect(await server.exited).toEqual({ code: 0, signal: null });
       expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
       expect(processesMentioning(dataDir)).toEqual([]);
+    },
+    LONG,
+  );
+
+  // Finding 4 of issue 16: after kill -9 of the server its PostgreSQL kept running detached, and every
+  // restart failed on the lock file until an operator killed it by hand.
+  it(
+    'after kill -9 of the server, its PostgreSQL goes too, and the next start is ready at once with every acknowledged write',
+    async () => {
+      const server = await startServer({ DATA_DIR: dataDir });
+      await waitReady(server);
+      const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const port = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+
+      // Acknowledged writes: an ADMIN key (made as the superuser), then a source created through the API.
+      const owner = new Client({ host: '127.0.0.1', port, user: 'postgres', password: superuserPassword(dataDir), database: 'postgres' });
+      owner.on('error', () => undefined);
+      await owner.connect();
+      const { key } = await apiKeyStore.create(owner, { role: Role.ADMIN, cityCode: null, label: 'crash test' });
+      await owner.end();
+      const title = `崩溃恢复测试 ${Date.now()}`;
+      const created = await httpRequest(`${server.base}/graphql`, {
+        query: `mutation { createSource(input: { publisher: "测试", title: "${title}", publishedOn: "2026-01-01" }) { userErrors { code } source { id } } }`,
+      }, { authorization: `Bearer ${key}` });
+      expect(created.status).toBe(200);
+      expect(created.body.data.createSource.userErrors).toEqual([]);
+
+      server.child.kill('SIGKILL');
+      expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      // The kernel tells the orphaned postmaster that its parent died (setpriv --pdeathsig): it shuts down by itself.
+      await waitFor('the orphaned PostgreSQL to stop by itself', () => !isAlive(postmaster) || undefined, 60_000);
+
+      // No manual step: the next start takes the directory, recovers and answers with the write.
+      const again = await startServer({ DATA_DIR: dataDir });
+      await waitReady(again);
+      const found = await graphql(again, `{ sources(first: 100) { nodes { title } } }`);
+      expect(found.sources.nodes.map((n: { title: string }) => n.title)).toContain(title);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toEqual({ code: 0, signal: null });
+      expect(processesMentioning(dataDir)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'a start right after kill -9 stops a PostgreSQL still running on its own directory, and none of another',
+    async () => {
+      const server = await startServer({ DATA_DIR: dataDir });
+      await waitReady(server);
+      const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      // Another directory's PostgreSQL (the one these tests run on) must be left alone.
+      const other = new Client({ connectionString: process.env.REGISTRY_TEST_ADMIN_URL });
+      await other.connect();
+      server.child.kill('SIGKILL');
+      await server.exited;
+      // At once: the old postmaster may still be shutting down, holding postmaster.pid.
+      const again = await startServer({ DATA_DIR: dataDir });
+      await waitReady(again);
+      expect(isAlive(postmaster)).toBe(false);
+      expect((await graphql(again, NANJING_QUERY))).toEqual(NANJING_ANSWER);
+      expect((await other.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      await other.end();
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toEqual({ code: 0, signal: null });
     },
     LONG,
   );

@@ -80,30 +80,47 @@ describe('with an API key', () => {
 
   it("uses the role's own budget where one is set", async () => {
     const admin = (await app.createKey('ADMIN')).key;
-    expect(await statuses(ADMIN_BURST + 1, { key: admin })).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(await statuses(ADMIN_BURST + 1, { key: admin, address: '198.51.100.30' })).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
-  it('refuses a bad key with 401 before it spends anything', async () => {
-    const res = await ask({ key: 'not-a-key', address: '198.51.100.9' });
-    expect(res.status).toBe(401);
-    expect(await statuses(BURST, { address: '198.51.100.9' })).toEqual([200, 200, 200]);
+  // Finding 7 of issue 16: garbage keys were never limited, and each cost a database lookup.
+  it("refuses a bad key with 401, each lookup spending a token of its address's anonymous budget, then 429 before any lookup", async () => {
+    const garbage = () => ask({ key: `rr_garbage${Math.random().toString(36).slice(2)}`, address: '198.51.100.9' });
+    for (let i = 0; i < BURST; i += 1) expect((await garbage()).status).toBe(401);
+    const limited = await garbage();
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    // The address's anonymous requests share that budget; another address is untouched.
+    expect((await ask({ address: '198.51.100.9' })).status).toBe(429);
+    expect((await garbage()).status).toBe(429);
+    expect((await ask({ address: '198.51.100.10' })).status).toBe(200);
+  });
+
+  it('looks a good key up once, and then answers it from memory without spending its address’s budget', async () => {
+    const { key } = await app.createKey('ANALYST');
+    expect(await statuses(BURST, { key, address: '198.51.100.11' })).toEqual([200, 200, 200]);
+    // One lookup, one token of the address; the rest of its burst is there.
+    expect(await statuses(BURST, { address: '198.51.100.11' })).toEqual([200, 200, 429]);
   });
 });
 
 describe('which routes', () => {
   it('limits /export and /import with the same budget, and leaves health, metrics and GraphiQL open', async () => {
     const key = (await app.createKey('CITY_EDITOR', '320100')).key;
-    expect((await request(app.app).get('/export/sources.csv').set('authorization', `Bearer ${key}`)).status).toBe(200);
-    expect(await statuses(BURST - 1, { key })).toEqual([200, 200]);
+    // The key's requests come from an address of their own (its first lookup spends a token there).
+    const portal = '198.51.100.20';
+    const asPortal = (req: request.Test) => req.set('authorization', `Bearer ${key}`).set('x-forwarded-for', portal);
+    expect((await asPortal(request(app.app).get('/export/sources.csv'))).status).toBe(200);
+    expect(await statuses(BURST - 1, { key, address: portal })).toEqual([200, 200]);
 
-    const exported = await request(app.app).get('/export/sources.csv').set('authorization', `Bearer ${key}`);
+    const exported = await asPortal(request(app.app).get('/export/sources.csv'));
     expect(exported.status).toBe(429);
     expect(exported.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    const imported = await request(app.app).post('/import/innovation-studios').set('authorization', `Bearer ${key}`).set('content-type', 'text/csv').send('name\n');
+    const imported = await asPortal(request(app.app).post('/import/innovation-studios')).set('content-type', 'text/csv').send('name\n');
     expect(imported.status).toBe(429);
-    expect((await ask({ key })).status).toBe(429);
+    expect((await ask({ key, address: portal })).status).toBe(429);
 
-    // The loopback address itself has spent its anonymous budget too:
+    // The loopback address spends its own anonymous budget:
     expect(await statuses(BURST + 1, {})).toEqual([200, 200, 200, 429]);
     // … and still gets the pages that are not the API.
     expect((await request(app.app).get('/healthz')).status).toBe(200);
@@ -114,7 +131,8 @@ describe('which routes', () => {
   it('counts refusals in /metrics by budget', async () => {
     const metrics = (await request(app.app).get('/metrics')).text;
     const count = (budget: string) => Number(new RegExp(`^registry_rate_limit_rejections_total\\{budget="${budget}"\\} (\\d+)$`, 'm').exec(metrics)?.[1]);
-    // The refusals of the tests above, in order: 1 + 2 + 1 anonymous, 2 ANALYST, 1 ADMIN, 3 CITY_EDITOR.
-    expect([count('ANONYMOUS'), count('ANALYST'), count('ADMIN'), count('CITY_EDITOR')]).toEqual([4, 2, 1, 3]);
+    // The refusals of the tests above: anonymous 1 + 2, then 3 (garbage keys and their address) + 1 (after a good
+    // key's lookup), then 1 (loopback); 2 ANALYST, 1 ADMIN, 3 CITY_EDITOR.
+    expect([count('ANONYMOUS'), count('ANALYST'), count('ADMIN'), count('CITY_EDITOR')]).toEqual([8, 2, 1, 3]);
   });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../../src/db/embedded';
+import { applicationRolePassword, setApplicationRolePassword } from '../../src/db/app-role';
 import { seedPublishedDataSet } from '../../src/db/seed';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url';
 
@@ -38,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   const dataSource = createDataSource(withDatabase(adminUrl, TEMPLATE_DATABASE));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  // The role is the server's, shared by every test database: requests log in as it (requestUrlOf).
+  await setApplicationRolePassword(dataSource, applicationRolePassword(adminUrl));
   await seedPublishedDataSet(dataSource);
   await dataSource.destroy();
 }

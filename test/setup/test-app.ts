@@ -9,7 +9,7 @@ import { logger } from '../../src/logger';
 import { createRequestPool, type PoolTimeouts } from '../../src/db/request-pool';
 import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { createApp, type AppOptions, type RegistryApp } from '../../src/server/app';
-import { TEMPLATE_DATABASE, withDatabase } from './database-url';
+import { requestUrlOf, TEMPLATE_DATABASE, withDatabase } from './database-url';
 
 function adminUrl(): string {
   const url = process.env.REGISTRY_TEST_ADMIN_URL;
@@ -62,7 +62,7 @@ export async function startTestApp(testOptions: Partial<AppOptions> & { pool?: P
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url);
   await dataSource.initialize();
-  const requestPool = createRequestPool(database.url, poolOptions.max ?? 5, poolOptions);
+  const requestPool = createRequestPool(requestUrlOf(database.url), poolOptions.max ?? 5, poolOptions);
   // Request log lines at warn and above only (5xx), so a test run's output stays readable.
   const quiet = logger.child({}, { level: 'warn' });
   const registry = await createApp(dataSource, requestPool, { logger: quiet, ...options, requireKey: options.requireKey ?? false });

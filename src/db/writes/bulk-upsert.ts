@@ -1,4 +1,4 @@
-import { Role } from '../../auth/caller';
+import { Role, type Caller } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode, type RowError, type UserError } from '../../graphql/errors/user-error';
@@ -18,14 +18,20 @@ function refused(userErrors: UserError[], rowErrors: RowError[] = []): BulkUpser
   return { applied: false, replayed: false, created: 0, updated: 0, unchanged: 0, records: [], rowErrors, userErrors };
 }
 
+/** The refusal a caller who may not write this type gets (FORBIDDEN), before anything is read; null when it may. */
+export function upsertRefusedTo(caller: Caller, spec: RecordSpec): BulkUpsertPayload | null {
+  const allowed = policy.mayWriteKind(caller, spec.scope);
+  return allowed.allowed ? null : refused([{ field: null, code: UserErrorCode.FORBIDDEN, message: allowed.reason }]);
+}
+
 /**
  * Inserts or updates records by their portal's external id within their city, all or nothing.
  * Every row is checked before anything is written, and every problem of every row is reported.
  * With an idempotency key, a replay returns the first result instead of applying twice.
  */
 export async function bulkUpsert(ctx: RequestContext, spec: RecordSpec, records: Record<string, unknown>[], idempotencyKey?: string | null): Promise<BulkUpsertPayload> {
-  const allowed = policy.mayWriteKind(ctx.caller, spec.scope);
-  if (!allowed.allowed) return refused([{ field: null, code: UserErrorCode.FORBIDDEN, message: allowed.reason }]);
+  const notAllowed = upsertRefusedTo(ctx.caller, spec);
+  if (notAllowed) return notAllowed;
   if (records.length > MAX_UPSERT_RECORDS) {
     return refused([{ field: 'records', code: UserErrorCode.INVALID, message: `At most ${MAX_UPSERT_RECORDS} records per call (got ${records.length}); split the batch.` }]);
   }
@@ -42,7 +48,7 @@ export async function bulkUpsert(ctx: RequestContext, spec: RecordSpec, records:
  */
 async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record<string, unknown>[], idempotent: IdempotentRequest | null): Promise<BulkUpsertPayload> {
   try {
-    return await ctx.db.transaction({ ...policy.databaseSettings(ctx.caller), requestId: ctx.requestId }, async (tx) => {
+    return await ctx.db.transaction({ apiKey: ctx.apiKey, requestId: ctx.requestId }, async (tx) => {
       if (idempotent) {
         const claim = await claimIdempotencyKey<BulkUpsertPayload>(tx, ctx.caller, idempotent);
         if (claim.kind === 'refused') return refused([claim.error]);
@@ -56,7 +62,7 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
       const all = [...problems, ...prepared.problems].sort((a, b) => a.index - b.index);
       if (all.length) throw new WriteRefused(all);
 
-      const written = await storeRecords(tx, ctx.caller, ctx.requestId, spec, prepared.prepared);
+      const written = await storeRecords(tx, spec, prepared.prepared);
       const externalIdOf = new Map(keyed.map((k) => [k.index, k.externalId]));
       const upserted: UpsertedRecord[] = written.map((w) => ({
         index: w.index,

@@ -1,7 +1,7 @@
 import { creditCodeProblem } from '../../common/credit-code';
 import { dayAfterYearsFromToday, isCalendarDate } from '../../common/calendar';
 import { nationalIdProblem, phoneProblem } from '../../common/national-id';
-import { fromGlobalId } from '../../graphql/relay/global-id';
+import { fromGlobalId, integerKeyOf } from '../../graphql/relay/global-id';
 
 /**
  * The kinds of value a writable field holds. Each kind checks a value as GraphQL delivers it,
@@ -16,7 +16,7 @@ export type FieldKind =
   | { type: 'enum'; values: readonly string[] }
   | { type: 'division'; level: 'district' | 'city' | 'province' }
   /** A reference to another record: by its global ID, or by a natural key of the target table. */
-  | { type: 'reference'; typename: string; table: string; by: 'id' | 'external_id' | 'credit_code' };
+  | { type: 'reference'; typename: string; table: string; by: 'id' | 'external_id' | 'credit_code'; sameCity?: boolean };
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -48,8 +48,9 @@ export const field = {
   city: (): FieldSpec => ({ kind: { type: 'division', level: 'city' }, column: 'city_code', sqlType: 'char(6)' }),
   district: (): FieldSpec => ({ kind: { type: 'division', level: 'district' }, column: 'district_code', sqlType: 'char(6)' }),
   province: (): FieldSpec => ({ kind: { type: 'division', level: 'province' }, column: 'province_code', sqlType: 'char(6)' }),
-  reference: (column: string, typename: string, table: string, by: 'id' | 'external_id' | 'credit_code' = 'id'): FieldSpec => ({
-    kind: { type: 'reference', typename, table, by },
+  /** A reference; `sameCity`: the referenced record must lie in the record's own city (a studio's lead craftsman). */
+  reference: (column: string, typename: string, table: string, by: 'id' | 'external_id' | 'credit_code' = 'id', options: { sameCity?: boolean } = {}): FieldSpec => ({
+    kind: { type: 'reference', typename, table, by, ...options },
     column,
     sqlType: 'integer',
   }),
@@ -60,6 +61,25 @@ function creditCodeText(value: string): string | null {
   if (problem === 'LENGTH') return 'a credit code has 18 characters';
   if (problem === 'CHARACTERS') return 'a credit code has only digits and the capital letters A-Y except I, O, S, V, Z';
   if (problem === 'CHECK_CHARACTER') return 'its last character does not match the GB 32100-2015 check character';
+  return null;
+}
+
+/** Direction overrides and isolates (U+202A–202E, U+2066–2069), marks (U+200E, U+200F, U+061C): they reorder what a reader sees. */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** Characters with no width: a text made of nothing else looks empty (or like another) while it is not. */
+const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]/gu;
+
+/**
+ * Why text shows a reader something other than what it holds, or null: C0 and C1 controls (U+0000–001F,
+ * U+007F–009F), line and paragraph separators (U+2028, U+2029), bidirectional controls, or nothing
+ * visible at all. A name spoofed with U+202E reads backwards in a list of names.
+ */
+export function hiddenCharacterIn(text: string): string | null {
+  const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.exec(text);
+  if (control) return `must not contain control characters or line separators (控制字符或换行符; U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  const bidi = BIDI_CONTROL.exec(text);
+  if (bidi) return `must not contain bidirectional control characters (双向控制字符), which change how the text reads (U+${bidi[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (text.replace(INVISIBLE, '').trim() === '') return 'must contain visible characters (可见字符): it holds only zero-width ones';
   return null;
 }
 
@@ -90,7 +110,8 @@ export function checkValue(spec: FieldSpec, value: unknown): Checked {
       if (kind.upperCase) text = text.toUpperCase();
       if (!text) return ok(null);
       if ([...text].length > kind.max) return bad(`must be at most ${kind.max} characters (got ${[...text].length})`);
-      if (/[\u0000-\u001f\u007f]/.test(text)) return bad('must not contain control characters');
+      const hidden = hiddenCharacterIn(text);
+      if (hidden) return bad(hidden);
       const problem = kind.problem?.(text);
       return problem ? bad(problem) : ok(text);
     }
@@ -125,7 +146,10 @@ export function checkValue(spec: FieldSpec, value: unknown): Checked {
           return bad(`'${text.slice(0, 60)}' is not an ID issued by this API`);
         }
         if (decoded.typename !== kind.typename) return bad(`must be the ID of a ${kind.typename}, not of a ${decoded.typename}`);
-        return ok({ table: kind.table, typename: kind.typename, by: 'id', value: Number(decoded.key) } satisfies PendingReference);
+        // A well-formed ID whose key no row can have never reaches SQL.
+        const rowId = integerKeyOf(decoded.key);
+        if (rowId === null) return bad(`'${text.slice(0, 60)}' is not an ID issued by this API`);
+        return ok({ table: kind.table, typename: kind.typename, by: 'id', value: rowId } satisfies PendingReference);
       }
       const key = kind.by === 'credit_code' ? text.toUpperCase() : text;
       return ok({ table: kind.table, typename: kind.typename, by: kind.by, value: key } satisfies PendingReference);

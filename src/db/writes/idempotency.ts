@@ -17,14 +17,11 @@ export interface IdempotentRequest {
 
 export type Claim<R> = { kind: 'claimed' } | { kind: 'replay'; result: R } | { kind: 'refused'; error: UserError };
 
-/** The advisory lock of one (API key, idempotency key): 64 bits of a hash, as PostgreSQL's bigint. */
-function lockOf(apiKeyId: number, key: string): string {
-  return createHash('sha256').update(`${apiKeyId}\0${key}`).digest().readBigInt64BE(0).toString();
-}
-
 /**
  * Claims an idempotency key inside the work's own transaction `tx`. The claim is a transaction-level
- * advisory lock: a concurrent replay cannot take it and is refused (IN_PROGRESS), and it ends with
+ * advisory lock, keyed by PostgreSQL with a secret of the database (registry_try_idempotency_lock,
+ * migration 35) so that no other role can take it first: a concurrent replay cannot take it and is
+ * refused (IN_PROGRESS), and it ends with
  * the transaction however that ends (commit, rollback, a lost connection, a crashed process or
  * database), so a key is never left "running" by a request that died. The result is stored in the
  * same transaction (completeIdempotencyKey): it exists exactly when the work was applied, and a
@@ -33,7 +30,7 @@ function lockOf(apiKeyId: number, key: string): string {
 export async function claimIdempotencyKey<R>(tx: RequestDb, caller: Caller, request: IdempotentRequest): Promise<Claim<R>> {
   if (caller.kind !== 'key') return { kind: 'refused', error: { field: 'idempotencyKey', code: UserErrorCode.FORBIDDEN, message: 'Idempotency keys need an API key.' } };
   const { key, operation, hash } = request;
-  const [lock] = await tx.query<{ locked: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${lockOf(caller.apiKeyId, key)}::bigint) AS locked`);
+  const [lock] = await tx.query<{ locked: boolean }>(sql`SELECT registry_try_idempotency_lock(${key}) AS locked`);
   if (!lock.locked) {
     return { kind: 'refused', error: { field: 'idempotencyKey', code: UserErrorCode.IN_PROGRESS, message: `A request with idempotency key '${key}' is still running; retry when it has finished to get its result.` } };
   }

@@ -133,6 +133,16 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
   }
 
   if (spec.place) await settlePlaces(tx, caller, spec, drafts, records, given, parents, problem);
+  // References that must share the record's city (a studio's lead craftsman), once the record's city is settled.
+  for (const p of pending) {
+    const kind = spec.fields[p.field].kind;
+    if (kind.type !== 'reference' || !kind.sameCity) continue;
+    const record = records.get(p.index)!;
+    const target = targets.get(`${p.ref.table}|${p.ref.by}|${p.ref.value}`)?.find((t) => t.id === record[p.column]);
+    if (target && target.city_code !== (record.city_code ?? null)) {
+      problem(p.index, p.field, UserErrorCode.INVALID, `${p.field} must name a ${p.ref.typename} of the record's city (${record.city_code ?? 'none'}), not of ${target.city_code ?? 'no city'}.`);
+    }
+  }
 
   const prepared: Prepared[] = [];
   for (const draft of drafts) {

@@ -39,6 +39,11 @@ export interface RecordSpec {
   place: null | { parent?: { column: string; noun: string } };
   /** Whether records carry a portal's `external_id` (unique within a city). */
   externalId: boolean;
+  /**
+   * Columns the application role may write but not read (a craftsman's national ID number and phone,
+   * migration 33), and the function that gives their stored values to the transaction's caller.
+   */
+  personal?: { columns: string[]; read: string };
   /** Rules between fields, on the complete record: returns [column, message] pairs. */
   check?(record: ColumnRecord): Array<[string, string]>;
   /**

@@ -1,4 +1,3 @@
-import type { Caller } from '../../auth/caller';
 import type { RequestDb } from '../request-db';
 import { raw, sql, type SqlFragment } from '../sql';
 import type { Prepared } from './prepare';
@@ -14,55 +13,43 @@ export interface Written {
 
 const quote = (column: string) => `"${column}"`;
 
-/** The audit entry's "who": key, role and city of the caller, and the request. */
-function actor(caller: Caller, requestId: string): SqlFragment {
-  const key = caller.kind === 'key' ? caller : null;
-  return sql`${key?.apiKeyId ?? null}::integer, ${key?.role ?? null}::text, ${key?.cityCode ?? null}::char(6), ${requestId}::text`;
+/** Whether a prepared record changes a personal column (the SQL below cannot compare them: the role may not read them). */
+function personalChanged(spec: RecordSpec, p: Prepared): boolean {
+  return (spec.personal?.columns ?? []).some((c) => (p.record[c] ?? null) !== (p.existing?.[c] ?? null));
 }
-
-/** The audit entry's record city: the row's city_code, or NULL for types with no place (sources). */
-function cityOf(spec: RecordSpec, alias: string): SqlFragment {
-  return raw(spec.place ? `${alias}.city_code` : 'NULL::char(6)');
-}
-
-const AUDIT_COLUMNS = raw('(api_key_id, actor_role, actor_city_code, request_id, operation, record_type, record_id, record_city_code, before, after)');
 
 /**
- * Inserts the new records and updates the changed ones in ONE statement, with an audit entry for
- * each record that changed: the rows travel as one jsonb parameter, so the statement does not grow
- * with the batch. A record whose values are all as stored is left alone (no new version, no entry).
- * Updates repeat the version check in their WHERE; the caller compares the counts.
+ * Inserts the new records and updates the changed ones in ONE statement: the rows travel as one jsonb
+ * parameter, so the statement does not grow with the batch. A record whose values are all as stored is
+ * left alone (no new version). Updates repeat the version check in their WHERE; the caller compares the
+ * counts. PostgreSQL writes the audit entry of every row inserted or updated (migration 32), for the
+ * caller registry_begin established.
  */
-export async function storeRecords(tx: RequestDb, caller: Caller, requestId: string, spec: RecordSpec, prepared: Prepared[]): Promise<Written[]> {
+export async function storeRecords(tx: RequestDb, spec: RecordSpec, prepared: Prepared[]): Promise<Written[]> {
   const columns = writableColumns(spec);
   const names = columns.map((c) => c.column);
+  const personal = new Set(spec.personal?.columns ?? []);
+  const compared = names.filter((n) => !personal.has(n));
   const rows = prepared.map((p) => {
-    const row: ColumnRecord = { __index: p.index, __id: p.existing?.id ?? null, __version: p.existing?.version ?? null };
+    const row: ColumnRecord = { __index: p.index, __id: p.existing?.id ?? null, __version: p.existing?.version ?? null, __personal_changed: personalChanged(spec, p) };
     for (const name of names) row[name] = p.record[name] ?? null;
     return row;
   });
-  const recordset = raw(['"__index" integer', '"__id" integer', '"__version" integer', ...columns.map((c) => `${quote(c.column)} ${c.sqlType}`)].join(', '));
-  const list = (prefix: string) => raw(names.map((n) => `${prefix}${quote(n)}`).join(', '));
+  const recordset = raw(['"__index" integer', '"__id" integer', '"__version" integer', '"__personal_changed" boolean', ...columns.map((c) => `${quote(c.column)} ${c.sqlType}`)].join(', '));
+  const list = (prefix: string, of = names) => raw(of.map((n) => `${prefix}${quote(n)}`).join(', '));
   const assignments = raw(names.map((n) => `${quote(n)} = i.${quote(n)}`).join(', '));
   const city = spec.place ? 'city_code' : 'NULL::char(6)';
   const result = await tx.query<Result>(sql`
     WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(${recordset})),
-    before AS (SELECT t.id, to_jsonb(t) AS doc FROM ${raw(spec.table)} t JOIN input i ON t.id = i."__id"),
     inserted AS (
       INSERT INTO ${raw(spec.table)} (${list('')}) SELECT ${list('')} FROM input WHERE "__id" IS NULL ORDER BY "__index"
-      RETURNING *),
+      RETURNING id, ${raw(spec.externalId ? `${city} || '|' || external_id` : 'NULL::text')} AS key),
     updated AS (
       UPDATE ${raw(spec.table)} t SET ${assignments}, version = t.version + 1, updated_at = now()
       FROM input i
-      WHERE t.id = i."__id" AND t.version = i."__version" AND (${list('t.')}) IS DISTINCT FROM (${list('i.')})
-      RETURNING t.*, i."__index"),
-    audit AS (
-      INSERT INTO audit_entry ${AUDIT_COLUMNS}
-      SELECT ${actor(caller, requestId)}, 'CREATE', ${spec.typename}, n.id, ${cityOf(spec, 'n')}, NULL, to_jsonb(n) FROM inserted n
-      UNION ALL
-      SELECT ${actor(caller, requestId)}, 'UPDATE', ${spec.typename}, u.id, ${cityOf(spec, 'u')}, b.doc, to_jsonb(u) - '__index'
-      FROM updated u JOIN before b ON b.id = u.id)
-    SELECT NULL::integer AS index, id, ${raw(spec.externalId ? `${city} || '|' || external_id` : 'NULL')} AS key, 'CREATED' AS outcome FROM inserted
+      WHERE t.id = i."__id" AND t.version = i."__version" AND ((${list('t.', compared)}) IS DISTINCT FROM (${list('i.', compared)}) OR i."__personal_changed")
+      RETURNING t.id, i."__index")
+    SELECT NULL::integer AS index, id, key, 'CREATED' AS outcome FROM inserted
     UNION ALL SELECT "__index", id, NULL, 'UPDATED' FROM updated`);
   return matchResults(prepared, result);
 }
@@ -86,18 +73,11 @@ function matchResults(prepared: Prepared[], result: Result[]): Written[] {
   });
 }
 
-/** Archives (or restores) one record with its audit entry; null when its version is not `version`. */
-export async function setArchived(tx: RequestDb, caller: Caller, requestId: string, spec: RecordSpec, id: number, version: number, archived: boolean): Promise<number | null> {
+/** Archives (or restores) one record (PostgreSQL writes its audit entry); null when its version is not `version`. */
+export async function setArchived(tx: RequestDb, spec: RecordSpec, id: number, version: number, archived: boolean): Promise<number | null> {
   const rows = await tx.query<{ id: number }>(sql`
-    WITH before AS (SELECT t.id, to_jsonb(t) AS doc FROM ${raw(spec.table)} t WHERE t.id = ${id}),
-    updated AS (
-      UPDATE ${raw(spec.table)} t SET archived_at = ${raw(archived ? 'now()' : 'NULL')}, version = t.version + 1, updated_at = now()
-      WHERE t.id = ${id} AND t.version = ${version} RETURNING t.*),
-    audit AS (
-      INSERT INTO audit_entry ${AUDIT_COLUMNS}
-      SELECT ${actor(caller, requestId)}, ${archived ? 'ARCHIVE' : 'RESTORE'}, ${spec.typename}, u.id, ${cityOf(spec, 'u')}, b.doc, to_jsonb(u)
-      FROM updated u JOIN before b ON b.id = u.id)
-    SELECT id FROM updated`);
+    UPDATE ${raw(spec.table)} t SET archived_at = ${raw(archived ? 'now()' : 'NULL')}, version = t.version + 1, updated_at = now()
+    WHERE t.id = ${id} AND t.version = ${version} RETURNING t.id`);
   return rows[0]?.id ?? null;
 }
 
@@ -107,6 +87,16 @@ export async function lockRecords(tx: RequestDb, spec: RecordSpec, by: { ids: nu
     'ids' in by
       ? sql`t.id = ANY(${by.ids})`
       : sql`(t.city_code, t.external_id) IN (SELECT * FROM unnest(${by.cities}::char(6)[], ${by.externalIds}::text[]) AS k(city, external))`;
-  return tx.query(sql`SELECT t.* FROM ${raw(spec.table)} t WHERE ${condition} ORDER BY t.id FOR UPDATE`);
+  const personal = spec.personal;
+  if (!personal) return tx.query(sql`SELECT t.* FROM ${raw(spec.table)} t WHERE ${condition} ORDER BY t.id FOR UPDATE`);
+  // The application role may not read the personal columns: every other one here, those through the
+  // spec's function, which gives them for the records the transaction's caller may change.
+  const readable = ['id', 'version', 'archived_at', 'province_code', 'city_code', ...writableColumns(spec).map((c) => c.column)].filter((c) => !personal.columns.includes(c));
+  const rows = await tx.query<ColumnRecord>(sql`SELECT ${raw([...new Set(readable)].map((c) => `t.${quote(c)}`).join(', '))} FROM ${raw(spec.table)} t WHERE ${condition} ORDER BY t.id FOR UPDATE`);
+  if (!rows.length) return rows;
+  const values = await tx.query<ColumnRecord>(sql`SELECT * FROM ${raw(personal.read)}(${rows.map((r) => r.id as number)})`);
+  const byId = new Map(values.map((v) => [v.id, v]));
+  for (const row of rows) for (const column of personal.columns) row[column] = byId.get(row.id)?.[column] ?? null;
+  return rows;
 }
 

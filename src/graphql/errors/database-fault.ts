@@ -28,6 +28,20 @@ const FAULTS = {
     status: 503,
     retryAfter: 1,
   },
+  'request-deadline': {
+    code: ErrorCode.TIMEOUT,
+    message:
+      'The request ran past its time limit (REQUEST_TIMEOUT_MS) and its statements were stopped; nothing of it was written. Ask for less in one request (fewer aliases, smaller pages, narrower filters) or retry later.',
+    status: 200,
+    retryAfter: 5,
+  },
+  'heavy-lane-timeout': {
+    code: ErrorCode.TIMEOUT,
+    message:
+      'The server is busy with other expensive queries (statistics, series, rankings, short name searches) and had no room for this one in time. Retry in a few seconds, or ask for less.',
+    status: 503,
+    retryAfter: 2,
+  },
   unavailable: {
     code: ErrorCode.UNAVAILABLE,
     message:

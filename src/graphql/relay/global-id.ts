@@ -55,3 +55,8 @@ export function fromGlobalId(id: string, argument = 'id'): DecodedGlobalId {
   if (!match) throw badInput(`'${id.slice(0, 60)}' is not an ID issued by this API`, argument);
   return { typename: match[1], key: match[2] };
 }
+
+/** The row id a global ID's key names: a positive PostgreSQL integer; null for any other key (no such row can exist). */
+export function integerKeyOf(key: string): number | null {
+  return /^[1-9][0-9]{0,9}$/.test(key) && Number(key) <= 2_147_483_647 ? Number(key) : null;
+}

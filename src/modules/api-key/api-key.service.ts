@@ -4,7 +4,7 @@ import { policy } from '../../auth/policy';
 import type { RequestContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/errors/codes';
 import { userError, UserErrorCode, type UserError } from '../../graphql/errors/user-error';
-import { fromGlobalId, toGlobalId } from '../../graphql/relay/global-id';
+import { fromGlobalId, integerKeyOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { CreateApiKeyInput, RevokeApiKeyInput } from './api-key.inputs';
 import { apiKeyProblems } from './api-key.rules';
 import { apiKeyStore, type ApiKeyRecord } from './api-key.store';
@@ -17,7 +17,7 @@ function toApiKey(record: ApiKeyRecord): ApiKey {
 }
 
 function settings(ctx: RequestContext): TransactionSettings {
-  return { ...policy.databaseSettings(ctx.caller), requestId: ctx.requestId };
+  return { apiKey: ctx.apiKey, requestId: ctx.requestId };
 }
 
 /** The key's row id, or the user error saying why `id` names no key. */
@@ -28,10 +28,8 @@ function keyIdOf(id: string): number | UserError {
   } catch (error) {
     return userError(UserErrorCode.INVALID, 'id', (error as Error).message);
   }
-  const n = Number(decoded.key);
-  if (decoded.typename !== TYPENAME || !/^[1-9][0-9]{0,9}$/.test(decoded.key) || n > 2_147_483_647) {
-    return userError(UserErrorCode.NOT_FOUND, 'id', 'This ID names no API key.');
-  }
+  const n = integerKeyOf(decoded.key);
+  if (decoded.typename !== TYPENAME || n === null) return userError(UserErrorCode.NOT_FOUND, 'id', 'This ID names no API key.');
   return n;
 }
 

@@ -40,14 +40,19 @@ async function run<T>(db: ApiKeyDb, fragment: SqlFragment): Promise<T[]> {
 /**
  * API keys in the database, shared by the CLI (as the owner) and the ADMIN mutations (as the
  * application role). The caller checks role/city rules (api-key.rules.ts); the table's CHECKs repeat them.
+ * The application role may read a key's public columns but write none: a request's writes go through
+ * registry_create_api_key and registry_revoke_api_key, which PostgreSQL allows for an ADMIN caller only
+ * (migration 31).
  */
 export const apiKeyStore = {
   async create(db: ApiKeyDb, input: { role: Role; cityCode: string | null; label: string }): Promise<{ record: ApiKeyRecord; key: string }> {
     const key = generateApiKey();
+    const values = sql`${hashApiKey(key)}, ${displayPrefix(key)}, ${input.role}, ${input.cityCode}::char(6), ${input.label.trim()}`;
     const [record] = await run<ApiKeyRecord>(
       db,
-      sql`INSERT INTO api_key (key_hash, prefix, role, city_code, label)
-          VALUES (${hashApiKey(key)}, ${displayPrefix(key)}, ${input.role}, ${input.cityCode}, ${input.label.trim()}) RETURNING ${COLUMNS}`,
+      db instanceof RequestDb
+        ? sql`SELECT ${COLUMNS} FROM registry_create_api_key(${values})`
+        : sql`INSERT INTO api_key (key_hash, prefix, role, city_code, label) VALUES (${values}) RETURNING ${COLUMNS}`,
     );
     return { record, key };
   },
@@ -63,7 +68,12 @@ export const apiKeyStore = {
 
   /** Revokes a key; revoking it again keeps the first time. Null when there is no such key. */
   async revoke(db: ApiKeyDb, id: number): Promise<ApiKeyRecord | null> {
-    const [record] = await run<ApiKeyRecord>(db, sql`UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = ${id} RETURNING ${COLUMNS}`);
+    const [record] = await run<ApiKeyRecord>(
+      db,
+      db instanceof RequestDb
+        ? sql`SELECT ${COLUMNS} FROM registry_revoke_api_key(${id})`
+        : sql`UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = ${id} RETURNING ${COLUMNS}`,
+    );
     return record ?? null;
   },
 

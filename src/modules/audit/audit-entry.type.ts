@@ -70,13 +70,13 @@ export class AuditEntry {
   @Field(() => JSONObjectResolver, {
     nullable: true,
     description:
-      'The whole record before the change (变更前), keyed by camelCase column names such as `nationalIdNumber`; null for CREATE. Personal values are null unless the caller may see personal data of the record\'s city.',
+      'The whole record before the change (变更前), keyed by camelCase column names such as `nationalIdNumber`; null for CREATE. Personal values are null unless the caller may see personal data of the record as it is now (ADMIN, or the editor of its current city).',
   })
   before: Record<string, unknown> | null;
 
   @Field(() => JSONObjectResolver, {
     description:
-      'The whole record after the change (变更后), keyed by camelCase column names; personal values are null unless the caller may see personal data of the record\'s city.',
+      'The whole record after the change (变更后), keyed by camelCase column names; personal values are null unless the caller may see personal data of the record as it is now (ADMIN, or the editor of its current city).',
   })
   after: Record<string, unknown>;
 
@@ -90,7 +90,11 @@ export class AuditEntry {
 @ObjectType({ description: 'A page of audit entries.' })
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry', 'audit entry') {}
 
-/** An audit entry as resolvers return it: already presented for the caller (camelCase, personal values masked). */
+/**
+ * An audit entry as resolvers return it: presented for the caller (camelCase), but for `before` and
+ * `after`, which the entry's field resolvers present from `stored`, with the personal values PostgreSQL
+ * gives the caller (src/modules/audit/audit.resolver.ts).
+ */
 export interface AuditEntryRow {
   id: string;
   rowId: number;
@@ -101,7 +105,7 @@ export interface AuditEntryRow {
   recordCityCode: string | null;
   actor: AuditActor;
   requestId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
+  /** The snapshots as stored: snake_case columns, without personal values (migration 32 keeps them apart). */
+  stored: { before: Record<string, unknown> | null; after: Record<string, unknown> };
   changedFields: string[];
 }

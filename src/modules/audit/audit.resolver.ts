@@ -1,14 +1,26 @@
+import { JSONObjectResolver } from 'graphql-scalars';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { AuditEntry, AuditEntryConnection } from './audit-entry.type';
+import { AuditEntry, AuditEntryConnection, type AuditEntryRow } from './audit-entry.type';
 import { AuditLogArgs } from './audit.inputs';
-import { auditService } from './audit.service';
+import { auditService, presentAuditSnapshot } from './audit.service';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'Every change made to the registry (审计日志), newest first by default. ADMIN keys only; others get FORBIDDEN.' })
   auditLog(@Ctx() ctx: RequestContext, @Args(() => AuditLogArgs) args: AuditLogArgs) {
     return auditService.log(ctx, args);
+  }
+
+  // The snapshots are presented here, when asked for: their personal values come from PostgreSQL, for this caller.
+  @FieldResolver(() => JSONObjectResolver, { nullable: true })
+  async before(@Ctx() ctx: RequestContext, @Root() entry: AuditEntryRow) {
+    return presentAuditSnapshot(entry.recordType, entry.stored.before, (await auditService.personalOf(ctx, entry))?.before);
+  }
+
+  @FieldResolver(() => JSONObjectResolver)
+  async after(@Ctx() ctx: RequestContext, @Root() entry: AuditEntryRow) {
+    return presentAuditSnapshot(entry.recordType, entry.stored.after, (await auditService.personalOf(ctx, entry))?.after);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Caller, Role } from '../../auth/caller';
+import type { Role } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import { when } from '../../db/filters';
 import { raw, sql } from '../../db/sql';
@@ -7,7 +7,7 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput, forbidden } from '../../graphql/errors/codes';
 import { listConnection } from '../../graphql/lists';
 import type { ConnectionResult } from '../../graphql/relay/connection';
-import { fromGlobalId, toGlobalId } from '../../graphql/relay/global-id';
+import { fromGlobalId, integerKeyOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { AuditEntryRow, AuditOperation } from './audit-entry.type';
 import { AuditLogOrderBy, type AuditLogArgs, type AuditLogFilter } from './audit.inputs';
 
@@ -32,6 +32,7 @@ export interface AuditRecord {
   recordCityCode: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
+  changedPersonal: string[];
 }
 
 /** `national_id_number` → `nationalIdNumber`: snapshot keys named as GraphQL fields are. */
@@ -39,40 +40,45 @@ function camelCase(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** The personal columns of each record type that has them, as they appear in its snapshots. */
+const PERSONAL_OF: Readonly<Record<string, readonly string[]>> = { Craftsman: [...PERSONAL_COLUMNS] };
+
 /**
  * The one rule for personal data in audit snapshots, for every reader of the log (GraphQL, exports):
- * a snapshot (the record's row as stored, snake_case columns) comes back keyed by camelCase
- * names, with the personal values (national ID number, phone) replaced by null unless the caller
- * may see personal data of the record's city (policy.maySeePersonalData). Null stays null.
+ * a snapshot (the record's row as stored, snake_case columns, personal values kept apart by
+ * migration 32) comes back keyed by camelCase names, with the personal values PostgreSQL gave this
+ * caller (`personal`: registry_audit_personal, for a caller allowed to see them now) and null for
+ * the rest. Null stays null.
  */
-export function presentAuditSnapshot(caller: Caller, recordCityCode: string | null, snapshot: Record<string, unknown>): Record<string, unknown>;
-export function presentAuditSnapshot(caller: Caller, recordCityCode: string | null, snapshot: Record<string, unknown> | null): Record<string, unknown> | null;
-export function presentAuditSnapshot(caller: Caller, recordCityCode: string | null, snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
+export function presentAuditSnapshot(recordType: string, snapshot: Record<string, unknown>, personal?: Record<string, unknown> | null): Record<string, unknown>;
+export function presentAuditSnapshot(recordType: string, snapshot: Record<string, unknown> | null, personal?: Record<string, unknown> | null): Record<string, unknown> | null;
+export function presentAuditSnapshot(recordType: string, snapshot: Record<string, unknown> | null, personal?: Record<string, unknown> | null): Record<string, unknown> | null {
   if (snapshot === null) return null;
-  const mask = !policy.maySeePersonalData(caller, recordCityCode);
   const presented: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(snapshot)) presented[camelCase(column)] = mask && PERSONAL_COLUMNS.has(column) ? null : value;
+  for (const [column, value] of Object.entries(snapshot)) presented[camelCase(column)] = value;
+  for (const column of PERSONAL_OF[recordType] ?? []) presented[camelCase(column)] = personal?.[column] ?? null;
   return presented;
 }
 
 /**
- * The columns a change altered (camelCase, sorted), compared on the stored, unmasked snapshots;
- * for CREATE every column set to a value. `version` and `updated_at` are left out.
+ * The columns a change altered (camelCase, sorted), compared on the stored snapshots, and the personal
+ * columns PostgreSQL noted as changed (by name only); for CREATE every column set to a value. `version`
+ * and `updated_at` are left out.
  */
-export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>, changedPersonal: readonly string[] = []): string[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const columns =
     before === null
       ? Object.keys(after).filter((c) => after[c] !== null)
       : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => !same(before[c], after[c]));
-  return columns
+  return [...columns, ...changedPersonal]
     .filter((c) => !BOOKKEEPING_COLUMNS.has(c))
     .map(camelCase)
     .sort();
 }
 
-/** An audit_entry row as the caller sees it: global IDs, the actor, snapshots presented by presentAuditSnapshot. */
-export function presentAuditEntry(caller: Caller, record: AuditRecord): AuditEntryRow {
+/** An audit_entry row as the caller sees it: global IDs, the actor; the snapshots are presented by the entry's field resolvers. */
+export function presentAuditEntry(record: AuditRecord): AuditEntryRow {
   return {
     id: toGlobalId('AuditEntry', record.id),
     rowId: record.id,
@@ -88,9 +94,8 @@ export function presentAuditEntry(caller: Caller, record: AuditRecord): AuditEnt
       cityCode: record.actorCityCode,
     },
     requestId: record.requestId,
-    before: presentAuditSnapshot(caller, record.recordCityCode, record.before),
-    after: presentAuditSnapshot(caller, record.recordCityCode, record.after),
-    changedFields: changedFields(record.before, record.after),
+    stored: { before: record.before, after: record.after },
+    changedFields: changedFields(record.before, record.after, record.changedPersonal),
   };
 }
 
@@ -106,8 +111,6 @@ interface AuditConditions {
   nothing?: boolean;
 }
 
-const INTEGER_KEY = /^[1-9][0-9]{0,9}$/;
-const integerKey = (key: string): number | null => (INTEGER_KEY.test(key) && Number(key) <= 2_147_483_647 ? Number(key) : null);
 
 function decodeFilter(filter: AuditLogFilter | null | undefined): AuditConditions | null {
   if (!filter) return null;
@@ -121,7 +124,7 @@ function decodeFilter(filter: AuditLogFilter | null | undefined): AuditCondition
   if (filter.recordId != null) {
     // A well-formed ID of a record that cannot exist matches nothing, as node(id:) gives null.
     const { typename, key } = fromGlobalId(filter.recordId, 'filter.recordId');
-    const recordKey = integerKey(key);
+    const recordKey = integerKeyOf(key);
     if (recordKey === null || (filter.recordType != null && filter.recordType !== typename)) conditions.nothing = true;
     conditions.recordType = typename;
     conditions.recordKey = recordKey;
@@ -129,7 +132,7 @@ function decodeFilter(filter: AuditLogFilter | null | undefined): AuditCondition
   if (filter.apiKeyId != null) {
     const { typename, key } = fromGlobalId(filter.apiKeyId, 'filter.apiKeyId');
     if (typename !== 'ApiKey') throw badInput(`'filter.apiKeyId' must be the ID of an ApiKey, not of a ${typename}`, 'filter.apiKeyId');
-    conditions.apiKeyId = integerKey(key);
+    conditions.apiKeyId = integerKeyOf(key);
     if (conditions.apiKeyId === null) conditions.nothing = true;
   }
   return conditions;
@@ -137,7 +140,8 @@ function decodeFilter(filter: AuditLogFilter | null | undefined): AuditCondition
 
 const COLUMNS = `t.id, t.occurred_at AS "occurredAt", t.api_key_id AS "apiKeyId", k.label AS "apiKeyLabel",
   t.actor_role AS "actorRole", t.actor_city_code AS "actorCityCode", t.request_id AS "requestId", t.operation,
-  t.record_type AS "recordType", t.record_id AS "recordId", t.record_city_code AS "recordCityCode", t.before, t.after`;
+  t.record_type AS "recordType", t.record_id AS "recordId", t.record_city_code AS "recordCityCode", t.before, t.after,
+  t.changed_personal AS "changedPersonal"`;
 const FROM = 'audit_entry t LEFT JOIN api_key k ON k.id = t.api_key_id';
 
 /** The audit log as a list table; `toRow` is bound to the caller per request (see auditService.log). */
@@ -177,7 +181,7 @@ export const auditService = {
   log(ctx: RequestContext, args: AuditLogArgs): ConnectionResult<AuditEntryRow> {
     const may = policy.mayAdminister(ctx.caller);
     if (!may.allowed) throw forbidden(`The audit log is open to ADMIN keys only: ${may.reason}`);
-    const table: TableSpec<AuditEntryRow, AuditConditions> = { ...auditEntryTable, toRow: (record) => presentAuditEntry(ctx.caller, record as unknown as AuditRecord) };
+    const table: TableSpec<AuditEntryRow, AuditConditions> = { ...auditEntryTable, toRow: (record) => presentAuditEntry(record as unknown as AuditRecord) };
     return listConnection(ctx, table, { ...args, filter: decodeFilter(args.filter) }, AuditLogOrderBy.NEWEST_FIRST);
   },
 
@@ -190,6 +194,24 @@ export const auditService = {
       const byRecord = await historiesOf(ctx, recordType, ids);
       return ids.map((id) => byRecord.get(id) ?? []);
     });
-    return loader.load(recordId).then((records) => records.map((record) => presentAuditEntry(ctx.caller, record)));
+    return loader.load(recordId).then((records) => records.map(presentAuditEntry));
+  },
+
+  /**
+   * The personal values of an entry's snapshots that PostgreSQL gives this caller: batched per request,
+   * asked only for callers whose role can see any (ADMIN, CITY_EDITOR), for every entry whose snapshots
+   * are read (so that the statements follow the query, not the entries' types); PostgreSQL answers
+   * for the entries of records the caller may see now (registry_audit_personal, migration 33).
+   */
+  async personalOf(ctx: RequestContext, entry: AuditEntryRow): Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null } | null> {
+    if (ctx.apiKey === null || !policy.mayHavePersonalData(ctx.caller)) return null;
+    const loader = ctx.loaders.get<number, { before: Record<string, unknown> | null; after: Record<string, unknown> | null } | null>('audit-personal', async (ids) => {
+      const rows = await ctx.db.query<{ id: number; before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(
+        sql`SELECT audit_entry_id AS id, before, after FROM registry_audit_personal(${ctx.apiKey}, ${[...ids]}::bigint[])`,
+      );
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return loader.load(entry.rowId);
   },
 };

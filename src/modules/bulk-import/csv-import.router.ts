@@ -1,6 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Pool } from 'pg';
-import { MAX_UPSERT_RECORDS } from '../../db/writes/bulk-upsert';
+import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../db/writes/bulk-upsert';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
 import { HttpError, sendError, sendHttpError } from '../../server/http-error';
@@ -46,7 +46,17 @@ export function csvImportRouter(pool: Pool): Router {
   router.post(
     '/:type',
     (req, res, next) => {
-      if (!typeOf(req, res)) return;
+      const type = typeOf(req, res);
+      if (!type) return;
+      // A caller who may not write this type is answered before its file is read (up to 5 MB), as the
+      // import itself would answer it: 403 (401 without a key) with the refused payload.
+      const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
+      const refused = upsertRefusedTo(caller, type.spec);
+      if (refused) {
+        if (caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
+        else res.status(403);
+        return void res.json(refused);
+      }
       const problem = mediaTypeProblem(req.header('content-type'));
       if (problem) return sendHttpError(res, problem);
       next();

@@ -14,12 +14,15 @@ interface PersonalData {
 /**
  * The personal columns of the craftsmen the caller may see, batched per request: one statement for
  * every craftsman on the page, whichever path reached them (a list, node(id:), an enterprise's
- * craftsmen, a studio's lead craftsman). Keys are only ever ids the policy has already allowed.
+ * craftsmen, a studio's lead craftsman). Keys are only ever ids the policy has already allowed, and
+ * PostgreSQL asks again: the application role cannot read these columns, only
+ * registry_craftsman_personal (migration 33), which returns them for the caller the API key names.
  */
 function personalDataLoader(ctx: RequestContext) {
   return ctx.loaders.get<number, PersonalData | null>('craftsman:personal-data', async (ids) => {
+    if (ctx.apiKey === null) return ids.map(() => null);
     const rows = await ctx.db.query<PersonalData>(
-      sql`SELECT id, city_code AS "cityCode", national_id_number AS "nationalIdNumber", phone FROM craftsman WHERE id = ANY(${[...ids]})`,
+      sql`SELECT id, city_code AS "cityCode", national_id_number AS "nationalIdNumber", phone FROM registry_craftsman_personal(${ctx.apiKey}, ${[...ids]})`,
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);

@@ -3,7 +3,10 @@ import { nationalIdBirthDate } from '../../common/national-id';
 import { bulkUpsert } from '../../db/writes/bulk-upsert';
 import { field } from '../../db/writes/fields';
 import { writesFor } from '../../db/writes/record-writer';
-import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
+import type { RequestDb } from '../../db/request-db';
+import { sql } from '../../db/sql';
+import type { ColumnRecord, RecordSpec, StoredProblem } from '../../db/writes/record-spec';
+import { UserErrorCode } from '../../graphql/errors/user-error';
 import type { RequestContext } from '../../graphql/context';
 import { craftsmanTable } from './craftsman.service';
 import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
@@ -44,6 +47,30 @@ export function craftsmanRules(record: ColumnRecord, today = todayInChina()): Ar
 }
 
 /**
+ * A national ID number (公民身份号码) names one person: one active craftsman holds it, anywhere in the
+ * country. The batch may not give one twice; PostgreSQL says which are held by another craftsman (not
+ * whom: the caller may not see other cities' personal data), and its unique index repeats the rule.
+ */
+async function nationalIdsInUse(tx: RequestDb, records: Array<{ index: number; existing: ColumnRecord | null; record: ColumnRecord }>): Promise<StoredProblem[]> {
+  const problems: StoredProblem[] = [];
+  const firstRow = new Map<string, number>();
+  for (const { index, existing, record } of records) {
+    const number = record.national_id_number;
+    if (typeof number !== 'string' || record.archived_at != null || existing?.national_id_number === number) continue;
+    const first = firstRow.get(number);
+    if (first === undefined) firstRow.set(number, index);
+    else problems.push({ index, column: 'national_id_number', code: UserErrorCode.DUPLICATE, message: `nationalIdNumber appears twice in this batch: rows ${first} and ${index}.` });
+  }
+  if (!firstRow.size) return problems;
+  const own = records.map((r) => r.existing?.id).filter((id): id is number => typeof id === 'number');
+  const taken = await tx.query<{ number: string }>(sql`SELECT n AS number FROM registry_national_ids_in_use(${[...firstRow.keys()]}::text[], ${own}::integer[]) AS n`);
+  for (const { number } of taken) {
+    problems.push({ index: firstRow.get(number)!, column: 'national_id_number', code: UserErrorCode.DUPLICATE, message: 'This national ID number (公民身份号码) is already registered to another active craftsman.' });
+  }
+  return problems;
+}
+
+/**
  * How craftsmen are written: city editors keep their city's. A craftsman with an enterprise lies in
  * the enterprise's city; one without lies in its own city (or, for ADMIN, only a province).
  * National ID numbers and phones are personal data: written here, read only through
@@ -77,7 +104,9 @@ export const craftsmanRecord: RecordSpec = {
   required: ['name', 'level', 'status'],
   place: { parent: { column: 'enterprise_id', noun: 'enterprise' } },
   externalId: true,
+  personal: { columns: ['national_id_number', 'phone'], read: 'registry_craftsman_personal_to_write' },
   check: (record) => craftsmanRules(record),
+  checkStored: nationalIdsInUse,
 };
 
 export const craftsmanWrites = {

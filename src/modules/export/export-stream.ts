@@ -33,13 +33,14 @@ export function exportStatement(type: ExportType, filter: Record<string, unknown
     columns.push('xe.credit_code AS "enterpriseCreditCode"', 'xe.name AS "enterpriseName"');
     joins.push('LEFT JOIN enterprise xe ON xe.id = t.enterprise_id');
   }
-  if (type.hiddenColumns) columns.push(type.hiddenColumns);
   return sql`SELECT ${raw(columns.join(', '))} ${filteredFrom(type.table, filter, [], joins)} ORDER BY ${raw(type.table.key)}`;
 }
 
 export interface RecordExport {
   pool: Pool;
   caller: Caller;
+  /** The caller's API key, for what PostgreSQL gives only to it (a craftsman's personal data). */
+  apiKey: string | null;
   requestId: string;
   type: ExportType;
   format: ExportFormat;
@@ -66,9 +67,8 @@ class RowStage extends Transform {
   }
 
   override _transform(record: Record<string, unknown>, _encoding: BufferEncoding, done: TransformCallback): void {
-    const { type, caller } = this.job;
+    const { type } = this.job;
     const row = type.table.toRow(record) as ExportRow;
-    type.present?.(caller, record, row);
     if (!type.enrich) return done(null, this.values(row));
     this.batch.push(row);
     if (this.batch.length < CURSOR_BATCH_ROWS) return done();
@@ -84,7 +84,7 @@ class RowStage extends Transform {
     const rows = this.batch;
     this.batch = [];
     // A fresh context per batch: its loaders batch the rows into one statement and are then let go.
-    const ctx = createRequestContext(this.job.pool, this.job.requestId, this.job.caller);
+    const ctx = createRequestContext(this.job.pool, this.job.requestId, this.job.caller, this.job.apiKey);
     this.job.type.enrich!(ctx, rows).then(() => {
       for (const row of rows) this.push(this.values(row));
       done();

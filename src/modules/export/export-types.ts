@@ -1,4 +1,4 @@
-import type { Caller } from '../../auth/caller';
+import { sql } from '../../db/sql';
 import { policy } from '../../auth/policy';
 import type { TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
@@ -37,10 +37,6 @@ export interface ExportType {
   placed: boolean;
   /** Has `t.enterprise_id`: adds enterpriseCreditCode and enterpriseName. */
   enterprise: boolean;
-  /** More select-list entries, aliased `"__…"` so that the TableSpec's row mapping leaves them out. */
-  hiddenColumns?: string;
-  /** Sets what a row cannot carry straight from SQL, for this caller (per row, synchronous). */
-  present?: (caller: Caller, record: Record<string, unknown>, row: ExportRow) => void;
   /** Nested GraphQL objects flattened into the row, by their path from the row: their scalar fields become columns. */
   nested?: ReadonlyArray<{ path: readonly string[]; typeName: string }>;
   /** Computes `nested` for a batch of rows: one call per batch, never a query per row. */
@@ -48,16 +44,25 @@ export interface ExportType {
 }
 
 /**
- * Craftsmen: the personal columns are read with the row and shown, row by row, only where
- * policy.maySeePersonalData allows it for the craftsman's city (ADMIN, the city's own editor);
- * everyone else gets the columns empty. Reading them for all keeps the statement one and the same
- * for every caller; the values never leave this function unless the policy allows.
+ * Craftsmen: the personal columns, a batch at a time, only for the rows policy.maySeePersonalData
+ * allows for the craftsman's city (ADMIN, the city's own editor); everyone else gets the columns empty.
+ * PostgreSQL asks again: the application role reads them only through registry_craftsman_personal,
+ * for the caller's own API key (migration 33). One statement per batch, none for a caller who may see none.
  */
-const craftsmanPersonalColumns = 't.national_id_number AS "__nationalIdNumber", t.phone AS "__phone"';
-function presentPersonalData(caller: Caller, record: Record<string, unknown>, row: ExportRow): void {
-  const allowed = policy.maySeePersonalData(caller, (row.cityCode as string | null) ?? null);
-  row.nationalIdNumber = allowed ? record.__nationalIdNumber : null;
-  row.phone = allowed ? record.__phone : null;
+async function craftsmanPersonalData(ctx: RequestContext, rows: ExportRow[]): Promise<void> {
+  const allowed = rows.filter((row) => policy.maySeePersonalData(ctx.caller, (row.cityCode as string | null) ?? null));
+  const found = new Map<number, { nationalIdNumber: string | null; phone: string | null }>();
+  if (allowed.length && ctx.apiKey !== null) {
+    const personal = await ctx.db.query<{ id: number; nationalIdNumber: string | null; phone: string | null }>(
+      sql`SELECT id, national_id_number AS "nationalIdNumber", phone FROM registry_craftsman_personal(${ctx.apiKey}, ${allowed.map((row) => row.rowId as number)})`,
+    );
+    for (const p of personal) found.set(p.id, p);
+  }
+  for (const row of rows) {
+    const personal = found.get(row.rowId as number);
+    row.nationalIdNumber = personal?.nationalIdNumber ?? null;
+    row.phone = personal?.phone ?? null;
+  }
 }
 
 /** Goals with their progress, as `Goal.progress` gives it; goalService batches the batch's goals into one statement. */
@@ -94,8 +99,7 @@ const EXPORT_TYPES: readonly ExportType[] = [
     table: craftsmanTable,
     placed: true,
     enterprise: true,
-    hiddenColumns: craftsmanPersonalColumns,
-    present: presentPersonalData,
+    enrich: craftsmanPersonalData,
   },
   { slug: 'goals', typeName: 'Goal', listField: 'goals', table: goalTable, placed: true, enterprise: false, nested: GOAL_NESTED, enrich: goalProgress },
   { slug: 'sources', typeName: 'Source', listField: 'sources', table: sourceTable, placed: false, enterprise: false },

@@ -45,14 +45,15 @@ function filterTypeOf(fieldName: string): GraphQLInputObjectType {
 function requestOf(req: Request, res: Response) {
   const requestId = requestIdOf(req, res);
   const search = new URL(req.originalUrl, 'http://export.invalid').searchParams;
-  return { requestId, search, caller: (res.locals.caller as Caller | undefined) ?? ANONYMOUS };
+  return { requestId, search, caller: (res.locals.caller as Caller | undefined) ?? ANONYMOUS, apiKey: (res.locals.apiKey as string | null | undefined) ?? null };
 }
 
 /**
  * Flat exports for BI tools: `GET /export/<type>.csv|.ndjson` streams every row of a registry type
  * that the filter selects (query parameters named as the GraphQL filter's fields), and
  * `GET /export/stats/<type>.csv|.ndjson?groupBy=…` a statistic's groups. Mounted behind
- * authenticate(), which sets res.locals.caller; personal data follows src/auth/policy.ts row by row.
+ * authenticate(), which sets res.locals.caller; personal data follows src/auth/policy.ts row by row, and
+ * PostgreSQL gives it only for the caller's own API key.
  *
  * A request refused before the first byte throws an HttpError, which the app's error handler answers.
  * A download holds a database connection until it ends, so at most half the request pool serves
@@ -75,7 +76,7 @@ export function exportRouter(pool: Pool): Router {
 
   router.get('/:file', async (req, res) => {
     const { type, format } = target(String(req.params.file), recordSlugs);
-    const { requestId, search, caller } = requestOf(req, res);
+    const { requestId, search, caller, apiKey } = requestOf(req, res);
     const { filter } = readParameters(search, filterTypeOf(type.listField));
     if (req.method === 'HEAD') {
       setExportHeaders(res, type.slug, format);
@@ -86,7 +87,7 @@ export function exportRouter(pool: Pool): Router {
     }
     running += 1;
     try {
-      await streamRecords({ pool, caller, requestId, type, format, filter }, res);
+      await streamRecords({ pool, caller, apiKey, requestId, type, format, filter }, res);
     } finally {
       running -= 1;
     }

@@ -5,7 +5,7 @@ import { selectByKeys, type TableSpec } from '../../db/table';
 import type { RequestContext } from '../../graphql/context';
 import { lookupColumns } from '../../graphql/fold';
 import { badInput } from '../../graphql/errors/codes';
-import { fromGlobalId } from '../../graphql/relay/global-id';
+import { fromGlobalId, integerKeyOf } from '../../graphql/relay/global-id';
 import { MAX_PAGE_SIZE } from '../../graphql/relay/page-args';
 import { Node } from '../../graphql/relay/node.interface';
 import { cityTable } from '../city/city.service';
@@ -91,7 +91,7 @@ function loadNode(ctx: RequestContext, columns: ColumnsOf, id: string, argument:
   const { typename, key } = fromGlobalId(id, argument);
   const type = NODE_TYPES[typename];
   // A well-formed ID of an unknown type or impossible key names no record: null, as for a deleted one.
-  if (!type || !type.pattern.test(key) || (type.key === 't.id' && Number(key) > 2_147_483_647)) return null;
+  if (!type || !type.pattern.test(key) || (type.key === 't.id' && integerKeyOf(key) === null)) return null;
   return nodeLoader(ctx).load({ typename, key, columns: columns(typename, type.table) });
 }
 

@@ -59,6 +59,12 @@ function refuse(res: Response, budget: Budget, decision: Decision): void {
 export interface RateLimiter {
   /** Goes after authenticate() (it needs res.locals.caller): answers 429 with Retry-After when the budget is spent. */
   middleware(req: Request, res: Response, next: NextFunction): Promise<void>;
+  /**
+   * Before authenticate() looks up a key it has not seen lately: one token from the client address's
+   * anonymous budget, so that garbage keys cost a database lookup at the anonymous rate at most.
+   * False when refused (the 429 is sent).
+   */
+  beforeKeyLookup(req: Request, res: Response): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -70,21 +76,26 @@ export async function createRateLimiter(options: RateLimitOptions, log: Logger, 
     await redis.ready();
     store = redis;
   }
+  /** Takes a token from `budget`; true when allowed (or when the store fails: serve rather than refuse), else answers 429. */
+  const spend = async (budget: Budget, res: Response): Promise<boolean> => {
+    let decision: Decision;
+    try {
+      decision = await store.take(budget.key, budget.limit);
+    } catch (error) {
+      // Stores do not throw (Redis falls back to memory); if one does, serve rather than refuse.
+      log.error({ err: error }, 'rate limit: bucket store failed; request let through');
+      return true;
+    }
+    if (decision.allowed) return true;
+    onRefused(budget);
+    refuse(res, budget, decision);
+    return false;
+  };
   return {
     async middleware(req, res, next) {
-      const budget = budgetOf((res.locals.caller as Caller | undefined) ?? ANONYMOUS, req.ip, options);
-      let decision: Decision;
-      try {
-        decision = await store.take(budget.key, budget.limit);
-      } catch (error) {
-        // Stores do not throw (Redis falls back to memory); if one does, serve rather than refuse.
-        log.error({ err: error }, 'rate limit: bucket store failed; request let through');
-        return next();
-      }
-      if (decision.allowed) return next();
-      onRefused(budget);
-      refuse(res, budget, decision);
+      if (await spend(budgetOf((res.locals.caller as Caller | undefined) ?? ANONYMOUS, req.ip, options), res)) next();
     },
+    beforeKeyLookup: (req, res) => spend(budgetOf(ANONYMOUS, req.ip, options), res),
     close: () => store.close(),
   };
 }

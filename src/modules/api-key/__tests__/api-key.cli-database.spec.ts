@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PASSWORD_FILE } from '../../../db/embedded';
 import { runningEmbeddedPostgresUrl } from '../api-key.cli-database';
 
 /** A postmaster.pid as PostgreSQL 17 writes it: pid, data dir, start time, port, socket dir, listen address, shmem key, status. */
@@ -19,9 +20,10 @@ describe('runningEmbeddedPostgresUrl', () => {
     expect(runningEmbeddedPostgresUrl(path.join(dir, 'missing'))).toBeNull();
   });
 
-  it('connects to the running postmaster on the port of line 4', () => {
+  it('connects to the running postmaster on the port of line 4, with the password the data directory keeps', () => {
     writeFileSync(path.join(dir, 'postmaster.pid'), pidFile(process.pid, 54321));
-    expect(runningEmbeddedPostgresUrl(dir)).toBe('postgres://postgres:postgres@127.0.0.1:54321/postgres');
+    writeFileSync(path.join(dir, PASSWORD_FILE), 'r4nd/m+pw\n', { mode: 0o600 });
+    expect(runningEmbeddedPostgresUrl(dir)).toBe('postgres://postgres:r4nd%2Fm%2Bpw@127.0.0.1:54321/postgres');
   });
 
   it('ignores a file a crashed postmaster left behind (its pid no longer runs)', () => {

@@ -1,0 +1,131 @@
+import { Client, type Pool, type PoolClient } from 'pg';
+import { loadConfig } from '../config';
+
+/**
+ * How much of the database one request may take (issue 16): the statement timeout bounds one
+ * statement; these bound the request as a whole and its share of the pool.
+ */
+export interface RequestBounds {
+  /** All of a request's statements, waits included, end within this (REQUEST_TIMEOUT_MS); later ones are not started, a running one is cancelled. */
+  timeoutMs: number;
+  /** Connections one request holds at once (REQUEST_MAX_CONNECTIONS): 30 aliased lists run two at a time, not 30 at once. */
+  connections: number;
+  /**
+   * Connections the pool's heavy requests hold at once, all requests together (DB_HEAVY_CONNECTIONS):
+   * the rest of the pool stays free for simple reads and writes, however many heavy requests come.
+   */
+  heavyConnections: number;
+}
+
+/** Why a request stopped waiting or running: it used up its time, or found no room for its heavy statements in time. */
+export type DeadlineKind = 'request-deadline' | 'heavy-lane-timeout';
+
+/** Thrown in place of a statement a request may no longer run; src/db/faults.ts tells the client which. */
+export class RequestDeadlineError extends Error {
+  readonly code = 'REGISTRY_REQUEST_DEADLINE';
+  constructor(readonly kind: DeadlineKind, timeoutMs: number) {
+    super(kind === 'request-deadline' ? `the request ran past its ${timeoutMs} ms` : `no room for a heavy statement within ${timeoutMs} ms`);
+  }
+}
+
+/** A counting semaphore with a FIFO queue; a waiter gives up at its deadline. */
+export class Semaphore {
+  private readonly waiting: Array<{ grant: () => void }> = [];
+
+  constructor(private free: number) {}
+
+  /** Resolves with the release function once a slot is free; rejects with `onTimeout()` at `deadline` (ms since the epoch). */
+  acquire(deadline: number, onTimeout: () => Error): Promise<() => void> {
+    if (this.free > 0 && this.waiting.length === 0) {
+      this.free -= 1;
+      return Promise.resolve(this.releaser());
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        grant: () => {
+          clearTimeout(timer);
+          resolve(this.releaser());
+        },
+      };
+      const timer = setTimeout(() => {
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
+        reject(onTimeout());
+      }, Math.max(0, deadline - Date.now()));
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** Slots free now (for tests and metrics). */
+  get available(): number {
+    return this.free;
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next.grant();
+      else this.free += 1;
+    };
+  }
+}
+
+interface PoolBounds {
+  bounds: RequestBounds;
+  heavyLane: Semaphore;
+}
+
+const boundsOfPool = new WeakMap<Pool, PoolBounds>();
+
+/** The defaults: REQUEST_TIMEOUT_MS, REQUEST_MAX_CONNECTIONS, DB_HEAVY_CONNECTIONS (a quarter of the pool, at least 1). */
+export function configuredBounds(poolSize: number): RequestBounds {
+  const config = loadConfig();
+  return {
+    timeoutMs: config.requestTimeoutMs,
+    connections: config.requestMaxConnections,
+    heavyConnections: Math.min(poolSize, config.dbHeavyConnections ?? Math.max(1, Math.floor(poolSize / 4))),
+  };
+}
+
+/** Sets the bounds of the requests run on `pool` (src/db/request-pool.ts does, from the configuration). */
+export function boundRequests(pool: Pool, bounds: RequestBounds): void {
+  boundsOfPool.set(pool, { bounds, heavyLane: new Semaphore(bounds.heavyConnections) });
+}
+
+/** The bounds of `pool`'s requests, set once per pool. */
+export function poolBounds(pool: Pool): PoolBounds {
+  let known = boundsOfPool.get(pool);
+  if (!known) {
+    boundRequests(pool, configuredBounds(pool.options.max ?? 10));
+    known = boundsOfPool.get(pool)!;
+  }
+  return known;
+}
+
+/**
+ * The server process id of a pool connection: pg keeps the BackendKeyData PostgreSQL sends at
+ * login on the client as `processID` (not in @types/pg; test/db/request-bounds.int.spec.ts pins it).
+ */
+export function backendPid(client: PoolClient): number | null {
+  const pid = (client as unknown as { processID?: unknown }).processID;
+  return typeof pid === 'number' ? pid : null;
+}
+
+/**
+ * Cancels the statement running on backend `pid` from a connection of its own, logged in as the pool's
+ * connections are (a role may cancel its own backends): the pool may be full when a deadline passes.
+ */
+export async function cancelBackend(pool: Pool, pid: number): Promise<void> {
+  const { connectionString, host, port, user, password, database, ssl } = pool.options;
+  const client = new Client({ connectionString, host, port, user, password, database, ssl, application_name: 'reform-registry deadline', connectionTimeoutMillis: 5_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT pg_cancel_backend($1)', [pid]);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
