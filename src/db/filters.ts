@@ -1,4 +1,4 @@
-import { join, likeContains, raw, sql, type SqlFragment } from './sql';
+import { join, likeContains, planByValues, raw, sql, type SqlFragment } from './sql';
 
 /** Condition builders shared by the modules' filters; each returns [] when the input is absent. */
 export const when = {
@@ -21,7 +21,7 @@ export const when = {
     const trimmed = text?.trim();
     if (!trimmed) return [];
     const pattern = likeContains(trimmed);
-    return [sql`(${join(columns.map((c) => sql`${raw(c)} ILIKE ${pattern}`), ' OR ')})`];
+    return [planByValues(sql`(${join(columns.map((c) => sql`${raw(c)} ILIKE ${pattern}`), ' OR ')})`)];
   },
 };
 

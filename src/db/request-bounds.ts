@@ -28,9 +28,14 @@ export class RequestDeadlineError extends Error {
   }
 }
 
-/** A counting semaphore with a FIFO queue; a waiter gives up at its deadline. */
+/**
+ * A counting semaphore whose waiters are served earliest deadline first (the order they came in, for
+ * equal deadlines); a waiter gives up at its deadline. In the heavy lane this finishes heavy requests
+ * one after another, in the order they arrived, instead of interleaving all their statements so that
+ * every one of them ends late.
+ */
 export class Semaphore {
-  private readonly waiting: Array<{ grant: () => void }> = [];
+  private readonly waiting: Array<{ deadline: number; grant: () => void }> = [];
 
   constructor(private free: number) {}
 
@@ -42,6 +47,7 @@ export class Semaphore {
     }
     return new Promise((resolve, reject) => {
       const waiter = {
+        deadline,
         grant: () => {
           clearTimeout(timer);
           resolve(this.releaser());
@@ -52,7 +58,9 @@ export class Semaphore {
         if (at >= 0) this.waiting.splice(at, 1);
         reject(onTimeout());
       }, Math.max(0, deadline - Date.now()));
-      this.waiting.push(waiter);
+      const before = this.waiting.findIndex((w) => w.deadline > deadline);
+      if (before < 0) this.waiting.push(waiter);
+      else this.waiting.splice(before, 0, waiter);
     });
   }
 

@@ -17,7 +17,8 @@ export interface TransactionSettings {
  * then only binds and executes it, which for the folded statements of a list (src/db/fold.ts) is
  * about half of PostgreSQL's work. Texts follow the query's shape, never its values; the first
  * MAX_PREPARED distinct texts get a name and later ones run unnamed, which bounds what this process
- * and every connection keep.
+ * and every connection keep. A statement whose plan depends on its values (sql.ts, planByValues)
+ * runs unnamed.
  */
 const MAX_PREPARED = 200;
 const statementNames = new Map<string, string>();
@@ -58,10 +59,11 @@ export class RequestDb {
   }
 
   async query<T = Record<string, unknown>>(fragment: SqlFragment): Promise<T[]> {
-    const { text, values } = render(fragment);
+    const { text, values, plannedByValues } = render(fragment);
+    const name = plannedByValues ? undefined : statementName(text);
     if (this.client) {
       this.count();
-      return (await this.run(this.client, text, values)) as T[];
+      return (await this.run(this.client, name, text, values)) as T[];
     }
     const release = await this.hold();
     try {
@@ -74,7 +76,7 @@ export class RequestDb {
       client.on('error', onError);
       try {
         this.count();
-        return (await this.run(client, text, values)) as T[];
+        return (await this.run(client, name, text, values)) as T[];
       } catch (error) {
         broken ??= error as Error;
         throw error;
@@ -113,7 +115,7 @@ export class RequestDb {
    * One statement on `client`, cancelled if it is still running at the deadline; the cancelled
    * statement fails with RequestDeadlineError rather than PostgreSQL's "canceling statement".
    */
-  private async run(client: PoolClient, text: string, values: unknown[]): Promise<unknown[]> {
+  private async run(client: PoolClient, name: string | undefined, text: string, values: unknown[]): Promise<unknown[]> {
     const left = this.deadline - Date.now();
     if (left <= 0) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
     let cancelling: Promise<void> | undefined;
@@ -122,7 +124,7 @@ export class RequestDb {
       if (pid !== null) cancelling = cancelBackend(this.pool, pid).catch(() => undefined);
     }, left);
     try {
-      const result = await client.query({ name: statementName(text), text, values });
+      const result = await client.query({ name, text, values });
       return result.rows;
     } catch (error) {
       if (cancelling) throw new RequestDeadlineError('request-deadline', this.timeoutMs);

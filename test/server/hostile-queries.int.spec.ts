@@ -5,6 +5,7 @@
  * its numbers, and carries the request id; an accepted query reports its cost. The server keeps serving.
  */
 import request from 'supertest';
+import { SCAN_PRICES } from '../../src/graphql/limits/query-cost';
 import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/limits/query-limits';
 import { gql, sqlNumber } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -60,7 +61,8 @@ describe('cost', () => {
   it('is reported for an accepted query, in extensions.cost', async () => {
     const res = await post({ query: '{ innovationStudios { totalCount nodes { name enterprise { name } } } }' });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.extensions.cost).toBe(42);
+    // connection 1 + the COUNT's measured price + 20 studios × (studio 1 + enterprise 1)
+    expect(res.body.extensions.cost).toBe(1 + SCAN_PRICES.count + 40);
   });
 
   it('a wide query, 30 aliases of a full page, is over the budget', async () => {
@@ -150,7 +152,7 @@ describe('batched requests', () => {
       expect(res.status).toBe(200);
       expect(res.body).toHaveLength(2);
       expect(res.body[0].data.provinces.totalCount).toBeGreaterThan(0);
-      expect(res.body[0].extensions.cost).toBe(2);
+      expect(res.body[0].extensions.cost).toBe(1 + SCAN_PRICES.count);
       expect(res.body[1].data.innovationStudios.nodes).toHaveLength(3);
       expect(res.body[1].extensions.cost).toBe(4);
     });

@@ -1,5 +1,5 @@
 import { when } from '../filters';
-import { join, likeContains, raw, render, sql, where } from '../sql';
+import { join, likeContains, planByValues, raw, render, sql, where } from '../sql';
 
 describe('sql tagged templates', () => {
   it('turn every interpolated value into a numbered bind parameter', () => {
@@ -39,23 +39,23 @@ describe('sql tagged templates', () => {
 
   it('paste raw text from code as it is, with no parameter', () => {
     const statement = render(sql`SELECT ${raw('t.id, t.name')} FROM ${raw('enterprise t')} WHERE t.id = ${7}`);
-    expect(statement).toEqual({ text: 'SELECT t.id, t.name FROM enterprise t WHERE t.id = $1', values: [7] });
+    expect(statement).toEqual({ text: 'SELECT t.id, t.name FROM enterprise t WHERE t.id = $1', values: [7], plannedByValues: false });
   });
 
   it('a template with nothing interpolated is its text', () => {
-    expect(render(sql`SELECT 1`)).toEqual({ text: 'SELECT 1', values: [] });
-    expect(render(sql``)).toEqual({ text: '', values: [] });
+    expect(render(sql`SELECT 1`)).toEqual({ text: 'SELECT 1', values: [], plannedByValues: false });
+    expect(render(sql``)).toEqual({ text: '', values: [], plannedByValues: false });
   });
 
   it('join fragments with a separator, keeping their parameters in order', () => {
     const statement = render(join([sql`a = ${1}`, sql`b = ${2}`, raw('c IS NULL')], ' OR '));
-    expect(statement).toEqual({ text: 'a = $1 OR b = $2 OR c IS NULL', values: [1, 2] });
-    expect(render(join([], ' AND '))).toEqual({ text: '', values: [] });
+    expect(statement).toEqual({ text: 'a = $1 OR b = $2 OR c IS NULL', values: [1, 2], plannedByValues: false });
+    expect(render(join([], ' AND '))).toEqual({ text: '', values: [], plannedByValues: false });
   });
 
   it('where() gives WHERE … AND …, or nothing without conditions', () => {
-    expect(render(where([sql`a = ${1}`, sql`b = ${2}`]))).toEqual({ text: 'WHERE a = $1 AND b = $2', values: [1, 2] });
-    expect(render(where([]))).toEqual({ text: '', values: [] });
+    expect(render(where([sql`a = ${1}`, sql`b = ${2}`]))).toEqual({ text: 'WHERE a = $1 AND b = $2', values: [1, 2], plannedByValues: false });
+    expect(render(where([]))).toEqual({ text: '', values: [], plannedByValues: false });
   });
 });
 
@@ -83,7 +83,7 @@ describe('likeContains', () => {
 describe('filter conditions', () => {
   it('contains: trimmed, escaped and passed as one parameter shared by an OR over the columns', () => {
     const [condition] = when.contains(['t.name', 't.name_en'], '  50%_off ');
-    expect(render(condition)).toEqual({ text: '(t.name ILIKE $1 OR t.name_en ILIKE $2)', values: ['%50\\%\\_off%', '%50\\%\\_off%'] });
+    expect(render(condition)).toEqual({ text: '(t.name ILIKE $1 OR t.name_en ILIKE $2)', values: ['%50\\%\\_off%', '%50\\%\\_off%'], plannedByValues: true });
   });
 
   it('absent or blank inputs add no condition', () => {
@@ -98,10 +98,21 @@ describe('filter conditions', () => {
     expect(render(where([...when.equals('t.is_sample', false), ...when.inList('t.kind', ['MODEL_WORKER']), ...when.between('t.year', 2020, 2025)]))).toEqual({
       text: 'WHERE t.is_sample = $1 AND t.kind = ANY($2) AND t.year >= $3 AND t.year <= $4',
       values: [false, ['MODEL_WORKER'], 2020, 2025],
+      plannedByValues: false,
     });
   });
 
   it('an empty list matches nothing rather than being ignored', () => {
-    expect(render(when.inList('t.kind', [])[0])).toEqual({ text: 't.kind = ANY($1)', values: [[]] });
+    expect(render(when.inList('t.kind', [])[0])).toEqual({ text: 't.kind = ANY($1)', values: [[]], plannedByValues: false });
+  });
+
+  it('mark a statement planned by its values when any part is (a name search): it then runs unnamed', () => {
+    expect(render(sql`SELECT 1 WHERE a = ${1}`).plannedByValues).toBe(false);
+    const [search] = when.contains(['t.name'], '工匠学院');
+    expect(render(sql`SELECT id FROM enterprise t WHERE ${join([raw('t.archived_at IS NULL'), search], ' AND ')} ORDER BY t.id LIMIT ${21}`)).toMatchObject({
+      text: 'SELECT id FROM enterprise t WHERE t.archived_at IS NULL AND (t.name ILIKE $1) ORDER BY t.id LIMIT $2',
+      plannedByValues: true,
+    });
+    expect(render(planByValues(raw('x'))).plannedByValues).toBe(true);
   });
 });

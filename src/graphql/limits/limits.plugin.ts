@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { policy } from '../../auth/policy';
 import type { RequestContext } from '../context';
 import { ErrorCode } from '../errors/codes';
-import { operationCost } from './query-cost';
+import { HEAVY_SCAN, operationCost } from './query-cost';
 import { queryTooComplex, type QueryLimits } from './query-limits';
 
 // graphql-js ends a message with its suggestions: ' Did you mean "a", "b", or "c"?'
@@ -22,7 +22,8 @@ function withStatus(error: unknown, status: number): unknown {
  * The limits on what a request may ask (src/graphql/limits/query-limits.ts) that need the operation,
  * checked before it runs, and who may explore the schema (src/auth/policy.ts):
  * - the operation's cost with the request's variables (reported as `extensions.cost` and kept as
- *   ctx.queryCost for the request log), its page sizes and its argument text;
+ *   ctx.queryCost for the request log), its page sizes and its argument text; an operation that
+ *   reads whole tables enough (HEAVY_SCAN) is marked heavy, for the pool's heavy lane;
  * - introspection and "Did you mean" suggestions only for those the policy lets explore the schema.
  * The document's shape is checked before GraphQL parses it for good (src/server/graphql-http.ts), and
  * the token limit is graphql's own (`parseOptions.maxTokens`, set in src/server/app.ts).
@@ -48,6 +49,8 @@ export function queryLimitsPlugin(limits: QueryLimits, options: { production: bo
           }
           cost = measured.cost;
           contextValue.queryCost += cost;
+          // A heavy operation's statements wait for room in the heavy lane (src/db/request-bounds.ts).
+          if (measured.scan >= HEAVY_SCAN) contextValue.db.heavy = true;
           if (cost > limits.maxCost) {
             throw queryTooComplex(
               'cost',

@@ -24,18 +24,56 @@ import { MAX_PAGE_SIZE, requestedLimit, type PageArgs } from '../relay/page-args
 import { checkArgumentText } from './argument-text';
 import { fragmentsOf } from './query-shape';
 
-/** Items assumed for a list without a page size (groups, series lines and points, history). */
+/** Items assumed for a list without a page size (groups, series lines, history). */
 const ASSUMED_LIST_SIZE = 20;
-/** Extra weight of a field that runs a GROUP BY over a whole table: statistics, series, rankings. */
-const AGGREGATE_WEIGHT = 10;
+
+/**
+ * What the database does beyond fetching the objects a field returns, in cost units: measured with
+ * `npm run bench:flood` at scale 10 (211,000 enterprises; bench/results/*-flood-scale-10.md), where a
+ * page of 20 enterprises (cost 21) takes about 5 ms, so that a unit is about a quarter of a millisecond
+ * of the database. Only where the work reads a whole table: at the root of the query, or under single
+ * objects (a list inside another list is read for its parents' rows, through their keys).
+ */
+export const SCAN_PRICES = {
+  /** `totalCount` of a list: a COUNT over the filtered table (15 ms for a city's enterprises, 70 for all). */
+  count: 50,
+  /** A text search (`nameContains`) shorter than 3 characters: no trigram for the index, so every row is read (125–190 ms). */
+  shortSearch: 800,
+  /** A longer one: the trigram index finds the rows (a few ms). */
+  indexedSearch: 10,
+  /** Statistics: one GROUP BY over the table (80 ms by city, 97 by two dimensions, 175 by three, with many groups) … */
+  aggregate: 250,
+  /** … and each dimension grouped by. */
+  perDimension: 100,
+  /** A series: its GROUP BY (53 ms for 12 months) … */
+  series: 200,
+  /** … and each period of each line (120 months by city: 480 ms; 600 months by city: 2 s). */
+  seriesPeriod: 1,
+  /** Lines a series grouped by city or district is priced for. */
+  seriesLines: 15,
+  /** The goal ranking: every city goal's progress (36 ms). */
+  ranking: 150,
+} as const;
+
+/** Text shorter than this finds no trigram: the search reads every row. */
+export const TRIGRAM_LENGTH = 3;
+
+/**
+ * An operation whose scan work reaches this (about 25 ms of the database) is heavy: its statements
+ * run in the pool's heavy lane (src/db/request-bounds.ts), so that heavy requests together hold only
+ * part of the pool, whoever sends them and however many.
+ */
+export const HEAVY_SCAN = 100;
 
 /**
  * The cost of an operation: what it may make the server fetch and build, known before it runs.
  * - every object returned costs 1; scalars and enums cost nothing (they come with their object);
  * - a list multiplies what each item costs by how many items it may return: a connection's
- *   `edges`/`nodes` by its `first`/`last` (default 20, at most 100), `nodes(ids:)` by the ids,
- *   any other list by 20;
- * - `totalCount` adds 1 (a COUNT), and statistics, series and rankings add 10 (a GROUP BY);
+ *   `edges`/`nodes` by its `first`/`last` (default 20, at most 100), `nodes(ids:)` by the ids, a
+ *   series' points by its periods, any other list by 20;
+ * - what reads a whole table adds its measured price (SCAN_PRICES): `totalCount`, a name search,
+ *   statistics, series and the ranking; a list inside another list is read for its parents and adds
+ *   1 for `totalCount`, nothing for a search;
  * - each selection counts as written (a repeated field counts again), skipped ones (@skip, @include)
  *   not at all; introspection costs nothing here (src/graphql/limits/query-shape.ts bounds it).
  * The walk also refuses, before anything runs, a page size out of range and argument text that
@@ -43,12 +81,45 @@ const AGGREGATE_WEIGHT = 10;
  */
 export interface OperationCost {
   cost: number;
+  /** The part of `cost` that reads whole tables (SCAN_PRICES); HEAVY_SCAN or more makes the operation heavy. */
+  scan: number;
   /** Whether the operation asks for `__schema` or `__type`. */
   introspection: boolean;
 }
 
+/** Periods of a series from `from` to `to` (ISO dates) by MONTH or YEAR; 0 when the arguments do not say (they are checked later). */
+export function seriesPeriods(args: Record<string, unknown>): number {
+  const { from, to, interval } = args;
+  if (typeof from !== 'string' || typeof to !== 'string') return 0;
+  const [fy, fm] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const periods = interval === 'YEAR' ? ty - fy + 1 : (ty - fy) * 12 + (tm - fm) + 1;
+  return Number.isFinite(periods) ? Math.max(0, periods) : 0;
+}
+
+/** The scan price of a field's own work (not its children's), given its arguments. */
+function scanPrice(fieldName: string, targetName: string, args: Record<string, unknown>): number {
+  let price = fieldName === 'totalCount' ? SCAN_PRICES.count : 0;
+  const filter = args.filter;
+  if (filter && typeof filter === 'object') {
+    for (const [name, value] of Object.entries(filter as Record<string, unknown>)) {
+      if (!name.endsWith('Contains') || typeof value !== 'string' || !value.trim()) continue;
+      price += [...value.trim()].length < TRIGRAM_LENGTH ? SCAN_PRICES.shortSearch : SCAN_PRICES.indexedSearch;
+    }
+  }
+  if (targetName.endsWith('Group')) {
+    const dimensions = Array.isArray(args.groupBy) ? new Set(args.groupBy).size : 0;
+    price += SCAN_PRICES.aggregate + SCAN_PRICES.perDimension * dimensions;
+  } else if (targetName === 'TimeSeries') {
+    const lines = args.groupBy && args.groupBy !== 'NONE' ? SCAN_PRICES.seriesLines : 1;
+    price += SCAN_PRICES.series + SCAN_PRICES.seriesPeriod * seriesPeriods(args) * lines;
+  } else if (targetName === 'GoalRankingEntry') {
+    price += SCAN_PRICES.ranking;
+  }
+  return price;
+}
+
 const isConnection = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type).name.endsWith('Connection') && field.args.some((a) => a.name === 'first');
-const isAggregate = (name: string) => name.endsWith('Group') || name === 'TimeSeries' || name === 'GoalRankingEntry';
 
 /**
  * Costs of operations without variables, which cannot change between requests: per document (Apollo
@@ -73,6 +144,24 @@ export function operationCost(
   return { ...cost };
 }
 
+/** Where in the query a selection set is: what its lists hold, and whether it lies inside a list. */
+interface Place {
+  /** The page size of the connection this selection set belongs to, for its edges/nodes. */
+  page?: number;
+  /** Inside a list's items: a list here is read for its parents' rows, not the whole table. */
+  nested: boolean;
+  /** Under a series: how many lines and points per line. */
+  series?: { lines: number; points: number };
+}
+
+interface Cost {
+  cost: number;
+  scan: number;
+}
+
+const add = (a: Cost, b: Cost): Cost => ({ cost: a.cost + b.cost, scan: a.scan + b.scan });
+const NOTHING: Cost = { cost: 0, scan: 0 };
+
 function walkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -83,7 +172,7 @@ function walkCost(
   // Variables that do not coerce fail the request before execution anyway; cost it without them.
   const variables = 'coerced' in coerced ? coerced.coerced : {};
   const fragments = fragmentsOf(document);
-  const memo = new Map<string, number>();
+  const memo = new Map<string, Cost>();
   let introspection = false;
 
   const included = (node: { directives?: FieldNode['directives'] }): boolean => {
@@ -100,62 +189,69 @@ function walkCost(
     }
   };
 
-  /** `page`: the page size of the connection this selection set belongs to, for its edges/nodes. */
-  const selectionsCost = (type: GraphQLCompositeType, set: SelectionSetNode, page?: number): number => {
-    let total = 0;
+  const selectionsCost = (type: GraphQLCompositeType, set: SelectionSetNode, place: Place): Cost => {
+    let total = NOTHING;
     for (const s of set.selections) {
       if (!included(s)) continue;
       if (s.kind === Kind.FIELD) {
-        total += fieldCost(type, s, page);
+        total = add(total, fieldCost(type, s, place));
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         const on = s.typeCondition ? schema.getType(s.typeCondition.name.value) : type;
-        if (isCompositeType(on)) total += selectionsCost(on, s.selectionSet, page);
+        if (isCompositeType(on)) total = add(total, selectionsCost(on, s.selectionSet, place));
       } else {
-        total += fragmentCost(s.name.value, page);
+        total = add(total, fragmentCost(s.name.value, place));
       }
     }
     return total;
   };
 
-  const fragmentCost = (name: string, page?: number): number => {
-    const key = `${name}:${page ?? ''}`;
+  const fragmentCost = (name: string, place: Place): Cost => {
+    const key = `${name}:${place.page ?? ''}:${place.nested}:${place.series?.lines ?? ''}:${place.series?.points ?? ''}`;
     const known = memo.get(key);
     if (known !== undefined) return known;
-    memo.set(key, 0); // validation has refused cycles already; this only guards the walk
+    memo.set(key, NOTHING); // validation has refused cycles already; this only guards the walk
     const definition = fragments.get(name);
     const on = definition && schema.getType(definition.typeCondition.name.value);
-    const cost = definition && isCompositeType(on) ? selectionsCost(on, definition.selectionSet, page) : 0;
+    const cost = definition && isCompositeType(on) ? selectionsCost(on, definition.selectionSet, place) : NOTHING;
     memo.set(key, cost);
     return cost;
   };
 
-  const fieldCost = (parent: GraphQLCompositeType, node: FieldNode, page?: number): number => {
+  const fieldCost = (parent: GraphQLCompositeType, node: FieldNode, place: Place): Cost => {
     const name = node.name.value;
     if (name === '__schema' || name === '__type') {
       introspection = true;
-      return 0;
+      return NOTHING;
     }
-    if (name === '__typename' || isUnionType(parent)) return 0;
+    if (name === '__typename' || isUnionType(parent)) return NOTHING;
     const field = parent.getFields()[name];
-    if (!field) return 0;
+    if (!field) return NOTHING;
     const args = argumentsOf(field, node);
     for (const [arg, value] of Object.entries(args)) checkArgumentText(value, arg);
     const target = getNamedType(field.type);
-    const weight = (name === 'totalCount' ? 1 : 0) + (isAggregate(target.name) ? AGGREGATE_WEIGHT : 0);
-    if (!isCompositeType(target) || !node.selectionSet) return weight;
+    // Inside a list, work is done for the parents' rows: a COUNT per parent costs 1, a search nothing more.
+    const scan = place.nested ? 0 : scanPrice(name, target.name, args);
+    const own: Cost = { cost: scan + (place.nested && name === 'totalCount' ? 1 : 0), scan };
+    if (!isCompositeType(target) || !node.selectionSet) return own;
 
-    let childPage: number | undefined;
+    const child: Place = { nested: place.nested, series: place.series };
     // The resolver refuses the same page sizes (requestedLimit); here they are refused before anything runs.
-    if (isConnection(field)) childPage = requestedLimit(args as PageArgs);
+    if (isConnection(field)) child.page = requestedLimit(args as PageArgs);
+    if (target.name === 'TimeSeries') child.series = { lines: args.groupBy && args.groupBy !== 'NONE' ? ASSUMED_LIST_SIZE : 1, points: seriesPeriods(args) };
     let size = 1;
     if (isListType(getNullableType(field.type))) {
       const ids = args.ids;
-      size = Array.isArray(ids) ? Math.min(ids.length, MAX_PAGE_SIZE) : (page ?? ASSUMED_LIST_SIZE);
+      if (Array.isArray(ids)) size = Math.min(ids.length, MAX_PAGE_SIZE);
+      else if (place.series && name === 'lines') size = place.series.lines;
+      else if (place.series && name === 'points') size = place.series.points;
+      else size = place.page ?? ASSUMED_LIST_SIZE;
+      child.nested = true;
     }
-    return weight + size * (1 + selectionsCost(target, node.selectionSet, childPage));
+    const each = selectionsCost(target, node.selectionSet, child);
+    return { cost: own.cost + size * (1 + each.cost), scan: own.scan + each.scan };
   };
 
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  const cost = root ? selectionsCost(root, operation.selectionSet) : 0;
-  return { cost, introspection };
+  const { cost, scan } = root ? selectionsCost(root, operation.selectionSet, { nested: false }) : NOTHING;
+  return { cost, scan, introspection };
 }
