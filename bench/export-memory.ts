@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseScaleArgument } from '../seeds/scale/plan';
+import { argument } from './options';
 import { ownerQuery, prepareBenchDatabase } from './database';
 import { startSystem, type Probe } from './systems';
 
@@ -25,11 +26,6 @@ const TABLES: Record<string, string> = {
   craftsmen: 'craftsman',
 };
 
-function argument(name: string, fallback: string): string {
-  const at = process.argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (at < 0) return fallback;
-  return process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1];
-}
 
 interface Download {
   status: number;

@@ -21,17 +21,13 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEFAULT_QUERY_LIMITS } from '../src/graphql/limits/query-limits';
 import { parseScaleArgument } from '../seeds/scale/plan';
+import { argument } from './options';
 import { prepareBenchDatabase } from './database';
 import { buildApi, startSystem, type RunningSystem } from './systems';
 
 const ROOT = path.resolve(__dirname, '..');
 const log = (message: string) => console.log(`[bench:flood ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-function argument(name: string, fallback: string): string {
-  const at = process.argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (at < 0) return fallback;
-  return process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1];
-}
 
 /** A kind of work, as one aliasable root field; `heavy` kinds are candidates for the flood. */
 interface Work {

@@ -41,6 +41,11 @@ export const USAGE = `npm run bench -- [options]
                         anonymous (NODE_ENV=development, no key); BENCH_CALLER
   --api-log-level L     the API's LOG_LEVEL (default warn: per-request logs off; BENCH_API_LOG_LEVEL)`;
 
+/** `--name value` or `--name=value` of the command line, else `fallback` (the small bench scripts' options). */
+export function argument(name: string, fallback: string, argv: string[] = process.argv): string {
+  return value(argv, name, undefined) ?? fallback;
+}
+
 function value(argv: string[], name: string, env: string | undefined): string | undefined {
   const at = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
   if (at < 0) return env || undefined;

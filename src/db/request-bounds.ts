@@ -41,10 +41,8 @@ export class Semaphore {
 
   /** Resolves with the release function once a slot is free; rejects with `onTimeout()` at `deadline` (ms since the epoch). */
   acquire(deadline: number, onTimeout: () => Error): Promise<() => void> {
-    if (this.free > 0 && this.waiting.length === 0) {
-      this.free -= 1;
-      return Promise.resolve(this.releaser());
-    }
+    const now = this.tryAcquire();
+    if (now) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
       const waiter = {
         deadline,
@@ -62,6 +60,13 @@ export class Semaphore {
       if (before < 0) this.waiting.push(waiter);
       else this.waiting.splice(before, 0, waiter);
     });
+  }
+
+  /** A slot now, without waiting, or null: the common case costs no promise. */
+  tryAcquire(): (() => void) | null {
+    if (this.free <= 0 || this.waiting.length > 0) return null;
+    this.free -= 1;
+    return this.releaser();
   }
 
   /** Slots free now (for tests and metrics). */
@@ -136,4 +141,35 @@ export async function cancelBackend(pool: Pool, pid: number): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** A statement running for a request with a deadline. */
+interface Running {
+  deadline: number;
+  pool: Pool;
+  pid: number;
+  /** Set once its cancel has been sent; the statement's caller awaits it before giving the connection up. */
+  cancelling?: Promise<void>;
+}
+
+const running = new Set<Running>();
+let sweeper: NodeJS.Timeout | null = null;
+/** How often running statements are checked against their deadline: the deadline's precision. */
+const SWEEP_EVERY_MS = 100;
+
+/**
+ * Watches a statement until `done`: past its deadline it is cancelled (cancelBackend). One timer for
+ * the whole process, running only while statements do, rather than one per statement.
+ */
+export function watchDeadline(entry: Running): () => void {
+  running.add(entry);
+  sweeper ??= setInterval(() => {
+    const now = Date.now();
+    for (const r of running) if (!r.cancelling && r.deadline <= now) r.cancelling = cancelBackend(r.pool, r.pid).catch(() => undefined);
+    if (!running.size && sweeper) {
+      clearInterval(sweeper);
+      sweeper = null;
+    }
+  }, SWEEP_EVERY_MS).unref();
+  return () => running.delete(entry);
 }

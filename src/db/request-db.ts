@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { backendPid, cancelBackend, poolBounds, RequestDeadlineError, Semaphore } from './request-bounds';
+import { backendPid, poolBounds, RequestDeadlineError, Semaphore, watchDeadline } from './request-bounds';
 import { registryChanges } from './registry-changes';
 import { render, type SqlFragment } from './sql';
 
@@ -65,7 +65,7 @@ export class RequestDb {
       this.count();
       return (await this.run(this.client, name, text, values)) as T[];
     }
-    const release = await this.hold();
+    const release = this.holdNow() ?? (await this.hold());
     try {
       const client = await this.pool.connect();
       // As pool.query does: a connection that breaks while checked out emits 'error' (unheard, that
@@ -94,6 +94,12 @@ export class RequestDb {
     return this.heavy || (this.parent?.isHeavy ?? false);
   }
 
+  /** A connection slot of this request at once, when one is free and the request is light: no promise to wait on. */
+  private holdNow(): (() => void) | null {
+    if (this.isHeavy || Date.now() >= this.deadline) return null;
+    return this.slots.tryAcquire();
+  }
+
   /** A connection slot of this request, and of the heavy lane for a heavy one; refused past the deadline. */
   private async hold(): Promise<() => void> {
     if (Date.now() >= this.deadline) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
@@ -112,27 +118,27 @@ export class RequestDb {
   }
 
   /**
-   * One statement on `client`, cancelled if it is still running at the deadline; the cancelled
-   * statement fails with RequestDeadlineError rather than PostgreSQL's "canceling statement".
+   * One statement on `client`, cancelled if it is still running at the deadline (watchDeadline); the
+   * cancelled statement fails with RequestDeadlineError rather than PostgreSQL's "canceling statement".
    */
   private async run(client: PoolClient, name: string | undefined, text: string, values: unknown[]): Promise<unknown[]> {
-    const left = this.deadline - Date.now();
-    if (left <= 0) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
-    let cancelling: Promise<void> | undefined;
+    if (Date.now() >= this.deadline) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
     const pid = backendPid(client);
-    const timer = setTimeout(() => {
-      if (pid !== null) cancelling = cancelBackend(this.pool, pid).catch(() => undefined);
-    }, left);
+    const watched = pid === null ? null : { deadline: this.deadline, pool: this.pool, pid, cancelling: undefined as Promise<void> | undefined };
+    const unwatch = watched ? watchDeadline(watched) : null;
     try {
       const result = await client.query({ name, text, values });
+      // Past the deadline even if it got through: the request is over, and the connection, which a cancel
+      // may still reach, is dropped by the caller.
+      if (watched?.cancelling) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
       return result.rows;
     } catch (error) {
-      if (cancelling) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
+      if (watched?.cancelling) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
       throw error;
     } finally {
-      clearTimeout(timer);
+      unwatch?.();
       // The cancel goes to this connection's backend: it must land before anyone else uses the connection.
-      if (cancelling) await cancelling;
+      if (watched?.cancelling) await watched.cancelling;
     }
   }
 

@@ -7,8 +7,8 @@
  * beyond generous deadlines; the flood's figures are in `npm run bench:flood`.
  */
 import request from 'supertest';
-import type { QueryRunner } from 'typeorm';
 import { backendPid, boundRequests } from '../../src/db/request-bounds';
+import { lockTable, unlock } from '../setup/locks';
 import { gql, post, sqlNumber } from '../setup/queries';
 import { waitFor } from '../setup/server-process';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -22,18 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function lockTable(table: string): Promise<QueryRunner> {
-  const runner = app.dataSource.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  await runner.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-  return runner;
-}
-
-async function unlock(runner: QueryRunner): Promise<void> {
-  await runner.rollbackTransaction();
-  await runner.release();
-}
 
 /** Request connections of this test's database waiting on a lock now. */
 const waiting = () =>
@@ -59,7 +47,7 @@ describe('the request deadline', () => {
   beforeAll(() => boundRequests(app.requestPool, { timeoutMs: 1500, connections: 2, heavyConnections: 2 }));
 
   it('stops a read still waiting at the deadline, in PostgreSQL too: TIMEOUT, and the connection is free again', async () => {
-    const lock = await lockTable('source');
+    const lock = await lockTable(app, 'source');
     try {
       const res = await post(app, '{ sources(first: 3) { nodes { title } } }');
       expect(res.status).toBe(200);
@@ -75,7 +63,7 @@ describe('the request deadline', () => {
   });
 
   it('stops a write at the deadline and keeps nothing of it', async () => {
-    const lock = await lockTable('source');
+    const lock = await lockTable(app, 'source');
     try {
       const res = await postAs('mutation { createSource(input: { publisher: "测试", title: "过期写入", publishedOn: "2026-01-01" }) { source { id } userErrors { code } } }', admin);
       expect(res.body.errors[0].extensions.code).toBe('TIMEOUT');
@@ -90,7 +78,7 @@ describe('connections per request', () => {
   beforeAll(() => boundRequests(app.requestPool, { timeoutMs: 20_000, connections: 2, heavyConnections: 2 }));
 
   it('five aliased lists wait on at most two connections at once, and are all answered in the end', async () => {
-    const lock = await lockTable('source');
+    const lock = await lockTable(app, 'source');
     let answer: Promise<{ status: number; body: any }>;
     try {
       answer = post(app, `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: sources(first: ${i + 1}) { nodes { title } }`).join(' ')} }`);
@@ -112,7 +100,7 @@ describe('the heavy lane', () => {
   beforeAll(() => boundRequests(app.requestPool, { timeoutMs: 4_000, connections: 2, heavyConnections: 1 }));
 
   it('runs one heavy statement at a time, serves simple requests meanwhile, and refuses heavy ones that found no room in time (503 TIMEOUT)', async () => {
-    const lock = await lockTable('innovation_studio');
+    const lock = await lockTable(app, 'innovation_studio');
     let answers: Array<Promise<{ status: number; body: any }>>;
     try {
       // Three different statistics (no response cache can answer one for another), each heavy on its own.

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import http, { type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import type { QueryRunner } from 'typeorm';
+import { lockTable, unlock } from '../setup/locks';
 import { gql, post, sqlNumber } from '../setup/queries';
 import { testEnterprises } from '../setup/fixtures';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -19,19 +19,6 @@ const STATEMENT_TIMEOUT_MS = 1000;
 const SOURCES = '{ sources(first: 5) { totalCount nodes { title } } }';
 const { CREATE } = recordMutations('Source', 'source', 'id title');
 
-/** Holds `LOCK TABLE <table> IN ACCESS EXCLUSIVE MODE` on the owner's connection until released: every read and write of it waits. */
-async function lockTable(app: TestApp, table: string): Promise<QueryRunner> {
-  const runner = app.dataSource.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  await runner.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-  return runner;
-}
-
-async function unlock(runner: QueryRunner): Promise<void> {
-  await runner.rollbackTransaction();
-  await runner.release();
-}
 
 /** No SQL, stack or driver text reaches the client. */
 function expectNoLeak(body: unknown): void {
