@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const UNDER_ENTERPRISE = ['innovation_studio', 'collective_innovation_contract', 'craftsman'];
 
 /**
- * The place rules the write engine applies (src/db/writes/prepare.ts), repeated by PostgreSQL for every
+ * The place rules the write engine applies (src/registry/writes/prepare.ts), repeated by PostgreSQL for every
  * writer: a studio, contract or craftsman with an enterprise lies in the enterprise's city and province;
  * an enterprise with such records does not move; a studio's lead craftsman is of the studio's city, and
  * a craftsman who leads a studio does not move away from it. And a national ID number (公民身份号码) belongs

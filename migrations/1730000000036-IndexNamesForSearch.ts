@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Where this migration installs pg_trgm when the database does not have it yet. */
 const SCHEMA = 'registry_search';
 
-/** The columns `nameContains` searches (src/db/filters.ts, when.contains): a trigram index each. */
+/** The columns `nameContains` searches (src/registry/filters.ts, when.contains): a trigram index each. */
 const SEARCHED: Array<[table: string, column: string]> = [
   ['enterprise', 'name'],
   ['enterprise', 'name_en'],

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { types, type Pool } from 'pg';
+import { Pool, types } from 'pg';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts) and counts come back as numbers.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -13,7 +12,9 @@ export function createDataSource(url: string | undefined): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // TypeORM runs the migrations, nothing else: the registry's types are declared by their modules
+    // (src/registry/registry-type.ts) and the tables come only from migrations/.
+    entities: [],
     migrations: [path.join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migration',
     migrationsTransactionMode: 'each',
@@ -24,9 +25,14 @@ export function createDataSource(url: string | undefined): DataSource {
   });
 }
 
-/** The pg pool TypeORM opened; reads run on it directly, without query building per request. */
+/**
+ * The pg pool TypeORM opened (its postgres driver's `master`, an internal); reads run on it directly,
+ * without query building per request. Asked here and pinned in test/graphql/library-assumptions.int.spec.ts.
+ */
 export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = (dataSource.driver as unknown as { master?: unknown }).master;
+  if (!(pool instanceof Pool)) throw new Error("TypeORM changed: its postgres driver no longer keeps the pg Pool as `master` (src/db/data-source.ts poolOf); is the DataSource initialised?");
+  return pool;
 }
 
 export const AppDataSource = createDataSource(process.env.DATABASE_URL);

@@ -120,7 +120,7 @@ export function poolBounds(pool: Pool): PoolBounds {
 
 /**
  * The server process id of a pool connection: pg keeps the BackendKeyData PostgreSQL sends at
- * login on the client as `processID` (not in @types/pg; test/db/request-bounds.int.spec.ts pins it).
+ * login on the client as `processID` (not in @types/pg; test/server/request-bounds.int.spec.ts pins it).
  */
 export function backendPid(client: PoolClient): number | null {
   const pid = (client as unknown as { processID?: unknown }).processID;

@@ -14,7 +14,7 @@ export interface TransactionSettings {
 
 /**
  * Statements run as named (prepared) statements: a connection parses and plans a text once and
- * then only binds and executes it, which for the folded statements of a list (src/db/fold.ts) is
+ * then only binds and executes it, which for the folded statements of a list (src/registry/fold.ts) is
  * about half of PostgreSQL's work. Texts follow the query's shape, never its values; the first
  * MAX_PREPARED distinct texts get a name and later ones run unnamed, which bounds what this process
  * and every connection keep. A statement whose plan depends on its values (sql.ts, planByValues)

@@ -13,8 +13,8 @@ import {
 // fragments and honours @skip/@include exactly as execution will, so it sees the same FieldNodes.
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { Fold } from '../db/fold';
-import { columnsByAlias, columnsNamed, type TableSpec } from '../db/table';
+import type { Fold } from '../registry/fold';
+import { columnsByAlias, columnsNamed, type TableSpec } from '../registry/table';
 import { pageOf, type ListArgs } from './list-args';
 import { FetchedConnection } from './relay/connection';
 
@@ -52,7 +52,7 @@ const RELATIONS = new Map<string, Map<string, Relation>>();
 
 /**
  * Declares fields of a GraphQL type that a parent's statement may fetch in the same SQL statement
- * (src/db/fold.ts). Each field keeps its own resolver, which answers whenever the field was not
+ * (src/registry/fold.ts). Each field keeps its own resolver, which answers whenever the field was not
  * folded (a type reached some other way, a relation under a field that does not fold): the
  * declaration must describe exactly what that resolver returns.
  */
@@ -233,4 +233,9 @@ export function objectPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return { columns: table.columns, folds: [] };
   return planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
+}
+
+/** The fields of a type that fold into its parent's statement (declared with foldable). */
+export function foldedFields(typename: string): ReadonlySet<string> {
+  return new Set(RELATIONS.get(typename)?.keys() ?? []);
 }

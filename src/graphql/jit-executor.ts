@@ -122,7 +122,8 @@ function answerTypenameSynchronously(schema: GraphQLSchema): void {
  * too). Only a record's (Node's) scalar columns: they hold values, where a connection's may hold
  * promises, which graphql-jit would not await in a property. A field whose schema name is not its
  * property name keeps its resolver. The resolver is recognised by its source text: should a type-graphql
- * upgrade change it, fields merely keep their resolvers (slower, not wrong).
+ * upgrade change it, fields merely keep their resolvers (slower, not wrong), and
+ * test/graphql/library-assumptions.int.spec.ts says so.
  */
 const propertiesRead = new WeakSet<GraphQLSchema>();
 function readPropertiesDirectly(schema: GraphQLSchema): void {

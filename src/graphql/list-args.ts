@@ -1,4 +1,4 @@
-import type { TableSpec } from '../db/table';
+import type { TableSpec } from '../registry/table';
 import { toPageRequest, type PageArgs } from './relay/page-args';
 
 /** The arguments of every list field: paging, a typed filter and an `orderBy` enum value. */

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectFoldedByKeys, selectFoldedPage } from '../db/fold';
-import { countByParent, countRows, selectByKeys, selectPage, selectPagesByParent, type TableSpec } from '../db/table';
+import { selectFoldedByKeys, selectFoldedPage } from '../registry/fold';
+import { countByParent, countRows, selectByKeys, selectPage, selectPagesByParent, type TableSpec } from '../registry/table';
 import type { RequestContext } from './context';
 import { toConnection, type ConnectionResult, type Edge } from './relay/connection';
 import { connectionPlan, objectPlan } from './fold';

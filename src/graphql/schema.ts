@@ -4,47 +4,20 @@ import { buildSchemaSync } from 'type-graphql';
 import { cacheControlDirective } from './cache-hints';
 import { answerFoldedFields } from './fold';
 import { TimeSeriesLineResolver } from './time-series.resolver';
-import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { CityResolver, ProvinceCitiesResolver } from '../modules/city/city.resolver';
-import { collectiveInnovationContractResolvers } from '../modules/collective-innovation-contract/collective-innovation-contract.resolver';
-import { craftsmanAcademyResolvers } from '../modules/craftsman-academy/craftsman-academy.resolver';
-import { craftsmanResolvers } from '../modules/craftsman/craftsman.resolver';
-import { districtResolvers } from '../modules/district/district.resolver';
-import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
-import { goalResolvers } from '../modules/goal/goal.resolver';
-import { innovationStudioResolvers } from '../modules/innovation-studio/innovation-studio.resolver';
-import { NodeResolver } from '../modules/node/node.resolver';
-import { ProvinceResolver } from '../modules/province/province.resolver';
-import { reportedFigureResolvers } from '../modules/reported-figure/reported-figure.resolver';
-import { sourceResolvers } from '../modules/source/source.resolver';
+import { registryModules, registryTypes } from '../modules';
+import { checkRegistryTypes } from './registry-check';
 
-const RESOLVERS = [
-  NodeResolver,
-  ProvinceResolver,
-  CityResolver,
-  ProvinceCitiesResolver,
-  ...districtResolvers,
-  ...sourceResolvers,
-  ...enterpriseResolvers,
-  ...innovationStudioResolvers,
-  ...craftsmanAcademyResolvers,
-  ...craftsmanResolvers,
-  ...collectiveInnovationContractResolvers,
-  ...goalResolvers,
-  ...reportedFigureResolvers,
-  TimeSeriesLineResolver,
-  AuditResolver,
-  ApiKeyResolver,
-] as const;
+/** Every module's resolvers (src/modules/index.ts finds the modules), and the time series' line. */
+const resolvers = () => [...registryModules().flatMap((m) => m.resolvers), TimeSeriesLineResolver];
 
 let schema: GraphQLSchema | undefined;
 
 /** The schema, built once per process from the decorated classes. */
 export function buildRegistrySchema(): GraphQLSchema {
   if (!schema) {
-    schema = buildSchemaSync({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false, directives: [...specifiedDirectives, cacheControlDirective] });
+    schema = buildSchemaSync({ resolvers: resolvers() as [Function, ...Function[]], validate: false, directives: [...specifiedDirectives, cacheControlDirective] });
     answerFoldedFields(schema);
+    checkRegistryTypes(schema, registryTypes());
     // type-graphql has no option for the root type's description; every type carries one.
     schema.getQueryType()!.description =
       'The registry of the industrial-workforce reform (产改登记平台): places, enterprises, studios, academies, contracts, craftsmen, goals and published figures, each citing its source.';

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { selectGroups, type TableSpec } from '../db/table';
+import { selectGroups, type TableSpec } from '../registry/table';
 import type { RequestContext } from './context';
 import { DivisionCodeScalar, LocalDateScalar } from './scalars';
 

@@ -1,6 +1,6 @@
-import type { PlaceFilter } from '../db/filters';
+import type { PlaceFilter } from '../registry/filters';
 import { raw, sql, where, type SqlFragment } from '../db/sql';
-import { filteredFrom, type TableSpec } from '../db/table';
+import { filteredFrom, type TableSpec } from '../registry/table';
 import type { RequestContext } from './context';
 import { badInput } from './errors/codes';
 import { SeriesGrouping, SeriesInterval, type TimeSeriesArgs, type TimeSeriesLineRow } from './time-series.type';

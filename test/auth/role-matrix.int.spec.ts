@@ -9,6 +9,7 @@ import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
+import { registryTypes } from '../../src/modules';
 
 const NANJING = '320100';
 type Role = 'ADMIN' | 'ANALYST' | 'NANJING_EDITOR' | 'OTHER_EDITOR' | 'ANONYMOUS';
@@ -92,6 +93,10 @@ beforeAll(async () => {
   sourceId = nodeId('Source', source.id);
 });
 afterAll(() => app.close());
+
+it('covers every writable registry type (a new type must join TYPES)', () => {
+  expect(TYPES.map((t) => t.name).sort()).toEqual(registryTypes().flatMap((t) => (t.record ? [t.typename] : [])).sort());
+});
 
 describe.each(TYPES)('$name', (type) => {
   let recordId: number;

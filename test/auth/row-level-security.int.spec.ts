@@ -14,6 +14,7 @@ import { nationalIdCheckCharacter } from '../../src/common/national-id';
 import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { requestUrlOf } from '../setup/database-url';
 import { createTestDatabase } from '../setup/test-app';
+import { registryTypes } from '../../src/modules';
 
 const NANJING = '320100';
 const WUXI = '320200'; // 无锡, another city of Jiangsu (320000)
@@ -100,6 +101,12 @@ afterAll(async () => {
   await app?.end();
   await owner?.end();
   await database?.drop();
+});
+
+it('attacks every writable registry type (a new type must join CITY_TABLES or ADMIN_TABLES and INSERT)', () => {
+  const declared = (scope: string) => registryTypes().flatMap((t) => (t.record?.scope === scope ? [t.record.table] : [])).sort();
+  expect([...CITY_TABLES].sort()).toEqual(declared('CITY'));
+  expect([...ADMIN_TABLES].sort()).toEqual(declared('ADMIN_ONLY'));
 });
 
 /**

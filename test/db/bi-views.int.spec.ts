@@ -16,6 +16,7 @@ import { logger } from '../../src/logger';
 import { testEnterpriseFamilies } from '../setup/fixtures';
 import { gql, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { registryTypes } from '../../src/modules';
 
 const PASSWORD = 'bi-reader-test-Pa55word';
 const NANJING = '320100';
@@ -81,6 +82,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await bi?.end();
   await app?.close();
+});
+
+it('checks a view of every registry type (a new type must join VIEWS)', () => {
+  expect(VIEWS.map((v) => v.table).sort()).toEqual(registryTypes().map((t) => t.table.from.replace(/ t$/, '')).sort());
 });
 
 describe('the bi_reader login', () => {

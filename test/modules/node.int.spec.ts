@@ -1,5 +1,6 @@
 import { gql, gqlError, nodeId } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { registryTypes } from '../../src/modules';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -21,6 +22,10 @@ const NODE_TYPES: [type: string, list: string, field: string][] = [
   ['ReportedFigure', 'reportedFigures(first: 1, filter: { cityCode: "320300" })', 'value'],
   ['Source', 'sources(first: 1)', 'title'],
 ];
+
+it('lists every registry type (a new type must join NODE_TYPES)', () => {
+  expect(NODE_TYPES.map(([type]) => type).sort()).toEqual(registryTypes().map((t) => t.typename).sort());
+});
 
 async function oneOf(type: string, list: string, field: string): Promise<{ id: string } & Record<string, unknown>> {
   const res = await gql(app, `{ list: ${list} { nodes { id ${field} } } }`);

@@ -9,6 +9,7 @@ import { createApp } from '../../src/server/app';
 import { testEnterprises } from '../setup/fixtures';
 import { sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { importTypeSlugs } from '../../src/modules/bulk-import/import-types';
 
 const TYPES = {
   enterprises: 'upsertEnterprises',
@@ -41,6 +42,10 @@ beforeAll(async () => {
   [nanjingEnterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), '320100');
 });
 afterAll(() => app.close());
+
+it('covers every importable type (a new import must join TYPES)', () => {
+  expect(Object.keys(TYPES).sort()).toEqual(importTypeSlugs().sort());
+});
 
 /** One CSV line: cells with a comma, quote or line break are quoted, quotes doubled. */
 const line = (cells: unknown[]) => cells.map((c) => (c == null ? '' : String(c))).map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
@@ -98,7 +103,8 @@ describe('GET /import/<type>/template', () => {
     for (const path of ['/import', '/import/innovation-studios', '/import/innovation-studios/template/x']) {
       const other = await request(app.app).get(path);
       expect(other.status).toBe(404);
-      expect(other.body.errors[0].message).toMatch(/POST \/import\/<type>.*types: enterprises, innovation-studios/);
+      expect(other.body.errors[0].message).toMatch(/POST \/import\/<type>.*types: /);
+      for (const slug of Object.keys(TYPES)) expect(other.body.errors[0].message).toContain(slug);
     }
   });
 });

@@ -13,6 +13,7 @@ import { createApp } from '../../src/server/app';
 import { testEnterprises } from '../setup/fixtures';
 import { gql, sqlNumber, sqlRows, todayInShanghai } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { exportTypeSlugs } from '../../src/modules/export/export-types';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -20,6 +21,10 @@ beforeAll(async () => {
   await makeRecords();
 });
 afterAll(() => app.close());
+
+it('covers every exported type (a new export must join TYPES)', () => {
+  expect(Object.keys(TYPES).sort()).toEqual(exportTypeSlugs().sort());
+});
 
 type Row = Record<string, unknown>;
 const BOM = '\uFEFF';

@@ -1,4 +1,4 @@
-import { checkValue, field } from '../../db/writes/fields';
+import { checkValue, field } from '../../registry/writes/fields';
 import { nationalIdBirthDate, nationalIdCheckCharacter, nationalIdProblem, phoneProblem } from '../national-id';
 
 /**

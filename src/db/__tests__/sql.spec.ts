@@ -1,4 +1,4 @@
-import { when } from '../filters';
+import { when } from '../../registry/filters';
 import { join, likeContains, planByValues, raw, render, sql, where } from '../sql';
 
 describe('sql tagged templates', () => {

@@ -11,7 +11,7 @@ export interface CursorPosition {
   id: number | string;
 }
 
-/** SQL types of a cursor's parts, from the ordering it belongs to (see OrderSpec in src/db/table.ts). */
+/** SQL types of a cursor's parts, from the ordering it belongs to (see OrderSpec in src/registry/table.ts). */
 export interface CursorTypes {
   value: 'text' | 'integer' | 'date';
   id: 'text' | 'integer';

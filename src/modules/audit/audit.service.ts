@@ -1,8 +1,8 @@
 import type { Role } from '../../auth/caller';
 import { policy } from '../../auth/policy';
-import { when } from '../../db/filters';
+import { when } from '../../registry/filters';
 import { raw, sql } from '../../db/sql';
-import type { TableSpec } from '../../db/table';
+import type { TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, forbidden } from '../../graphql/errors/codes';
 import { listConnection } from '../../graphql/lists';

@@ -1,6 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Pool } from 'pg';
-import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../db/writes/bulk-upsert';
+import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../registry/writes/bulk-upsert';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
 import { HttpError, sendError, sendHttpError } from '../../server/http-error';
@@ -31,7 +31,7 @@ const readBody = express.raw({ type: () => true, limit: MAX_CSV_BYTES });
 
 /**
  * CSV imports for spreadsheet users: `POST /import/<type>` with a text/csv body does what the
- * GraphQL bulk upsert of that type does (src/db/writes/bulk-upsert.ts); `GET /import/<type>/template`
+ * GraphQL bulk upsert of that type does (src/registry/writes/bulk-upsert.ts); `GET /import/<type>/template`
  * gives the header row. Mounted behind authenticate(), which sets res.locals.caller.
  */
 export function csvImportRouter(pool: Pool): Router {

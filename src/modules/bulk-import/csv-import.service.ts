@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
-import { bulkUpsert, MAX_UPSERT_RECORDS } from '../../db/writes/bulk-upsert';
-import { checkValue, fromText } from '../../db/writes/fields';
+import { bulkUpsert, MAX_UPSERT_RECORDS } from '../../registry/writes/bulk-upsert';
+import { checkValue, fromText } from '../../registry/writes/fields';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode, type RowError } from '../../graphql/errors/user-error';
 import type { BulkUpsertPayload } from '../../graphql/writes';

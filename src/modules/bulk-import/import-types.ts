@@ -1,11 +1,7 @@
 import { getNamedType, GraphQLInputObjectType, isNonNullType } from 'graphql';
-import type { RecordSpec } from '../../db/writes/record-spec';
+import type { RecordSpec } from '../../registry/writes/record-spec';
 import { buildRegistrySchema } from '../../graphql/schema';
-import { collectiveInnovationContractRecord } from '../collective-innovation-contract/collective-innovation-contract.writes';
-import { craftsmanAcademyRecord } from '../craftsman-academy/craftsman-academy.writes';
-import { craftsmanRecord } from '../craftsman/craftsman.writes';
-import { enterpriseRecord } from '../enterprise/enterprise.writes';
-import { innovationStudioRecord } from '../innovation-studio/innovation-studio.writes';
+import { registryTypes } from '..';
 
 /** A record type that can be imported from CSV (`POST /import/<slug>`). */
 export interface ImportType {
@@ -16,18 +12,16 @@ export interface ImportType {
   mutation: string;
 }
 
-const IMPORT_TYPES: readonly ImportType[] = [
-  { slug: 'enterprises', spec: enterpriseRecord, mutation: 'upsertEnterprises' },
-  { slug: 'innovation-studios', spec: innovationStudioRecord, mutation: 'upsertInnovationStudios' },
-  { slug: 'craftsman-academies', spec: craftsmanAcademyRecord, mutation: 'upsertCraftsmanAcademies' },
-  { slug: 'collective-innovation-contracts', spec: collectiveInnovationContractRecord, mutation: 'upsertCollectiveInnovationContracts' },
-  { slug: 'craftsmen', spec: craftsmanRecord, mutation: 'upsertCraftsmen' },
-];
+let importTypes: readonly ImportType[] | undefined;
 
-export const importTypeSlugs = (): string[] => IMPORT_TYPES.map((t) => t.slug);
+/** Every registry type that declares an import. */
+const IMPORT_TYPES = (): readonly ImportType[] =>
+  (importTypes ??= registryTypes().flatMap((t) => (t.import && t.record ? [{ slug: t.import.slug, spec: t.record, mutation: t.import.mutation }] : [])));
+
+export const importTypeSlugs = (): string[] => IMPORT_TYPES().map((t) => t.slug);
 
 export function importTypeOf(slug: string): ImportType | null {
-  return IMPORT_TYPES.find((t) => t.slug === slug) ?? null;
+  return IMPORT_TYPES().find((t) => t.slug === slug) ?? null;
 }
 
 /** The columns a CSV of this type may have, in the GraphQL input's order, and those it must have. */

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { childListField, toOneField } from '../../graphql/relations';
 import { DivisionCodeScalar } from '../../graphql/scalars';
-import { Province, type ProvinceRow } from '../province/province.type';
-import { provinceService } from '../province/province.service';
-import { CitiesArgs } from './city.inputs';
-import { cityService } from './city.service';
-import { City, CityConnection, type CityRow } from './city.type';
+import { Province } from '../province/province.type';
+import { provinceTable } from '../province/province.service';
+import { CitiesArgs, CityOrderBy } from './city.inputs';
+import { cityService, cityTable } from './city.service';
+import { City, CityConnection } from './city.type';
 
 @Resolver(() => City)
 export class CityResolver {
@@ -19,17 +20,22 @@ export class CityResolver {
   city(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar, { description: 'The city\'s six-digit division code, e.g. "320100".' }) code: string, @Info() info: GraphQLResolveInfo) {
     return cityService.lookup(ctx, code, info);
   }
-
-  @FieldResolver(() => Province, { description: 'The province the city belongs to (所属省份).' })
-  province(@Ctx() ctx: RequestContext, @Root() city: CityRow) {
-    return provinceService.byCode(ctx, city.provinceCode);
-  }
 }
 
-@Resolver(() => Province)
-export class ProvinceCitiesResolver {
-  @FieldResolver(() => CityConnection, { description: 'The province\'s cities in the registry.' })
-  cities(@Ctx() ctx: RequestContext, @Root() province: ProvinceRow, @Args(() => CitiesArgs) args: CitiesArgs) {
-    return cityService.ofProvince(ctx, province.code, args);
-  }
-}
+export const cityResolvers = [
+  CityResolver,
+  toOneField(City, 'province', () => Province, {
+    table: () => provinceTable,
+    keyColumn: 't.code',
+    parentColumn: 'provinceCode',
+    nullable: false,
+    description: 'The province the city belongs to (所属省份).',
+  }),
+  childListField(Province, 'cities', CityConnection, CitiesArgs, {
+    table: () => cityTable,
+    childColumn: 't.province_code',
+    parentKey: 'code',
+    defaultOrder: CityOrderBy.CODE_ASC,
+    description: "The province's cities in the registry.",
+  }),
+];

@@ -1,10 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { byKeyLoader, childConnection, listConnection, rowByKey } from '../../graphql/lists';
-import { childList, foldable, toOne } from '../../graphql/fold';
-import { provinceTable } from '../province/province.service';
+import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { CityOrderBy, type CitiesArgs, type CityFilter } from './city.inputs';
 import { City, type CityRow } from './city.type';
 
@@ -23,12 +21,7 @@ export const cityTable: TableSpec<CityRow, CityFilter> = {
 
 export const cityService = {
   list: (ctx: RequestContext, args: CitiesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, cityTable, args, CityOrderBy.CODE_ASC, info),
-  ofProvince: (ctx: RequestContext, provinceCode: string, args: CitiesArgs) => childConnection(ctx, cityTable, 't.province_code', provinceCode, args, CityOrderBy.CODE_ASC),
   /** The root field `city(code:)`, with what it folds (src/graphql/fold.ts). */
   lookup: (ctx: RequestContext, code: string, info: GraphQLResolveInfo) => rowByKey(ctx, cityTable, 't.code', code, info),
   byCode: (ctx: RequestContext, code: string | null) => (code == null ? null : byKeyLoader(ctx, cityTable, 't.code').load(code)),
 };
-
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldable('City', { province: toOne(() => provinceTable, 't.code', 'provinceCode') });
-foldable('Province', { cities: childList(() => cityTable, 't.province_code', 'code', CityOrderBy.CODE_ASC) });

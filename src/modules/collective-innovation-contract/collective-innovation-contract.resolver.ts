@@ -1,22 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Directive, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
-import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
-import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
-import { enterpriseService } from '../enterprise/enterprise.service';
+import { groupPlaceFieldsResolver, placeFieldsResolver, placeListResolvers } from '../city/place-relations';
+import { enterpriseRelation } from '../enterprise/enterprise-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { CollectiveInnovationContractsArgs, CollectiveInnovationContractStatsArgs, CollectiveInnovationContractSeriesArgs } from './collective-innovation-contract.inputs';
-import { collectiveInnovationContractService as service } from './collective-innovation-contract.service';
+import { CollectiveInnovationContractOrderBy, CollectiveInnovationContractsArgs, CollectiveInnovationContractStatsArgs, CollectiveInnovationContractSeriesArgs } from './collective-innovation-contract.inputs';
+import { collectiveInnovationContractService as service, collectiveInnovationContractTable } from './collective-innovation-contract.service';
 import {
   CollectiveInnovationContract,
   CollectiveInnovationContractConnection,
   CollectiveInnovationContractGroup,
   CollectiveInnovationContractPayload,
-  type CollectiveInnovationContractRow,
 } from './collective-innovation-contract.type';
 import {
   CreateCollectiveInnovationContractInput,
@@ -81,27 +79,23 @@ export class CollectiveInnovationContractResolver {
   ) {
     return writes.upsert(ctx, input);
   }
-
-  @FieldResolver(() => Enterprise, { description: 'The enterprise that signed the contract (签约企业).' })
-  enterprise(@Ctx() ctx: RequestContext, @Root() contract: CollectiveInnovationContractRow) {
-    return enterpriseService.byId(ctx, contract.enterpriseId);
-  }
-}
-
-@Resolver(() => Enterprise)
-export class EnterpriseCollectiveContractsResolver {
-  @FieldResolver(() => CollectiveInnovationContractConnection, { description: 'Collective innovation contracts the enterprise has signed.' })
-  collectiveContracts(@Ctx() ctx: RequestContext, @Root() enterprise: EnterpriseRow, @Args(() => CollectiveInnovationContractsArgs) args: CollectiveInnovationContractsArgs) {
-    return service.under(ctx, 't.enterprise_id', enterprise.rowId, args);
-  }
 }
 
 export const collectiveInnovationContractResolvers = [
   CollectiveInnovationContractResolver,
-  EnterpriseCollectiveContractsResolver,
-  placeFieldsResolver(CollectiveInnovationContract, 'contract'),
-  placeFieldsResolver(CollectiveInnovationContractGroup, 'group', true),
+  ...enterpriseRelation({
+    Type: CollectiveInnovationContract,
+    field: 'collectiveContracts',
+    Connection: CollectiveInnovationContractConnection,
+    Args: CollectiveInnovationContractsArgs,
+    table: () => collectiveInnovationContractTable,
+    defaultOrder: CollectiveInnovationContractOrderBy.ID_ASC,
+    enterprise: { description: 'The enterprise that signed the contract (签约企业).', nullable: false },
+    description: 'Collective innovation contracts the enterprise has signed.',
+  }),
+  ...placeFieldsResolver(CollectiveInnovationContract, 'contract'),
+  groupPlaceFieldsResolver(CollectiveInnovationContractGroup),
   sourceFieldResolver(CollectiveInnovationContract, 'contract'),
   historyFieldResolver(CollectiveInnovationContract, 'CollectiveInnovationContract', 'collective innovation contract'),
-  ...placeListResolvers('collectiveContracts', CollectiveInnovationContractConnection, CollectiveInnovationContractsArgs, 'collective innovation contracts (技术创新集体合同)', service.under),
+  ...placeListResolvers('collectiveContracts', CollectiveInnovationContractConnection, CollectiveInnovationContractsArgs, 'collective innovation contracts (技术创新集体合同)', () => collectiveInnovationContractTable, CollectiveInnovationContractOrderBy.ID_ASC),
 ];

@@ -1,15 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
+import { placeConditions, when } from '../../registry/filters';
 import { sql } from '../../db/sql';
-import { registryRow, type TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { childConnection, listConnection } from '../../graphql/lists';
+import { listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
-import { childList, foldable, toOne } from '../../graphql/fold';
-import { foldablePlaceLists } from '../city/place-relations';
-import { enterpriseTable } from '../enterprise/enterprise.service';
 import {
   CollectiveInnovationContractDimension,
   CollectiveInnovationContractOrderBy,
@@ -71,15 +68,6 @@ export const collectiveInnovationContractService = {
   series: (ctx: RequestContext, args: CollectiveInnovationContractSeriesArgs) => timeSeries(ctx, { table: collectiveInnovationContractTable, dated: COLLECTIVE_CONTRACT_DATED_BY }, args),
   list: (ctx: RequestContext, args: CollectiveInnovationContractsArgs, info?: GraphQLResolveInfo) =>
     listConnection(ctx, collectiveInnovationContractTable, args, CollectiveInnovationContractOrderBy.ID_ASC, info),
-  under: (ctx: RequestContext, column: string, key: string | number, args: CollectiveInnovationContractsArgs) =>
-    childConnection(ctx, collectiveInnovationContractTable, column, key, args, CollectiveInnovationContractOrderBy.ID_ASC),
   stats: (ctx: RequestContext, args: CollectiveInnovationContractStatsArgs) =>
     groupStats(ctx, collectiveInnovationContractTable, dimensions, args.groupBy, args.filter, measures),
 };
-
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldable('CollectiveInnovationContract', { enterprise: toOne(() => enterpriseTable, 't.id', 'enterpriseId') });
-foldable('Enterprise', {
-  collectiveContracts: childList(() => collectiveInnovationContractTable, 't.enterprise_id', 'id', CollectiveInnovationContractOrderBy.ID_ASC),
-});
-foldablePlaceLists('collectiveContracts', () => collectiveInnovationContractTable, CollectiveInnovationContractOrderBy.ID_ASC);

@@ -1,9 +1,9 @@
 import { sql } from '../../db/sql';
 import type { RequestDb } from '../../db/request-db';
-import { bulkUpsert } from '../../db/writes/bulk-upsert';
-import { field } from '../../db/writes/fields';
-import { writesFor } from '../../db/writes/record-writer';
-import type { ColumnRecord, RecordSpec, StoredProblem } from '../../db/writes/record-spec';
+import { bulkUpsert } from '../../registry/writes/bulk-upsert';
+import { field } from '../../registry/writes/fields';
+import { writesFor } from '../../registry/writes/record-writer';
+import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import { collectiveInnovationContractTable } from './collective-innovation-contract.service';

@@ -5,10 +5,10 @@ import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
-import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
+import { groupPlaceFieldsResolver, placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { CraftsmanAcademiesArgs, CraftsmanAcademyStatsArgs, CraftsmanAcademySeriesArgs } from './craftsman-academy.inputs';
-import { craftsmanAcademyService } from './craftsman-academy.service';
+import { CraftsmanAcademiesArgs, CraftsmanAcademyOrderBy, CraftsmanAcademyStatsArgs, CraftsmanAcademySeriesArgs } from './craftsman-academy.inputs';
+import { craftsmanAcademyService, craftsmanAcademyTable } from './craftsman-academy.service';
 import { CraftsmanAcademy, CraftsmanAcademyConnection, CraftsmanAcademyGroup, CraftsmanAcademyPayload } from './craftsman-academy.type';
 import { CreateCraftsmanAcademyInput, UpdateCraftsmanAcademyInput, UpsertCraftsmanAcademiesInput } from './craftsman-academy.write-inputs';
 import { craftsmanAcademyWrites } from './craftsman-academy.writes';
@@ -66,9 +66,9 @@ export class CraftsmanAcademyResolver {
 
 export const craftsmanAcademyResolvers = [
   CraftsmanAcademyResolver,
-  placeFieldsResolver(CraftsmanAcademy, 'craftsman academy'),
-  placeFieldsResolver(CraftsmanAcademyGroup, 'group', true),
+  ...placeFieldsResolver(CraftsmanAcademy, 'craftsman academy'),
+  groupPlaceFieldsResolver(CraftsmanAcademyGroup),
   sourceFieldResolver(CraftsmanAcademy, 'craftsman academy'),
   historyFieldResolver(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsman academy'),
-  ...placeListResolvers('craftsmanAcademies', CraftsmanAcademyConnection, CraftsmanAcademiesArgs, 'craftsman academies (工匠学院)', craftsmanAcademyService.under),
+  ...placeListResolvers('craftsmanAcademies', CraftsmanAcademyConnection, CraftsmanAcademiesArgs, 'craftsman academies (工匠学院)', () => craftsmanAcademyTable, CraftsmanAcademyOrderBy.ID_ASC),
 ];

@@ -1,12 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { placeConditions, when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { childConnection, listConnection } from '../../graphql/lists';
+import { listConnection } from '../../graphql/lists';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
-import { foldablePlaceLists } from '../city/place-relations';
 import {
   CraftsmanAcademyDimension,
   CraftsmanAcademyOrderBy,
@@ -54,10 +53,7 @@ export const CRAFTSMAN_ACADEMY_DATED_BY = onDay('t.established_on');
 export const craftsmanAcademyService = {
   series: (ctx: RequestContext, args: CraftsmanAcademySeriesArgs) => timeSeries(ctx, { table: craftsmanAcademyTable, dated: CRAFTSMAN_ACADEMY_DATED_BY }, args),
   list: (ctx: RequestContext, args: CraftsmanAcademiesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, craftsmanAcademyTable, args, CraftsmanAcademyOrderBy.ID_ASC, info),
-  under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmanAcademiesArgs) =>
-    childConnection(ctx, craftsmanAcademyTable, column, key, args, CraftsmanAcademyOrderBy.ID_ASC),
   stats: (ctx: RequestContext, args: CraftsmanAcademyStatsArgs) => groupStats(ctx, craftsmanAcademyTable, dimensions, args.groupBy, args.filter),
 };
 
 /** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldablePlaceLists('craftsmanAcademies', () => craftsmanAcademyTable, CraftsmanAcademyOrderBy.ID_ASC);

@@ -1,7 +1,7 @@
-import { bulkUpsert } from '../../db/writes/bulk-upsert';
-import { field } from '../../db/writes/fields';
-import { writesFor } from '../../db/writes/record-writer';
-import type { RecordSpec } from '../../db/writes/record-spec';
+import { bulkUpsert } from '../../registry/writes/bulk-upsert';
+import { field } from '../../registry/writes/fields';
+import { writesFor } from '../../registry/writes/record-writer';
+import type { RecordSpec } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { craftsmanAcademyTable } from './craftsman-academy.service';
 import { CraftsmanAcademyLevel } from './craftsman-academy.type';

@@ -1,6 +1,7 @@
 import { policy } from '../../auth/policy';
 import { sql } from '../../db/sql';
 import type { RequestContext } from '../../graphql/context';
+import type { ExportRow } from '../../registry/registry-type';
 import type { CraftsmanRow } from './craftsman.type';
 
 /** A craftsman's personal data (个人信息), as stored. */
@@ -20,13 +21,18 @@ interface PersonalData {
  */
 function personalDataLoader(ctx: RequestContext) {
   return ctx.loaders.get<number, PersonalData | null>('craftsman:personal-data', async (ids) => {
-    if (ctx.apiKey === null) return ids.map(() => null);
-    const rows = await ctx.db.query<PersonalData>(
-      sql`SELECT id, city_code AS "cityCode", national_id_number AS "nationalIdNumber", phone FROM registry_craftsman_personal(${ctx.apiKey}, ${[...ids]})`,
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = await personalRows(ctx, ids);
     return ids.map((id) => byId.get(id) ?? null);
   });
+}
+
+/** The stored personal data of these craftsmen, by id, for the caller's own API key: one statement, none without a key. */
+async function personalRows(ctx: RequestContext, ids: readonly number[]): Promise<Map<number, PersonalData>> {
+  if (ctx.apiKey === null || !ids.length) return new Map();
+  const rows = await ctx.db.query<PersonalData>(
+    sql`SELECT id, city_code AS "cityCode", national_id_number AS "nationalIdNumber", phone FROM registry_craftsman_personal(${ctx.apiKey}, ${[...ids]})`,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**
@@ -45,3 +51,18 @@ export const craftsmanPersonalData = {
   nationalIdNumber: (ctx: RequestContext, craftsman: CraftsmanRow) => personalValue(ctx, craftsman, (d) => d.nationalIdNumber),
   phone: (ctx: RequestContext, craftsman: CraftsmanRow) => personalValue(ctx, craftsman, (d) => d.phone),
 };
+
+/**
+ * The export's personal columns, a batch at a time, only for the rows policy.maySeePersonalData
+ * allows for the craftsman's city (ADMIN, the city's own editor); everyone else gets them empty.
+ * Not through the request's loader: an export's rows must not stay cached for the whole download.
+ */
+export async function craftsmanPersonalColumns(ctx: RequestContext, rows: ExportRow[]): Promise<void> {
+  const allowed = rows.filter((row) => policy.maySeePersonalData(ctx.caller, (row.cityCode as string | null) ?? null));
+  const found = await personalRows(ctx, allowed.map((row) => row.rowId as number));
+  for (const row of rows) {
+    const personal = found.get(row.rowId as number);
+    row.nationalIdNumber = personal?.nationalIdNumber ?? null;
+    row.phone = personal?.phone ?? null;
+  }
+}

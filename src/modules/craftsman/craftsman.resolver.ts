@@ -5,13 +5,12 @@ import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
-import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
-import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
-import { enterpriseService } from '../enterprise/enterprise.service';
+import { groupPlaceFieldsResolver, placeFieldsResolver, placeListResolvers } from '../city/place-relations';
+import { enterpriseRelation } from '../enterprise/enterprise-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { CraftsmanStatsArgs, CraftsmenArgs, CraftsmanSeriesArgs } from './craftsman.inputs';
+import { CraftsmanOrderBy, CraftsmanStatsArgs, CraftsmenArgs, CraftsmanSeriesArgs } from './craftsman.inputs';
 import { craftsmanPersonalData } from './craftsman.personal-data';
-import { craftsmanService } from './craftsman.service';
+import { craftsmanService, craftsmanTable } from './craftsman.service';
 import { Craftsman, CraftsmanConnection, CraftsmanGroup, CraftsmanPayload, type CraftsmanRow } from './craftsman.type';
 import { CreateCraftsmanInput, UpdateCraftsmanInput, UpsertCraftsmenInput } from './craftsman.write-inputs';
 import { craftsmanWrites } from './craftsman.writes';
@@ -62,11 +61,6 @@ export class CraftsmanResolver {
     return craftsmanWrites.upsert(ctx, input);
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise the craftsman works for (所在企业), where recorded.' })
-  enterprise(@Ctx() ctx: RequestContext, @Root() craftsman: CraftsmanRow) {
-    return enterpriseService.byId(ctx, craftsman.enterpriseId);
-  }
-
   @FieldResolver(() => String, { nullable: true, description: `National ID number (公民身份号码). ${PERSONAL}` })
   nationalIdNumber(@Ctx() ctx: RequestContext, @Root() craftsman: CraftsmanRow) {
     return craftsmanPersonalData.nationalIdNumber(ctx, craftsman);
@@ -78,20 +72,21 @@ export class CraftsmanResolver {
   }
 }
 
-@Resolver(() => Enterprise)
-export class EnterpriseCraftsmenResolver {
-  @FieldResolver(() => CraftsmanConnection, { description: 'Craftsmen working for the enterprise.' })
-  craftsmen(@Ctx() ctx: RequestContext, @Root() enterprise: EnterpriseRow, @Args(() => CraftsmenArgs) args: CraftsmenArgs) {
-    return craftsmanService.under(ctx, 't.enterprise_id', enterprise.rowId, args);
-  }
-}
-
 export const craftsmanResolvers = [
   CraftsmanResolver,
-  EnterpriseCraftsmenResolver,
-  placeFieldsResolver(Craftsman, 'craftsman'),
-  placeFieldsResolver(CraftsmanGroup, 'group', true),
+  ...enterpriseRelation({
+    Type: Craftsman,
+    field: 'craftsmen',
+    Connection: CraftsmanConnection,
+    Args: CraftsmenArgs,
+    table: () => craftsmanTable,
+    defaultOrder: CraftsmanOrderBy.ID_ASC,
+    enterprise: { description: 'The enterprise the craftsman works for (所在企业), where recorded.' },
+    description: 'Craftsmen working for the enterprise.',
+  }),
+  ...placeFieldsResolver(Craftsman, 'craftsman'),
+  groupPlaceFieldsResolver(CraftsmanGroup),
   sourceFieldResolver(Craftsman, 'craftsman'),
   historyFieldResolver(Craftsman, 'Craftsman', 'craftsman'),
-  ...placeListResolvers('craftsmen', CraftsmanConnection, CraftsmenArgs, 'craftsmen (工匠)', craftsmanService.under),
+  ...placeListResolvers('craftsmen', CraftsmanConnection, CraftsmenArgs, 'craftsmen (工匠)', () => craftsmanTable, CraftsmanOrderBy.ID_ASC),
 ];

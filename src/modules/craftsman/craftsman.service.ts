@@ -1,14 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { placeConditions, when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { timeSeries, type EventDate } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
+import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
-import { childList, foldable, toOne } from '../../graphql/fold';
-import { foldablePlaceLists } from '../city/place-relations';
-import { enterpriseTable } from '../enterprise/enterprise.service';
 import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs, type CraftsmanSeriesArgs } from './craftsman.inputs';
 import { Craftsman, type CraftsmanRow } from './craftsman.type';
 
@@ -65,13 +62,6 @@ export const CRAFTSMAN_DATED_BY: EventDate = {
 export const craftsmanService = {
   series: (ctx: RequestContext, args: CraftsmanSeriesArgs) => timeSeries(ctx, { table: craftsmanTable, dated: CRAFTSMAN_DATED_BY }, args),
   list: (ctx: RequestContext, args: CraftsmenArgs, info?: GraphQLResolveInfo) => listConnection(ctx, craftsmanTable, args, CraftsmanOrderBy.ID_ASC, info),
-  under: (ctx: RequestContext, column: string, key: string | number, args: CraftsmenArgs) =>
-    childConnection(ctx, craftsmanTable, column, key, args, CraftsmanOrderBy.ID_ASC),
   byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, craftsmanTable, 't.id').load(id)),
   stats: (ctx: RequestContext, args: CraftsmanStatsArgs) => groupStats(ctx, craftsmanTable, dimensions, args.groupBy, args.filter),
 };
-
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldable('Craftsman', { enterprise: toOne(() => enterpriseTable, 't.id', 'enterpriseId') });
-foldable('Enterprise', { craftsmen: childList(() => craftsmanTable, 't.enterprise_id', 'id', CraftsmanOrderBy.ID_ASC) });
-foldablePlaceLists('craftsmen', () => craftsmanTable, CraftsmanOrderBy.ID_ASC);

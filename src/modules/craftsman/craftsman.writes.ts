@@ -1,11 +1,11 @@
 import { todayInChina } from '../../common/calendar';
 import { nationalIdBirthDate } from '../../common/national-id';
-import { bulkUpsert } from '../../db/writes/bulk-upsert';
-import { field } from '../../db/writes/fields';
-import { writesFor } from '../../db/writes/record-writer';
+import { bulkUpsert } from '../../registry/writes/bulk-upsert';
+import { field } from '../../registry/writes/fields';
+import { writesFor } from '../../registry/writes/record-writer';
 import type { RequestDb } from '../../db/request-db';
 import { sql } from '../../db/sql';
-import type { ColumnRecord, RecordSpec, StoredProblem } from '../../db/writes/record-spec';
+import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import type { RequestContext } from '../../graphql/context';
 import { craftsmanTable } from './craftsman.service';

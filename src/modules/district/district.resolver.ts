@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { childListField, toOneField } from '../../graphql/relations';
 import { DivisionCodeScalar } from '../../graphql/scalars';
-import { City, type CityRow } from '../city/city.type';
-import { cityService } from '../city/city.service';
-import { Province, type ProvinceRow } from '../province/province.type';
-import { provinceService } from '../province/province.service';
-import { DistrictsArgs } from './district.inputs';
-import { districtService } from './district.service';
-import { District, DistrictConnection, type DistrictRow } from './district.type';
+import { City } from '../city/city.type';
+import { cityTable } from '../city/city.service';
+import { Province } from '../province/province.type';
+import { provinceTable } from '../province/province.service';
+import { DistrictOrderBy, DistrictsArgs } from './district.inputs';
+import { districtService, districtTable } from './district.service';
+import { District, DistrictConnection } from './district.type';
 
 @Resolver(() => District)
 export class DistrictResolver {
@@ -21,32 +22,20 @@ export class DistrictResolver {
   district(@Ctx() ctx: RequestContext, @Arg('code', () => DivisionCodeScalar, { description: 'The district\'s six-digit division code, e.g. "320102".' }) code: string, @Info() info: GraphQLResolveInfo) {
     return districtService.lookup(ctx, code, info);
   }
-
-  @FieldResolver(() => City, { description: 'The city the district belongs to (所属城市).' })
-  city(@Ctx() ctx: RequestContext, @Root() district: DistrictRow) {
-    return cityService.byCode(ctx, district.cityCode);
-  }
-
-  @FieldResolver(() => Province, { description: 'The province the district belongs to (所属省份).' })
-  province(@Ctx() ctx: RequestContext, @Root() district: DistrictRow) {
-    return provinceService.byCode(ctx, district.provinceCode);
-  }
 }
 
-@Resolver(() => City)
-export class CityDistrictsResolver {
-  @FieldResolver(() => DistrictConnection, { description: 'The city\'s districts and counties (区县).' })
-  districts(@Ctx() ctx: RequestContext, @Root() city: CityRow, @Args(() => DistrictsArgs) args: DistrictsArgs) {
-    return districtService.ofPlace(ctx, 't.city_code', city.code, args);
-  }
-}
+const placeKey = { parentKey: 'code', defaultOrder: DistrictOrderBy.CODE_ASC, table: () => districtTable } as const;
 
-@Resolver(() => Province)
-export class ProvinceDistrictsResolver {
-  @FieldResolver(() => DistrictConnection, { description: 'The province\'s districts and counties (区县), of all its cities.' })
-  districts(@Ctx() ctx: RequestContext, @Root() province: ProvinceRow, @Args(() => DistrictsArgs) args: DistrictsArgs) {
-    return districtService.ofPlace(ctx, 't.province_code', province.code, args);
-  }
-}
-
-export const districtResolvers = [DistrictResolver, CityDistrictsResolver, ProvinceDistrictsResolver];
+export const districtResolvers = [
+  DistrictResolver,
+  toOneField(District, 'city', () => City, { table: () => cityTable, keyColumn: 't.code', parentColumn: 'cityCode', nullable: false, description: 'The city the district belongs to (所属城市).' }),
+  toOneField(District, 'province', () => Province, {
+    table: () => provinceTable,
+    keyColumn: 't.code',
+    parentColumn: 'provinceCode',
+    nullable: false,
+    description: 'The province the district belongs to (所属省份).',
+  }),
+  childListField(City, 'districts', DistrictConnection, DistrictsArgs, { ...placeKey, childColumn: 't.city_code', description: "The city's districts and counties (区县)." }),
+  childListField(Province, 'districts', DistrictConnection, DistrictsArgs, { ...placeKey, childColumn: 't.province_code', description: "The province's districts and counties (区县), of all its cities." }),
+];

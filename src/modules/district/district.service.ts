@@ -1,11 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { childList, foldable, toOne } from '../../graphql/fold';
-import { byKeyLoader, childConnection, listConnection, rowByKey } from '../../graphql/lists';
-import { cityTable } from '../city/city.service';
-import { provinceTable } from '../province/province.service';
+import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { DistrictOrderBy, type DistrictFilter, type DistrictsArgs } from './district.inputs';
 import { District, type DistrictRow } from './district.type';
 
@@ -28,14 +25,7 @@ export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
 
 export const districtService = {
   list: (ctx: RequestContext, args: DistrictsArgs, info?: GraphQLResolveInfo) => listConnection(ctx, districtTable, args, DistrictOrderBy.CODE_ASC, info),
-  ofPlace: (ctx: RequestContext, column: 't.city_code' | 't.province_code', code: string, args: DistrictsArgs) =>
-    childConnection(ctx, districtTable, column, code, args, DistrictOrderBy.CODE_ASC),
   /** The root field `district(code:)`, with what it folds (src/graphql/fold.ts). */
   lookup: (ctx: RequestContext, code: string, info: GraphQLResolveInfo) => rowByKey(ctx, districtTable, 't.code', code, info),
   byCode: (ctx: RequestContext, code: string | null | undefined) => (code == null ? null : byKeyLoader(ctx, districtTable, 't.code').load(code)),
 };
-
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldable('District', { city: toOne(() => cityTable, 't.code', 'cityCode'), province: toOne(() => provinceTable, 't.code', 'provinceCode') });
-foldable('City', { districts: childList(() => districtTable, 't.city_code', 'code', DistrictOrderBy.CODE_ASC) });
-foldable('Province', { districts: childList(() => districtTable, 't.province_code', 'code', DistrictOrderBy.CODE_ASC) });

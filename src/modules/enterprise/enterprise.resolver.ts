@@ -6,10 +6,10 @@ import { TimeSeries } from '../../graphql/time-series.type';
 import { CreditCodeScalar } from '../../graphql/scalars';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
-import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
+import { groupPlaceFieldsResolver, placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { EnterprisesArgs, EnterpriseStatsArgs, EnterpriseSeriesArgs } from './enterprise.inputs';
-import { enterpriseService } from './enterprise.service';
+import { EnterpriseOrderBy, EnterprisesArgs, EnterpriseStatsArgs, EnterpriseSeriesArgs } from './enterprise.inputs';
+import { enterpriseService, enterpriseTable } from './enterprise.service';
 import { Enterprise, EnterpriseConnection, EnterpriseGroup, EnterprisePayload } from './enterprise.type';
 import { CreateEnterpriseInput, UpdateEnterpriseInput, UpsertEnterprisesInput } from './enterprise.write-inputs';
 import { enterpriseWrites } from './enterprise.writes';
@@ -70,9 +70,9 @@ export class EnterpriseResolver {
 
 export const enterpriseResolvers = [
   EnterpriseResolver,
-  placeFieldsResolver(Enterprise, 'enterprise'),
-  placeFieldsResolver(EnterpriseGroup, 'group', true),
+  ...placeFieldsResolver(Enterprise, 'enterprise'),
+  groupPlaceFieldsResolver(EnterpriseGroup),
   sourceFieldResolver(Enterprise, 'enterprise'),
   historyFieldResolver(Enterprise, 'Enterprise', 'enterprise'),
-  ...placeListResolvers('enterprises', EnterpriseConnection, EnterprisesArgs, 'enterprises (企业)', enterpriseService.inPlace),
+  ...placeListResolvers('enterprises', EnterpriseConnection, EnterprisesArgs, 'enterprises (企业)', () => enterpriseTable, EnterpriseOrderBy.ID_ASC),
 ];

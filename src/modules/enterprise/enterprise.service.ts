@@ -1,12 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
+import { placeConditions, when } from '../../registry/filters';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
-import { registryRow, type TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { byKeyLoader, childConnection, listConnection, rowByKey } from '../../graphql/lists';
-import { foldablePlaceLists } from '../city/place-relations';
+import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { EnterpriseOrderBy, type EnterpriseDimension, type EnterpriseFilter, type EnterprisesArgs, type EnterpriseStatsArgs, type EnterpriseSeriesArgs } from './enterprise.inputs';
 import { Enterprise, type EnterpriseRow } from './enterprise.type';
 
@@ -62,12 +61,9 @@ export const enterpriseService = {
   series: (ctx: RequestContext, args: EnterpriseSeriesArgs) => timeSeries(ctx, { table: enterpriseTable, dated: ENTERPRISE_DATED_BY }, args),
   stats: (ctx: RequestContext, args: EnterpriseStatsArgs) => groupStats(ctx, enterpriseTable, dimensions, args.groupBy, args.filter, measures),
   list: (ctx: RequestContext, args: EnterprisesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC, info),
-  inPlace: (ctx: RequestContext, column: string, code: string, args: EnterprisesArgs) =>
-    childConnection(ctx, enterpriseTable, column, code, args, EnterpriseOrderBy.ID_ASC),
   byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, enterpriseTable, 't.id').load(id)),
   /** The root field `enterprise(creditCode:)`, with what it folds (src/graphql/fold.ts). */
   lookup: (ctx: RequestContext, creditCode: string, info: GraphQLResolveInfo) => rowByKey(ctx, enterpriseTable, 't.credit_code', creditCode, info),
 };
 
 /** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldablePlaceLists('enterprises', () => enterpriseTable, EnterpriseOrderBy.ID_ASC);

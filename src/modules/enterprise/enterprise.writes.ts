@@ -1,9 +1,10 @@
 import type { RequestDb } from '../../db/request-db';
-import { sql } from '../../db/sql';
-import { bulkUpsert } from '../../db/writes/bulk-upsert';
-import { field } from '../../db/writes/fields';
-import { writesFor } from '../../db/writes/record-writer';
-import type { ColumnRecord, RecordSpec, StoredProblem } from '../../db/writes/record-spec';
+import { raw, sql } from '../../db/sql';
+import { registryTypes } from '..';
+import { bulkUpsert } from '../../registry/writes/bulk-upsert';
+import { field } from '../../registry/writes/fields';
+import { writesFor } from '../../registry/writes/record-writer';
+import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import { toGlobalId } from '../../graphql/relay/global-id';
@@ -46,33 +47,32 @@ async function creditCodesTaken(tx: RequestDb, records: Stored[]): Promise<Store
   return problems;
 }
 
+/** The registry types whose records lie in their enterprise's city (their place's parent is `enterprise_id`). */
+const dependentsOfEnterprise = () => registryTypes().filter((t) => t.record?.place?.parent?.column === 'enterprise_id');
+
 /**
- * Studios, craftsmen and contracts lie in their enterprise's city (the write engine copies it to
- * them), so an enterprise that has any may not change its city or province: they would be left in
- * the old one. One statement, and only when some record of the batch moves.
+ * Studios, craftsmen and contracts (every type whose place is its enterprise's) lie in their
+ * enterprise's city (the write engine copies it to them), so an enterprise that has any may not
+ * change its city or province: they would be left in the old one. One statement, and only when some
+ * record of the batch moves.
  */
 async function movesWithDependents(tx: RequestDb, records: Stored[]): Promise<StoredProblem[]> {
   const moved = records.filter(({ existing, record }) => existing && (existing.city_code !== record.city_code || existing.province_code !== record.province_code));
   if (!moved.length) return [];
-  const rows = await tx.query<{ id: number; studios: number; craftsmen: number; contracts: number }>(sql`
-    SELECT e.id,
-      (SELECT count(*)::integer FROM innovation_studio s WHERE s.enterprise_id = e.id) AS studios,
-      (SELECT count(*)::integer FROM craftsman c WHERE c.enterprise_id = e.id) AS craftsmen,
-      (SELECT count(*)::integer FROM collective_innovation_contract k WHERE k.enterprise_id = e.id) AS contracts
-    FROM unnest(${moved.map((m) => m.existing!.id as number)}::integer[]) AS e(id)`);
+  const dependents = dependentsOfEnterprise();
+  const counts = dependents.map((t, i) => `(SELECT count(*)::integer FROM ${t.record!.table} d WHERE d.enterprise_id = e.id) AS "${i}"`);
+  const rows = await tx.query<Record<string, number>>(sql`
+    SELECT e.id, ${raw(counts.join(', '))} FROM unnest(${moved.map((m) => m.existing!.id as number)}::integer[]) AS e(id)`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const problems: StoredProblem[] = [];
   for (const { index, existing, record } of moved) {
-    const counts = byId.get(existing!.id as number);
-    if (!counts || counts.studios + counts.craftsmen + counts.contracts === 0) continue;
-    const what = [
-      [counts.studios, 'innovation studio(s)'],
-      [counts.craftsmen, 'craftsman/craftsmen'],
-      [counts.contracts, 'collective contract(s)'],
-    ]
-      .filter(([n]) => (n as number) > 0)
-      .map(([n, noun]) => `${n} ${noun}`)
+    const found = byId.get(existing!.id as number);
+    const what = dependents
+      .map((t, i) => [found?.[String(i)] ?? 0, t.noun] as const)
+      .filter(([n]) => n > 0)
+      .map(([n, noun]) => `${n} ${n === 1 ? noun.one : noun.many} (${noun.zh})`)
       .join(', ');
+    if (!what) continue;
     const column = existing!.city_code !== record.city_code ? 'city_code' : 'province_code';
     problems.push({
       index,

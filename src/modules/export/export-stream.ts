@@ -5,7 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { Caller } from '../../auth/caller';
 import { raw, render, sql, type SqlFragment } from '../../db/sql';
-import { filteredFrom } from '../../db/table';
+import { filteredFrom } from '../../registry/table';
 import { createRequestContext } from '../../graphql/context';
 import { logger } from '../../logger';
 import { exportColumns, type ExportColumn } from './export-columns';

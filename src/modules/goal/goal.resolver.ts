@@ -115,7 +115,7 @@ export const goalResolvers = [
   GoalEvidenceResolver,
   CityGoalsResolver,
   ProvinceGoalsResolver,
-  placeFieldsResolver(Goal, 'goal'),
+  ...placeFieldsResolver(Goal, 'goal'),
   sourceFieldResolver(Goal, 'goal'),
   historyFieldResolver(Goal, 'Goal', 'goal'),
 ];

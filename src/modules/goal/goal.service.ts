@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
+import { placeConditions, when } from '../../registry/filters';
 import { raw, sql, where } from '../../db/sql';
-import { registryRow, type TableSpec } from '../../db/table';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byGroupLoader, listConnection } from '../../graphql/lists';

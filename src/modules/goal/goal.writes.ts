@@ -1,6 +1,6 @@
-import { field } from '../../db/writes/fields';
-import { writesFor } from '../../db/writes/record-writer';
-import type { ColumnRecord, RecordSpec } from '../../db/writes/record-spec';
+import { field } from '../../registry/writes/fields';
+import { writesFor } from '../../registry/writes/record-writer';
+import type { ColumnRecord, RecordSpec } from '../../registry/writes/record-spec';
 import { goalTable } from './goal.service';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { GoalMetric } from './goal.type';

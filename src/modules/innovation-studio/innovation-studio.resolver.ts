@@ -1,19 +1,19 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Directive, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../../graphql/cache-hints';
 import type { RequestContext } from '../../graphql/context';
 import { TimeSeries } from '../../graphql/time-series.type';
 import { ArchiveRecordInput, BulkUpsertPayload } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
-import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
+import { groupPlaceFieldsResolver, placeFieldsResolver, placeListResolvers } from '../city/place-relations';
+import { toOneField } from '../../graphql/relations';
 import { Craftsman } from '../craftsman/craftsman.type';
-import { craftsmanService } from '../craftsman/craftsman.service';
-import { Enterprise, type EnterpriseRow } from '../enterprise/enterprise.type';
-import { enterpriseService } from '../enterprise/enterprise.service';
+import { craftsmanTable } from '../craftsman/craftsman.service';
+import { enterpriseRelation } from '../enterprise/enterprise-relations';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { InnovationStudiosArgs, InnovationStudioStatsArgs, InnovationStudioSeriesArgs } from './innovation-studio.inputs';
-import { innovationStudioService } from './innovation-studio.service';
-import { InnovationStudio, InnovationStudioConnection, InnovationStudioGroup, InnovationStudioPayload, type InnovationStudioRow } from './innovation-studio.type';
+import { InnovationStudioOrderBy, InnovationStudiosArgs, InnovationStudioStatsArgs, InnovationStudioSeriesArgs } from './innovation-studio.inputs';
+import { innovationStudioService, innovationStudioTable } from './innovation-studio.service';
+import { InnovationStudio, InnovationStudioConnection, InnovationStudioGroup, InnovationStudioPayload } from './innovation-studio.type';
 import { CreateInnovationStudioInput, UpdateInnovationStudioInput, UpsertInnovationStudiosInput } from './innovation-studio.write-inputs';
 import { innovationStudioWrites } from './innovation-studio.writes';
 
@@ -60,32 +60,29 @@ export class InnovationStudioResolver {
   upsertInnovationStudios(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertInnovationStudiosInput, { description: 'The studios and an optional idempotency key.' }) input: UpsertInnovationStudiosInput) {
     return innovationStudioWrites.upsert(ctx, input);
   }
-
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise that hosts the studio (依托企业); null where the source does not name it.' })
-  enterprise(@Ctx() ctx: RequestContext, @Root() studio: InnovationStudioRow) {
-    return enterpriseService.byId(ctx, studio.enterpriseId);
-  }
-
-  @FieldResolver(() => Craftsman, { nullable: true, description: 'The craftsman who leads the studio (领办人), where recorded.' })
-  leadCraftsman(@Ctx() ctx: RequestContext, @Root() studio: InnovationStudioRow) {
-    return craftsmanService.byId(ctx, studio.leadCraftsmanId);
-  }
-}
-
-@Resolver(() => Enterprise)
-export class EnterpriseInnovationStudiosResolver {
-  @FieldResolver(() => InnovationStudioConnection, { description: 'Innovation studios the enterprise hosts.' })
-  innovationStudios(@Ctx() ctx: RequestContext, @Root() enterprise: EnterpriseRow, @Args(() => InnovationStudiosArgs) args: InnovationStudiosArgs) {
-    return innovationStudioService.under(ctx, 't.enterprise_id', enterprise.rowId, args);
-  }
 }
 
 export const innovationStudioResolvers = [
   InnovationStudioResolver,
-  EnterpriseInnovationStudiosResolver,
-  placeFieldsResolver(InnovationStudio, 'innovation studio'),
-  placeFieldsResolver(InnovationStudioGroup, 'group', true),
+  ...enterpriseRelation({
+    Type: InnovationStudio,
+    field: 'innovationStudios',
+    Connection: InnovationStudioConnection,
+    Args: InnovationStudiosArgs,
+    table: () => innovationStudioTable,
+    defaultOrder: InnovationStudioOrderBy.ID_ASC,
+    enterprise: { description: 'The enterprise that hosts the studio (依托企业); null where the source does not name it.' },
+    description: 'Innovation studios the enterprise hosts.',
+  }),
+  toOneField(InnovationStudio, 'leadCraftsman', () => Craftsman, {
+    table: () => craftsmanTable,
+    keyColumn: 't.id',
+    parentColumn: 'leadCraftsmanId',
+    description: 'The craftsman who leads the studio (领办人), where recorded.',
+  }),
+  ...placeFieldsResolver(InnovationStudio, 'innovation studio'),
+  groupPlaceFieldsResolver(InnovationStudioGroup),
   sourceFieldResolver(InnovationStudio, 'innovation studio'),
   historyFieldResolver(InnovationStudio, 'InnovationStudio', 'innovation studio'),
-  ...placeListResolvers('innovationStudios', InnovationStudioConnection, InnovationStudiosArgs, 'innovation studios (创新工作室)', innovationStudioService.under),
+  ...placeListResolvers('innovationStudios', InnovationStudioConnection, InnovationStudiosArgs, 'innovation studios (创新工作室)', () => innovationStudioTable, InnovationStudioOrderBy.ID_ASC),
 ];

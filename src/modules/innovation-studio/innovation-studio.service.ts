@@ -1,15 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { placeConditions, when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
+import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
-import { childList, foldable, toOne } from '../../graphql/fold';
-import { foldablePlaceLists } from '../city/place-relations';
-import { craftsmanTable } from '../craftsman/craftsman.service';
-import { enterpriseTable } from '../enterprise/enterprise.service';
 import {
   InnovationStudioDimension,
   InnovationStudioOrderBy,
@@ -61,16 +57,6 @@ export const INNOVATION_STUDIO_DATED_BY = onDay('t.established_on');
 export const innovationStudioService = {
   series: (ctx: RequestContext, args: InnovationStudioSeriesArgs) => timeSeries(ctx, { table: innovationStudioTable, dated: INNOVATION_STUDIO_DATED_BY }, args),
   list: (ctx: RequestContext, args: InnovationStudiosArgs, info?: GraphQLResolveInfo) => listConnection(ctx, innovationStudioTable, args, InnovationStudioOrderBy.ID_ASC, info),
-  under: (ctx: RequestContext, column: string, key: string | number, args: InnovationStudiosArgs) =>
-    childConnection(ctx, innovationStudioTable, column, key, args, InnovationStudioOrderBy.ID_ASC),
   byId: (ctx: RequestContext, id: number | string) => byKeyLoader(ctx, innovationStudioTable, 't.id').load(id),
   stats: (ctx: RequestContext, args: InnovationStudioStatsArgs) => groupStats(ctx, innovationStudioTable, dimensions, args.groupBy, args.filter),
 };
-
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldable('InnovationStudio', {
-  enterprise: toOne(() => enterpriseTable, 't.id', 'enterpriseId'),
-  leadCraftsman: toOne(() => craftsmanTable, 't.id', 'leadCraftsmanId'),
-});
-foldable('Enterprise', { innovationStudios: childList(() => innovationStudioTable, 't.enterprise_id', 'id', InnovationStudioOrderBy.ID_ASC) });
-foldablePlaceLists('innovationStudios', () => innovationStudioTable, InnovationStudioOrderBy.ID_ASC);

@@ -1,39 +1,28 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
-import { selectByKeysAcross } from '../../db/fold';
-import { selectByKeys, type TableSpec } from '../../db/table';
+import { selectByKeysAcross } from '../../registry/fold';
+import { selectByKeys, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { lookupColumns } from '../../graphql/fold';
 import { badInput } from '../../graphql/errors/codes';
 import { fromGlobalId, integerKeyOf } from '../../graphql/relay/global-id';
 import { MAX_PAGE_SIZE } from '../../graphql/relay/page-args';
 import { Node } from '../../graphql/relay/node.interface';
-import { cityTable } from '../city/city.service';
-import { collectiveInnovationContractTable } from '../collective-innovation-contract/collective-innovation-contract.service';
-import { craftsmanAcademyTable } from '../craftsman-academy/craftsman-academy.service';
-import { craftsmanTable } from '../craftsman/craftsman.service';
-import { districtTable } from '../district/district.service';
-import { enterpriseTable } from '../enterprise/enterprise.service';
-import { goalTable } from '../goal/goal.service';
-import { innovationStudioTable } from '../innovation-studio/innovation-studio.service';
-import { provinceTable } from '../province/province.service';
-import { reportedFigureTable } from '../reported-figure/reported-figure.service';
-import { sourceTable } from '../source/source.service';
+import { registryTypes } from '..';
 
-/** Every type that implements Node: its table, key column and the shape of its key. */
-const NODE_TYPES: Record<string, { table: TableSpec<unknown, never>; key: string; pattern: RegExp }> = {
-  Province: { table: provinceTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]0000$/ },
-  City: { table: cityTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]{5}$/ },
-  District: { table: districtTable as TableSpec<unknown, never>, key: 't.code', pattern: /^[1-8][0-9]{5}$/ },
-  Enterprise: { table: enterpriseTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  Craftsman: { table: craftsmanTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  CraftsmanAcademy: { table: craftsmanAcademyTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  InnovationStudio: { table: innovationStudioTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  CollectiveInnovationContract: { table: collectiveInnovationContractTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  Goal: { table: goalTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  ReportedFigure: { table: reportedFigureTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-  Source: { table: sourceTable as TableSpec<unknown, never>, key: 't.id', pattern: /^[1-9][0-9]{0,9}$/ },
-};
+interface NodeType {
+  table: TableSpec<unknown, never>;
+  key: string;
+  pattern: RegExp;
+}
+
+let nodeTypes: Map<string, NodeType> | undefined;
+
+/** Every registry type (each implements Node): its table, key column and the shape of its key. */
+function nodeTypeOf(typename: string): NodeType | undefined {
+  nodeTypes ??= new Map(registryTypes().map((t) => [t.typename, { table: t.table as TableSpec<unknown, never>, key: `t.${t.node.key}`, pattern: t.node.pattern }]));
+  return nodeTypes.get(typename);
+}
 
 /** A lookup of one record: its type, its key and the columns the query reads of it (fold.ts's lookupColumns). */
 interface NodeKey {
@@ -60,7 +49,8 @@ function nodeLoader(ctx: RequestContext) {
         let at = groups.get(name);
         if (at === undefined) {
           groups.set(name, (at = tables.length));
-          tables.push({ table: NODE_TYPES[typename].table, keyColumn: NODE_TYPES[typename].key, keys: [], columns });
+          const type = nodeTypeOf(typename)!;
+          tables.push({ table: type.table, keyColumn: type.key, keys: [], columns });
         }
         tables[at].keys.push(key);
         return at;
@@ -89,7 +79,7 @@ function columnsOf(info: GraphQLResolveInfo): ColumnsOf {
 
 function loadNode(ctx: RequestContext, columns: ColumnsOf, id: string, argument: string) {
   const { typename, key } = fromGlobalId(id, argument);
-  const type = NODE_TYPES[typename];
+  const type = nodeTypeOf(typename);
   // A well-formed ID of an unknown type or impossible key names no record: null, as for a deleted one.
   if (!type || !type.pattern.test(key) || (type.key === 't.id' && integerKeyOf(key) === null)) return null;
   return nodeLoader(ctx).load({ typename, key, columns: columns(typename, type.table) });

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { ProvinceOrderBy, type ProvinceFilter, type ProvincesArgs } from './province.inputs';

@@ -6,8 +6,8 @@ import { historyFieldResolver } from '../audit/audit.resolver';
 import { placeFieldsResolver, placeListResolvers } from '../city/place-relations';
 import { Scope, scopeOf } from '../city/scope';
 import { sourceFieldResolver } from '../source/source.resolver';
-import { ReportedFiguresArgs } from './reported-figure.inputs';
-import { reportedFigureService } from './reported-figure.service';
+import { ReportedFigureOrderBy, ReportedFiguresArgs } from './reported-figure.inputs';
+import { reportedFigureService, reportedFigureTable } from './reported-figure.service';
 import { ReportedFigure, ReportedFigureConnection, ReportedFigurePayload, type ReportedFigureRow } from './reported-figure.type';
 import { CreateReportedFigureInput, UpdateReportedFigureInput } from './reported-figure.write-inputs';
 import { reportedFigureWrites } from './reported-figure.writes';
@@ -50,8 +50,8 @@ export class ReportedFigureResolver {
 
 export const reportedFigureResolvers = [
   ReportedFigureResolver,
-  placeFieldsResolver(ReportedFigure, 'figure'),
+  ...placeFieldsResolver(ReportedFigure, 'figure'),
   sourceFieldResolver(ReportedFigure, 'figure'),
   historyFieldResolver(ReportedFigure, 'ReportedFigure', 'published figure'),
-  ...placeListResolvers('reportedFigures', ReportedFigureConnection, ReportedFiguresArgs, 'published figures (公开统计数据)', reportedFigureService.under),
+  ...placeListResolvers('reportedFigures', ReportedFigureConnection, ReportedFiguresArgs, 'published figures (公开统计数据)', () => reportedFigureTable, ReportedFigureOrderBy.ID_ASC),
 ];

@@ -1,10 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { placeConditions, when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
-import { byKeyLoader, childConnection, listConnection } from '../../graphql/lists';
-import { foldablePlaceLists } from '../city/place-relations';
+import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
 import { ReportedFigure, type ReportedFigureRow } from './reported-figure.type';
 
@@ -29,11 +28,8 @@ export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFil
 
 export const reportedFigureService = {
   list: (ctx: RequestContext, args: ReportedFiguresArgs, info?: GraphQLResolveInfo) => listConnection(ctx, reportedFigureTable, args, ReportedFigureOrderBy.ID_ASC, info),
-  under: (ctx: RequestContext, column: string, key: string | number, args: ReportedFiguresArgs) =>
-    childConnection(ctx, reportedFigureTable, column, key, args, ReportedFigureOrderBy.ID_ASC),
   /** Figures by id, batched per request; an archived figure is still found (goal evidence names only active ones). */
   byIds: (ctx: RequestContext, ids: readonly number[]) => byKeyLoader(ctx, reportedFigureTable, 't.id').loadMany(ids),
 };
 
 /** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
-foldablePlaceLists('reportedFigures', () => reportedFigureTable, ReportedFigureOrderBy.ID_ASC);

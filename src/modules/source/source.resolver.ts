@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { foldable, toOne } from '../../graphql/fold';
+import { toOneField } from '../../graphql/relations';
 import { ArchiveRecordInput } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { SourcesArgs } from './source.inputs';
 import { sourceService, sourceTable } from './source.service';
-import { Source, SourceConnection, SourcePayload, type Sourced } from './source.type';
+import { Source, SourceConnection, SourcePayload } from './source.type';
 import { CreateSourceInput, UpdateSourceInput } from './source.write-inputs';
 import { sourceWrites } from './source.writes';
 
@@ -38,17 +38,8 @@ export class SourceResolver {
   }
 }
 
-/** Adds `source` to a registry type: batched, or fetched with the row where its statement folds it (src/graphql/fold.ts). */
-export function sourceFieldResolver(Type: ClassType, label: string) {
-  foldable(Type.name, { source: toOne(() => sourceTable, 't.id', 'sourceId') });
-  @Resolver(() => Type)
-  class SourceFieldResolver {
-    @FieldResolver(() => Source, { nullable: true, description: `Where this ${label} comes from (出处).` })
-    source(@Ctx() ctx: RequestContext, @Root() row: Sourced) {
-      return sourceService.byId(ctx, row.sourceId);
-    }
-  }
-  return SourceFieldResolver;
-}
+/** Adds `source` to a registry type: batched, or fetched with the row where its statement folds it (src/graphql/relations.ts). */
+export const sourceFieldResolver = (Type: ClassType, label: string) =>
+  toOneField(Type, 'source', () => Source, { table: () => sourceTable, keyColumn: 't.id', parentColumn: 'sourceId', description: `Where this ${label} comes from (出处).` });
 
 export const sourceResolvers = [SourceResolver, historyFieldResolver(Source, 'Source', 'source')];

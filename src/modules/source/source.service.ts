@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../db/filters';
-import { registryRow, type TableSpec } from '../../db/table';
+import { when } from '../../registry/filters';
+import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';

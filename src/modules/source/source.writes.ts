@@ -1,6 +1,6 @@
-import { field } from '../../db/writes/fields';
-import { writesFor, type Payload } from '../../db/writes/record-writer';
-import type { RecordSpec } from '../../db/writes/record-spec';
+import { field } from '../../registry/writes/fields';
+import { writesFor, type Payload } from '../../registry/writes/record-writer';
+import type { RecordSpec } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import { sourceTable } from './source.service';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { checkValue } from '../../../db/writes/fields';
+import { checkValue } from '../../../registry/writes/fields';
 import { HttpError } from '../../../server/http-error';
 import { readCsv, unreadableCellFor } from '../csv-import.service';
 import { importColumns, importTypeOf, importTypeSlugs } from '../import-types';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '../../auth/caller';
 import { UserErrorCode, type UserError } from '../../graphql/errors/user-error';
-import type { RequestDb } from '../request-db';
-import { sql } from '../sql';
+import type { RequestDb } from '../../db/request-db';
+import { sql } from '../../db/sql';
 
 export function payloadHash(operation: string, payload: unknown): string {
   return createHash('sha256').update(JSON.stringify([operation, payload])).digest('hex');

@@ -1,8 +1,8 @@
 import { Role, type Caller } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import { UserErrorCode } from '../../graphql/errors/user-error';
-import type { RequestDb } from '../request-db';
-import { raw, sql } from '../sql';
+import type { RequestDb } from '../../db/request-db';
+import { raw, sql } from '../../db/sql';
 import { checkValue, type PendingReference } from './fields';
 import { fieldOfColumn, type ColumnRecord, type RecordSpec } from './record-spec';
 

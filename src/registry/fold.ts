@@ -1,7 +1,7 @@
 import type { Edge } from '../graphql/relay/connection';
-import { raw, sql, type SqlFragment } from './sql';
+import { raw, sql, type SqlFragment } from '../db/sql';
 import { fetchDirection, filteredFrom, keysStatement, pageStatement, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
-import type { RequestDb } from './request-db';
+import type { RequestDb } from '../db/request-db';
 
 type AnyTable = TableSpec<unknown, unknown>;
 
@@ -56,12 +56,14 @@ function foldExpression(fold: Fold, parent: string, aliases: Aliases): SqlFragme
 }
 
 /**
- * JSON has no timestamps: the registry-record times of a folded row arrive as ISO strings and are
- * made the Dates that rows selected directly carry (dates stay 'YYYY-MM-DD' strings either way).
+ * JSON has no timestamps: the timestamp columns of a folded row arrive as ISO strings and are made
+ * the Dates that rows selected directly carry (dates stay 'YYYY-MM-DD' strings either way). Every
+ * timestamp column any registry type selects is one of these (test/graphql/library-assumptions.int.spec.ts
+ * reads the column types from PostgreSQL for every type).
  */
-const TIMESTAMPS = ['createdAt', 'updatedAt', 'archivedAt'] as const;
+export const REVIVED_TIMESTAMPS: readonly string[] = ['createdAt', 'updatedAt', 'archivedAt'];
 function revive(record: Record<string, unknown>): Record<string, unknown> {
-  for (const name of TIMESTAMPS) if (typeof record[name] === 'string') record[name] = new Date(record[name] as string);
+  for (const name of REVIVED_TIMESTAMPS) if (typeof record[name] === 'string') record[name] = new Date(record[name] as string);
   return record;
 }
 

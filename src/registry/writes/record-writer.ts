@@ -3,11 +3,11 @@ import { policy } from '../../auth/policy';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode, type UserError } from '../../graphql/errors/user-error';
 import { fromGlobalId, integerKeyOf } from '../../graphql/relay/global-id';
-import type { RequestDb } from '../request-db';
+import type { RequestDb } from '../../db/request-db';
 import { selectByKeys } from '../table';
 import { prepareDrafts, type Problem } from './prepare';
 import { fieldOfColumn, type ColumnRecord, type RecordSpec } from './record-spec';
-import { raw, sql } from '../sql';
+import { raw, sql } from '../../db/sql';
 import { lockRecords, setArchived, storeRecords } from './store';
 
 export type Payload = Record<string, unknown> & { userErrors: UserError[] };

@@ -1,4 +1,4 @@
-import { join, likeContains, planByValues, raw, sql, type SqlFragment } from './sql';
+import { join, likeContains, planByValues, raw, sql, type SqlFragment } from '../db/sql';
 
 /** Condition builders shared by the modules' filters; each returns [] when the input is absent. */
 export const when = {

@@ -1,6 +1,6 @@
 import type { WriteScope } from '../../auth/policy';
 import type { UserErrorCode } from '../../graphql/errors/user-error';
-import type { RequestDb } from '../request-db';
+import type { RequestDb } from '../../db/request-db';
 import type { TableSpec } from '../table';
 import type { FieldSpec } from './fields';
 

@@ -2,8 +2,8 @@ import { encodeCursor } from '../graphql/relay/cursor';
 import type { Edge } from '../graphql/relay/connection';
 import type { PageRequest } from '../graphql/relay/page-args';
 import { toGlobalId } from '../graphql/relay/global-id';
-import { raw, sql, where, type SqlFragment } from './sql';
-import type { RequestDb } from './request-db';
+import { raw, sql, where, type SqlFragment } from '../db/sql';
+import type { RequestDb } from '../db/request-db';
 
 /** How one `orderBy` value sorts: a non-null SQL expression, a direction, and its type for cursors. */
 export interface OrderSpec {
@@ -61,7 +61,7 @@ export function registryRow<Row>(typename: string, type: abstract new () => obje
 
 /**
  * A row mapper; `inPlace` makes the row of a record nothing else holds (a folded row parsed from
- * JSON, src/db/fold.ts) out of the record itself, keeping its helper columns, rather than a copy.
+ * JSON, src/registry/fold.ts) out of the record itself, keeping its helper columns, rather than a copy.
  */
 export type RowMapper<Row> = ((record: Record<string, unknown>) => Row) & { inPlace?(record: Record<string, unknown>): Row };
 
@@ -171,7 +171,7 @@ export function toEdges<Row>(order: string, sort: '__sort' | '__key', records: R
 /**
  * The statement of one page: limit + 1 rows, so that we know whether more follow, with the sort
  * key as `__sort` and the primary key as `__key` for cursors. `extra` conditions come first (a
- * parent's key, when the page is folded into the parent's statement: src/db/fold.ts).
+ * parent's key, when the page is folded into the parent's statement: src/registry/fold.ts).
  */
 export function pageStatement<Row, Filter>(table: TableSpec<Row, Filter>, o: ListOptions<Filter>, extra: SqlFragment[] = []): SqlFragment {
   const order = table.orders[o.order];

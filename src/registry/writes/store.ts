@@ -1,5 +1,5 @@
-import type { RequestDb } from '../request-db';
-import { raw, sql, type SqlFragment } from '../sql';
+import type { RequestDb } from '../../db/request-db';
+import { raw, sql, type SqlFragment } from '../../db/sql';
 import type { Prepared } from './prepare';
 import { writableColumns, type ColumnRecord, type RecordSpec } from './record-spec';
 

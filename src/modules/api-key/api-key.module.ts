@@ -1,0 +1,4 @@
+import { defineModule } from '../../registry/registry-type';
+import { ApiKeyResolver } from './api-key.resolver';
+
+export default defineModule({ resolvers: [ApiKeyResolver] });

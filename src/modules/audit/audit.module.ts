@@ -1,0 +1,4 @@
+import { defineModule } from '../../registry/registry-type';
+import { AuditResolver } from './audit.resolver';
+
+export default defineModule({ resolvers: [AuditResolver] });
