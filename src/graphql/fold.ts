@@ -14,7 +14,7 @@ import {
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { Fold } from '../registry/fold';
-import { columnsByAlias, columnsNamed, type TableSpec } from '../registry/table';
+import { columnsByAlias, columnsNamed, selectSql, type TableSpec } from '../registry/table';
 import { pageOf, type ListArgs } from './list-args';
 import { FetchedConnection } from './relay/connection';
 
@@ -134,7 +134,7 @@ function planRows(s: Selection, type: GraphQLObjectType, table: AnyTable, paths:
       }
     }
   }
-  return { columns: lean ? columnsNamed(table, needed) : table.columns, folds };
+  return { columns: lean ? columnsNamed(table, needed) : selectSql(table), folds };
 }
 
 function oneFold(s: Selection, relation: ToOneRelation, target: GraphQLObjectType, nodes: readonly FieldNode[]): Fold {
@@ -212,7 +212,7 @@ function connectionRows(s: Selection, connection: GraphQLObjectType, table: AnyT
 /** What a root connection field (info) reads of its rows, from `table`. */
 export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { columns: table.columns, folds: [] };
+  if (!isObjectType(connection)) return { columns: selectSql(table), folds: [] };
   return connectionRows({ schema: info.schema, info }, connection, table, info.fieldNodes);
 }
 
@@ -223,15 +223,15 @@ export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPl
  */
 export function lookupColumns(info: GraphQLResolveInfo, typename: string, table: AnyTable): string {
   const type = info.schema.getType(typename);
-  if (!isObjectType(type)) return table.columns;
+  if (!isObjectType(type)) return selectSql(table);
   const plan = planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
-  return plan.folds.length ? table.columns : plan.columns;
+  return plan.folds.length ? selectSql(table) : plan.columns;
 }
 
 /** What a root field returning one row of `table` (info) reads of it. */
 export function objectPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const type = getNamedType(info.returnType);
-  if (!isObjectType(type)) return { columns: table.columns, folds: [] };
+  if (!isObjectType(type)) return { columns: selectSql(table), folds: [] };
   return planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
 }
 

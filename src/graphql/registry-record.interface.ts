@@ -1,6 +1,34 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, Int, InterfaceType } from 'type-graphql';
+import { InterfaceType } from 'type-graphql';
+import { columnFields, columnOf, flag, integer, internal, text } from '../registry/columns';
 import { Node, type Typed } from './relay/node.interface';
+
+const timestamp = columnOf<Date>(() => DateTimeISOResolver);
+
+/** The columns of every writable record (migration 12): its version and its times. */
+export const registryRecordColumns = {
+  version: integer('t.version', 'Version of the record (版本), 1 when created and one more after every change; an update names the version it read.'),
+  createdAt: timestamp('t.created_at', 'When the record was created in the registry.'),
+  updatedAt: timestamp('t.updated_at', 'When the record last changed.'),
+  archivedAt: timestamp('t.archived_at', 'When the record was archived (归档), or null if it is active. Archived records are left out of lists unless asked for.').orNull(),
+};
+
+/** Where a record lies: read by its place relations (province, city, district), not fields of their own. */
+export const placeColumns = {
+  provinceCode: internal<string>('t.province_code'),
+  cityCode: internal<string | null>('t.city_code'),
+  districtCode: internal<string | null>('t.district_code'),
+};
+
+/**
+ * What every record a city portal keeps carries (migration 13): whether it is a sample standing for
+ * a published count, the source that documents it, and the portal's own id for it.
+ */
+export const cityPortalColumns = (noun: string) => ({
+  isSample: flag('t.is_sample', SAMPLE_DESCRIPTION),
+  sourceId: internal<number | null>('t.source_id'),
+  externalId: text('t.external_id', `The city portal's own id for the ${noun} (外部编号), unique within its city.`).orNull(),
+});
 
 /** The bookkeeping every writable record carries: its version for concurrent edits, and its times. */
 @InterfaceType('RegistryRecord', {
@@ -8,22 +36,8 @@ import { Node, type Typed } from './relay/node.interface';
   description: 'A record clients can write (登记记录): versioned for safe concurrent edits, archived rather than deleted.',
   resolveType: (value: Typed) => value.__typename,
 })
-export abstract class RegistryRecord extends Node {
-  @Field(() => Int, { description: 'Version of the record (版本), 1 when created and one more after every change; an update names the version it read.' })
-  version: number;
-
-  @Field(() => DateTimeISOResolver, { description: 'When the record was created in the registry.' })
-  createdAt: Date;
-
-  @Field(() => DateTimeISOResolver, { description: 'When the record last changed.' })
-  updatedAt: Date;
-
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the record was archived (归档), or null if it is active. Archived records are left out of lists unless asked for.' })
-  archivedAt: Date | null;
-}
-
-/** The columns of RegistryRecord, for a TableSpec's select list. */
-export const REGISTRY_RECORD_COLUMNS = 't.version, t.created_at AS "createdAt", t.updated_at AS "updatedAt", t.archived_at AS "archivedAt"';
+@columnFields(registryRecordColumns)
+export abstract class RegistryRecord extends Node {}
 
 /** What `isSample` says on every type that has sample records. */
 export const SAMPLE_DESCRIPTION =

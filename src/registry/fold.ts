@@ -1,6 +1,6 @@
 import type { Edge } from '../graphql/relay/connection';
 import { raw, sql, type SqlFragment } from '../db/sql';
-import { fetchDirection, filteredFrom, keysStatement, pageStatement, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
+import { fetchDirection, filteredFrom, keysStatement, pageStatement, selectSql, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
 import type { RequestDb } from '../db/request-db';
 
 type AnyTable = TableSpec<unknown, unknown>;
@@ -99,7 +99,7 @@ export async function selectFoldedByKeys<Row, Filter>(
   keyColumn: string,
   keys: ReadonlyArray<string | number>,
   folds: readonly Fold[],
-  columns = table.columns,
+  columns = selectSql(table as AnyTable),
 ): Promise<Array<Row | null>> {
   const records = await db.query<Record<string, unknown>>(withFolds(keysStatement(table, keyColumn, keys, columns), folds, new Aliases()));
   const byKey = new Map<string, Row>();

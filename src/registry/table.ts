@@ -3,6 +3,7 @@ import type { Edge } from '../graphql/relay/connection';
 import type { PageRequest } from '../graphql/relay/page-args';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { raw, sql, where, type SqlFragment } from '../db/sql';
+import { selectItems, type Columns } from './columns';
 import type { RequestDb } from '../db/request-db';
 
 /** How one `orderBy` value sorts: a non-null SQL expression, a direction, and its type for cursors. */
@@ -19,8 +20,8 @@ export interface OrderSpec {
 export interface TableSpec<Row, Filter> {
   /** The table with alias `t`, e.g. `innovation_studio t`. */
   from: string;
-  /** The select list, aliased to the row's property names. */
-  columns: string;
+  /** The columns, each aliased to the row's property name (src/registry/columns.ts); selectSql renders them. */
+  columns: Columns;
   /** The primary key expression, the tiebreaker of every ordering, and its SQL type. */
   key: string;
   keyType?: 'integer' | 'text';
@@ -73,32 +74,24 @@ export interface ListOptions<Filter> {
   columns?: string;
 }
 
-/** A table's select list as alias → SQL, read once from `columns` (`t.name`, `t.x AS "y"`, `(…) AS "z"`). */
-const selectLists = new WeakMap<object, Map<string, string>>();
-export function columnsByAlias(table: TableSpec<unknown, unknown>): Map<string, string> {
-  let byAlias = selectLists.get(table);
-  if (byAlias) return byAlias;
-  byAlias = new Map();
-  let depth = 0;
-  let start = 0;
-  const add = (item: string) => {
-    const text = item.trim();
-    const alias = /\sAS\s+"?([A-Za-z_][A-Za-z0-9_]*)"?$/i.exec(text)?.[1] ?? /^[a-z]+\.([a-z_]+)$/.exec(text)?.[1];
-    if (!alias) throw new Error(`cannot tell the alias of select item '${text}' of ${table.from}`);
-    byAlias!.set(alias, text);
-  };
-  for (let i = 0; i < table.columns.length; i++) {
-    const c = table.columns[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      add(table.columns.slice(start, i));
-      start = i + 1;
-    }
+const selectLists = new WeakMap<object, { byAlias: Map<string, string>; sql: string }>();
+function selectListOf(table: TableSpec<unknown, unknown>) {
+  let list = selectLists.get(table);
+  if (!list) {
+    const byAlias = selectItems(table.columns);
+    selectLists.set(table, (list = { byAlias, sql: [...byAlias.values()].join(', ') }));
   }
-  add(table.columns.slice(start));
-  selectLists.set(table, byAlias);
-  return byAlias;
+  return list;
+}
+
+/** A table's select list as alias → SQL item (`t.name`, `t.x AS "y"`), from its declared columns. */
+export function columnsByAlias(table: TableSpec<unknown, unknown>): Map<string, string> {
+  return selectListOf(table).byAlias;
+}
+
+/** A table's whole select list, as SQL. */
+export function selectSql(table: TableSpec<unknown, unknown>): string {
+  return selectListOf(table).sql;
 }
 
 /** The select list of only the named columns (by alias), in the table's order. */
@@ -175,7 +168,7 @@ export function toEdges<Row>(order: string, sort: '__sort' | '__key', records: R
  */
 export function pageStatement<Row, Filter>(table: TableSpec<Row, Filter>, o: ListOptions<Filter>, extra: SqlFragment[] = []): SqlFragment {
   const order = table.orders[o.order];
-  const select = raw(`SELECT ${o.columns ?? table.columns}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)} FROM ${table.from}`);
+  const select = raw(`SELECT ${o.columns ?? selectSql(table as TableSpec<unknown, unknown>)}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)} FROM ${table.from}`);
   return sql`${select} ${where([...extra, ...pageConditions(table, order, o)])} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`;
 }
 
@@ -200,7 +193,7 @@ export async function selectPagesByParent<Row, Filter>(
   const conditions = [sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`, ...pageConditions(table, order, o)];
   const records = await db.query<Record<string, unknown>>(sql`
     SELECT * FROM (
-      SELECT ${raw(`${table.columns}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)}, ${parentColumn} AS "__parent"`)},
+      SELECT ${raw(`${selectSql(table as TableSpec<unknown, unknown>)}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)}, ${parentColumn} AS "__parent"`)},
         row_number() OVER (PARTITION BY ${raw(parentColumn)} ORDER BY ${orderClause(order, table.key, o.page.backward)}) AS "__rank"
       FROM ${raw(table.from)} ${where(conditions)}
     ) AS ranked WHERE "__rank" <= ${o.page.limit + 1} ORDER BY "__parent", "__rank"`);
@@ -244,7 +237,7 @@ export async function countByParent<Row, Filter>(
 }
 
 /** The rows whose `keyColumn` is one of `keys`, with that column as `__parent`. */
-export function keysStatement<Row, Filter>(table: TableSpec<Row, Filter>, keyColumn: string, keys: ReadonlyArray<string | number>, columns = table.columns): SqlFragment {
+export function keysStatement<Row, Filter>(table: TableSpec<Row, Filter>, keyColumn: string, keys: ReadonlyArray<string | number>, columns = selectSql(table as TableSpec<unknown, unknown>)): SqlFragment {
   return sql`SELECT ${raw(columns)}, ${raw(keyColumn)} AS "__parent" FROM ${raw(table.from)} WHERE ${raw(keyColumn)} = ANY(${keys as unknown[]}) ORDER BY ${raw(table.key)}`;
 }
 
@@ -254,7 +247,7 @@ export async function selectByKeys<Row, Filter>(
   table: TableSpec<Row, Filter>,
   keyColumn: string,
   keys: ReadonlyArray<string | number>,
-  columns = table.columns,
+  columns = selectSql(table as TableSpec<unknown, unknown>),
 ): Promise<Map<string, Row[]>> {
   const records = await db.query<Record<string, unknown>>(keysStatement(table, keyColumn, keys, columns));
   const byKey = new Map<string, Row[]>();

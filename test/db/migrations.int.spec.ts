@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { registryTypes } from '../../src/modules';
+import { selectSql } from '../../src/registry/table';
 import { writableColumns } from '../../src/registry/writes/record-spec';
 import { createTestDatabase } from '../setup/test-app';
 
@@ -101,7 +102,7 @@ describe('migrations on an empty database', () => {
     const problems: string[] = [];
     for (const type of registryTypes()) {
       // PostgreSQL checks the select list itself, expressions and all.
-      await dataSource.query(`SELECT ${type.table.columns} FROM ${type.table.from} LIMIT 0`).catch((e: Error) => problems.push(`${type.typename}'s select list: ${e.message}`));
+      await dataSource.query(`SELECT ${selectSql(type.table)} FROM ${type.table.from} LIMIT 0`).catch((e: Error) => problems.push(`${type.typename}'s select list: ${e.message}`));
       const record = type.record;
       if (!record) continue;
       for (const f of writableColumns(record)) if (!nullable.has(`${record.table}.${f.column}`)) problems.push(`${record.table}.${f.column} is written by ${type.typename} but missing`);

@@ -1,25 +1,29 @@
 /**
  * What PostgreSQL must hold for every registry type, asked of its own catalogue for each type the
  * modules declare (src/modules/<type>/<type>.module.ts): a new type whose migration forgets row-level
- * security, the audit trigger, its bi view, the place trigger of a record that lies in its
- * enterprise's city or an index behind its portal ids fails here by name, not silently in production.
+ * security, the audit trigger, its bi view, the place rule of a record that lies in its enterprise's
+ * city or an index behind its portal ids fails here by name, not silently in production.
  */
 import 'reflect-metadata';
+import { syntheticCreditCode } from '../../src/common/credit-code';
+import { poolOf } from '../../src/db/data-source';
 import { registryTypes } from '../../src/modules';
 import type { RegistryType } from '../../src/registry/registry-type';
+import { testEnterpriseFamilies } from '../setup/fixtures';
 import { sqlRows } from '../setup/queries';
+import { enterpriseMoveRefused, registryTableProblems } from '../setup/registry-catalogue';
 import { startTestApp, type TestApp } from '../setup/test-app';
-
-const APP = 'registry_app';
-const BI = 'bi_reader';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
+  // The published data set has no contract in a city: records of every type under an enterprise, in Nanjing.
+  await testEnterpriseFamilies((text, params) => app.dataSource.query(text, params), '320100', 1, () => ({ studios: 1, contracts: 1, craftsmen: 1 }));
 });
 afterAll(() => app.close());
 
 const tableOf = (type: RegistryType) => type.table.from.replace(/ t$/, '');
+const underEnterprise = (type: RegistryType) => type.record?.place?.parent?.column === 'enterprise_id';
 const writable = registryTypes().filter((t) => t.record);
 const readOnly = registryTypes().filter((t) => !t.record);
 
@@ -28,68 +32,37 @@ it('knows the registry types it checks', () => {
   expect(readOnly.map((t) => t.typename)).toEqual(expect.arrayContaining(['Province', 'City', 'District']));
 });
 
-describe.each(writable.map((t) => [t.typename, t] as const))('%s', (_, type) => {
-  const table = tableOf(type);
-  const record = type.record!;
-
-  it(`is written only under row-level security: ${APP} may read, insert and update rows, never delete, and each has a policy`, async () => {
-    const [row] = await sqlRows(
-      app,
-      `SELECT c.relrowsecurity AS rls,
-              has_any_column_privilege($2, c.oid, 'SELECT') AS may_select,
-              has_table_privilege($2, c.oid, 'INSERT') AS may_insert,
-              has_table_privilege($2, c.oid, 'UPDATE') AS may_update,
-              has_table_privilege($2, c.oid, 'DELETE') AS may_delete,
-              has_table_privilege($2, c.oid, 'TRUNCATE') AS may_truncate,
-              (SELECT array_agg(p.polcmd::text ORDER BY p.polcmd::text) FROM pg_policy p WHERE p.polrelid = c.oid AND $2::regrole = ANY(p.polroles)) AS policies
-       FROM pg_class c WHERE c.oid = $1::regclass`,
-      [table, APP],
-    );
-    expect(row).toEqual({ rls: true, may_select: true, may_insert: true, may_update: true, may_delete: false, may_truncate: false, policies: ['a', 'r', 'w'] });
-  });
-
-  it(`writes every change to the audit log in the same transaction (trigger ${table}_audit, as ${type.typename})`, async () => {
-    const triggers = await sqlRows(app, `SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = $1::regclass AND tgname = $2`, [table, `${table}_audit`]);
-    expect(triggers).toHaveLength(1);
-    expect(triggers[0].def).toContain(`registry_audit('${type.typename}'`);
-  });
-
-  it('is readable by BI tools as a view of the bi schema', async () => {
-    const [row] = await sqlRows(app, `SELECT to_regclass($1) IS NOT NULL AS exists, has_table_privilege($2, to_regclass($1), 'SELECT') AS may_select`, [`bi.${table}`, BI]);
-    expect(row).toEqual({ exists: true, may_select: true });
-  });
-
-  if (record.externalId) {
-    it("keeps a portal's ids unique within a city, by an index", async () => {
-      const indexes = await sqlRows(app, `SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = $1::regclass AND indisunique`, [table]);
-      expect(indexes.map((i) => i.def).some((def: string) => def.includes('(city_code, external_id)'))).toBe(true);
+it.each(writable.map((t) => [t.typename, t] as const))(
+  '%s: written only by registry_app under row-level security (never deleted), audited, read by BI tools, portal ids unique, kept in its enterprise city',
+  async (_, type) => {
+    const problems = await registryTableProblems((text, params) => sqlRows(app, text, params), {
+      table: tableOf(type),
+      recordType: type.typename,
+      externalId: type.record!.externalId,
+      underEnterprise: underEnterprise(type),
     });
-  }
+    expect(problems).toEqual([]);
+  },
+);
 
-  if (record.place?.parent?.column === 'enterprise_id') {
-    it("is kept in its enterprise's city by PostgreSQL too, and holds its enterprise in that city", async () => {
-      const own = await sqlRows(app, `SELECT 1 FROM pg_trigger WHERE tgrelid = $1::regclass AND tgname = $2`, [table, `${table}_in_enterprise_city`]);
-      expect(own).toHaveLength(1);
-      // The enterprise's trigger refuses a move while records of this type lie under it.
-      const [enterprise] = await sqlRows(
-        app,
-        `SELECT pg_get_functiondef(t.tgfoid) AS def FROM pg_trigger t WHERE t.tgrelid = 'enterprise'::regclass AND t.tgname = 'enterprise_keeps_dependents_in_city'`,
-      );
-      expect(enterprise.def).toContain(`FROM ${table} `);
-    });
+it.each(writable.filter(underEnterprise).map((t) => [t.typename, t] as const))('%s: an enterprise with one under it does not move, in PostgreSQL too', async (_, type) => {
+  const client = await poolOf(app.dataSource).connect();
+  try {
+    const refused = await enterpriseMoveRefused((text, params) => client.query(text, params as unknown[]).then((r) => r.rows), tableOf(type), syntheticCreditCode('320100', 91_000_000));
+    expect(refused).toBe('enterprise_dependents_in_city');
+  } finally {
+    client.release();
   }
 });
 
-describe.each(readOnly.map((t) => [t.typename, t] as const))('%s (read-only)', (_, type) => {
-  it(`is readable by ${APP} and BI tools and written by neither`, async () => {
-    const table = tableOf(type);
-    const [row] = await sqlRows(
-      app,
-      `SELECT has_table_privilege($2, $1::regclass, 'SELECT') AS may_select,
-              has_table_privilege($2, $1::regclass, 'INSERT') OR has_table_privilege($2, $1::regclass, 'UPDATE') OR has_table_privilege($2, $1::regclass, 'DELETE') AS may_write,
-              has_table_privilege($3, to_regclass('bi.' || $1), 'SELECT') AS bi_may_select`,
-      [table, APP, BI],
-    );
-    expect(row).toEqual({ may_select: true, may_write: false, bi_may_select: true });
-  });
+it.each(readOnly.map((t) => [t.typename, t] as const))('%s (read-only): readable by registry_app and BI tools and written by neither', async (_, type) => {
+  const table = tableOf(type);
+  const [row] = await sqlRows(
+    app,
+    `SELECT has_table_privilege($2, $1::regclass, 'SELECT') AS may_select,
+            has_table_privilege($2, $1::regclass, 'INSERT') OR has_table_privilege($2, $1::regclass, 'UPDATE') OR has_table_privilege($2, $1::regclass, 'DELETE') AS may_write,
+            has_table_privilege($3, to_regclass('bi.' || $1), 'SELECT') AS bi_may_select`,
+    [table, 'registry_app', 'bi_reader'],
+  );
+  expect(row).toEqual({ may_select: true, may_write: false, bi_may_select: true });
 });

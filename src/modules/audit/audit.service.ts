@@ -2,7 +2,7 @@ import type { Role } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import { when } from '../../registry/filters';
 import { raw, sql } from '../../db/sql';
-import type { TableSpec } from '../../registry/table';
+import { selectSql, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, forbidden } from '../../graphql/errors/codes';
 import { listConnection } from '../../graphql/lists';
@@ -10,6 +10,7 @@ import type { ConnectionResult } from '../../graphql/relay/connection';
 import { fromGlobalId, integerKeyOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { AuditEntryRow, AuditOperation } from './audit-entry.type';
 import { AuditLogOrderBy, type AuditLogArgs, type AuditLogFilter } from './audit.inputs';
+import { internal, type ValuesOf } from '../../registry/columns';
 
 /** The personal columns of registry rows (craftsman), as they appear in audit snapshots (to_jsonb of the row). */
 export const PERSONAL_COLUMNS: ReadonlySet<string> = new Set(['national_id_number', 'phone']);
@@ -18,22 +19,25 @@ export const PERSONAL_COLUMNS: ReadonlySet<string> = new Set(['national_id_numbe
 const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['version', 'updated_at']);
 
 /** An audit_entry row as selected below, before it is presented to a caller. */
-export interface AuditRecord {
-  id: number;
-  occurredAt: Date;
-  apiKeyId: number | null;
-  apiKeyLabel: string | null;
-  actorRole: Role;
-  actorCityCode: string | null;
-  requestId: string | null;
-  operation: AuditOperation;
-  recordType: string;
-  recordId: number;
-  recordCityCode: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
-  changedPersonal: string[];
-}
+/** An audit entry as stored, with its key's label; the audit entry type (audit-entry.type.ts) presents it per caller. */
+const auditEntryColumns = {
+  id: internal<number>('t.id'),
+  occurredAt: internal<Date>('t.occurred_at'),
+  apiKeyId: internal<number | null>('t.api_key_id'),
+  apiKeyLabel: internal<string | null>('k.label'),
+  actorRole: internal<Role>('t.actor_role'),
+  actorCityCode: internal<string | null>('t.actor_city_code'),
+  requestId: internal<string | null>('t.request_id'),
+  operation: internal<AuditOperation>('t.operation'),
+  recordType: internal<string>('t.record_type'),
+  recordId: internal<number>('t.record_id'),
+  recordCityCode: internal<string | null>('t.record_city_code'),
+  before: internal<Record<string, unknown> | null>('t.before'),
+  after: internal<Record<string, unknown>>('t.after'),
+  changedPersonal: internal<string[]>('t.changed_personal'),
+};
+
+export type AuditRecord = ValuesOf<typeof auditEntryColumns>;
 
 /** `national_id_number` → `nationalIdNumber`: snapshot keys named as GraphQL fields are. */
 function camelCase(column: string): string {
@@ -138,16 +142,12 @@ function decodeFilter(filter: AuditLogFilter | null | undefined): AuditCondition
   return conditions;
 }
 
-const COLUMNS = `t.id, t.occurred_at AS "occurredAt", t.api_key_id AS "apiKeyId", k.label AS "apiKeyLabel",
-  t.actor_role AS "actorRole", t.actor_city_code AS "actorCityCode", t.request_id AS "requestId", t.operation,
-  t.record_type AS "recordType", t.record_id AS "recordId", t.record_city_code AS "recordCityCode", t.before, t.after,
-  t.changed_personal AS "changedPersonal"`;
 const FROM = 'audit_entry t LEFT JOIN api_key k ON k.id = t.api_key_id';
 
 /** The audit log as a list table; `toRow` is bound to the caller per request (see auditService.log). */
 export const auditEntryTable: TableSpec<AuditRecord, AuditConditions> = {
   from: FROM,
-  columns: COLUMNS,
+  columns: auditEntryColumns,
   key: 't.id',
   toRow: (record) => record as unknown as AuditRecord,
   conditions: (f) => [
@@ -169,7 +169,7 @@ export const auditEntryTable: TableSpec<AuditRecord, AuditConditions> = {
 /** Every entry of many records of one type, newest first: one statement for a whole page of records. */
 async function historiesOf(ctx: RequestContext, recordType: string, recordIds: readonly number[]): Promise<Map<number, AuditRecord[]>> {
   const records = await ctx.db.query<AuditRecord>(
-    sql`SELECT ${raw(COLUMNS)} FROM ${raw(FROM)} WHERE t.record_type = ${recordType} AND t.record_id = ANY(${[...recordIds]}::integer[]) ORDER BY t.id DESC`,
+    sql`SELECT ${raw(selectSql(auditEntryTable))} FROM ${raw(FROM)} WHERE t.record_type = ${recordType} AND t.record_id = ANY(${[...recordIds]}::integer[]) ORDER BY t.id DESC`,
   );
   const byRecord = new Map<number, AuditRecord[]>();
   for (const record of records) byRecord.set(record.recordId, [...(byRecord.get(record.recordId) ?? []), record]);

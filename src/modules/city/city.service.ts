@@ -4,11 +4,11 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { CityOrderBy, type CitiesArgs, type CityFilter } from './city.inputs';
-import { City, type CityRow } from './city.type';
+import { City, cityColumns, type CityRow } from './city.type';
 
 export const cityTable: TableSpec<CityRow, CityFilter> = {
   from: 'city t',
-  columns: 't.code, t.name, t.name_en AS "nameEn", t.full_name AS "fullName", t.pinyin, t.province_code AS "provinceCode"',
+  columns: cityColumns,
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('City', City, 'code'),

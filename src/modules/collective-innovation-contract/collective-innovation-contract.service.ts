@@ -4,7 +4,6 @@ import { sql } from '../../db/sql';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import {
@@ -15,16 +14,11 @@ import {
   type CollectiveInnovationContractStatsArgs,
   type CollectiveInnovationContractSeriesArgs,
 } from './collective-innovation-contract.inputs';
-import { CollectiveInnovationContract, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
+import { CollectiveInnovationContract, collectiveInnovationContractColumns, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
   from: 'collective_innovation_contract t',
-  columns: `t.id, t.enterprise_id AS "enterpriseId", t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode",
-    t.signed_on AS "signedOn", t.term_months AS "termMonths",
-    ((t.signed_on + make_interval(months => t.term_months))::date - 1) AS "expiresOn",
-    t.workers_covered AS "workersCovered", t.projects_planned AS "projectsPlanned", t.projects_completed AS "projectsCompleted",
-    t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
-    ${REGISTRY_RECORD_COLUMNS}`,
+  columns: collectiveInnovationContractColumns,
   key: 't.id',
   toRow: registryRow('CollectiveInnovationContract', CollectiveInnovationContract),
   conditions: (f) => [

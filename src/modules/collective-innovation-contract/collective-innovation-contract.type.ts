@@ -2,39 +2,34 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
-import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
-import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
+import { columnFields, columnOf, integer, internal, localDate, type RowOf } from '../../registry/columns';
+
+/** The columns of CollectiveInnovationContract: its select list, its GraphQL fields and its row type, declared once. */
+export const collectiveInnovationContractColumns = {
+  id: internal<number>('t.id'),
+  enterpriseId: internal<number>('t.enterprise_id'),
+  ...placeColumns,
+  signedOn: localDate('t.signed_on', 'Date signed (签订日期); null where the source does not say.').orNull(),
+  termMonths: integer('t.term_months', 'Term in months (期限); null where the source does not say.').orNull(),
+  expiresOn: localDate('((t.signed_on + make_interval(months => t.term_months))::date - 1)', 'Last day of the term (到期日期): signedOn + termMonths − 1 day; null when either is unknown.').orNull(),
+  workersCovered: columnOf<number>(() => NonNegativeIntScalar)('t.workers_covered', 'Workers covered by the contract (覆盖职工人数); null where the source does not say (unknown, not 0).').orNull(),
+  projectsPlanned: columnOf<number>(() => NonNegativeIntScalar)('t.projects_planned', 'Innovation projects planned under the contract (计划创新项目数); null where the source does not say.').orNull(),
+  projectsCompleted: columnOf<number>(() => NonNegativeIntScalar)('t.projects_completed', 'Innovation projects completed so far (已完成创新项目数); null where the source does not say.').orNull(),
+  ...cityPortalColumns('contract'),
+  ...registryRecordColumns,
+};
+
+export type CollectiveInnovationContractRow = RowOf<'CollectiveInnovationContract', typeof collectiveInnovationContractColumns>;
 
 @ObjectType({
   implements: [Node, RegistryRecord],
   description: 'A collective contract on technical innovation (技术创新集体合同) between an enterprise and its workers.',
 })
-export class CollectiveInnovationContract extends RegistryRecord {
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date signed (签订日期); null where the source does not say.' })
-  signedOn: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Term in months (期限); null where the source does not say.' })
-  termMonths: number | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the term (到期日期): signedOn + termMonths − 1 day; null when either is unknown.' })
-  expiresOn: string | null;
-
-  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Workers covered by the contract (覆盖职工人数); null where the source does not say (unknown, not 0).' })
-  workersCovered: number | null;
-
-  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Innovation projects planned under the contract (计划创新项目数); null where the source does not say.' })
-  projectsPlanned: number | null;
-
-  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Innovation projects completed so far (已完成创新项目数); null where the source does not say.' })
-  projectsCompleted: number | null;
-
-  @Field({ description: SAMPLE_DESCRIPTION })
-  isSample: boolean;
-
-  @Field(() => String, { nullable: true, description: "The city portal's own id for the contract (外部编号), unique within its city." })
-  externalId: string | null;
-}
+@columnFields(collectiveInnovationContractColumns)
+export class CollectiveInnovationContract extends RegistryRecord {}
 
 @ObjectType({ description: 'A page of collective innovation contracts.' })
 export class CollectiveInnovationContractConnection extends Connection(CollectiveInnovationContract, 'CollectiveInnovationContract', 'collective innovation contract') {}
@@ -74,25 +69,3 @@ export class CollectiveInnovationContractGroup extends EnterpriseLinkedGroup {
   withProjectCounts: number;
 }
 
-export interface CollectiveInnovationContractRow {
-  __typename: 'CollectiveInnovationContract';
-  id: string;
-  rowId: number;
-  enterpriseId: number;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  signedOn: string | null;
-  termMonths: number | null;
-  expiresOn: string | null;
-  workersCovered: number | null;
-  projectsPlanned: number | null;
-  projectsCompleted: number | null;
-  isSample: boolean;
-  sourceId: number | null;
-  externalId: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  archivedAt: Date | null;
-}

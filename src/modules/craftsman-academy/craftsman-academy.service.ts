@@ -3,7 +3,6 @@ import { placeConditions, when } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { listConnection } from '../../graphql/lists';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import {
@@ -14,13 +13,11 @@ import {
   type CraftsmanAcademyStatsArgs,
   type CraftsmanAcademySeriesArgs,
 } from './craftsman-academy.inputs';
-import { CraftsmanAcademy, type CraftsmanAcademyRow } from './craftsman-academy.type';
+import { CraftsmanAcademy, craftsmanAcademyColumns, type CraftsmanAcademyRow } from './craftsman-academy.type';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
-  columns: `t.id, t.name, t.level, t.host_institution AS "hostInstitution", t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode",
-    t.on_provincial_support_list AS "onProvincialSupportList", t.established_on AS "establishedOn", t.is_sample AS "isSample", t.source_id AS "sourceId",
-    t.external_id AS "externalId", ${REGISTRY_RECORD_COLUMNS}`,
+  columns: craftsmanAcademyColumns,
   key: 't.id',
   toRow: registryRow('CraftsmanAcademy', CraftsmanAcademy),
   conditions: (f) => [

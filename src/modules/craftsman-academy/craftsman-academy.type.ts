@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RegistryGroup } from '../../graphql/stats';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
-import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
+import { columnFields, enumColumn, flag, internal, localDate, type RowOf, text } from '../../registry/columns';
 
 export enum CraftsmanAcademyLevel {
   PROVINCIAL = 'PROVINCIAL',
@@ -21,29 +21,24 @@ registerEnumType(CraftsmanAcademyLevel, {
   },
 });
 
+/** The columns of CraftsmanAcademy: its select list, its GraphQL fields and its row type, declared once. */
+export const craftsmanAcademyColumns = {
+  id: internal<number>('t.id'),
+  name: text('t.name', 'Name in Chinese (名称).'),
+  level: enumColumn(CraftsmanAcademyLevel)('t.level', 'Level (级别).'),
+  hostInstitution: text('t.host_institution', 'Host institution (依托单位), e.g. 南京开放大学.').orNull(),
+  ...placeColumns,
+  onProvincialSupportList: flag('t.on_provincial_support_list', 'On the provincial support list (纳入省级支持名单); null where the source does not say which academies are.').orNull(),
+  establishedOn: localDate('t.established_on', 'Date founded (成立日期), where known.').orNull(),
+  ...cityPortalColumns('academy'),
+  ...registryRecordColumns,
+};
+
+export type CraftsmanAcademyRow = RowOf<'CraftsmanAcademy', typeof craftsmanAcademyColumns>;
+
 @ObjectType({ implements: [Node, RegistryRecord], description: 'A craftsman academy (工匠学院) that trains skilled workers.' })
-export class CraftsmanAcademy extends RegistryRecord {
-  @Field({ description: 'Name in Chinese (名称).' })
-  name: string;
-
-  @Field(() => CraftsmanAcademyLevel, { description: 'Level (级别).' })
-  level: CraftsmanAcademyLevel;
-
-  @Field(() => String, { nullable: true, description: 'Host institution (依托单位), e.g. 南京开放大学.' })
-  hostInstitution: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'On the provincial support list (纳入省级支持名单); null where the source does not say which academies are.' })
-  onProvincialSupportList: boolean | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded (成立日期), where known.' })
-  establishedOn: string | null;
-
-  @Field({ description: SAMPLE_DESCRIPTION })
-  isSample: boolean;
-
-  @Field(() => String, { nullable: true, description: "The city portal's own id for the academy (外部编号), unique within its city." })
-  externalId: string | null;
-}
+@columnFields(craftsmanAcademyColumns)
+export class CraftsmanAcademy extends RegistryRecord {}
 
 @ObjectType({ description: 'A page of craftsman academies.' })
 export class CraftsmanAcademyConnection extends Connection(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsman academy') {}
@@ -66,21 +61,3 @@ export class CraftsmanAcademyGroup extends RegistryGroup {
   count: number;
 }
 
-export interface CraftsmanAcademyRow {
-  __typename: 'CraftsmanAcademy';
-  id: string;
-  rowId: number;
-  name: string;
-  level: CraftsmanAcademyLevel;
-  hostInstitution: string | null;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  onProvincialSupportList: boolean | null;
-  establishedOn: string | null;
-  isSample: boolean;
-  sourceId: number | null;
-  externalId: string | null;
-  version: number;
-  archivedAt: Date | null;
-}

@@ -3,11 +3,10 @@ import { placeConditions, when } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { timeSeries, type EventDate } from '../../graphql/time-series';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
 import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs, type CraftsmanSeriesArgs } from './craftsman.inputs';
-import { Craftsman, type CraftsmanRow } from './craftsman.type';
+import { Craftsman, craftsmanColumns, type CraftsmanRow } from './craftsman.type';
 
 /**
  * Personal columns (national_id_number, phone) are deliberately absent from this select list: they
@@ -15,9 +14,7 @@ import { Craftsman, type CraftsmanRow } from './craftsman.type';
  */
 export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   from: 'craftsman t',
-  columns: `t.id, t.name, t.level, t.honorary_title AS "honoraryTitle", t.status, t.year, t.recognized_on AS "recognizedOn", t.enterprise_id AS "enterpriseId",
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
-    ${REGISTRY_RECORD_COLUMNS}`,
+  columns: craftsmanColumns,
   key: 't.id',
   toRow: registryRow('Craftsman', Craftsman),
   conditions: (f) => [

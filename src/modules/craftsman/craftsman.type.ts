@@ -2,9 +2,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
-import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
-import { LocalDateScalar } from '../../graphql/scalars';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { RecordPayload } from '../../graphql/writes';
+import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 
 export enum CraftsmanLevel {
   NATIONAL = 'NATIONAL',
@@ -38,36 +38,30 @@ registerEnumType(CraftsmanStatus, {
   },
 });
 
+/** The columns of Craftsman: its select list, its GraphQL fields and its row type, declared once. */
+export const craftsmanColumns = {
+  id: internal<number>('t.id'),
+  name: text('t.name', 'Name (姓名).'),
+  level: enumColumn(CraftsmanLevel)('t.level', 'Level of the title (级别).'),
+  honoraryTitle: text('t.honorary_title', 'Honorary title (荣誉称号), e.g. 南京工匠, 荆楚工匠.').orNull(),
+  status: enumColumn(CraftsmanStatus)('t.status', 'Pipeline status (培养状态).'),
+  year: integer('t.year', 'Year of selection or award (年度).').orNull(),
+  recognizedOn: localDate('t.recognized_on', 'Date of recognition (认定日期), where known; it falls in `year` when both are known.').orNull(),
+  enterpriseId: internal<number | null>('t.enterprise_id'),
+  ...placeColumns,
+  ...cityPortalColumns('craftsman'),
+  ...registryRecordColumns,
+};
+
+export type CraftsmanRow = RowOf<'Craftsman', typeof craftsmanColumns>;
+
 @ObjectType({
   implements: [Node, RegistryRecord],
   description:
     'A craftsman (工匠) at national, provincial or municipal level. Personal data (个人信息: national ID number, phone) is shown only to ADMIN and the CITY_EDITOR of the craftsman’s city.',
 })
+@columnFields(craftsmanColumns)
 export class Craftsman extends RegistryRecord {
-  @Field({ description: 'Name (姓名).' })
-  name: string;
-
-  @Field(() => CraftsmanLevel, { description: 'Level of the title (级别).' })
-  level: CraftsmanLevel;
-
-  @Field(() => String, { nullable: true, description: 'Honorary title (荣誉称号), e.g. 南京工匠, 荆楚工匠.' })
-  honoraryTitle: string | null;
-
-  @Field(() => CraftsmanStatus, { description: 'Pipeline status (培养状态).' })
-  status: CraftsmanStatus;
-
-  @Field(() => Int, { nullable: true, description: 'Year of selection or award (年度).' })
-  year: number | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of recognition (认定日期), where known; it falls in `year` when both are known.' })
-  recognizedOn: string | null;
-
-  @Field({ description: SAMPLE_DESCRIPTION })
-  isSample: boolean;
-
-  @Field(() => String, { nullable: true, description: "The city portal's own id for the craftsman (外部编号), unique within its city." })
-  externalId: string | null;
-
   // nationalIdNumber and phone are field resolvers (craftsman.resolver.ts): each asks the policy first.
 }
 
@@ -95,25 +89,3 @@ export class CraftsmanGroup extends EnterpriseLinkedGroup {
   count: number;
 }
 
-export interface CraftsmanRow {
-  __typename: 'Craftsman';
-  id: string;
-  rowId: number;
-  name: string;
-  level: CraftsmanLevel;
-  honoraryTitle: string | null;
-  status: CraftsmanStatus;
-  year: number | null;
-  recognizedOn: string | null;
-  enterpriseId: number | null;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  isSample: boolean;
-  sourceId: number | null;
-  externalId: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  archivedAt: Date | null;
-}

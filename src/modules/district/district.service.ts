@@ -4,11 +4,11 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { DistrictOrderBy, type DistrictFilter, type DistrictsArgs } from './district.inputs';
-import { District, type DistrictRow } from './district.type';
+import { District, districtColumns, type DistrictRow } from './district.type';
 
 export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
   from: 'district t',
-  columns: 't.code, t.name, t.full_name AS "fullName", t.name_en AS "nameEn", t.pinyin, t.city_code AS "cityCode", t.province_code AS "provinceCode"',
+  columns: districtColumns,
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('District', District, 'code'),

@@ -4,17 +4,13 @@ import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '..
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { EnterpriseOrderBy, type EnterpriseDimension, type EnterpriseFilter, type EnterprisesArgs, type EnterpriseStatsArgs, type EnterpriseSeriesArgs } from './enterprise.inputs';
-import { Enterprise, type EnterpriseRow } from './enterprise.type';
+import { Enterprise, enterpriseColumns, type EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   from: 'enterprise t',
-  columns: `t.id, t.credit_code AS "creditCode", t.name, t.name_en AS "nameEn", t.ownership, t.industry,
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.employee_count AS "employeeCount", t.established_on AS "establishedOn",
-    t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
-    ${REGISTRY_RECORD_COLUMNS}`,
+  columns: enterpriseColumns,
   key: 't.id',
   toRow: registryRow('Enterprise', Enterprise),
   conditions: (f) => [

@@ -1,10 +1,11 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
-import { CreditCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { CreditCodeScalar } from '../../graphql/scalars';
 import { RegistryGroup } from '../../graphql/stats';
 import { RecordPayload } from '../../graphql/writes';
+import { columnFields, columnOf, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 
 export enum Ownership {
   STATE_OWNED = 'STATE_OWNED',
@@ -23,35 +24,26 @@ registerEnumType(Ownership, {
   },
 });
 
+/** The columns of Enterprise: its select list, its GraphQL fields and its row type, declared once. */
+export const enterpriseColumns = {
+  id: internal<number>('t.id'),
+  creditCode: columnOf<string>(() => CreditCodeScalar)('t.credit_code', 'Unified social credit code (统一社会信用代码).'),
+  name: text('t.name', 'Registered name in Chinese (企业名称).'),
+  nameEn: text('t.name_en', 'English name, where known.').orNull(),
+  ownership: enumColumn(Ownership)('t.ownership', 'Ownership (所有制); null where it is not known (the published reports do not state it).').orNull(),
+  industry: text('t.industry', 'Industry (行业), e.g. 装备制造.').orNull(),
+  ...placeColumns,
+  employeeCount: integer('t.employee_count', 'Number of employees (职工人数), where known.').orNull(),
+  establishedOn: localDate('t.established_on', 'Date founded or registered with the market regulator (成立日期), where known; what enterprise trends are dated by.').orNull(),
+  ...cityPortalColumns('enterprise'),
+  ...registryRecordColumns,
+};
+
+export type EnterpriseRow = RowOf<'Enterprise', typeof enterpriseColumns>;
+
 @ObjectType({ implements: [Node, RegistryRecord], description: 'An enterprise (企业), identified by its unified social credit code.' })
-export class Enterprise extends RegistryRecord {
-  @Field(() => CreditCodeScalar, { description: 'Unified social credit code (统一社会信用代码).' })
-  creditCode: string;
-
-  @Field({ description: 'Registered name in Chinese (企业名称).' })
-  name: string;
-
-  @Field(() => String, { nullable: true, description: 'English name, where known.' })
-  nameEn: string | null;
-
-  @Field(() => Ownership, { nullable: true, description: 'Ownership (所有制); null where it is not known (the published reports do not state it).' })
-  ownership: Ownership | null;
-
-  @Field(() => String, { nullable: true, description: 'Industry (行业), e.g. 装备制造.' })
-  industry: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Number of employees (职工人数), where known.' })
-  employeeCount: number | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date founded or registered with the market regulator (成立日期), where known; what enterprise trends are dated by.' })
-  establishedOn: string | null;
-
-  @Field({ description: SAMPLE_DESCRIPTION })
-  isSample: boolean;
-
-  @Field(() => String, { nullable: true, description: "The city portal's own id for the enterprise (外部编号), unique within its city." })
-  externalId: string | null;
-}
+@columnFields(enterpriseColumns)
+export class Enterprise extends RegistryRecord {}
 
 @ObjectType({ description: 'A page of enterprises.' })
 export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise', 'enterprise') {}
@@ -80,22 +72,3 @@ export class EnterpriseGroup extends RegistryGroup {
   withEmployeeCount: number;
 }
 
-export interface EnterpriseRow {
-  __typename: 'Enterprise';
-  id: string;
-  rowId: number;
-  creditCode: string;
-  name: string;
-  nameEn: string | null;
-  ownership: Ownership;
-  industry: string | null;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  employeeCount: number | null;
-  isSample: boolean;
-  sourceId: number | null;
-  externalId: string | null;
-  version: number;
-  archivedAt: Date | null;
-}

@@ -5,7 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { Caller } from '../../auth/caller';
 import { raw, render, sql, type SqlFragment } from '../../db/sql';
-import { filteredFrom } from '../../registry/table';
+import { filteredFrom, selectSql } from '../../registry/table';
 import { createRequestContext } from '../../graphql/context';
 import { logger } from '../../logger';
 import { exportColumns, type ExportColumn } from './export-columns';
@@ -23,7 +23,7 @@ const EXPORT_STATEMENT_TIMEOUT_MS = 3_600_000;
 
 /** The export's one statement: the module's TableSpec framed as for its list field (filteredFrom), place and enterprise names joined, by id. */
 export function exportStatement(type: ExportType, filter: Record<string, unknown>): SqlFragment {
-  const columns = [type.table.columns];
+  const columns = [selectSql(type.table)];
   const joins: string[] = [];
   if (type.placed) {
     columns.push('xp.name AS "provinceName"', 'xc.name AS "cityName"', 'xd.name AS "districtName"');

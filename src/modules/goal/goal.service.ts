@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../registry/filters';
 import { raw, sql, where } from '../../db/sql';
-import { registryRow, type TableSpec } from '../../registry/table';
+import { registryRow, selectSql, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byGroupLoader, listConnection } from '../../graphql/lists';
 import type { EventDate } from '../../graphql/time-series';
 import { ReportedFigureMetric } from '../reported-figure/reported-figure.type';
@@ -14,13 +13,11 @@ import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-stud
 import { todayInChina } from '../../common/calendar';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { GoalOrderBy, type GoalFilter, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
-import { Goal, GoalMetric, type GoalEvidence, type GoalRow } from './goal.type';
+import { Goal, goalColumns, GoalMetric, type GoalEvidence, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
-  columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.metric, t.target, t.deadline,
-    t.target_qualifier AS "targetQualifier", t.baseline_value AS "baselineValue", t.baseline_on AS "baselineOn", t.description, t.source_id AS "sourceId",
-    ${REGISTRY_RECORD_COLUMNS}`,
+  columns: goalColumns,
   key: 't.id',
   toRow: registryRow('Goal', Goal),
   conditions: (f) => [
@@ -181,7 +178,7 @@ export const goalService = {
     // The values in a LATERAL subquery that cannot be flattened (OFFSET 0): computed once per goal
     // that passes the filter, not again for the ranking and again for the select list.
     const rows = await ctx.db.query<Record<string, unknown>>(sql`${trendWindow(today)}
-      SELECT ${raw(goalTable.columns)}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
+      SELECT ${raw(selectSql(goalTable))}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
         CROSS JOIN LATERAL (SELECT ${raw(GOAL_EVIDENCE)} AS v, p.ids, p.latest

@@ -1,12 +1,13 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { INHERIT_CACHE } from '../../graphql/cache-hints';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { GoalStatus, GoalStatusReason } from './goal-progress';
+import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 
 export enum GoalMetric {
   INNOVATION_STUDIOS = 'INNOVATION_STUDIOS',
@@ -165,30 +166,27 @@ export class GoalProgress {
   evidence: GoalEvidence;
 }
 
+/** The columns of Goal: its select list, its GraphQL fields and its row type, declared once. */
+export const goalColumns = {
+  id: internal<number>('t.id'),
+  ...placeColumns,
+  metric: enumColumn(GoalMetric)('t.metric', 'What the goal counts (指标).'),
+  target: integer('t.target', 'Target value (目标值).'),
+  deadline: localDate('t.deadline', 'Deadline (截止日期).'),
+  targetQualifier: enumColumn(FigureQualifier)('t.target_qualifier', 'How the target was published (目标限定): EXACT, AT_LEAST ("more than 1,000", 超过), ABOUT ("about 100", 左右) or AT_MOST. Progress compares current with target either way.'),
+  baselineValue: integer('t.baseline_value', 'The value published when the goal was set (基数), if any.').orNull(),
+  baselineOn: localDate('t.baseline_on', 'Date of the baseline value.').orNull(),
+  description: text('t.description', 'The goal as published, in Chinese (原文).').orNull(),
+  sourceId: internal<number>('t.source_id'),
+  ...registryRecordColumns,
+};
+
+export type GoalRow = RowOf<'Goal', typeof goalColumns>;
+
 @Directive(INHERIT_CACHE)
 @ObjectType({ implements: [Node, RegistryRecord], description: 'A published goal (目标): a target for a metric in a province or city by a deadline.' })
-export class Goal extends RegistryRecord {
-  @Field(() => GoalMetric, { description: 'What the goal counts (指标).' })
-  metric: GoalMetric;
-
-  @Field(() => Int, { description: 'Target value (目标值).' })
-  target: number;
-
-  @Field(() => FigureQualifier, { description: 'How the target was published (目标限定): EXACT, AT_LEAST ("more than 1,000", 超过), ABOUT ("about 100", 左右) or AT_MOST. Progress compares current with target either way.' })
-  targetQualifier: FigureQualifier;
-
-  @Field(() => LocalDateScalar, { description: 'Deadline (截止日期).' })
-  deadline: string;
-
-  @Field(() => Int, { nullable: true, description: 'The value published when the goal was set (基数), if any.' })
-  baselineValue: number | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the baseline value.' })
-  baselineOn: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The goal as published, in Chinese (原文).' })
-  description: string | null;
-}
+@columnFields(goalColumns)
+export class Goal extends RegistryRecord {}
 
 /** A city goal's place in a ranking; `city` and `progress` are resolved from `cityCode` and `goal`. */
 @Directive(INHERIT_CACHE)
@@ -209,21 +207,3 @@ export class GoalConnection extends Connection(Goal, 'Goal', 'goal') {}
 @ObjectType({ description: 'The result of a write to a goal.' })
 export class GoalPayload extends RecordPayload(Goal, 'Goal', 'goal', 'goal') {}
 
-export interface GoalRow {
-  __typename: 'Goal';
-  id: string;
-  rowId: number;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  metric: GoalMetric;
-  target: number;
-  targetQualifier: FigureQualifier;
-  deadline: string;
-  baselineValue: number | null;
-  baselineOn: string | null;
-  description: string | null;
-  sourceId: number;
-  version: number;
-  archivedAt: Date | null;
-}

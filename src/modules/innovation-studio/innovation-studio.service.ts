@@ -3,7 +3,6 @@ import { placeConditions, when } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import {
@@ -14,14 +13,11 @@ import {
   type InnovationStudioStatsArgs,
   type InnovationStudioSeriesArgs,
 } from './innovation-studio.inputs';
-import { InnovationStudio, type InnovationStudioRow } from './innovation-studio.type';
+import { InnovationStudio, innovationStudioColumns, type InnovationStudioRow } from './innovation-studio.type';
 
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
   from: 'innovation_studio t',
-  columns: `t.id, t.name, t.kind, t.demonstration_level AS "demonstrationLevel", t.enterprise_id AS "enterpriseId",
-    t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.established_on AS "establishedOn",
-    t.lead_craftsman_id AS "leadCraftsmanId", t.is_sample AS "isSample", t.source_id AS "sourceId", t.external_id AS "externalId",
-    ${REGISTRY_RECORD_COLUMNS}`,
+  columns: innovationStudioColumns,
   key: 't.id',
   toRow: registryRow('InnovationStudio', InnovationStudio),
   conditions: (f) => [

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord, SAMPLE_DESCRIPTION } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { columnFields, enumColumn, internal, localDate, text, type RowOf } from '../../registry/columns';
 import { Node } from '../../graphql/relay/node.interface';
-import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 
 export enum InnovationStudioKind {
@@ -40,26 +40,28 @@ registerEnumType(DemonstrationLevel, {
   },
 });
 
+/** An innovation studio's columns: its select list, its GraphQL fields and its row type, declared once. */
+export const innovationStudioColumns = {
+  id: internal<number>('t.id'),
+  name: text('t.name', 'Name in Chinese (名称).'),
+  kind: enumColumn(InnovationStudioKind)('t.kind', 'Kind of studio (类型); null where the source does not say.').orNull(),
+  demonstrationLevel: enumColumn(DemonstrationLevel)(
+    't.demonstration_level',
+    'Demonstration level (示范级别); NONE for a studio that is not a demonstration studio, null where the source does not say.',
+  ).orNull(),
+  enterpriseId: internal<number | null>('t.enterprise_id'),
+  ...placeColumns,
+  establishedOn: localDate('t.established_on', 'Date established (成立日期), where known.').orNull(),
+  leadCraftsmanId: internal<number | null>('t.lead_craftsman_id'),
+  ...cityPortalColumns('studio'),
+  ...registryRecordColumns,
+};
+
+export type InnovationStudioRow = RowOf<'InnovationStudio', typeof innovationStudioColumns>;
+
 @ObjectType({ implements: [Node, RegistryRecord], description: 'An innovation studio (创新工作室), hosted by an enterprise.' })
-export class InnovationStudio extends RegistryRecord {
-  @Field({ description: 'Name in Chinese (名称).' })
-  name: string;
-
-  @Field(() => InnovationStudioKind, { nullable: true, description: 'Kind of studio (类型); null where the source does not say.' })
-  kind: InnovationStudioKind | null;
-
-  @Field(() => DemonstrationLevel, { nullable: true, description: 'Demonstration level (示范级别); NONE for a studio that is not a demonstration studio, null where the source does not say.' })
-  demonstrationLevel: DemonstrationLevel | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date established (成立日期), where known.' })
-  establishedOn: string | null;
-
-  @Field({ description: SAMPLE_DESCRIPTION })
-  isSample: boolean;
-
-  @Field(() => String, { nullable: true, description: "The city portal's own id for the studio (外部编号), unique within its city." })
-  externalId: string | null;
-}
+@columnFields(innovationStudioColumns)
+export class InnovationStudio extends RegistryRecord {}
 
 @ObjectType({ description: 'A page of innovation studios.' })
 export class InnovationStudioConnection extends Connection(InnovationStudio, 'InnovationStudio', 'innovation studio') {}
@@ -80,24 +82,4 @@ export class InnovationStudioGroup extends EnterpriseLinkedGroup {
 
   @Field(() => Int, { description: 'Number of studios in the group.' })
   count: number;
-}
-
-export interface InnovationStudioRow {
-  __typename: 'InnovationStudio';
-  id: string;
-  rowId: number;
-  name: string;
-  kind: InnovationStudioKind | null;
-  demonstrationLevel: DemonstrationLevel | null;
-  enterpriseId: number | null;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  establishedOn: string | null;
-  leadCraftsmanId: number | null;
-  isSample: boolean;
-  sourceId: number | null;
-  externalId: string | null;
-  version: number;
-  archivedAt: Date | null;
 }

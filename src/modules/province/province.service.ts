@@ -4,11 +4,11 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
 import { ProvinceOrderBy, type ProvinceFilter, type ProvincesArgs } from './province.inputs';
-import { Province, type ProvinceRow } from './province.type';
+import { Province, provinceColumns, type ProvinceRow } from './province.type';
 
 export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
   from: 'province t',
-  columns: 't.code, t.name, t.name_en AS "nameEn", t.full_name AS "fullName", t.pinyin',
+  columns: provinceColumns,
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('Province', Province, 'code'),

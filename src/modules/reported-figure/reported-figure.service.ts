@@ -2,15 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { placeConditions, when } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
-import { ReportedFigure, type ReportedFigureRow } from './reported-figure.type';
+import { ReportedFigure, reportedFigureColumns, type ReportedFigureRow } from './reported-figure.type';
 
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
   from: 'reported_figure t',
-  columns: `t.id, t.province_code AS "provinceCode", t.city_code AS "cityCode", t.district_code AS "districtCode", t.subject, t.metric, t.value::float8 AS value,
-    t.unit, t.qualifier, t.kind, t.as_of AS "asOf", t.source_id AS "sourceId", ${REGISTRY_RECORD_COLUMNS}`,
+  columns: reportedFigureColumns,
   key: 't.id',
   toRow: registryRow('ReportedFigure', ReportedFigure),
   conditions: (f) => [

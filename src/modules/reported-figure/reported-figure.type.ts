@@ -1,9 +1,9 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord } from '../../graphql/registry-record.interface';
+import { placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
-import { LocalDateScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
+import { columnFields, enumColumn, float, internal, localDate, type RowOf, text } from '../../registry/columns';
 
 export enum ReportedFigureMetric {
   SKILLED_WORKERS = 'SKILLED_WORKERS',
@@ -139,33 +139,30 @@ registerEnumType(FigureUnit, {
   },
 });
 
+/** The columns of ReportedFigure: its select list, its GraphQL fields and its row type, declared once. */
+export const reportedFigureColumns = {
+  id: internal<number>('t.id'),
+  ...placeColumns,
+  subject: text('t.subject', 'What within the scope the figure is about, e.g. 镇江经开区新材料产业园; null for the whole scope.').orNull(),
+  metric: enumColumn(ReportedFigureMetric)('t.metric', 'What the figure measures (指标).'),
+  value: float('t.value::float8', 'The published value (数值).'),
+  unit: enumColumn(FigureUnit)('t.unit', 'Unit (单位).'),
+  qualifier: enumColumn(FigureQualifier)('t.qualifier', 'How exact the value is, as the report wrote it: EXACT, AT_LEAST (超过/以上), ABOUT (约) or AT_MOST (数值限定).'),
+  kind: enumColumn(FigureKind)('t.kind', 'ACHIEVEMENT (done, counted) or PLAN (a plan or target) (数据性质).'),
+  asOf: localDate('t.as_of', 'Date the figure refers to, or the report date when none is given (截至日期).'),
+  sourceId: internal<number>('t.source_id'),
+  ...registryRecordColumns,
+};
+
+export type ReportedFigureRow = RowOf<'ReportedFigure', typeof reportedFigureColumns>;
+
 @ObjectType({
   implements: [Node, RegistryRecord],
   description:
     'A published figure (公开统计数据): a number a report gives for a place on a date, with its source. Some are not registry counts (Xuzhou\'s 1.32 million skilled workers); others are observations of what the registry counts (Nanjing\'s 598 studios on 2025-10-22), which goal progress shows as evidence beside the registry\'s own count.',
 })
-export class ReportedFigure extends RegistryRecord {
-  @Field(() => ReportedFigureMetric, { description: 'What the figure measures (指标).' })
-  metric: ReportedFigureMetric;
-
-  @Field(() => Float, { description: 'The published value (数值).' })
-  value: number;
-
-  @Field(() => FigureUnit, { description: 'Unit (单位).' })
-  unit: FigureUnit;
-
-  @Field(() => FigureQualifier, { description: 'How exact the value is, as the report wrote it: EXACT, AT_LEAST (超过/以上), ABOUT (约) or AT_MOST (数值限定).' })
-  qualifier: FigureQualifier;
-
-  @Field(() => FigureKind, { description: 'ACHIEVEMENT (done, counted) or PLAN (a plan or target) (数据性质).' })
-  kind: FigureKind;
-
-  @Field(() => LocalDateScalar, { description: 'Date the figure refers to, or the report date when none is given (截至日期).' })
-  asOf: string;
-
-  @Field(() => String, { nullable: true, description: 'What within the scope the figure is about, e.g. 镇江经开区新材料产业园; null for the whole scope.' })
-  subject: string | null;
-}
+@columnFields(reportedFigureColumns)
+export class ReportedFigure extends RegistryRecord {}
 
 @ObjectType({ description: 'A page of published figures.' })
 export class ReportedFigureConnection extends Connection(ReportedFigure, 'ReportedFigure', 'reported figure') {}
@@ -173,21 +170,3 @@ export class ReportedFigureConnection extends Connection(ReportedFigure, 'Report
 @ObjectType({ description: 'The result of a write to a published figure.' })
 export class ReportedFigurePayload extends RecordPayload(ReportedFigure, 'ReportedFigure', 'reportedFigure', 'published figure') {}
 
-export interface ReportedFigureRow {
-  __typename: 'ReportedFigure';
-  id: string;
-  rowId: number;
-  provinceCode: string;
-  cityCode: string | null;
-  districtCode: string | null;
-  subject: string | null;
-  metric: ReportedFigureMetric;
-  value: number;
-  unit: FigureUnit;
-  qualifier: FigureQualifier;
-  kind: FigureKind;
-  asOf: string;
-  sourceId: number;
-  version: number;
-  archivedAt: Date | null;
-}

@@ -2,14 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { when } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { REGISTRY_RECORD_COLUMNS } from '../../graphql/registry-record.interface';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { SourceOrderBy, type SourceFilter, type SourcesArgs } from './source.inputs';
-import { Source, type SourceRow } from './source.type';
+import { Source, sourceColumns, type SourceRow } from './source.type';
 
 export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
   from: 'source t',
-  columns: `t.id, t.publisher, t.publisher_en AS "publisherEn", t.title, t.published_on AS "publishedOn", t.url, ${REGISTRY_RECORD_COLUMNS}`,
+  columns: sourceColumns,
   key: 't.id',
   toRow: registryRow('Source', Source),
   conditions: (f) => [
