@@ -1,6 +1,7 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { InterfaceType } from 'type-graphql';
 import { columnFields, columnOf, flag, integer, internal, text } from '../registry/columns';
+import { field } from '../registry/writes/fields';
 import { Node, type Typed } from './relay/node.interface';
 
 const timestamp = columnOf<Date>(() => DateTimeISOResolver);
@@ -26,8 +27,18 @@ export const placeColumns = {
  */
 export const cityPortalColumns = (noun: string) => ({
   isSample: flag('t.is_sample', SAMPLE_DESCRIPTION),
-  sourceId: internal<number | null>('t.source_id'),
-  externalId: text('t.external_id', `The city portal's own id for the ${noun} (外部编号), unique within its city.`).orNull(),
+  sourceId: sourceIdColumn<number | null>(),
+  externalId: text('t.external_id', `The city portal's own id for the ${noun} (外部编号), unique within its city.`).orNull().written({ max: 100 }),
+});
+
+/** The source that documents a record, written by its ID. */
+export const sourceIdColumn = <T extends number | null>() => internal<T>('t.source_id').writtenAs((column) => field.reference(column, 'Source', 'source'));
+
+/** Where a record lies, as clients write it: its city (or, where `province`, a province alone) and district. */
+export const placeFields = (province: boolean) => ({
+  cityCode: field.city(),
+  districtCode: field.district(),
+  ...(province ? { provinceCode: field.province() } : {}),
 });
 
 /** The bookkeeping every writable record carries: its version for concurrent edits, and its times. */

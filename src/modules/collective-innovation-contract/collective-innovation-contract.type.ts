@@ -6,18 +6,24 @@ import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns 
 import { NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, integer, internal, localDate, type RowOf } from '../../registry/columns';
+import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
+import { field } from '../../registry/writes/fields';
+
+/** Sane upper bounds: the largest employers in China have a few million workers; a contract plans tens of projects. */
+export const MAX_WORKERS_COVERED = 5_000_000;
+export const MAX_PROJECTS = 10_000;
 
 /** The columns of CollectiveInnovationContract: its select list, its GraphQL fields and its row type, declared once. */
 export const collectiveInnovationContractColumns = {
   id: internal<number>('t.id'),
-  enterpriseId: internal<number>('t.enterprise_id'),
+  enterpriseId: enterpriseIdColumn<number>(),
   ...placeColumns,
-  signedOn: localDate('t.signed_on', 'Date signed (签订日期); null where the source does not say.').orNull(),
-  termMonths: integer('t.term_months', 'Term in months (期限); null where the source does not say.').orNull(),
+  signedOn: localDate('t.signed_on', 'Date signed (签订日期); null where the source does not say.').orNull().written(),
+  termMonths: integer('t.term_months', 'Term in months (期限); null where the source does not say.').orNull().written({ min: 1, max: 120 }),
   expiresOn: localDate('((t.signed_on + make_interval(months => t.term_months))::date - 1)', 'Last day of the term (到期日期): signedOn + termMonths − 1 day; null when either is unknown.').orNull(),
-  workersCovered: columnOf<number>(() => NonNegativeIntScalar)('t.workers_covered', 'Workers covered by the contract (覆盖职工人数); null where the source does not say (unknown, not 0).').orNull(),
-  projectsPlanned: columnOf<number>(() => NonNegativeIntScalar)('t.projects_planned', 'Innovation projects planned under the contract (计划创新项目数); null where the source does not say.').orNull(),
-  projectsCompleted: columnOf<number>(() => NonNegativeIntScalar)('t.projects_completed', 'Innovation projects completed so far (已完成创新项目数); null where the source does not say.').orNull(),
+  workersCovered: columnOf<number>(() => NonNegativeIntScalar)('t.workers_covered', 'Workers covered by the contract (覆盖职工人数); null where the source does not say (unknown, not 0).').orNull().writtenAs((column) => field.integer(column, 0, MAX_WORKERS_COVERED)),
+  projectsPlanned: columnOf<number>(() => NonNegativeIntScalar)('t.projects_planned', 'Innovation projects planned under the contract (计划创新项目数); null where the source does not say.').orNull().writtenAs((column) => field.integer(column, 0, MAX_PROJECTS)),
+  projectsCompleted: columnOf<number>(() => NonNegativeIntScalar)('t.projects_completed', 'Innovation projects completed so far (已完成创新项目数); null where the source does not say.').orNull().writtenAs((column) => field.integer(column, 0, MAX_PROJECTS)),
   ...cityPortalColumns('contract'),
   ...registryRecordColumns,
 };

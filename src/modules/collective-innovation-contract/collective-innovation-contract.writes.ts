@@ -1,17 +1,16 @@
 import { sql } from '../../db/sql';
 import type { RequestDb } from '../../db/request-db';
 import { bulkUpsert } from '../../registry/writes/bulk-upsert';
-import { field } from '../../registry/writes/fields';
 import { writesFor } from '../../registry/writes/record-writer';
 import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import { collectiveInnovationContractTable } from './collective-innovation-contract.service';
 import type { UpsertCollectiveInnovationContractsInput } from './collective-innovation-contract.write-inputs';
-
-/** Sane upper bounds: the largest employers in China have a few million workers; a contract plans tens of projects. */
-export const MAX_WORKERS_COVERED = 5_000_000;
-export const MAX_PROJECTS = 10_000;
+import { writtenFields } from '../../registry/columns';
+import { collectiveInnovationContractColumns } from './collective-innovation-contract.type';
+import { placeFields } from '../../graphql/registry-record.interface';
+import { enterpriseKeyFields } from '../enterprise/enterprise-reference';
 
 /**
  * Rules between fields: a contract's completed projects are among the projects it plans (已完成 ≤ 计划),
@@ -59,18 +58,9 @@ export const collectiveInnovationContractRecord: RecordSpec = {
   scope: 'CITY',
   payloadField: 'collectiveInnovationContract',
   fields: {
-    enterpriseId: field.reference('enterprise_id', 'Enterprise', 'enterprise'),
-    enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
-    enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),
-    cityCode: field.city(),
-    districtCode: field.district(),
-    signedOn: field.date('signed_on'),
-    termMonths: field.integer('term_months', 1, 120),
-    workersCovered: field.integer('workers_covered', 0, MAX_WORKERS_COVERED),
-    projectsPlanned: field.integer('projects_planned', 0, MAX_PROJECTS),
-    projectsCompleted: field.integer('projects_completed', 0, MAX_PROJECTS),
-    externalId: field.text('external_id', 100),
-    sourceId: field.reference('source_id', 'Source', 'source'),
+    ...writtenFields(collectiveInnovationContractColumns),
+    ...enterpriseKeyFields,
+    ...placeFields(false),
   },
   // The province comes with the enterprise, so a missing enterprise is reported once, as enterpriseId.
   required: ['enterprise_id'],

@@ -24,12 +24,12 @@ registerEnumType(CraftsmanAcademyLevel, {
 /** The columns of CraftsmanAcademy: its select list, its GraphQL fields and its row type, declared once. */
 export const craftsmanAcademyColumns = {
   id: internal<number>('t.id'),
-  name: text('t.name', 'Name in Chinese (名称).'),
-  level: enumColumn(CraftsmanAcademyLevel)('t.level', 'Level (级别).'),
-  hostInstitution: text('t.host_institution', 'Host institution (依托单位), e.g. 南京开放大学.').orNull(),
+  name: text('t.name', 'Name in Chinese (名称).').written({ max: 200 }),
+  level: enumColumn(CraftsmanAcademyLevel)('t.level', 'Level (级别).').written(),
+  hostInstitution: text('t.host_institution', 'Host institution (依托单位), e.g. 南京开放大学.').orNull().written({ max: 200 }),
   ...placeColumns,
-  onProvincialSupportList: flag('t.on_provincial_support_list', 'On the provincial support list (纳入省级支持名单); null where the source does not say which academies are.').orNull(),
-  establishedOn: localDate('t.established_on', 'Date founded (成立日期), where known.').orNull(),
+  onProvincialSupportList: flag('t.on_provincial_support_list', 'On the provincial support list (纳入省级支持名单); null where the source does not say which academies are.').orNull().written(),
+  establishedOn: localDate('t.established_on', 'Date founded (成立日期), where known.').orNull().written(),
   ...cityPortalColumns('academy'),
   ...registryRecordColumns,
 };

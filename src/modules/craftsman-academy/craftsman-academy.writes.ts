@@ -1,11 +1,12 @@
 import { bulkUpsert } from '../../registry/writes/bulk-upsert';
-import { field } from '../../registry/writes/fields';
 import { writesFor } from '../../registry/writes/record-writer';
 import type { RecordSpec } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { craftsmanAcademyTable } from './craftsman-academy.service';
-import { CraftsmanAcademyLevel } from './craftsman-academy.type';
+import { craftsmanAcademyColumns, CraftsmanAcademyLevel } from './craftsman-academy.type';
 import type { UpsertCraftsmanAcademiesInput } from './craftsman-academy.write-inputs';
+import { writtenFields } from '../../registry/columns';
+import { placeFields } from '../../graphql/registry-record.interface';
 
 /** Levels whose academies belong to a city (市级, 区级); a provincial academy may have none. */
 const CITY_LEVELS: readonly string[] = [CraftsmanAcademyLevel.MUNICIPAL, CraftsmanAcademyLevel.DISTRICT];
@@ -22,16 +23,8 @@ export const craftsmanAcademyRecord: RecordSpec = {
   scope: 'CITY',
   payloadField: 'craftsmanAcademy',
   fields: {
-    name: field.text('name', 200),
-    level: field.enum('level', CraftsmanAcademyLevel),
-    hostInstitution: field.text('host_institution', 200),
-    cityCode: field.city(),
-    districtCode: field.district(),
-    provinceCode: field.province(),
-    onProvincialSupportList: field.boolean('on_provincial_support_list'),
-    establishedOn: field.date('established_on'),
-    externalId: field.text('external_id', 100),
-    sourceId: field.reference('source_id', 'Source', 'source'),
+    ...writtenFields(craftsmanAcademyColumns),
+    ...placeFields(true),
   },
   required: ['name', 'level', 'province_code'],
   requiredOnCreate: ['on_provincial_support_list'],

@@ -5,6 +5,7 @@ import { Node } from '../../graphql/relay/node.interface';
 import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
+import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
 
 export enum CraftsmanLevel {
   NATIONAL = 'NATIONAL',
@@ -41,13 +42,13 @@ registerEnumType(CraftsmanStatus, {
 /** The columns of Craftsman: its select list, its GraphQL fields and its row type, declared once. */
 export const craftsmanColumns = {
   id: internal<number>('t.id'),
-  name: text('t.name', 'Name (姓名).'),
-  level: enumColumn(CraftsmanLevel)('t.level', 'Level of the title (级别).'),
-  honoraryTitle: text('t.honorary_title', 'Honorary title (荣誉称号), e.g. 南京工匠, 荆楚工匠.').orNull(),
-  status: enumColumn(CraftsmanStatus)('t.status', 'Pipeline status (培养状态).'),
-  year: integer('t.year', 'Year of selection or award (年度).').orNull(),
-  recognizedOn: localDate('t.recognized_on', 'Date of recognition (认定日期), where known; it falls in `year` when both are known.').orNull(),
-  enterpriseId: internal<number | null>('t.enterprise_id'),
+  name: text('t.name', 'Name (姓名).').written({ max: 200 }),
+  level: enumColumn(CraftsmanLevel)('t.level', 'Level of the title (级别).').written(),
+  honoraryTitle: text('t.honorary_title', 'Honorary title (荣誉称号), e.g. 南京工匠, 荆楚工匠.').orNull().written({ max: 100 }),
+  status: enumColumn(CraftsmanStatus)('t.status', 'Pipeline status (培养状态).').written(),
+  year: integer('t.year', 'Year of selection or award (年度).').orNull().written({ min: 1949, max: 2100 }),
+  recognizedOn: localDate('t.recognized_on', 'Date of recognition (认定日期), where known; it falls in `year` when both are known.').orNull().written(),
+  enterpriseId: enterpriseIdColumn<number | null>(),
   ...placeColumns,
   ...cityPortalColumns('craftsman'),
   ...registryRecordColumns,

@@ -9,8 +9,11 @@ import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/wri
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import type { RequestContext } from '../../graphql/context';
 import { craftsmanTable } from './craftsman.service';
-import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
+import { craftsmanColumns } from './craftsman.type';
 import type { UpsertCraftsmenInput } from './craftsman.write-inputs';
+import { writtenFields } from '../../registry/columns';
+import { placeFields } from '../../graphql/registry-record.interface';
+import { enterpriseKeyFields } from '../enterprise/enterprise-reference';
 
 
 /** The minimum working age in China (劳动法 第十五条): a registered craftsman is at least 16. */
@@ -83,22 +86,12 @@ export const craftsmanRecord: RecordSpec = {
   scope: 'CITY',
   payloadField: 'craftsman',
   fields: {
-    name: field.text('name', 200),
-    level: field.enum('level', CraftsmanLevel),
-    honoraryTitle: field.text('honorary_title', 100),
-    status: field.enum('status', CraftsmanStatus),
-    year: field.integer('year', 1949, 2100),
-    recognizedOn: field.date('recognized_on'),
-    enterpriseId: field.reference('enterprise_id', 'Enterprise', 'enterprise'),
-    enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
-    enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),
-    cityCode: field.city(),
-    districtCode: field.district(),
-    provinceCode: field.province(),
+    ...writtenFields(craftsmanColumns),
+    ...enterpriseKeyFields,
+    ...placeFields(true),
+    // Written, never selected: read through policy-checked field resolvers (craftsman.personal-data.ts).
     nationalIdNumber: field.nationalId('national_id_number'),
     phone: field.phone('phone'),
-    externalId: field.text('external_id', 100),
-    sourceId: field.reference('source_id', 'Source', 'source'),
   },
   // The place (province_code) is checked in craftsmanRules, with a message that says where it comes from.
   required: ['name', 'level', 'status'],

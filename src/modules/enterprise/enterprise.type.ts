@@ -6,6 +6,7 @@ import { CreditCodeScalar } from '../../graphql/scalars';
 import { RegistryGroup } from '../../graphql/stats';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
+import { field } from '../../registry/writes/fields';
 
 export enum Ownership {
   STATE_OWNED = 'STATE_OWNED',
@@ -24,17 +25,20 @@ registerEnumType(Ownership, {
   },
 });
 
+/** The largest workforce an enterprise may report: above China's largest employers (about 1.5 million). */
+export const MAX_EMPLOYEE_COUNT = 5_000_000;
+
 /** The columns of Enterprise: its select list, its GraphQL fields and its row type, declared once. */
 export const enterpriseColumns = {
   id: internal<number>('t.id'),
-  creditCode: columnOf<string>(() => CreditCodeScalar)('t.credit_code', 'Unified social credit code (统一社会信用代码).'),
-  name: text('t.name', 'Registered name in Chinese (企业名称).'),
-  nameEn: text('t.name_en', 'English name, where known.').orNull(),
-  ownership: enumColumn(Ownership)('t.ownership', 'Ownership (所有制); null where it is not known (the published reports do not state it).').orNull(),
-  industry: text('t.industry', 'Industry (行业), e.g. 装备制造.').orNull(),
+  creditCode: columnOf<string>(() => CreditCodeScalar)('t.credit_code', 'Unified social credit code (统一社会信用代码).').writtenAs((column) => field.creditCode(column)),
+  name: text('t.name', 'Registered name in Chinese (企业名称).').written({ max: 200 }),
+  nameEn: text('t.name_en', 'English name, where known.').orNull().written({ max: 200 }),
+  ownership: enumColumn(Ownership)('t.ownership', 'Ownership (所有制); null where it is not known (the published reports do not state it).').orNull().written(),
+  industry: text('t.industry', 'Industry (行业), e.g. 装备制造.').orNull().written({ max: 100 }),
   ...placeColumns,
-  employeeCount: integer('t.employee_count', 'Number of employees (职工人数), where known.').orNull(),
-  establishedOn: localDate('t.established_on', 'Date founded or registered with the market regulator (成立日期), where known; what enterprise trends are dated by.').orNull(),
+  employeeCount: integer('t.employee_count', 'Number of employees (职工人数), where known.').orNull().written({ min: 0, max: MAX_EMPLOYEE_COUNT }),
+  establishedOn: localDate('t.established_on', 'Date founded or registered with the market regulator (成立日期), where known; what enterprise trends are dated by.').orNull().written(),
   ...cityPortalColumns('enterprise'),
   ...registryRecordColumns,
 };

@@ -2,18 +2,16 @@ import type { RequestDb } from '../../db/request-db';
 import { raw, sql } from '../../db/sql';
 import { registryTypes } from '..';
 import { bulkUpsert } from '../../registry/writes/bulk-upsert';
-import { field } from '../../registry/writes/fields';
 import { writesFor } from '../../registry/writes/record-writer';
 import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { enterpriseTable } from './enterprise.service';
-import { Ownership } from './enterprise.type';
+import { enterpriseColumns } from './enterprise.type';
 import type { UpsertEnterprisesInput } from './enterprise.write-inputs';
-
-/** The largest workforce an enterprise may report: above China's largest employers (about 1.5 million). */
-export const MAX_EMPLOYEE_COUNT = 5_000_000;
+import { writtenFields } from '../../registry/columns';
+import { placeFields } from '../../graphql/registry-record.interface';
 
 type Stored = { index: number; existing: ColumnRecord | null; record: ColumnRecord };
 
@@ -125,19 +123,9 @@ export const enterpriseRecord: RecordSpec = {
   scope: 'CITY',
   payloadField: 'enterprise',
   fields: {
-    // First: a unique-violation from the database is reported under the first field its constraint names.
-    creditCode: field.creditCode('credit_code'),
-    name: field.text('name', 200),
-    nameEn: field.text('name_en', 200),
-    ownership: field.enum('ownership', Ownership),
-    industry: field.text('industry', 100),
-    cityCode: field.city(),
-    districtCode: field.district(),
-    provinceCode: field.province(),
-    employeeCount: field.integer('employee_count', 0, MAX_EMPLOYEE_COUNT),
-    establishedOn: field.date('established_on'),
-    externalId: field.text('external_id', 100),
-    sourceId: field.reference('source_id', 'Source', 'source'),
+    // First: a unique-violation from the database is reported under the first field its constraint names (creditCode).
+    ...writtenFields(enterpriseColumns),
+    ...placeFields(true),
   },
   required: ['credit_code', 'name', 'province_code'],
   requiredOnCreate: ['ownership'],

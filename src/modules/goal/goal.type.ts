@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { INHERIT_CACHE } from '../../graphql/cache-hints';
 import { Connection } from '../../graphql/relay/connection';
-import { placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
@@ -166,18 +166,21 @@ export class GoalProgress {
   evidence: GoalEvidence;
 }
 
+/** A target or baseline this large is a typing error: Jiangsu's largest published figure is 2 million workers. */
+export const MAX_GOAL_VALUE = 1_000_000_000;
+
 /** The columns of Goal: its select list, its GraphQL fields and its row type, declared once. */
 export const goalColumns = {
   id: internal<number>('t.id'),
   ...placeColumns,
-  metric: enumColumn(GoalMetric)('t.metric', 'What the goal counts (指标).'),
-  target: integer('t.target', 'Target value (目标值).'),
-  deadline: localDate('t.deadline', 'Deadline (截止日期).'),
-  targetQualifier: enumColumn(FigureQualifier)('t.target_qualifier', 'How the target was published (目标限定): EXACT, AT_LEAST ("more than 1,000", 超过), ABOUT ("about 100", 左右) or AT_MOST. Progress compares current with target either way.'),
-  baselineValue: integer('t.baseline_value', 'The value published when the goal was set (基数), if any.').orNull(),
-  baselineOn: localDate('t.baseline_on', 'Date of the baseline value.').orNull(),
-  description: text('t.description', 'The goal as published, in Chinese (原文).').orNull(),
-  sourceId: internal<number>('t.source_id'),
+  metric: enumColumn(GoalMetric)('t.metric', 'What the goal counts (指标).').written(),
+  target: integer('t.target', 'Target value (目标值).').written({ min: 1, max: MAX_GOAL_VALUE }),
+  deadline: localDate('t.deadline', 'Deadline (截止日期).').written({ maxYearsAhead: 30 }),
+  targetQualifier: enumColumn(FigureQualifier)('t.target_qualifier', 'How the target was published (目标限定): EXACT, AT_LEAST ("more than 1,000", 超过), ABOUT ("about 100", 左右) or AT_MOST. Progress compares current with target either way.').written(),
+  baselineValue: integer('t.baseline_value', 'The value published when the goal was set (基数), if any.').orNull().written({ min: 0, max: MAX_GOAL_VALUE }),
+  baselineOn: localDate('t.baseline_on', 'Date of the baseline value.').orNull().written(),
+  description: text('t.description', 'The goal as published, in Chinese (原文).').orNull().written({ max: 2000 }),
+  sourceId: sourceIdColumn<number>(),
   ...registryRecordColumns,
 };
 

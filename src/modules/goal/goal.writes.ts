@@ -1,12 +1,10 @@
-import { field } from '../../registry/writes/fields';
 import { writesFor } from '../../registry/writes/record-writer';
 import type { ColumnRecord, RecordSpec } from '../../registry/writes/record-spec';
 import { goalTable } from './goal.service';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
-import { GoalMetric } from './goal.type';
-
-/** A target or baseline this large is a typing error: Jiangsu's largest published figure is 2 million workers. */
-export const MAX_GOAL_VALUE = 1_000_000_000;
+import { goalColumns } from './goal.type';
+import { writtenFields } from '../../registry/columns';
+import { placeFields } from '../../graphql/registry-record.interface';
 
 /** The baseline is published with the goal: both its value and its date, or neither; and before the deadline. */
 function checkBaseline(record: ColumnRecord): Array<[string, string]> {
@@ -27,17 +25,8 @@ export const goalRecord: RecordSpec = {
   scope: 'ADMIN_ONLY',
   payloadField: 'goal',
   fields: {
-    cityCode: field.city(),
-    districtCode: field.district(),
-    provinceCode: field.province(),
-    metric: field.enum('metric', GoalMetric),
-    target: field.integer('target', 1, MAX_GOAL_VALUE),
-    targetQualifier: field.enum('target_qualifier', FigureQualifier),
-    deadline: field.date('deadline', 30),
-    baselineValue: field.integer('baseline_value', 0, MAX_GOAL_VALUE),
-    baselineOn: field.date('baseline_on'),
-    description: field.text('description', 2000),
-    sourceId: field.reference('source_id', 'Source', 'source'),
+    ...placeFields(true),
+    ...writtenFields(goalColumns),
   },
   required: ['province_code', 'metric', 'target', 'target_qualifier', 'deadline', 'source_id'],
   defaults: { target_qualifier: FigureQualifier.EXACT },

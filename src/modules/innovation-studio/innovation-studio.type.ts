@@ -5,6 +5,8 @@ import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns 
 import { columnFields, enumColumn, internal, localDate, text, type RowOf } from '../../registry/columns';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
+import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
+import { field } from '../../registry/writes/fields';
 
 export enum InnovationStudioKind {
   MODEL_WORKER = 'MODEL_WORKER',
@@ -43,16 +45,16 @@ registerEnumType(DemonstrationLevel, {
 /** An innovation studio's columns: its select list, its GraphQL fields and its row type, declared once. */
 export const innovationStudioColumns = {
   id: internal<number>('t.id'),
-  name: text('t.name', 'Name in Chinese (名称).'),
-  kind: enumColumn(InnovationStudioKind)('t.kind', 'Kind of studio (类型); null where the source does not say.').orNull(),
+  name: text('t.name', 'Name in Chinese (名称).').written({ max: 200 }),
+  kind: enumColumn(InnovationStudioKind)('t.kind', 'Kind of studio (类型); null where the source does not say.').orNull().written(),
   demonstrationLevel: enumColumn(DemonstrationLevel)(
     't.demonstration_level',
     'Demonstration level (示范级别); NONE for a studio that is not a demonstration studio, null where the source does not say.',
-  ).orNull(),
-  enterpriseId: internal<number | null>('t.enterprise_id'),
+  ).orNull().written(),
+  enterpriseId: enterpriseIdColumn<number | null>(),
   ...placeColumns,
-  establishedOn: localDate('t.established_on', 'Date established (成立日期), where known.').orNull(),
-  leadCraftsmanId: internal<number | null>('t.lead_craftsman_id'),
+  establishedOn: localDate('t.established_on', 'Date established (成立日期), where known.').orNull().written(),
+  leadCraftsmanId: internal<number | null>('t.lead_craftsman_id').writtenAs((column) => field.reference(column, 'Craftsman', 'craftsman', 'id', { sameCity: true })),
   ...cityPortalColumns('studio'),
   ...registryRecordColumns,
 };

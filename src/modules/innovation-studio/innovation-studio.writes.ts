@@ -4,8 +4,11 @@ import { writesFor } from '../../registry/writes/record-writer';
 import type { RecordSpec } from '../../registry/writes/record-spec';
 import type { RequestContext } from '../../graphql/context';
 import { innovationStudioTable } from './innovation-studio.service';
-import { DemonstrationLevel, InnovationStudioKind } from './innovation-studio.type';
+import { DemonstrationLevel, innovationStudioColumns } from './innovation-studio.type';
 import type { UpsertInnovationStudiosInput } from './innovation-studio.write-inputs';
+import { writtenFields } from '../../registry/columns';
+import { enterpriseKeyFields } from '../enterprise/enterprise-reference';
+import { placeFields } from '../../graphql/registry-record.interface';
 
 /** How innovation studios are written: city editors keep their city's; a studio lies in its enterprise's city. */
 export const innovationStudioRecord: RecordSpec = {
@@ -15,19 +18,10 @@ export const innovationStudioRecord: RecordSpec = {
   scope: 'CITY',
   payloadField: 'innovationStudio',
   fields: {
-    name: field.text('name', 200),
-    kind: field.enum('kind', InnovationStudioKind),
-    demonstrationLevel: field.enum('demonstration_level', DemonstrationLevel),
-    enterpriseId: field.reference('enterprise_id', 'Enterprise', 'enterprise'),
-    enterpriseExternalId: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'external_id'),
-    enterpriseCreditCode: field.reference('enterprise_id', 'Enterprise', 'enterprise', 'credit_code'),
-    cityCode: field.city(),
-    districtCode: field.district(),
-    establishedOn: field.date('established_on'),
-    leadCraftsmanId: field.reference('lead_craftsman_id', 'Craftsman', 'craftsman', 'id', { sameCity: true }),
+    ...writtenFields(innovationStudioColumns),
+    ...enterpriseKeyFields,
     leadCraftsmanExternalId: field.reference('lead_craftsman_id', 'Craftsman', 'craftsman', 'external_id', { sameCity: true }),
-    externalId: field.text('external_id', 100),
-    sourceId: field.reference('source_id', 'Source', 'source'),
+    ...placeFields(false),
   },
   required: ['name', 'province_code'],
   requiredOnCreate: ['kind', 'demonstration_level', 'enterprise_id'],

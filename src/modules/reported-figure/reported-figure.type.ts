@@ -1,6 +1,6 @@
 import { ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, float, internal, localDate, type RowOf, text } from '../../registry/columns';
@@ -143,14 +143,14 @@ registerEnumType(FigureUnit, {
 export const reportedFigureColumns = {
   id: internal<number>('t.id'),
   ...placeColumns,
-  subject: text('t.subject', 'What within the scope the figure is about, e.g. 镇江经开区新材料产业园; null for the whole scope.').orNull(),
-  metric: enumColumn(ReportedFigureMetric)('t.metric', 'What the figure measures (指标).'),
-  value: float('t.value::float8', 'The published value (数值).'),
-  unit: enumColumn(FigureUnit)('t.unit', 'Unit (单位).'),
-  qualifier: enumColumn(FigureQualifier)('t.qualifier', 'How exact the value is, as the report wrote it: EXACT, AT_LEAST (超过/以上), ABOUT (约) or AT_MOST (数值限定).'),
-  kind: enumColumn(FigureKind)('t.kind', 'ACHIEVEMENT (done, counted) or PLAN (a plan or target) (数据性质).'),
-  asOf: localDate('t.as_of', 'Date the figure refers to, or the report date when none is given (截至日期).'),
-  sourceId: internal<number>('t.source_id'),
+  subject: text('t.subject', 'What within the scope the figure is about, e.g. 镇江经开区新材料产业园; null for the whole scope.').orNull().written({ max: 200 }),
+  metric: enumColumn(ReportedFigureMetric)('t.metric', 'What the figure measures (指标).').written(),
+  value: float('t.value::float8', 'The published value (数值).').written({ min: 0 }),
+  unit: enumColumn(FigureUnit)('t.unit', 'Unit (单位).').written(),
+  qualifier: enumColumn(FigureQualifier)('t.qualifier', 'How exact the value is, as the report wrote it: EXACT, AT_LEAST (超过/以上), ABOUT (约) or AT_MOST (数值限定).').written(),
+  kind: enumColumn(FigureKind)('t.kind', 'ACHIEVEMENT (done, counted) or PLAN (a plan or target) (数据性质).').written(),
+  asOf: localDate('t.as_of', 'Date the figure refers to, or the report date when none is given (截至日期).').written(),
+  sourceId: sourceIdColumn<number>(),
   ...registryRecordColumns,
 };
 

@@ -1,8 +1,9 @@
-import { field } from '../../registry/writes/fields';
 import { writesFor } from '../../registry/writes/record-writer';
 import type { ColumnRecord, RecordSpec } from '../../registry/writes/record-spec';
 import { reportedFigureTable } from './reported-figure.service';
-import { FigureKind, FigureQualifier, FigureUnit, ReportedFigureMetric } from './reported-figure.type';
+import { FigureKind, FigureQualifier, FigureUnit, reportedFigureColumns, ReportedFigureMetric } from './reported-figure.type';
+import { writtenFields } from '../../registry/columns';
+import { placeFields } from '../../graphql/registry-record.interface';
 
 /** Metrics published as percentages (their enum descriptions say "percent"); all others are counts. */
 export const PERCENT_METRICS: ReadonlySet<string> = new Set([
@@ -44,17 +45,8 @@ export const reportedFigureRecord: RecordSpec = {
   scope: 'ADMIN_ONLY',
   payloadField: 'reportedFigure',
   fields: {
-    cityCode: field.city(),
-    districtCode: field.district(),
-    provinceCode: field.province(),
-    subject: field.text('subject', 200),
-    metric: field.enum('metric', ReportedFigureMetric),
-    value: field.decimal('value', 0),
-    unit: field.enum('unit', FigureUnit),
-    qualifier: field.enum('qualifier', FigureQualifier),
-    kind: field.enum('kind', FigureKind),
-    asOf: field.date('as_of'),
-    sourceId: field.reference('source_id', 'Source', 'source'),
+    ...placeFields(true),
+    ...writtenFields(reportedFigureColumns),
   },
   required: ['province_code', 'metric', 'value', 'unit', 'qualifier', 'kind', 'as_of', 'source_id'],
   defaults: { qualifier: FigureQualifier.EXACT, kind: FigureKind.ACHIEVEMENT },
