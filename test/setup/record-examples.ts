@@ -1,0 +1,84 @@
+/**
+ * One valid record of every writable registry type, and one change to it, for the suites that try
+ * every type the same way (test/auth/role-matrix.int.spec.ts, test/modules/record-contract.int.spec.ts).
+ * What each type is (table, payload field, who writes it, its bulk upsert) comes from its declaration;
+ * only the example values are written here, and a type without one fails by name.
+ */
+import { creditCodeCheckCharacter } from '../../src/common/credit-code';
+import { registryTypes } from '../../src/modules';
+
+const NANJING = '320100';
+
+/** What the examples refer to: a Nanjing enterprise and a source, set once the test's database is ready. */
+export interface ExampleContext {
+  enterpriseId: string;
+  sourceId: string;
+}
+
+export interface WritableType {
+  name: string;
+  table: string;
+  payload: string;
+  /** Writable by city editors of the record's city (true) or by ADMIN alone (false). */
+  cityKept: boolean;
+  /** Its bulk upsert mutation, for the types city portals import. */
+  upsert?: string;
+  /** The Query field that lists it. */
+  listField?: string;
+  /** A new Nanjing record (city editors' own city). */
+  create(): Record<string, unknown>;
+  /** One field to change in an update. */
+  change(): Record<string, unknown>;
+}
+
+let serial = 0;
+const next = () => (serial += 1);
+
+/** A fresh, well-formed credit code no enterprise has. */
+function freshCreditCode(): string {
+  const body = `91320100MX${String(next()).padStart(7, '0')}`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+const EXAMPLES: Record<string, (c: ExampleContext) => Pick<WritableType, 'create' | 'change'>> = {
+  Enterprise: () => ({
+    create: () => ({ creditCode: freshCreditCode(), name: '矩阵企业', ownership: 'PRIVATE', cityCode: NANJING }),
+    change: () => ({ name: `矩阵企业 ${next()}` }),
+  }),
+  InnovationStudio: (c) => ({
+    create: () => ({ name: '矩阵工作室', kind: 'EMPLOYEE', enterpriseId: c.enterpriseId, cityCode: NANJING }),
+    change: () => ({ name: `矩阵工作室 ${next()}` }),
+  }),
+  CraftsmanAcademy: () => ({ create: () => ({ name: '矩阵工匠学院', level: 'MUNICIPAL', cityCode: NANJING }), change: () => ({ name: `矩阵工匠学院 ${next()}` }) }),
+  Craftsman: () => ({ create: () => ({ name: '矩阵工匠', level: 'MUNICIPAL', status: 'CANDIDATE', cityCode: NANJING }), change: () => ({ name: `矩阵工匠 ${next()}` }) }),
+  CollectiveInnovationContract: (c) => ({
+    create: () => ({ enterpriseId: c.enterpriseId, signedOn: '2025-01-01', termMonths: 12, workersCovered: 1, cityCode: NANJING }),
+    change: () => ({ termMonths: 12 + (next() % 100) }),
+  }),
+  Goal: (c) => ({ create: () => ({ metric: 'INNOVATION_STUDIOS', target: 10, deadline: '2030-12-31', sourceId: c.sourceId, cityCode: NANJING }), change: () => ({ target: 11 + next() }) }),
+  ReportedFigure: (c) => ({
+    create: () => ({ metric: 'TRAINING_COURSES', value: 1, unit: 'COUNT', asOf: '2025-01-01', sourceId: c.sourceId, cityCode: NANJING }),
+    change: () => ({ value: 2 + next() }),
+  }),
+  Source: () => ({ create: () => ({ publisher: '矩阵', title: `矩阵报告 ${next()}`, publishedOn: '2025-01-01' }), change: () => ({ title: `矩阵报告 ${next()}` }) }),
+};
+
+/** Every writable registry type, as declared, with its example; throws naming a type that has none. */
+export function writableTypes(context: ExampleContext): WritableType[] {
+  return registryTypes().flatMap((type) => {
+    if (!type.record) return [];
+    const example = EXAMPLES[type.typename];
+    if (!example) throw new Error(`test/setup/record-examples.ts has no example of ${type.typename}: add one to EXAMPLES`);
+    return [
+      {
+        name: type.typename,
+        table: type.record.table,
+        payload: type.record.payloadField,
+        cityKept: type.record.scope === 'CITY',
+        upsert: type.import?.mutation,
+        listField: type.export?.listField,
+        ...example(context),
+      },
+    ];
+  });
+}
