@@ -30,7 +30,7 @@ export interface Prepared {
   record: ColumnRecord;
 }
 
-interface Target {
+export interface Target {
   id: number;
   city_code: string | null;
   province_code: string | null;
@@ -39,28 +39,41 @@ interface Target {
 
 type Pending = { index: number; column: string; field: string; ref: PendingReference; city: string | null };
 
-/**
- * Checks a batch of drafts and completes them into the rows to store: values checked field by
- * field, references looked up (one statement per referenced table and key), the place settled
- * (city from the parent record, province from the city), required fields and cross-field rules
- * checked, and the caller's right to write each record in its city. Statements per batch depend
- * on the record type, not on the number of records.
- */
-export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordSpec, drafts: Draft[]): Promise<{ prepared: Prepared[]; problems: Problem[] }> {
-  const problems: Problem[] = [];
-  // Each draft's problems, so that checks per draft do not scan every problem of the batch (5,000 rows).
-  const problemsOf = new Map<number, Problem[]>();
-  const problem = (index: number, field: string | null, code: UserErrorCode, message: string) => {
+/** The problems of a batch, also by draft, so that checks per draft do not scan every problem of the batch (5,000 rows). */
+export class BatchProblems {
+  readonly all: Problem[] = [];
+  private readonly byIndex = new Map<number, Problem[]>();
+
+  add(index: number, field: string | null, code: UserErrorCode, message: string): void {
     const found: Problem = { index, field, code, message };
-    problems.push(found);
-    const list = problemsOf.get(index);
+    this.all.push(found);
+    const list = this.byIndex.get(index);
     if (list) list.push(found);
-    else problemsOf.set(index, [found]);
-  };
+    else this.byIndex.set(index, [found]);
+  }
+
+  of(index: number): readonly Problem[] {
+    return this.byIndex.get(index) ?? [];
+  }
+}
+
+/** Drafts checked field by field: the column values so far, the columns each gave, the references still to look up. */
+export interface CheckedDrafts {
+  records: Map<number, ColumnRecord>;
+  given: Map<number, Set<string>>;
+  pending: Pending[];
+}
+
+/**
+ * Step 1, without the database: each given value checked by its field's kind and put in its column
+ * (on the stored row, or the defaults of a new one); null clears a column, but on a new record keeps
+ * its default (a blank CSV cell); two fields filling one column (by ID and by external id) may not
+ * both be given; references are left pending for the batch's lookup.
+ */
+export function checkDrafts(spec: RecordSpec, drafts: readonly Draft[], problems: BatchProblems): CheckedDrafts {
   const pending: Pending[] = [];
   const records = new Map<number, ColumnRecord>();
   const given = new Map<number, Set<string>>();
-
   for (const draft of drafts) {
     const record: ColumnRecord = { ...(draft.existing ?? spec.defaults ?? {}) };
     const columnsGiven = new Set<string>();
@@ -70,20 +83,18 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
       if (value === undefined || !f) continue;
       const checked = checkValue(f, value);
       if (!checked.ok) {
-        problem(draft.index, name, UserErrorCode.INVALID, `${name} ${checked.message}.`);
+        problems.add(draft.index, name, UserErrorCode.INVALID, `${name} ${checked.message}.`);
         continue;
       }
       columnsGiven.add(f.column);
       if (checked.value === null) {
-        // null clears the column, unless another field (by ID / by external id) fills it; on a new
-        // record it means "not given", so a column with a default keeps it (a blank CSV cell).
         const keepsDefault = draft.existing === null && spec.defaults?.[f.column] !== undefined;
         if (!valuesGiven.has(f.column) && !keepsDefault) record[f.column] = null;
         continue;
       }
       if (valuesGiven.has(f.column)) {
         const others = Object.entries(spec.fields).filter(([, o]) => o.column === f.column).map(([n]) => n);
-        problem(draft.index, name, UserErrorCode.INVALID, `Give only one of ${others.join(', ')}.`);
+        problems.add(draft.index, name, UserErrorCode.INVALID, `Give only one of ${others.join(', ')}.`);
         continue;
       }
       valuesGiven.add(f.column);
@@ -93,84 +104,118 @@ export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordS
     records.set(draft.index, record);
     given.set(draft.index, columnsGiven);
   }
-
   // The parent of an existing record is looked up too: its city decides the record's.
   const parent = spec.place?.parent;
   if (parent) {
     const parentPending = new Set(pending.filter((p) => p.column === parent.column).map((p) => p.index));
     for (const draft of drafts) {
       const id = records.get(draft.index)![parent.column];
-      const alreadyPending = parentPending.has(draft.index);
-      if (!alreadyPending && typeof id === 'number') {
-        const f = Object.entries(spec.fields).find(([, o]) => o.column === parent.column)!;
-        const kind = f[1].kind as { typename: string; table: string };
-        pending.push({ index: draft.index, column: parent.column, field: f[0], ref: { table: kind.table, typename: kind.typename, by: 'id', value: id }, city: null });
+      if (!parentPending.has(draft.index) && typeof id === 'number') {
+        const [field, f] = Object.entries(spec.fields).find(([, o]) => o.column === parent.column)!;
+        const kind = f.kind as { typename: string; table: string };
+        pending.push({ index: draft.index, column: parent.column, field, ref: { table: kind.table, typename: kind.typename, by: 'id', value: id }, city: null });
         parentPending.add(draft.index);
       }
     }
   }
+  return { records, given, pending };
+}
 
-  const targets = await lookUpReferences(tx, pending);
+/**
+ * Step 3, without the database: the looked-up references put in their columns (an external id
+ * names a record of the record's own city); one not found is NOT_FOUND, a newly named archived one
+ * INVALID. Returns each record's parent row, whose place the record takes.
+ */
+export function attachReferences(spec: RecordSpec, drafts: readonly Draft[], checked: CheckedDrafts, targets: Map<string, Target[]>, problems: BatchProblems): Map<number, Target> {
+  const parent = spec.place?.parent;
   const parents = new Map<number, Target>();
   const draftOf = new Map<number, Draft>();
   for (const d of drafts) if (!draftOf.has(d.index)) draftOf.set(d.index, d);
-  for (const p of pending) {
-    const record = records.get(p.index)!;
+  for (const p of checked.pending) {
+    const record = checked.records.get(p.index)!;
     const city = p.city ?? (record.city_code as string | null) ?? null;
-    const found = targets.get(`${p.ref.table}|${p.ref.by}|${p.ref.value}`)?.filter((t) => p.ref.by !== 'external_id' || t.city_code === city) ?? [];
+    const found = targets.get(referenceKey(p.ref))?.filter((t) => p.ref.by !== 'external_id' || t.city_code === city) ?? [];
     if (!found.length) {
       const where = p.ref.by === 'external_id' ? ` with external id '${p.ref.value}' in city ${city ?? '(none given)'}` : p.ref.by === 'credit_code' ? ` with credit code ${p.ref.value}` : '';
-      problem(p.index, p.field, UserErrorCode.NOT_FOUND, `No ${p.ref.typename}${where} exists${p.ref.by === 'id' ? ' with this ID' : ''}.`);
+      problems.add(p.index, p.field, UserErrorCode.NOT_FOUND, `No ${p.ref.typename}${where} exists${p.ref.by === 'id' ? ' with this ID' : ''}.`);
       continue;
     }
     const target = found[0];
-    const draft = draftOf.get(p.index)!;
-    if (target.archived && draft.existing?.[p.column] !== target.id) {
-      problem(p.index, p.field, UserErrorCode.INVALID, `${p.field} refers to an archived ${p.ref.typename}; restore it first.`);
+    if (target.archived && draftOf.get(p.index)!.existing?.[p.column] !== target.id) {
+      problems.add(p.index, p.field, UserErrorCode.INVALID, `${p.field} refers to an archived ${p.ref.typename}; restore it first.`);
     }
     record[p.column] = target.id;
     if (parent && p.column === parent.column) parents.set(p.index, target);
   }
+  return parents;
+}
 
-  if (spec.place) await settlePlaces(tx, caller, spec, drafts, records, given, parents, problem);
-  // References that must share the record's city (a studio's lead craftsman), once the record's city is settled.
-  for (const p of pending) {
+/** Step 5, without the database: references that must share the record's city (a studio's lead craftsman), once its city is settled. */
+export function checkSameCityReferences(spec: RecordSpec, checked: CheckedDrafts, targets: Map<string, Target[]>, problems: BatchProblems): void {
+  for (const p of checked.pending) {
     const kind = spec.fields[p.field].kind;
     if (kind.type !== 'reference' || !kind.sameCity) continue;
-    const record = records.get(p.index)!;
-    const target = targets.get(`${p.ref.table}|${p.ref.by}|${p.ref.value}`)?.find((t) => t.id === record[p.column]);
+    const record = checked.records.get(p.index)!;
+    const target = targets.get(referenceKey(p.ref))?.find((t) => t.id === record[p.column]);
     if (target && target.city_code !== (record.city_code ?? null)) {
-      problem(p.index, p.field, UserErrorCode.INVALID, `${p.field} must name a ${p.ref.typename} of the record's city (${record.city_code ?? 'none'}), not of ${target.city_code ?? 'no city'}.`);
+      problems.add(p.index, p.field, UserErrorCode.INVALID, `${p.field} must name a ${p.ref.typename} of the record's city (${record.city_code ?? 'none'}), not of ${target.city_code ?? 'no city'}.`);
     }
   }
+}
 
+/**
+ * Step 6, without the database: every required column holds a value (a stored record may lack one
+ * its source did not give, requiredOnCreate, but may not lose one it has; a problem already reported
+ * for the column is not repeated), the type's rules between fields hold, and the policy lets the
+ * caller write in the record's city.
+ */
+export function completeRecords(caller: Caller, spec: RecordSpec, drafts: readonly Draft[], records: Map<number, ColumnRecord>, problems: BatchProblems): Prepared[] {
   const prepared: Prepared[] = [];
   for (const draft of drafts) {
     const record = records.get(draft.index)!;
-    // A stored record may lack a value its source did not give (requiredOnCreate), but may not lose one it has.
     const requiredOnCreate = (spec.requiredOnCreate ?? []).filter((column) => draft.existing === null || draft.existing[column] != null);
     for (const column of [...spec.required, ...requiredOnCreate]) {
-      // A reference that was not found already has its problem; "is required" would only repeat it.
       const requiredColumn = spec.fields[fieldOfColumn(spec, column) ?? '']?.column ?? column;
-      const earlier = problemsOf.get(draft.index) ?? [];
+      const earlier = problems.of(draft.index);
       const reported =
         earlier.some((p) => p.field !== null && (spec.fields[p.field]?.column ?? p.field) === requiredColumn) ||
         // an unknown city already says why there is no province
         (column === 'province_code' && earlier.some((p) => p.field === 'cityCode'));
       if (record[column] == null && !reported) {
-        problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, `${fieldOfColumn(spec, column)} is required.`);
+        problems.add(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, `${fieldOfColumn(spec, column)} is required.`);
       }
     }
-    for (const [column, message] of spec.check?.(record) ?? []) problem(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, message);
+    for (const [column, message] of spec.check?.(record) ?? []) problems.add(draft.index, fieldOfColumn(spec, column), UserErrorCode.INVALID, message);
     const allowed = policy.mayWriteInCity(caller, spec.scope, spec.place ? ((record.city_code as string | null) ?? null) : null);
-    if (!allowed.allowed && !(problemsOf.get(draft.index) ?? []).some((p) => p.code === UserErrorCode.FORBIDDEN)) {
-      problem(draft.index, spec.place ? 'cityCode' : null, UserErrorCode.FORBIDDEN, allowed.reason);
+    if (!allowed.allowed && !problems.of(draft.index).some((p) => p.code === UserErrorCode.FORBIDDEN)) {
+      problems.add(draft.index, spec.place ? 'cityCode' : null, UserErrorCode.FORBIDDEN, allowed.reason);
     }
     prepared.push({ index: draft.index, existing: draft.existing, record });
   }
-  for (const p of (await spec.checkStored?.(tx, prepared)) ?? []) problem(p.index, p.column === null ? null : fieldOfColumn(spec, p.column), p.code, p.message);
-  problems.sort((a, b) => a.index - b.index);
-  return { prepared, problems };
+  return prepared;
+}
+
+const referenceKey = (ref: PendingReference) => `${ref.table}|${ref.by}|${ref.value}`;
+
+/**
+ * Checks a batch of drafts and completes them into the rows to store, in steps: values checked
+ * field by field (checkDrafts), references looked up (one statement per referenced table and key),
+ * attached (attachReferences), the place settled (city from the parent record, province from the
+ * city), same-city references checked, required fields, cross-field rules and the caller's right
+ * to write each record in its city (completeRecords), then the rules that need stored data. Statements
+ * per batch depend on the record type, not on the number of records.
+ */
+export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordSpec, drafts: Draft[]): Promise<{ prepared: Prepared[]; problems: Problem[] }> {
+  const problems = new BatchProblems();
+  const problem = problems.add.bind(problems);
+  const checked = checkDrafts(spec, drafts, problems);
+  const targets = await lookUpReferences(tx, checked.pending);
+  const parents = attachReferences(spec, drafts, checked, targets, problems);
+  if (spec.place) await settlePlaces(tx, caller, spec, drafts, checked.records, checked.given, parents, problem);
+  checkSameCityReferences(spec, checked, targets, problems);
+  const prepared = completeRecords(caller, spec, drafts, checked.records, problems);
+  for (const p of (await spec.checkStored?.(tx, prepared)) ?? []) problems.add(p.index, p.column === null ? null : fieldOfColumn(spec, p.column), p.code, p.message);
+  return { prepared, problems: problems.all.sort((a, b) => a.index - b.index) };
 }
 
 /** One statement per (table, key kind): the referenced records with their place and archive state. */
