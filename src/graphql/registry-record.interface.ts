@@ -1,7 +1,9 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { InterfaceType } from 'type-graphql';
-import { columnFields, columnOf, flag, integer, internal, text } from '../registry/columns';
+import { columnFields, columnOf, flag, integer, internal, text, type Column } from '../registry/columns';
 import { field } from '../registry/writes/fields';
+import { filterBy } from '../registry/filters';
+import { DivisionCodeScalar } from './scalars';
 import { Node, type Typed } from './relay/node.interface';
 
 const timestamp = columnOf<Date>(() => DateTimeISOResolver);
@@ -40,6 +42,28 @@ export const placeFields = (province: boolean) => ({
   districtCode: field.district(),
   ...(province ? { provinceCode: field.province() } : {}),
 });
+
+const divisionFilter = <T>(column: Column<T>, description: string) => filterBy.equalTo(column, description, () => DivisionCodeScalar);
+
+/** The district filter of every placed record. */
+export const districtFilter = { districtCode: divisionFilter(placeColumns.districtCode, 'District division code (区县), e.g. "320102" for 玄武区.') };
+
+/** Where a record lies, as a list filters it. */
+export const placeFilters = {
+  provinceCode: divisionFilter(placeColumns.provinceCode, 'Province division code, e.g. "320000".'),
+  cityCode: divisionFilter(placeColumns.cityCode, 'City division code, e.g. "320100".'),
+  ...districtFilter,
+};
+
+/** The filters of every record a city portal keeps: samples or real ones, a portal id, archived or not. */
+export const cityPortalFilters = (noun: string, plural: string) => {
+  const columns = cityPortalColumns(noun);
+  return {
+    isSample: filterBy.equalTo(columns.isSample, 'true: only sample records; false: only real ones.'),
+    externalId: filterBy.equalTo(columns.externalId, `The ${noun} with this portal id (外部编号); combine with cityCode, as ids are unique within a city.`),
+    archiveStatus: filterBy.archiveStatus(`Active (default), archived or all ${plural}.`),
+  };
+};
 
 /** The bookkeeping every writable record carries: its version for concurrent edits, and its times. */
 @InterfaceType('RegistryRecord', {

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { cityColumns } from './city.type';
 
 export enum CityOrderBy {
   CODE_ASC = 'CODE_ASC',
@@ -15,14 +16,18 @@ registerEnumType(CityOrderBy, {
   },
 });
 
-@InputType({ description: 'Which cities to list.' })
-export class CityFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Only cities of this province, e.g. "320000".' })
-  provinceCode?: string | null;
+const columns = cityColumns;
 
-  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese, English or pinyin), case-insensitive.' })
-  nameContains?: string | null;
-}
+/** What City lists, counts, statistics and exports filter by, declared once. */
+export const cityFilters = {
+  provinceCode: filterBy.equalTo(columns.provinceCode, 'Only cities of this province, e.g. "320000".'),
+  nameContains: filterBy.contains([columns.name, columns.nameEn, columns.pinyin], 'Name contains this text (Chinese, English or pinyin), case-insensitive.'),
+};
+
+@InputType({ description: 'Which cities to list.' })
+@filterFields(cityFilters)
+export class CityFilter {}
+export interface CityFilter extends FilterOf<typeof cityFilters> {}
 
 @ArgsType()
 export class CitiesArgs extends PageArgs {

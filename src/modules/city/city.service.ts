@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { CityOrderBy, type CitiesArgs, type CityFilter } from './city.inputs';
+import { type CitiesArgs, type CityFilter, cityFilters, CityOrderBy } from './city.inputs';
 import { City, cityColumns, type CityRow } from './city.type';
 
 export const cityTable: TableSpec<CityRow, CityFilter> = {
@@ -12,7 +12,7 @@ export const cityTable: TableSpec<CityRow, CityFilter> = {
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('City', City, 'code'),
-  conditions: (f) => [...when.equals('t.province_code', f?.provinceCode), ...when.contains(['t.name', 't.name_en', 't.pinyin'], f?.nameContains)],
+  conditions: filterConditions(cityFilters),
   orders: {
     [CityOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
     [CityOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

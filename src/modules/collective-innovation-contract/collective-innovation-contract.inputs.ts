@@ -1,8 +1,11 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { CreditCodeScalar, DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { CreditCodeScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { ArchiveStatus } from '../../graphql/writes';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { collectiveInnovationContractColumns } from './collective-innovation-contract.type';
+import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { sql } from '../../db/sql';
 
 export enum CollectiveInnovationContractOrderBy {
   ID_ASC = 'ID_ASC',
@@ -44,38 +47,24 @@ registerEnumType(CollectiveInnovationContractDimension, {
   },
 });
 
+const columns = collectiveInnovationContractColumns;
+
+/** What CollectiveInnovationContract lists, counts, statistics and exports filter by, declared once. */
+export const collectiveInnovationContractFilters = {
+  ...placeFilters,
+  signedFrom: filterBy.atLeast(columns.signedOn, 'Signed on or after this date.'),
+  signedTo: filterBy.atMost(columns.signedOn, 'Signed on or before this date.'),
+  minWorkersCovered: filterBy.atLeast(columns.workersCovered, 'Covering at least this many workers.', () => Int),
+  enterpriseCreditCode: filterBy.custom<string>(() => CreditCodeScalar, 'Only the contracts of the enterprise with this credit code.', (code) => [
+    sql`t.enterprise_id IN (SELECT id FROM enterprise WHERE credit_code = ${code})`,
+  ]),
+  ...cityPortalFilters('contract', 'contracts'),
+};
+
 @InputType({ description: 'Which collective innovation contracts to include; all given conditions must hold.' })
-export class CollectiveInnovationContractFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Signed on or after this date.' })
-  signedFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Signed on or before this date.' })
-  signedTo?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Covering at least this many workers.' })
-  minWorkersCovered?: number | null;
-
-  @Field(() => CreditCodeScalar, { nullable: true, description: 'Only the contracts of the enterprise with this credit code.' })
-  enterpriseCreditCode?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
-  isSample?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: "The contract with this portal id (外部编号); combine with cityCode, as ids are unique within a city." })
-  externalId?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all contracts.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(collectiveInnovationContractFilters)
+export class CollectiveInnovationContractFilter {}
+export interface CollectiveInnovationContractFilter extends FilterOf<typeof collectiveInnovationContractFilters> {}
 
 @ArgsType()
 export class CollectiveInnovationContractsArgs extends PageArgs {

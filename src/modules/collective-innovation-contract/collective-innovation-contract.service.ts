@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
-import { sql } from '../../db/sql';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
@@ -15,21 +14,15 @@ import {
   type CollectiveInnovationContractSeriesArgs,
 } from './collective-innovation-contract.inputs';
 import { CollectiveInnovationContract, collectiveInnovationContractColumns, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
+import { collectiveInnovationContractFilters } from './collective-innovation-contract.inputs';
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
   from: 'collective_innovation_contract t',
   columns: collectiveInnovationContractColumns,
   key: 't.id',
   toRow: registryRow('CollectiveInnovationContract', CollectiveInnovationContract),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...when.between('t.signed_on', f?.signedFrom, f?.signedTo),
-    ...when.between('t.workers_covered', f?.minWorkersCovered, null),
-    ...(f?.enterpriseCreditCode ? [sql`t.enterprise_id IN (SELECT id FROM enterprise WHERE credit_code = ${f.enterpriseCreditCode})`] : []),
-    ...when.equals('t.is_sample', f?.isSample),
-    ...when.equals('t.external_id', f?.externalId),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(collectiveInnovationContractFilters),
+
   orders: {
     [CollectiveInnovationContractOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     // Unknown values sort as the earliest date and as 0 workers (a keyset cursor needs a value on every row).

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { ArchiveStatus } from '../../graphql/writes';
-import { CraftsmanAcademyLevel } from './craftsman-academy.type';
+import { craftsmanAcademyColumns } from './craftsman-academy.type';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 
 export enum CraftsmanAcademyOrderBy {
   ID_ASC = 'ID_ASC',
@@ -41,41 +41,23 @@ registerEnumType(CraftsmanAcademyDimension, {
   },
 });
 
+const columns = craftsmanAcademyColumns;
+
+/** What CraftsmanAcademy lists, counts, statistics and exports filter by, declared once. */
+export const craftsmanAcademyFilters = {
+  ...placeFilters,
+  levels: filterBy.anyOf(columns.level, 'Any of these levels.'),
+  onProvincialSupportList: filterBy.equalTo(columns.onProvincialSupportList, 'Only academies on (true) or off (false) the provincial support list.'),
+  establishedFrom: filterBy.atLeast(columns.establishedOn, 'Founded (成立日期) on or after this date; academies with no known date are left out.'),
+  establishedTo: filterBy.atMost(columns.establishedOn, 'Founded (成立日期) on or before this date; academies with no known date are left out.'),
+  nameContains: filterBy.contains([columns.name, columns.hostInstitution], 'Name or host institution contains this text.'),
+  ...cityPortalFilters('academy', 'academies'),
+};
+
 @InputType({ description: 'Which craftsman academies to include; all given conditions must hold.' })
-export class CraftsmanAcademyFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => [CraftsmanAcademyLevel], { nullable: true, description: 'Any of these levels.' })
-  levels?: CraftsmanAcademyLevel[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Only academies on (true) or off (false) the provincial support list.' })
-  onProvincialSupportList?: boolean | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded (成立日期) on or after this date; academies with no known date are left out.' })
-  establishedFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded (成立日期) on or before this date; academies with no known date are left out.' })
-  establishedTo?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name or host institution contains this text.' })
-  nameContains?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
-  isSample?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'The academy with this portal id (外部编号); combine with cityCode, as ids are unique within a city.' })
-  externalId?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all academies.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(craftsmanAcademyFilters)
+export class CraftsmanAcademyFilter {}
+export interface CraftsmanAcademyFilter extends FilterOf<typeof craftsmanAcademyFilters> {}
 
 @ArgsType()
 export class CraftsmanAcademiesArgs extends PageArgs {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
@@ -14,22 +14,15 @@ import {
   type CraftsmanAcademySeriesArgs,
 } from './craftsman-academy.inputs';
 import { CraftsmanAcademy, craftsmanAcademyColumns, type CraftsmanAcademyRow } from './craftsman-academy.type';
+import { craftsmanAcademyFilters } from './craftsman-academy.inputs';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
   columns: craftsmanAcademyColumns,
   key: 't.id',
   toRow: registryRow('CraftsmanAcademy', CraftsmanAcademy),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...when.inList('t.level', f?.levels),
-    ...when.equals('t.on_provincial_support_list', f?.onProvincialSupportList),
-    ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
-    ...when.contains(['t.name', 't.host_institution'], f?.nameContains),
-    ...when.equals('t.is_sample', f?.isSample),
-    ...when.equals('t.external_id', f?.externalId),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(craftsmanAcademyFilters),
+
   orders: {
     [CraftsmanAcademyOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [CraftsmanAcademyOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

@@ -1,9 +1,9 @@
-import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { ArchiveStatus } from '../../graphql/writes';
-import { CraftsmanLevel, CraftsmanStatus } from './craftsman.type';
+import { craftsmanColumns } from './craftsman.type';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 
 export enum CraftsmanOrderBy {
   ID_ASC = 'ID_ASC',
@@ -49,50 +49,26 @@ registerEnumType(CraftsmanDimension, {
   },
 });
 
+const columns = craftsmanColumns;
+
+/** What Craftsman lists, counts, statistics and exports filter by, declared once. */
+export const craftsmanFilters = {
+  ...placeFilters,
+  levels: filterBy.anyOf(columns.level, 'Any of these levels.'),
+  statuses: filterBy.anyOf(columns.status, 'Any of these statuses.'),
+  honoraryTitle: filterBy.equalTo(columns.honoraryTitle, 'Honorary title, exactly, e.g. 南京工匠.'),
+  yearFrom: filterBy.atLeast(columns.year, 'Year from (inclusive).'),
+  yearTo: filterBy.atMost(columns.year, 'Year to (inclusive).'),
+  recognizedFrom: filterBy.atLeast(columns.recognizedOn, 'Recognised (认定日期) on or after this date; craftsmen with no known date are left out.'),
+  recognizedTo: filterBy.atMost(columns.recognizedOn, 'Recognised (认定日期) on or before this date; craftsmen with no known date are left out.'),
+  nameContains: filterBy.contains([columns.name], 'Name contains this text.'),
+  ...cityPortalFilters('craftsman', 'craftsmen'),
+};
+
 @InputType({ description: 'Which craftsmen to include; all given conditions must hold.' })
-export class CraftsmanFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => [CraftsmanLevel], { nullable: true, description: 'Any of these levels.' })
-  levels?: CraftsmanLevel[] | null;
-
-  @Field(() => [CraftsmanStatus], { nullable: true, description: 'Any of these statuses.' })
-  statuses?: CraftsmanStatus[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Honorary title, exactly, e.g. 南京工匠.' })
-  honoraryTitle?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year from (inclusive).' })
-  yearFrom?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year to (inclusive).' })
-  yearTo?: number | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Recognised (认定日期) on or after this date; craftsmen with no known date are left out.' })
-  recognizedFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Recognised (认定日期) on or before this date; craftsmen with no known date are left out.' })
-  recognizedTo?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name contains this text.' })
-  nameContains?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
-  isSample?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: "The craftsman with this portal id (外部编号); combine with cityCode, as ids are unique within a city." })
-  externalId?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all craftsmen.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(craftsmanFilters)
+export class CraftsmanFilter {}
+export interface CraftsmanFilter extends FilterOf<typeof craftsmanFilters> {}
 
 @ArgsType()
 export class CraftsmenArgs extends PageArgs {

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { timeSeries, type EventDate } from '../../graphql/time-series';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
-import { CraftsmanDimension, CraftsmanOrderBy, type CraftsmanFilter, type CraftsmanStatsArgs, type CraftsmenArgs, type CraftsmanSeriesArgs } from './craftsman.inputs';
+import { CraftsmanDimension, type CraftsmanFilter, craftsmanFilters, CraftsmanOrderBy, type CraftsmanSeriesArgs, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
 import { Craftsman, craftsmanColumns, type CraftsmanRow } from './craftsman.type';
 
 /**
@@ -17,18 +17,8 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   columns: craftsmanColumns,
   key: 't.id',
   toRow: registryRow('Craftsman', Craftsman),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...when.inList('t.level', f?.levels),
-    ...when.inList('t.status', f?.statuses),
-    ...when.equals('t.honorary_title', f?.honoraryTitle),
-    ...when.between('t.year', f?.yearFrom, f?.yearTo),
-    ...when.between('t.recognized_on', f?.recognizedFrom, f?.recognizedTo),
-    ...when.contains(['t.name'], f?.nameContains),
-    ...when.equals('t.is_sample', f?.isSample),
-    ...when.equals('t.external_id', f?.externalId),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(craftsmanFilters),
+
   orders: {
     [CraftsmanOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [CraftsmanOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { districtColumns } from './district.type';
 
 export enum DistrictOrderBy {
   CODE_ASC = 'CODE_ASC',
@@ -15,17 +16,19 @@ registerEnumType(DistrictOrderBy, {
   },
 });
 
+const columns = districtColumns;
+
+/** What District lists, counts, statistics and exports filter by, declared once. */
+export const districtFilters = {
+  provinceCode: filterBy.equalTo(columns.provinceCode, 'Only districts of this province, e.g. "320000".'),
+  cityCode: filterBy.equalTo(columns.cityCode, 'Only districts of this city, e.g. "320100".'),
+  nameContains: filterBy.contains([columns.name, columns.nameEn, columns.pinyin], 'Name contains this text (Chinese, English or pinyin), case-insensitive.'),
+};
+
 @InputType({ description: 'Which districts to list; all given conditions must hold.' })
-export class DistrictFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Only districts of this province, e.g. "320000".' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Only districts of this city, e.g. "320100".' })
-  cityCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese, English or pinyin), case-insensitive.' })
-  nameContains?: string | null;
-}
+@filterFields(districtFilters)
+export class DistrictFilter {}
+export interface DistrictFilter extends FilterOf<typeof districtFilters> {}
 
 @ArgsType()
 export class DistrictsArgs extends PageArgs {

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { DistrictOrderBy, type DistrictFilter, type DistrictsArgs } from './district.inputs';
+import { type DistrictFilter, districtFilters, DistrictOrderBy, type DistrictsArgs } from './district.inputs';
 import { District, districtColumns, type DistrictRow } from './district.type';
 
 export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
@@ -12,11 +12,8 @@ export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('District', District, 'code'),
-  conditions: (f) => [
-    ...when.equals('t.province_code', f?.provinceCode),
-    ...when.equals('t.city_code', f?.cityCode),
-    ...when.contains(['t.name', 't.name_en', 't.pinyin'], f?.nameContains),
-  ],
+  conditions: filterConditions(districtFilters),
+
   orders: {
     [DistrictOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
     [DistrictOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

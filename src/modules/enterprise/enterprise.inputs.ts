@@ -1,9 +1,9 @@
-import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { ArchiveStatus } from '../../graphql/writes';
-import { Ownership } from './enterprise.type';
+import { enterpriseColumns } from './enterprise.type';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 
 export enum EnterpriseOrderBy {
   ID_ASC = 'ID_ASC',
@@ -55,44 +55,24 @@ registerEnumType(EnterpriseDimension, {
   },
 });
 
+const columns = enterpriseColumns;
+
+/** What Enterprise lists, counts, statistics and exports filter by, declared once. */
+export const enterpriseFilters = {
+  ...placeFilters,
+  ownerships: filterBy.anyOf(columns.ownership, 'Any of these ownerships.'),
+  industry: filterBy.equalTo(columns.industry, 'Industry, exactly (行业).'),
+  establishedFrom: filterBy.atLeast(columns.establishedOn, 'Founded on or after this date.'),
+  establishedTo: filterBy.atMost(columns.establishedOn, 'Founded on or before this date.'),
+  nameContains: filterBy.contains([columns.name, columns.nameEn], 'Name contains this text (Chinese or English), case-insensitive.'),
+  minEmployeeCount: filterBy.atLeast(columns.employeeCount, 'At least this many employees.'),
+  ...cityPortalFilters('enterprise', 'enterprises'),
+};
+
 @InputType({ description: 'Which enterprises to list; all given conditions must hold.' })
-export class EnterpriseFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => [Ownership], { nullable: true, description: 'Any of these ownerships.' })
-  ownerships?: Ownership[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Industry, exactly (行业).' })
-  industry?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded on or after this date.' })
-  establishedFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Founded on or before this date.' })
-  establishedTo?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese or English), case-insensitive.' })
-  nameContains?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'At least this many employees.' })
-  minEmployeeCount?: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
-  isSample?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'The enterprise with this portal id (外部编号); combine with cityCode, as ids are unique within a city.' })
-  externalId?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all enterprises.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(enterpriseFilters)
+export class EnterpriseFilter {}
+export interface EnterpriseFilter extends FilterOf<typeof enterpriseFilters> {}
 
 @ArgsType()
 export class EnterprisesArgs extends PageArgs {

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { EnterpriseOrderBy, type EnterpriseDimension, type EnterpriseFilter, type EnterprisesArgs, type EnterpriseStatsArgs, type EnterpriseSeriesArgs } from './enterprise.inputs';
+import { type EnterpriseDimension, type EnterpriseFilter, enterpriseFilters, EnterpriseOrderBy, type EnterprisesArgs, type EnterpriseSeriesArgs, type EnterpriseStatsArgs } from './enterprise.inputs';
 import { Enterprise, enterpriseColumns, type EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
@@ -13,17 +13,8 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   columns: enterpriseColumns,
   key: 't.id',
   toRow: registryRow('Enterprise', Enterprise),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...when.inList('t.ownership', f?.ownerships),
-    ...when.equals('t.industry', f?.industry),
-    ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
-    ...when.contains(['t.name', 't.name_en'], f?.nameContains),
-    ...when.between('t.employee_count', f?.minEmployeeCount, null),
-    ...when.equals('t.is_sample', f?.isSample),
-    ...when.equals('t.external_id', f?.externalId),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(enterpriseFilters),
+
   orders: {
     [EnterpriseOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [EnterpriseOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

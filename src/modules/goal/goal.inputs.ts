@@ -1,8 +1,10 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
-import { ArchiveStatus } from '../../graphql/writes';
-import { GoalMetric } from './goal.type';
+import { goalColumns, GoalMetric } from './goal.type';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { districtFilter } from '../../graphql/registry-record.interface';
+import { raw } from '../../db/sql';
 
 export enum GoalOrderBy {
   ID_ASC = 'ID_ASC',
@@ -17,32 +19,26 @@ registerEnumType(GoalOrderBy, {
   },
 });
 
+const columns = goalColumns;
+
+/** What Goal lists, counts, statistics and exports filter by, declared once. */
+export const goalFilters = {
+  provinceCode: filterBy.equalTo(columns.provinceCode, "Goals in this province: its own and its cities'.", () => DivisionCodeScalar),
+  cityCode: filterBy.equalTo(columns.cityCode, 'Goals of this city.', () => DivisionCodeScalar),
+  ...districtFilter,
+  provinceWide: filterBy.custom<boolean>(() => Boolean, 'true: only province-wide goals; false: only city goals.', (provinceWide) => [
+    raw(provinceWide ? 't.city_code IS NULL' : 't.city_code IS NOT NULL'),
+  ]),
+  metrics: filterBy.anyOf(columns.metric, 'Any of these metrics.'),
+  deadlineFrom: filterBy.atLeast(columns.deadline, 'Deadline on or after this date.'),
+  deadlineTo: filterBy.atMost(columns.deadline, 'Deadline on or before this date.'),
+  archiveStatus: filterBy.archiveStatus('Active (default), archived or all goals.'),
+};
+
 @InputType({ description: 'Which goals to list; all given conditions must hold.' })
-export class GoalFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Goals in this province: its own and its cities\'.' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Goals of this city.' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: only province-wide goals; false: only city goals.' })
-  provinceWide?: boolean | null;
-
-  @Field(() => [GoalMetric], { nullable: true, description: 'Any of these metrics.' })
-  metrics?: GoalMetric[] | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline on or after this date.' })
-  deadlineFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline on or before this date.' })
-  deadlineTo?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all goals.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(goalFilters)
+export class GoalFilter {}
+export interface GoalFilter extends FilterOf<typeof goalFilters> {}
 
 @ArgsType()
 export class GoalsArgs extends PageArgs {

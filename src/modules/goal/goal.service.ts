@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { raw, sql, where } from '../../db/sql';
 import { registryRow, selectSql, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
@@ -12,7 +12,7 @@ import { CRAFTSMAN_DATED_BY } from '../craftsman/craftsman.service';
 import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-studio.service';
 import { todayInChina } from '../../common/calendar';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
-import { GoalOrderBy, type GoalFilter, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
+import { type GoalFilter, goalFilters, GoalOrderBy, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
 import { Goal, goalColumns, GoalMetric, type GoalEvidence, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
@@ -20,13 +20,8 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   columns: goalColumns,
   key: 't.id',
   toRow: registryRow('Goal', Goal),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...(f?.provinceWide == null ? [] : [raw(f.provinceWide ? 't.city_code IS NULL' : 't.city_code IS NOT NULL')]),
-    ...when.inList('t.metric', f?.metrics),
-    ...when.between('t.deadline', f?.deadlineFrom, f?.deadlineTo),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(goalFilters),
+
   orders: {
     [GoalOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [GoalOrderBy.DEADLINE_ASC]: { expression: 't.deadline', direction: 'ASC', type: 'date' },

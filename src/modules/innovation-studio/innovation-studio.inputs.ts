@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { ArchiveStatus } from '../../graphql/writes';
-import { DemonstrationLevel, InnovationStudioKind } from './innovation-studio.type';
+import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { innovationStudioColumns } from './innovation-studio.type';
 
 export enum InnovationStudioOrderBy {
   ID_ASC = 'ID_ASC',
@@ -49,41 +49,23 @@ registerEnumType(InnovationStudioDimension, {
   },
 });
 
+const columns = innovationStudioColumns;
+
+/** What innovation studio lists, counts, statistics, series and exports filter by, declared once. */
+export const innovationStudioFilters = {
+  ...placeFilters,
+  kinds: filterBy.anyOf(columns.kind, 'Any of these kinds.'),
+  demonstrationLevels: filterBy.anyOf(columns.demonstrationLevel, 'Any of these demonstration levels.'),
+  establishedFrom: filterBy.atLeast(columns.establishedOn, 'Established on or after this date.'),
+  establishedTo: filterBy.atMost(columns.establishedOn, 'Established on or before this date.'),
+  nameContains: filterBy.contains([columns.name], 'Name contains this text, case-insensitive.'),
+  ...cityPortalFilters('studio', 'studios'),
+};
+
 @InputType({ description: 'Which innovation studios to include; all given conditions must hold.' })
-export class InnovationStudioFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Province division code, e.g. "320000".' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'City division code, e.g. "320100".' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => [InnovationStudioKind], { nullable: true, description: 'Any of these kinds.' })
-  kinds?: InnovationStudioKind[] | null;
-
-  @Field(() => [DemonstrationLevel], { nullable: true, description: 'Any of these demonstration levels.' })
-  demonstrationLevels?: DemonstrationLevel[] | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Established on or after this date.' })
-  establishedFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Established on or before this date.' })
-  establishedTo?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name contains this text, case-insensitive.' })
-  nameContains?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'true: only sample records; false: only real ones.' })
-  isSample?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: "The studio with this portal id (外部编号); combine with cityCode, as ids are unique within a city." })
-  externalId?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all studios.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(innovationStudioFilters)
+export class InnovationStudioFilter {}
+export interface InnovationStudioFilter extends FilterOf<typeof innovationStudioFilters> {}
 
 @ArgsType()
 export class InnovationStudiosArgs extends PageArgs {

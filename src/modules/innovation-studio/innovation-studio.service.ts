@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
@@ -8,6 +8,7 @@ import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, typ
 import {
   InnovationStudioDimension,
   InnovationStudioOrderBy,
+  innovationStudioFilters,
   type InnovationStudioFilter,
   type InnovationStudiosArgs,
   type InnovationStudioStatsArgs,
@@ -20,16 +21,7 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
   columns: innovationStudioColumns,
   key: 't.id',
   toRow: registryRow('InnovationStudio', InnovationStudio),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...when.inList('t.kind', f?.kinds),
-    ...when.inList('t.demonstration_level', f?.demonstrationLevels),
-    ...when.between('t.established_on', f?.establishedFrom, f?.establishedTo),
-    ...when.contains(['t.name'], f?.nameContains),
-    ...when.equals('t.is_sample', f?.isSample),
-    ...when.equals('t.external_id', f?.externalId),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(innovationStudioFilters),
   orders: {
     [InnovationStudioOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [InnovationStudioOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

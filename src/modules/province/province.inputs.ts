@@ -1,5 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { provinceColumns } from './province.type';
 
 export enum ProvinceOrderBy {
   CODE_ASC = 'CODE_ASC',
@@ -14,11 +16,17 @@ registerEnumType(ProvinceOrderBy, {
   },
 });
 
+const columns = provinceColumns;
+
+/** What Province lists, counts, statistics and exports filter by, declared once. */
+export const provinceFilters = {
+  nameContains: filterBy.contains([columns.name, columns.nameEn, columns.pinyin], 'Name contains this text (Chinese, English or pinyin), case-insensitive.'),
+};
+
 @InputType({ description: 'Which provinces to list.' })
-export class ProvinceFilter {
-  @Field(() => String, { nullable: true, description: 'Name contains this text (Chinese, English or pinyin), case-insensitive.' })
-  nameContains?: string | null;
-}
+@filterFields(provinceFilters)
+export class ProvinceFilter {}
+export interface ProvinceFilter extends FilterOf<typeof provinceFilters> {}
 
 @ArgsType()
 export class ProvincesArgs extends PageArgs {

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { ProvinceOrderBy, type ProvinceFilter, type ProvincesArgs } from './province.inputs';
+import { type ProvinceFilter, provinceFilters, ProvinceOrderBy, type ProvincesArgs } from './province.inputs';
 import { Province, provinceColumns, type ProvinceRow } from './province.type';
 
 export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
@@ -12,7 +12,7 @@ export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
   key: 't.code',
   keyType: 'text',
   toRow: registryRow('Province', Province, 'code'),
-  conditions: (f) => when.contains(['t.name', 't.name_en', 't.pinyin'], f?.nameContains),
+  conditions: filterConditions(provinceFilters),
   orders: {
     [ProvinceOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
     [ProvinceOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },

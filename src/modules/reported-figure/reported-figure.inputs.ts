@@ -1,8 +1,9 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
-import { ArchiveStatus } from '../../graphql/writes';
-import { ReportedFigureMetric, FigureKind } from './reported-figure.type';
+import { DivisionCodeScalar } from '../../graphql/scalars';
+import { reportedFigureColumns } from './reported-figure.type';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { districtFilter } from '../../graphql/registry-record.interface';
 
 export enum ReportedFigureOrderBy {
   ID_ASC = 'ID_ASC',
@@ -17,32 +18,24 @@ registerEnumType(ReportedFigureOrderBy, {
   },
 });
 
+const columns = reportedFigureColumns;
+
+/** What ReportedFigure lists, counts, statistics and exports filter by, declared once. */
+export const reportedFigureFilters = {
+  provinceCode: filterBy.equalTo(columns.provinceCode, "Figures in this province, its own and its cities'.", () => DivisionCodeScalar),
+  cityCode: filterBy.equalTo(columns.cityCode, 'Figures of this city.', () => DivisionCodeScalar),
+  ...districtFilter,
+  metrics: filterBy.anyOf(columns.metric, 'Any of these metrics.'),
+  kinds: filterBy.anyOf(columns.kind, 'Any of these kinds: ACHIEVEMENT (done) or PLAN (planned).'),
+  asOfFrom: filterBy.atLeast(columns.asOf, 'As of this date or later.'),
+  asOfTo: filterBy.atMost(columns.asOf, 'As of this date or earlier.'),
+  archiveStatus: filterBy.archiveStatus('Active (default), archived or all figures.'),
+};
+
 @InputType({ description: 'Which published figures to list; all given conditions must hold.' })
-export class ReportedFigureFilter {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Figures in this province, its own and its cities\'.' })
-  provinceCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'Figures of this city.' })
-  cityCode?: string | null;
-
-  @Field(() => DivisionCodeScalar, { nullable: true, description: 'District division code (区县), e.g. "320102" for 玄武区.' })
-  districtCode?: string | null;
-
-  @Field(() => [ReportedFigureMetric], { nullable: true, description: 'Any of these metrics.' })
-  metrics?: ReportedFigureMetric[] | null;
-
-  @Field(() => [FigureKind], { nullable: true, description: 'Any of these kinds: ACHIEVEMENT (done) or PLAN (planned).' })
-  kinds?: FigureKind[] | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'As of this date or later.' })
-  asOfFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'As of this date or earlier.' })
-  asOfTo?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all figures.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(reportedFigureFilters)
+export class ReportedFigureFilter {}
+export interface ReportedFigureFilter extends FilterOf<typeof reportedFigureFilters> {}
 
 @ArgsType()
 export class ReportedFiguresArgs extends PageArgs {

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { placeConditions, when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { ReportedFigureOrderBy, type ReportedFigureFilter, type ReportedFiguresArgs } from './reported-figure.inputs';
+import { type ReportedFigureFilter, reportedFigureFilters, ReportedFigureOrderBy, type ReportedFiguresArgs } from './reported-figure.inputs';
 import { ReportedFigure, reportedFigureColumns, type ReportedFigureRow } from './reported-figure.type';
 
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
@@ -11,13 +11,8 @@ export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFil
   columns: reportedFigureColumns,
   key: 't.id',
   toRow: registryRow('ReportedFigure', ReportedFigure),
-  conditions: (f) => [
-    ...placeConditions(f),
-    ...when.inList('t.metric', f?.metrics),
-    ...when.inList('t.kind', f?.kinds),
-    ...when.between('t.as_of', f?.asOfFrom, f?.asOfTo),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(reportedFigureFilters),
+
   orders: {
     [ReportedFigureOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
     [ReportedFigureOrderBy.AS_OF_DESC]: { expression: 't.as_of', direction: 'DESC', type: 'date' },

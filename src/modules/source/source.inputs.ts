@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { LocalDateScalar } from '../../graphql/scalars';
-import { ArchiveStatus } from '../../graphql/writes';
+import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
+import { sourceColumns } from './source.type';
 
 export enum SourceOrderBy {
   PUBLISHED_ON_DESC = 'PUBLISHED_ON_DESC',
@@ -16,20 +16,20 @@ registerEnumType(SourceOrderBy, {
   },
 });
 
+const columns = sourceColumns;
+
+/** What Source lists, counts, statistics and exports filter by, declared once. */
+export const sourceFilters = {
+  textContains: filterBy.contains([columns.publisher, columns.publisherEn, columns.title], 'Publisher or title contains this text.'),
+  publishedFrom: filterBy.atLeast(columns.publishedOn, 'Published on or after this date.'),
+  publishedTo: filterBy.atMost(columns.publishedOn, 'Published on or before this date.'),
+  archiveStatus: filterBy.archiveStatus('Active (default), archived or all sources.'),
+};
+
 @InputType({ description: 'Which sources to list.' })
-export class SourceFilter {
-  @Field(() => String, { nullable: true, description: 'Publisher or title contains this text.' })
-  textContains?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Published on or after this date.' })
-  publishedFrom?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Published on or before this date.' })
-  publishedTo?: string | null;
-
-  @Field(() => ArchiveStatus, { nullable: true, description: 'Active (default), archived or all sources.' })
-  archiveStatus?: ArchiveStatus | null;
-}
+@filterFields(sourceFilters)
+export class SourceFilter {}
+export interface SourceFilter extends FilterOf<typeof sourceFilters> {}
 
 @ArgsType()
 export class SourcesArgs extends PageArgs {

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { when } from '../../registry/filters';
+import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { SourceOrderBy, type SourceFilter, type SourcesArgs } from './source.inputs';
+import { type SourceFilter, sourceFilters, SourceOrderBy, type SourcesArgs } from './source.inputs';
 import { Source, sourceColumns, type SourceRow } from './source.type';
 
 export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
@@ -11,11 +11,8 @@ export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
   columns: sourceColumns,
   key: 't.id',
   toRow: registryRow('Source', Source),
-  conditions: (f) => [
-    ...when.contains(['t.publisher', 't.publisher_en', 't.title'], f?.textContains),
-    ...when.between('t.published_on', f?.publishedFrom, f?.publishedTo),
-    ...when.archived(f?.archiveStatus),
-  ],
+  conditions: filterConditions(sourceFilters),
+
   orders: {
     [SourceOrderBy.PUBLISHED_ON_DESC]: { expression: 't.published_on', direction: 'DESC', type: 'date' },
     [SourceOrderBy.PUBLISHED_ON_ASC]: { expression: 't.published_on', direction: 'ASC', type: 'date' },

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Role, type Caller } from '../../../auth/caller';
 import { UserErrorCode } from '../../../graphql/errors/user-error';
 import { toGlobalId } from '../../../graphql/relay/global-id';
