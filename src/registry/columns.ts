@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Field, Float, Int } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar } from '../graphql/scalars';
 import { field, type FieldSpec } from './writes/fields';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Field } from 'type-graphql';
 import { join, likeContains, planByValues, raw, sql, type SqlFragment } from '../db/sql';
 import { ArchiveStatus } from '../graphql/writes';
