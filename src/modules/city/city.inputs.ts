@@ -1,22 +1,18 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityColumns } from './city.type';
-
-export enum CityOrderBy {
-  CODE_ASC = 'CODE_ASC',
-  NAME_ASC = 'NAME_ASC',
-}
-registerEnumType(CityOrderBy, {
-  name: 'CityOrderBy',
-  description: 'Orderings of cities.',
-  valuesConfig: {
-    CODE_ASC: { description: 'By division code, ascending.' },
-    NAME_ASC: { description: 'By Chinese name, ascending; ties by division code.' },
-  },
-});
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = cityColumns;
+
+/** How City lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const cityOrderings = orderingsOf('CityOrderBy', 'Orderings of cities.', {
+  CODE_ASC: sortBy(columns.code, 'ASC', 'text', 'By division code, ascending.'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending; ties by division code.'),
+});
+export const CityOrderBy = cityOrderings.values;
+export type CityOrderBy = keyof typeof CityOrderBy;
 
 /** What City lists, counts, statistics and exports filter by, declared once. */
 export const cityFilters = {

@@ -3,7 +3,7 @@ import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { type CitiesArgs, type CityFilter, cityFilters, CityOrderBy } from './city.inputs';
+import { type CitiesArgs, type CityFilter, cityFilters, CityOrderBy, cityOrderings } from './city.inputs';
 import { City, cityColumns, type CityRow } from './city.type';
 
 export const cityTable: TableSpec<CityRow, CityFilter> = {
@@ -13,10 +13,7 @@ export const cityTable: TableSpec<CityRow, CityFilter> = {
   keyType: 'text',
   toRow: registryRow('City', City, 'code'),
   conditions: filterConditions(cityFilters),
-  orders: {
-    [CityOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
-    [CityOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-  },
+  orders: cityOrderings.orders,
 };
 
 export const cityService = {

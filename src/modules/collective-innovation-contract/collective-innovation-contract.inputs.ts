@@ -6,23 +6,20 @@ import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { collectiveInnovationContractColumns } from './collective-innovation-contract.type';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { sql } from '../../db/sql';
+import { EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
 
-export enum CollectiveInnovationContractOrderBy {
-  ID_ASC = 'ID_ASC',
-  SIGNED_ON_DESC = 'SIGNED_ON_DESC',
-  SIGNED_ON_ASC = 'SIGNED_ON_ASC',
-  WORKERS_COVERED_DESC = 'WORKERS_COVERED_DESC',
-}
-registerEnumType(CollectiveInnovationContractOrderBy, {
-  name: 'CollectiveInnovationContractOrderBy',
-  description: 'Orderings of collective innovation contracts; ties are broken by record id.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    SIGNED_ON_DESC: { description: 'Most recently signed first; unknown dates last.' },
-    SIGNED_ON_ASC: { description: 'Earliest signed first; unknown dates first.' },
-    WORKERS_COVERED_DESC: { description: 'Most workers covered first; unknown coverage last.' },
-  },
+const columns = collectiveInnovationContractColumns;
+
+/** How CollectiveInnovationContract lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const collectiveInnovationContractOrderings = orderingsOf('CollectiveInnovationContractOrderBy', 'Orderings of collective innovation contracts; ties are broken by record id.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  // Unknown dates sort as the earliest, unknown coverage below any count (a keyset cursor needs a value on every row).
+  SIGNED_ON_DESC: sortBy(columns.signedOn, 'DESC', 'date', 'Most recently signed first; unknown dates last.', EARLIEST_DATE),
+  SIGNED_ON_ASC: sortBy(columns.signedOn, 'ASC', 'date', 'Earliest signed first; unknown dates first.', EARLIEST_DATE),
+  WORKERS_COVERED_DESC: sortBy(columns.workersCovered, 'DESC', 'integer', 'Most workers covered first; unknown coverage last.', '-1'),
 });
+export const CollectiveInnovationContractOrderBy = collectiveInnovationContractOrderings.values;
+export type CollectiveInnovationContractOrderBy = keyof typeof CollectiveInnovationContractOrderBy;
 
 export enum CollectiveInnovationContractDimension {
   PROVINCE = 'PROVINCE',
@@ -46,8 +43,6 @@ registerEnumType(CollectiveInnovationContractDimension, {
     INDUSTRY: { description: "The industry of the contracting enterprise (行业); unknown industries form their own group." },
   },
 });
-
-const columns = collectiveInnovationContractColumns;
 
 /** What CollectiveInnovationContract lists, counts, statistics and exports filter by, declared once. */
 export const collectiveInnovationContractFilters = {

@@ -14,7 +14,7 @@ import {
   type CollectiveInnovationContractSeriesArgs,
 } from './collective-innovation-contract.inputs';
 import { CollectiveInnovationContract, collectiveInnovationContractColumns, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
-import { collectiveInnovationContractFilters } from './collective-innovation-contract.inputs';
+import { collectiveInnovationContractFilters, collectiveInnovationContractOrderings } from './collective-innovation-contract.inputs';
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
   from: 'collective_innovation_contract t',
@@ -23,13 +23,7 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
   toRow: registryRow('CollectiveInnovationContract', CollectiveInnovationContract),
   conditions: filterConditions(collectiveInnovationContractFilters),
 
-  orders: {
-    [CollectiveInnovationContractOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    // Unknown values sort as the earliest date and as 0 workers (a keyset cursor needs a value on every row).
-    [CollectiveInnovationContractOrderBy.SIGNED_ON_DESC]: { expression: "coalesce(t.signed_on, date '0001-01-01')", direction: 'DESC', type: 'date' },
-    [CollectiveInnovationContractOrderBy.SIGNED_ON_ASC]: { expression: "coalesce(t.signed_on, date '0001-01-01')", direction: 'ASC', type: 'date' },
-    [CollectiveInnovationContractOrderBy.WORKERS_COVERED_DESC]: { expression: 'coalesce(t.workers_covered, -1)', direction: 'DESC', type: 'integer' },
-  },
+  orders: collectiveInnovationContractOrderings.orders,
 };
 
 const dimensions: Record<CollectiveInnovationContractDimension, Dimension> = {

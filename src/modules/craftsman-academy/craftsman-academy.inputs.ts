@@ -4,19 +4,17 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { craftsmanAcademyColumns } from './craftsman-academy.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
-export enum CraftsmanAcademyOrderBy {
-  ID_ASC = 'ID_ASC',
-  NAME_ASC = 'NAME_ASC',
-}
-registerEnumType(CraftsmanAcademyOrderBy, {
-  name: 'CraftsmanAcademyOrderBy',
-  description: 'Orderings of craftsman academies; ties are broken by record id.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    NAME_ASC: { description: 'By Chinese name, ascending.' },
-  },
+const columns = craftsmanAcademyColumns;
+
+/** How CraftsmanAcademy lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const craftsmanAcademyOrderings = orderingsOf('CraftsmanAcademyOrderBy', 'Orderings of craftsman academies; ties are broken by record id.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending.'),
 });
+export const CraftsmanAcademyOrderBy = craftsmanAcademyOrderings.values;
+export type CraftsmanAcademyOrderBy = keyof typeof CraftsmanAcademyOrderBy;
 
 export enum CraftsmanAcademyDimension {
   PROVINCE = 'PROVINCE',
@@ -40,8 +38,6 @@ registerEnumType(CraftsmanAcademyDimension, {
     MONTH_ESTABLISHED: { description: 'The month the academy was founded; academies with no known date form their own group.' },
   },
 });
-
-const columns = craftsmanAcademyColumns;
 
 /** What CraftsmanAcademy lists, counts, statistics and exports filter by, declared once. */
 export const craftsmanAcademyFilters = {

@@ -14,7 +14,7 @@ import {
   type CraftsmanAcademySeriesArgs,
 } from './craftsman-academy.inputs';
 import { CraftsmanAcademy, craftsmanAcademyColumns, type CraftsmanAcademyRow } from './craftsman-academy.type';
-import { craftsmanAcademyFilters } from './craftsman-academy.inputs';
+import { craftsmanAcademyFilters, craftsmanAcademyOrderings } from './craftsman-academy.inputs';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',
@@ -23,10 +23,7 @@ export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcad
   toRow: registryRow('CraftsmanAcademy', CraftsmanAcademy),
   conditions: filterConditions(craftsmanAcademyFilters),
 
-  orders: {
-    [CraftsmanAcademyOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [CraftsmanAcademyOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-  },
+  orders: craftsmanAcademyOrderings.orders,
 };
 
 const dimensions: Record<CraftsmanAcademyDimension, Dimension> = {

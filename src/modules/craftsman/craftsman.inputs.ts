@@ -4,21 +4,18 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { craftsmanColumns } from './craftsman.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
-export enum CraftsmanOrderBy {
-  ID_ASC = 'ID_ASC',
-  NAME_ASC = 'NAME_ASC',
-  YEAR_DESC = 'YEAR_DESC',
-}
-registerEnumType(CraftsmanOrderBy, {
-  name: 'CraftsmanOrderBy',
-  description: 'Orderings of craftsmen; ties are broken by record id. Unknown years sort last.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    NAME_ASC: { description: 'By name, ascending.' },
-    YEAR_DESC: { description: 'Most recent year first; unknown years last.' },
-  },
+const columns = craftsmanColumns;
+
+/** How Craftsman lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const craftsmanOrderings = orderingsOf('CraftsmanOrderBy', 'Orderings of craftsmen; ties are broken by record id. Unknown years sort last.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+  YEAR_DESC: sortBy(columns.year, 'DESC', 'integer', 'Most recent year first; unknown years last.', '0'),
 });
+export const CraftsmanOrderBy = craftsmanOrderings.values;
+export type CraftsmanOrderBy = keyof typeof CraftsmanOrderBy;
 
 export enum CraftsmanDimension {
   PROVINCE = 'PROVINCE',
@@ -48,8 +45,6 @@ registerEnumType(CraftsmanDimension, {
     INDUSTRY: { description: "The industry of the craftsman's enterprise (行业); unknown industries form their own group." },
   },
 });
-
-const columns = craftsmanColumns;
 
 /** What Craftsman lists, counts, statistics and exports filter by, declared once. */
 export const craftsmanFilters = {

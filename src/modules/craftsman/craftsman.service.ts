@@ -5,7 +5,7 @@ import type { RequestContext } from '../../graphql/context';
 import { timeSeries, type EventDate } from '../../graphql/time-series';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
 import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
-import { CraftsmanDimension, type CraftsmanFilter, craftsmanFilters, CraftsmanOrderBy, type CraftsmanSeriesArgs, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
+import { CraftsmanDimension, type CraftsmanFilter, craftsmanFilters, CraftsmanOrderBy, craftsmanOrderings, type CraftsmanSeriesArgs, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
 import { Craftsman, craftsmanColumns, type CraftsmanRow } from './craftsman.type';
 
 /**
@@ -19,11 +19,7 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   toRow: registryRow('Craftsman', Craftsman),
   conditions: filterConditions(craftsmanFilters),
 
-  orders: {
-    [CraftsmanOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [CraftsmanOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-    [CraftsmanOrderBy.YEAR_DESC]: { expression: 'coalesce(t.year, 0)', direction: 'DESC', type: 'integer' },
-  },
+  orders: craftsmanOrderings.orders,
 };
 
 const dimensions: Record<CraftsmanDimension, Dimension> = {

@@ -1,22 +1,18 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { districtColumns } from './district.type';
-
-export enum DistrictOrderBy {
-  CODE_ASC = 'CODE_ASC',
-  NAME_ASC = 'NAME_ASC',
-}
-registerEnumType(DistrictOrderBy, {
-  name: 'DistrictOrderBy',
-  description: 'Orderings of districts.',
-  valuesConfig: {
-    CODE_ASC: { description: 'By division code, ascending.' },
-    NAME_ASC: { description: 'By Chinese name, ascending; ties by division code.' },
-  },
-});
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = districtColumns;
+
+/** How District lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const districtOrderings = orderingsOf('DistrictOrderBy', 'Orderings of districts.', {
+  CODE_ASC: sortBy(columns.code, 'ASC', 'text', 'By division code, ascending.'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending; ties by division code.'),
+});
+export const DistrictOrderBy = districtOrderings.values;
+export type DistrictOrderBy = keyof typeof DistrictOrderBy;
 
 /** What District lists, counts, statistics and exports filter by, declared once. */
 export const districtFilters = {

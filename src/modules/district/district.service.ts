@@ -3,7 +3,7 @@ import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { type DistrictFilter, districtFilters, DistrictOrderBy, type DistrictsArgs } from './district.inputs';
+import { type DistrictFilter, districtFilters, DistrictOrderBy, districtOrderings, type DistrictsArgs } from './district.inputs';
 import { District, districtColumns, type DistrictRow } from './district.type';
 
 export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
@@ -14,10 +14,7 @@ export const districtTable: TableSpec<DistrictRow, DistrictFilter> = {
   toRow: registryRow('District', District, 'code'),
   conditions: filterConditions(districtFilters),
 
-  orders: {
-    [DistrictOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
-    [DistrictOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-  },
+  orders: districtOrderings.orders,
 };
 
 export const districtService = {

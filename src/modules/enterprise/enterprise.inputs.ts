@@ -4,23 +4,19 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { enterpriseColumns } from './enterprise.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
-export enum EnterpriseOrderBy {
-  ID_ASC = 'ID_ASC',
-  NAME_ASC = 'NAME_ASC',
-  CREDIT_CODE_ASC = 'CREDIT_CODE_ASC',
-  EMPLOYEE_COUNT_DESC = 'EMPLOYEE_COUNT_DESC',
-}
-registerEnumType(EnterpriseOrderBy, {
-  name: 'EnterpriseOrderBy',
-  description: 'Orderings of enterprises; ties are broken by record id.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    NAME_ASC: { description: 'By Chinese name, ascending.' },
-    CREDIT_CODE_ASC: { description: 'By unified social credit code, ascending.' },
-    EMPLOYEE_COUNT_DESC: { description: 'Largest first; unknown counts last.' },
-  },
+const columns = enterpriseColumns;
+
+/** How Enterprise lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const enterpriseOrderings = orderingsOf('EnterpriseOrderBy', 'Orderings of enterprises; ties are broken by record id.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending.'),
+  CREDIT_CODE_ASC: { spec: { expression: 't.credit_code::text', direction: 'ASC', type: 'text' }, description: 'By unified social credit code, ascending.' },
+  EMPLOYEE_COUNT_DESC: sortBy(columns.employeeCount, 'DESC', 'integer', 'Largest first; unknown counts last.', '-1'),
 });
+export const EnterpriseOrderBy = enterpriseOrderings.values;
+export type EnterpriseOrderBy = keyof typeof EnterpriseOrderBy;
 
 export enum EnterpriseDimension {
   PROVINCE = 'PROVINCE',
@@ -54,8 +50,6 @@ registerEnumType(EnterpriseDimension, {
     },
   },
 });
-
-const columns = enterpriseColumns;
 
 /** What Enterprise lists, counts, statistics and exports filter by, declared once. */
 export const enterpriseFilters = {

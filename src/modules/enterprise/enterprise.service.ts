@@ -5,7 +5,7 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { type EnterpriseDimension, type EnterpriseFilter, enterpriseFilters, EnterpriseOrderBy, type EnterprisesArgs, type EnterpriseSeriesArgs, type EnterpriseStatsArgs } from './enterprise.inputs';
+import { type EnterpriseDimension, type EnterpriseFilter, enterpriseFilters, EnterpriseOrderBy, enterpriseOrderings, type EnterprisesArgs, type EnterpriseSeriesArgs, type EnterpriseStatsArgs } from './enterprise.inputs';
 import { Enterprise, enterpriseColumns, type EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
@@ -15,12 +15,7 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   toRow: registryRow('Enterprise', Enterprise),
   conditions: filterConditions(enterpriseFilters),
 
-  orders: {
-    [EnterpriseOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [EnterpriseOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-    [EnterpriseOrderBy.CREDIT_CODE_ASC]: { expression: 't.credit_code::text', direction: 'ASC', type: 'text' },
-    [EnterpriseOrderBy.EMPLOYEE_COUNT_DESC]: { expression: 'coalesce(t.employee_count, -1)', direction: 'DESC', type: 'integer' },
-  },
+  orders: enterpriseOrderings.orders,
 };
 
 /** The day an enterprise was entered in the registry, on the registry's calendar (China time): deprecated dimensions only. */

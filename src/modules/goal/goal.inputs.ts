@@ -1,25 +1,21 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { goalColumns, GoalMetric } from './goal.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { districtFilter } from '../../graphql/registry-record.interface';
 import { raw } from '../../db/sql';
-
-export enum GoalOrderBy {
-  ID_ASC = 'ID_ASC',
-  DEADLINE_ASC = 'DEADLINE_ASC',
-}
-registerEnumType(GoalOrderBy, {
-  name: 'GoalOrderBy',
-  description: 'Orderings of goals; ties are broken by record id.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    DEADLINE_ASC: { description: 'Earliest deadline first.' },
-  },
-});
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = goalColumns;
+
+/** How Goal lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const goalOrderings = orderingsOf('GoalOrderBy', 'Orderings of goals; ties are broken by record id.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  DEADLINE_ASC: sortBy(columns.deadline, 'ASC', 'date', 'Earliest deadline first.'),
+});
+export const GoalOrderBy = goalOrderings.values;
+export type GoalOrderBy = keyof typeof GoalOrderBy;
 
 /** What Goal lists, counts, statistics and exports filter by, declared once. */
 export const goalFilters = {

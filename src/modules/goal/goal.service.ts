@@ -12,7 +12,7 @@ import { CRAFTSMAN_DATED_BY } from '../craftsman/craftsman.service';
 import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-studio.service';
 import { todayInChina } from '../../common/calendar';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
-import { type GoalFilter, goalFilters, GoalOrderBy, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
+import { type GoalFilter, goalFilters, GoalOrderBy, goalOrderings, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
 import { Goal, goalColumns, GoalMetric, type GoalEvidence, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
@@ -22,10 +22,7 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   toRow: registryRow('Goal', Goal),
   conditions: filterConditions(goalFilters),
 
-  orders: {
-    [GoalOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [GoalOrderBy.DEADLINE_ASC]: { expression: 't.deadline', direction: 'ASC', type: 'date' },
-  },
+  orders: goalOrderings.orders,
 };
 
 /**

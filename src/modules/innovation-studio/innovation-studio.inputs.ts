@@ -4,23 +4,19 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { innovationStudioColumns } from './innovation-studio.type';
+import { EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
 
-export enum InnovationStudioOrderBy {
-  ID_ASC = 'ID_ASC',
-  NAME_ASC = 'NAME_ASC',
-  ESTABLISHED_ON_ASC = 'ESTABLISHED_ON_ASC',
-  ESTABLISHED_ON_DESC = 'ESTABLISHED_ON_DESC',
-}
-registerEnumType(InnovationStudioOrderBy, {
-  name: 'InnovationStudioOrderBy',
-  description: 'Orderings of innovation studios; ties are broken by record id. Unknown dates sort as the earliest.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    NAME_ASC: { description: 'By name, ascending.' },
-    ESTABLISHED_ON_ASC: { description: 'Oldest first; unknown dates first.' },
-    ESTABLISHED_ON_DESC: { description: 'Newest first; unknown dates last.' },
-  },
+const columns = innovationStudioColumns;
+
+/** How InnovationStudio lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const innovationStudioOrderings = orderingsOf('InnovationStudioOrderBy', 'Orderings of innovation studios; ties are broken by record id. Unknown dates sort as the earliest.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+  ESTABLISHED_ON_ASC: sortBy(columns.establishedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
+  ESTABLISHED_ON_DESC: sortBy(columns.establishedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
 });
+export const InnovationStudioOrderBy = innovationStudioOrderings.values;
+export type InnovationStudioOrderBy = keyof typeof InnovationStudioOrderBy;
 
 export enum InnovationStudioDimension {
   PROVINCE = 'PROVINCE',
@@ -48,8 +44,6 @@ registerEnumType(InnovationStudioDimension, {
     INDUSTRY: { description: "The industry of the studio's enterprise (行业); unknown industries form their own group." },
   },
 });
-
-const columns = innovationStudioColumns;
 
 /** What innovation studio lists, counts, statistics, series and exports filter by, declared once. */
 export const innovationStudioFilters = {

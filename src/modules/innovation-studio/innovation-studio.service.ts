@@ -15,6 +15,7 @@ import {
   type InnovationStudioSeriesArgs,
 } from './innovation-studio.inputs';
 import { InnovationStudio, innovationStudioColumns, type InnovationStudioRow } from './innovation-studio.type';
+import { innovationStudioOrderings } from './innovation-studio.inputs';
 
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
   from: 'innovation_studio t',
@@ -22,12 +23,7 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
   key: 't.id',
   toRow: registryRow('InnovationStudio', InnovationStudio),
   conditions: filterConditions(innovationStudioFilters),
-  orders: {
-    [InnovationStudioOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [InnovationStudioOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-    [InnovationStudioOrderBy.ESTABLISHED_ON_ASC]: { expression: "coalesce(t.established_on, date '0001-01-01')", direction: 'ASC', type: 'date' },
-    [InnovationStudioOrderBy.ESTABLISHED_ON_DESC]: { expression: "coalesce(t.established_on, date '0001-01-01')", direction: 'DESC', type: 'date' },
-  },
+  orders: innovationStudioOrderings.orders,
 };
 
 const dimensions: Record<InnovationStudioDimension, Dimension> = {

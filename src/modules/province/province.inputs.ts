@@ -1,22 +1,18 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { provinceColumns } from './province.type';
-
-export enum ProvinceOrderBy {
-  CODE_ASC = 'CODE_ASC',
-  NAME_ASC = 'NAME_ASC',
-}
-registerEnumType(ProvinceOrderBy, {
-  name: 'ProvinceOrderBy',
-  description: 'Orderings of provinces.',
-  valuesConfig: {
-    CODE_ASC: { description: 'By division code, ascending.' },
-    NAME_ASC: { description: 'By Chinese name, ascending; ties by division code.' },
-  },
-});
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = provinceColumns;
+
+/** How Province lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const provinceOrderings = orderingsOf('ProvinceOrderBy', 'Orderings of provinces.', {
+  CODE_ASC: sortBy(columns.code, 'ASC', 'text', 'By division code, ascending.'),
+  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending; ties by division code.'),
+});
+export const ProvinceOrderBy = provinceOrderings.values;
+export type ProvinceOrderBy = keyof typeof ProvinceOrderBy;
 
 /** What Province lists, counts, statistics and exports filter by, declared once. */
 export const provinceFilters = {

@@ -3,7 +3,7 @@ import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { type ProvinceFilter, provinceFilters, ProvinceOrderBy, type ProvincesArgs } from './province.inputs';
+import { type ProvinceFilter, provinceFilters, ProvinceOrderBy, provinceOrderings, type ProvincesArgs } from './province.inputs';
 import { Province, provinceColumns, type ProvinceRow } from './province.type';
 
 export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
@@ -13,10 +13,7 @@ export const provinceTable: TableSpec<ProvinceRow, ProvinceFilter> = {
   keyType: 'text',
   toRow: registryRow('Province', Province, 'code'),
   conditions: filterConditions(provinceFilters),
-  orders: {
-    [ProvinceOrderBy.CODE_ASC]: { expression: 't.code', direction: 'ASC', type: 'text' },
-    [ProvinceOrderBy.NAME_ASC]: { expression: 't.name', direction: 'ASC', type: 'text' },
-  },
+  orders: provinceOrderings.orders,
 };
 
 export const provinceService = {

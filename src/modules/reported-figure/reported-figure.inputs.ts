@@ -1,24 +1,20 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 import { reportedFigureColumns } from './reported-figure.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { districtFilter } from '../../graphql/registry-record.interface';
-
-export enum ReportedFigureOrderBy {
-  ID_ASC = 'ID_ASC',
-  AS_OF_DESC = 'AS_OF_DESC',
-}
-registerEnumType(ReportedFigureOrderBy, {
-  name: 'ReportedFigureOrderBy',
-  description: 'Orderings of published figures; ties are broken by record id.',
-  valuesConfig: {
-    ID_ASC: { description: 'By record id, ascending (the order of registration).' },
-    AS_OF_DESC: { description: 'Most recent date first.' },
-  },
-});
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = reportedFigureColumns;
+
+/** How ReportedFigure lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const reportedFigureOrderings = orderingsOf('ReportedFigureOrderBy', 'Orderings of published figures; ties are broken by record id.', {
+  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  AS_OF_DESC: sortBy(columns.asOf, 'DESC', 'date', 'Most recent date first.'),
+});
+export const ReportedFigureOrderBy = reportedFigureOrderings.values;
+export type ReportedFigureOrderBy = keyof typeof ReportedFigureOrderBy;
 
 /** What ReportedFigure lists, counts, statistics and exports filter by, declared once. */
 export const reportedFigureFilters = {

@@ -3,7 +3,7 @@ import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { type ReportedFigureFilter, reportedFigureFilters, ReportedFigureOrderBy, type ReportedFiguresArgs } from './reported-figure.inputs';
+import { type ReportedFigureFilter, reportedFigureFilters, ReportedFigureOrderBy, reportedFigureOrderings, type ReportedFiguresArgs } from './reported-figure.inputs';
 import { ReportedFigure, reportedFigureColumns, type ReportedFigureRow } from './reported-figure.type';
 
 export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFilter> = {
@@ -13,10 +13,7 @@ export const reportedFigureTable: TableSpec<ReportedFigureRow, ReportedFigureFil
   toRow: registryRow('ReportedFigure', ReportedFigure),
   conditions: filterConditions(reportedFigureFilters),
 
-  orders: {
-    [ReportedFigureOrderBy.ID_ASC]: { expression: 't.id', direction: 'ASC', type: 'integer' },
-    [ReportedFigureOrderBy.AS_OF_DESC]: { expression: 't.as_of', direction: 'DESC', type: 'date' },
-  },
+  orders: reportedFigureOrderings.orders,
 };
 
 export const reportedFigureService = {

@@ -1,22 +1,18 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { sourceColumns } from './source.type';
-
-export enum SourceOrderBy {
-  PUBLISHED_ON_DESC = 'PUBLISHED_ON_DESC',
-  PUBLISHED_ON_ASC = 'PUBLISHED_ON_ASC',
-}
-registerEnumType(SourceOrderBy, {
-  name: 'SourceOrderBy',
-  description: 'Orderings of sources; ties are broken by record id.',
-  valuesConfig: {
-    PUBLISHED_ON_DESC: { description: 'Newest publication first.' },
-    PUBLISHED_ON_ASC: { description: 'Oldest publication first.' },
-  },
-});
+import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = sourceColumns;
+
+/** How Source lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
+export const sourceOrderings = orderingsOf('SourceOrderBy', 'Orderings of sources; ties are broken by record id.', {
+  PUBLISHED_ON_DESC: sortBy(columns.publishedOn, 'DESC', 'date', 'Newest publication first.'),
+  PUBLISHED_ON_ASC: sortBy(columns.publishedOn, 'ASC', 'date', 'Oldest publication first.'),
+});
+export const SourceOrderBy = sourceOrderings.values;
+export type SourceOrderBy = keyof typeof SourceOrderBy;
 
 /** What Source lists, counts, statistics and exports filter by, declared once. */
 export const sourceFilters = {

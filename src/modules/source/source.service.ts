@@ -3,7 +3,7 @@ import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { type SourceFilter, sourceFilters, SourceOrderBy, type SourcesArgs } from './source.inputs';
+import { type SourceFilter, sourceFilters, SourceOrderBy, sourceOrderings, type SourcesArgs } from './source.inputs';
 import { Source, sourceColumns, type SourceRow } from './source.type';
 
 export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
@@ -13,10 +13,7 @@ export const sourceTable: TableSpec<SourceRow, SourceFilter> = {
   toRow: registryRow('Source', Source),
   conditions: filterConditions(sourceFilters),
 
-  orders: {
-    [SourceOrderBy.PUBLISHED_ON_DESC]: { expression: 't.published_on', direction: 'DESC', type: 'date' },
-    [SourceOrderBy.PUBLISHED_ON_ASC]: { expression: 't.published_on', direction: 'ASC', type: 'date' },
-  },
+  orders: sourceOrderings.orders,
 };
 
 export const sourceService = {

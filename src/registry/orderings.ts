@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { registerEnumType } from 'type-graphql';
+import type { Column } from './columns';
+import type { OrderSpec } from './table';
+
+/** One `orderBy` value of a type's lists: how it sorts (over a declared column) and what it says to a reader. */
+export interface Ordering {
+  readonly spec: OrderSpec;
+  readonly description: string;
+}
+
+/** The value unknown dates sort as, the earliest (a keyset cursor needs a value on every row). */
+export const EARLIEST_DATE = "date '0001-01-01'";
+
+/**
+ * Sorts by a column, `direction`, its cursor values of SQL `type`; `unknownAs` places rows whose value
+ * is unknown at one end (e.g. EARLIEST_DATE, or -1 for counts), since a keyset cursor needs a value on
+ * every row. Ties are broken by the table's key (src/registry/table.ts).
+ */
+export function sortBy(column: Column<unknown>, direction: OrderSpec['direction'], type: OrderSpec['type'], description: string, unknownAs?: string): Ordering {
+  return { spec: { expression: unknownAs === undefined ? column.sql : `coalesce(${column.sql}, ${unknownAs})`, direction, type }, description };
+}
+
+/**
+ * A type's orderings, declared once: the GraphQL enum (its name, description and each value's),
+ * registered here, and the table spec's `orders`. `values` is the enum object (`X.ID_ASC`).
+ */
+export function orderingsOf<const O extends Record<string, Ordering>>(
+  name: string,
+  description: string,
+  orderings: O,
+): { values: { readonly [K in keyof O]: K }; orders: Record<string, OrderSpec> } {
+  const keys = Object.keys(orderings) as Array<keyof O & string>;
+  const values = Object.fromEntries(keys.map((k) => [k, k])) as { readonly [K in keyof O]: K };
+  registerEnumType(values, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(keys.map((k) => [k, { description: orderings[k].description }])) as never,
+  });
+  return { values, orders: Object.fromEntries(keys.map((k) => [k, orderings[k].spec])) };
+}
