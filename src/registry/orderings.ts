@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
-import type { Column } from './columns';
+import { internal, type Column } from './columns';
 import type { OrderSpec } from './table';
 
 /** One `orderBy` value of a type's lists: how it sorts (over a declared column) and what it says to a reader. */
@@ -39,3 +39,12 @@ export function orderingsOf<const O extends Record<string, Ordering>>(
   });
   return { values, orders: Object.fromEntries(keys.map((k) => [k, orderings[k].spec])) };
 }
+
+/** Every registry record's default order: by record id, the order of registration. */
+export const BY_RECORD_ID = sortBy(internal<number>('t.id'), 'ASC', 'integer', 'By record id, ascending (the order of registration).');
+
+/** The orderings of a division list (provinces, cities, districts): by code, or by name with ties by code. */
+export const DIVISION_ORDERINGS = {
+  CODE_ASC: sortBy(internal<string>('t.code'), 'ASC', 'text', 'By division code, ascending.'),
+  NAME_ASC: sortBy(internal<string>('t.name'), 'ASC', 'text', 'By Chinese name, ascending; ties by division code.'),
+};

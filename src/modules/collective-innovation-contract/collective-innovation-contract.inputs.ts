@@ -6,13 +6,13 @@ import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { collectiveInnovationContractColumns } from './collective-innovation-contract.type';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { sql } from '../../db/sql';
-import { EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = collectiveInnovationContractColumns;
 
 /** How CollectiveInnovationContract lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const collectiveInnovationContractOrderings = orderingsOf('CollectiveInnovationContractOrderBy', 'Orderings of collective innovation contracts; ties are broken by record id.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   // Unknown dates sort as the earliest, unknown coverage below any count (a keyset cursor needs a value on every row).
   SIGNED_ON_DESC: sortBy(columns.signedOn, 'DESC', 'date', 'Most recently signed first; unknown dates last.', EARLIEST_DATE),
   SIGNED_ON_ASC: sortBy(columns.signedOn, 'ASC', 'date', 'Earliest signed first; unknown dates first.', EARLIEST_DATE),

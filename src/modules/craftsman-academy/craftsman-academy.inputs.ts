@@ -4,13 +4,13 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { craftsmanAcademyColumns } from './craftsman-academy.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
-import { orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = craftsmanAcademyColumns;
 
 /** How CraftsmanAcademy lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const craftsmanAcademyOrderings = orderingsOf('CraftsmanAcademyOrderBy', 'Orderings of craftsman academies; ties are broken by record id.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending.'),
 });
 export const CraftsmanAcademyOrderBy = craftsmanAcademyOrderings.values;

@@ -4,13 +4,13 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { craftsmanColumns } from './craftsman.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
-import { orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = craftsmanColumns;
 
 /** How Craftsman lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const craftsmanOrderings = orderingsOf('CraftsmanOrderBy', 'Orderings of craftsmen; ties are broken by record id. Unknown years sort last.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
   YEAR_DESC: sortBy(columns.year, 'DESC', 'integer', 'Most recent year first; unknown years last.', '0'),
 });

@@ -4,13 +4,13 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { enterpriseColumns } from './enterprise.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
-import { orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = enterpriseColumns;
 
 /** How Enterprise lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const enterpriseOrderings = orderingsOf('EnterpriseOrderBy', 'Orderings of enterprises; ties are broken by record id.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending.'),
   CREDIT_CODE_ASC: { spec: { expression: 't.credit_code::text', direction: 'ASC', type: 'text' }, description: 'By unified social credit code, ascending.' },
   EMPLOYEE_COUNT_DESC: sortBy(columns.employeeCount, 'DESC', 'integer', 'Largest first; unknown counts last.', '-1'),

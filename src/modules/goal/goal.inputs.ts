@@ -5,13 +5,13 @@ import { goalColumns, GoalMetric } from './goal.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { districtFilter } from '../../graphql/registry-record.interface';
 import { raw } from '../../db/sql';
-import { orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = goalColumns;
 
 /** How Goal lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const goalOrderings = orderingsOf('GoalOrderBy', 'Orderings of goals; ties are broken by record id.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   DEADLINE_ASC: sortBy(columns.deadline, 'ASC', 'date', 'Earliest deadline first.'),
 });
 export const GoalOrderBy = goalOrderings.values;

@@ -4,13 +4,13 @@ import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { innovationStudioColumns } from './innovation-studio.type';
-import { EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = innovationStudioColumns;
 
 /** How InnovationStudio lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const innovationStudioOrderings = orderingsOf('InnovationStudioOrderBy', 'Orderings of innovation studios; ties are broken by record id. Unknown dates sort as the earliest.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
   ESTABLISHED_ON_ASC: sortBy(columns.establishedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
   ESTABLISHED_ON_DESC: sortBy(columns.establishedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),

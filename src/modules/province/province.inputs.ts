@@ -2,15 +2,12 @@ import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { provinceColumns } from './province.type';
-import { orderingsOf, sortBy } from '../../registry/orderings';
+import { DIVISION_ORDERINGS, orderingsOf } from '../../registry/orderings';
 
 const columns = provinceColumns;
 
 /** How Province lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
-export const provinceOrderings = orderingsOf('ProvinceOrderBy', 'Orderings of provinces.', {
-  CODE_ASC: sortBy(columns.code, 'ASC', 'text', 'By division code, ascending.'),
-  NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending; ties by division code.'),
-});
+export const provinceOrderings = orderingsOf('ProvinceOrderBy', 'Orderings of provinces.', DIVISION_ORDERINGS);
 export const ProvinceOrderBy = provinceOrderings.values;
 export type ProvinceOrderBy = keyof typeof ProvinceOrderBy;
 

@@ -4,13 +4,13 @@ import { DivisionCodeScalar } from '../../graphql/scalars';
 import { reportedFigureColumns } from './reported-figure.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { districtFilter } from '../../graphql/registry-record.interface';
-import { orderingsOf, sortBy } from '../../registry/orderings';
+import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = reportedFigureColumns;
 
 /** How ReportedFigure lists can be ordered, declared once: the GraphQL enum and the table spec's orders. */
 export const reportedFigureOrderings = orderingsOf('ReportedFigureOrderBy', 'Orderings of published figures; ties are broken by record id.', {
-  ID_ASC: sortBy(columns.id, 'ASC', 'integer', 'By record id, ascending (the order of registration).'),
+  ID_ASC: BY_RECORD_ID,
   AS_OF_DESC: sortBy(columns.asOf, 'DESC', 'date', 'Most recent date first.'),
 });
 export const ReportedFigureOrderBy = reportedFigureOrderings.values;
