@@ -1,13 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
+import { groupBy, type Dimension, type GroupDimension } from '../registry/dimensions';
 import { selectGroups, type TableSpec } from '../registry/table';
 import type { RequestContext } from './context';
 import { DivisionCodeScalar, LocalDateScalar } from './scalars';
 
-/** A column to group by: its SQL expression and the group row's property name. */
-export interface Dimension {
-  expression: string;
-  alias: string;
-}
+export type { Dimension };
 
 /** The dimensions every registry table has. */
 export const placeDimensions = {
@@ -24,6 +21,19 @@ export const enterpriseDimensions = {
   OWNERSHIP: { expression: '(SELECT e.ownership FROM enterprise e WHERE e.id = t.enterprise_id)', alias: 'ownership' },
   INDUSTRY: { expression: '(SELECT e.industry FROM enterprise e WHERE e.id = t.enterprise_id)', alias: 'industry' },
 } satisfies Record<string, Dimension>;
+
+/** The place dimensions of a placed record's statistics, described for its noun (e.g. studio, studios). */
+export const placeGroupDimensions = (noun: string, plural: string) => ({
+  PROVINCE: groupBy.expression(placeDimensions.PROVINCE, `The province of the ${noun}.`),
+  CITY: groupBy.expression(placeDimensions.CITY, `The city of the ${noun}; ${plural} with no city form their own group.`),
+  DISTRICT: groupBy.expression(placeDimensions.DISTRICT, `The district (区县) of the ${noun}; ${plural} placed in no district form their own group.`),
+}) satisfies Record<string, GroupDimension>;
+
+/** The record's enterprise's ownership and industry, described as the type says them. */
+export const enterpriseGroupDimensions = (ownership: string, industry: string) => ({
+  OWNERSHIP: groupBy.expression(enterpriseDimensions.OWNERSHIP, ownership),
+  INDUSTRY: groupBy.expression(enterpriseDimensions.INDUSTRY, industry),
+}) satisfies Record<string, GroupDimension>;
 
 /** What every group row of a registry statistic carries, besides its own dimensions and measures. */
 @ObjectType({ description: 'Base of statistic group rows; not in the schema by itself.' })

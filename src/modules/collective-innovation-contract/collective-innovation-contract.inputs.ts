@@ -1,9 +1,9 @@
-import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { CreditCodeScalar } from '../../graphql/scalars';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { collectiveInnovationContractColumns } from './collective-innovation-contract.type';
+import { collectiveInnovationContractColumns, CollectiveInnovationContractDimension } from './collective-innovation-contract.type';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { sql } from '../../db/sql';
 import { BY_RECORD_ID, EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
@@ -20,29 +20,6 @@ export const collectiveInnovationContractOrderings = orderingsOf('CollectiveInno
 });
 export const CollectiveInnovationContractOrderBy = collectiveInnovationContractOrderings.values;
 export type CollectiveInnovationContractOrderBy = keyof typeof CollectiveInnovationContractOrderBy;
-
-export enum CollectiveInnovationContractDimension {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  YEAR_SIGNED = 'YEAR_SIGNED',
-  MONTH_SIGNED = 'MONTH_SIGNED',
-  OWNERSHIP = 'OWNERSHIP',
-  INDUSTRY = 'INDUSTRY',
-}
-registerEnumType(CollectiveInnovationContractDimension, {
-  name: 'CollectiveInnovationContractDimension',
-  description: 'What collective innovation contract statistics can be grouped by.',
-  valuesConfig: {
-    PROVINCE: { description: 'The province of the contract.' },
-    CITY: { description: 'The city of the contract; contracts with no city form their own group.' },
-    DISTRICT: { description: 'The district (区县) of the contract; contracts placed in no district form their own group.' },
-    YEAR_SIGNED: { description: 'The year the contract was signed.' },
-    MONTH_SIGNED: { description: 'The month the contract was signed.' },
-    OWNERSHIP: { description: "The ownership of the contracting enterprise (所有制)." },
-    INDUSTRY: { description: "The industry of the contracting enterprise (行业); unknown industries form their own group." },
-  },
-});
 
 /** What CollectiveInnovationContract lists, counts, statistics and exports filter by, declared once. */
 export const collectiveInnovationContractFilters = {

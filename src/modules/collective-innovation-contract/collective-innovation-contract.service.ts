@@ -4,16 +4,15 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { listConnection } from '../../graphql/lists';
-import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { groupStats, type Dimension } from '../../graphql/stats';
 import {
-  CollectiveInnovationContractDimension,
   CollectiveInnovationContractOrderBy,
   type CollectiveInnovationContractFilter,
   type CollectiveInnovationContractsArgs,
   type CollectiveInnovationContractStatsArgs,
   type CollectiveInnovationContractSeriesArgs,
 } from './collective-innovation-contract.inputs';
-import { CollectiveInnovationContract, collectiveInnovationContractColumns, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
+import { CollectiveInnovationContract, collectiveInnovationContractColumns, collectiveInnovationContractDimensions, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
 import { collectiveInnovationContractFilters, collectiveInnovationContractOrderings } from './collective-innovation-contract.inputs';
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
@@ -26,12 +25,7 @@ export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationCo
   orders: collectiveInnovationContractOrderings.orders,
 };
 
-const dimensions: Record<CollectiveInnovationContractDimension, Dimension> = {
-  ...placeDimensions,
-  ...enterpriseDimensions,
-  YEAR_SIGNED: yearOf('t.signed_on'),
-  MONTH_SIGNED: monthOf('t.signed_on'),
-};
+const dimensions = collectiveInnovationContractDimensions.dimensions;
 
 const measures: Dimension[] = [
   { expression: 'count(DISTINCT t.enterprise_id)::integer', alias: 'enterprises' },

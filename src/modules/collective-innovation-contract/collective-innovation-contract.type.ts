@@ -8,6 +8,8 @@ import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, integer, internal, localDate, type RowOf } from '../../registry/columns';
 import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
 import { field } from '../../registry/writes/fields';
+import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
+import { enterpriseGroupDimensions, placeGroupDimensions } from '../../graphql/stats';
 
 /** Sane upper bounds: the largest employers in China have a few million workers; a contract plans tens of projects. */
 export const MAX_WORKERS_COVERED = 5_000_000;
@@ -48,11 +50,19 @@ export class CollectiveInnovationContractPayload extends RecordPayload(
   'collective innovation contract',
 ) {}
 
-@ObjectType({ description: 'Collective innovation contracts summed per group (技术创新集体合同统计); ungrouped dimensions are null.' })
-export class CollectiveInnovationContractGroup extends EnterpriseLinkedGroup {
-  @Field(() => Int, { nullable: true, description: 'Year signed, when grouped by YEAR_SIGNED.' })
-  year: number | null;
+/** What CollectiveInnovationContract statistics group by, declared once: the groupBy enum, the dimensions and the group row's fields. */
+export const collectiveInnovationContractDimensions = dimensionsOf('CollectiveInnovationContractDimension', 'What collective innovation contract statistics can be grouped by.', {
+  ...placeGroupDimensions('contract', 'contracts'),
+  YEAR_SIGNED: groupBy.year(collectiveInnovationContractColumns, 'signedOn', 'The year the contract was signed.', 'Year signed, when grouped by YEAR_SIGNED.'),
+  MONTH_SIGNED: groupBy.month(collectiveInnovationContractColumns, 'signedOn', 'The month the contract was signed.'),
+  ...enterpriseGroupDimensions('The ownership of the contracting enterprise (所有制).', 'The industry of the contracting enterprise (行业); unknown industries form their own group.'),
+});
+export const CollectiveInnovationContractDimension = collectiveInnovationContractDimensions.values;
+export type CollectiveInnovationContractDimension = keyof typeof CollectiveInnovationContractDimension;
 
+@ObjectType({ description: 'Collective innovation contracts summed per group (技术创新集体合同统计); ungrouped dimensions are null.' })
+@groupFields(collectiveInnovationContractDimensions.declared)
+export class CollectiveInnovationContractGroup extends EnterpriseLinkedGroup {
   @Field(() => Int, { description: 'Number of contracts in the group.' })
   count: number;
 

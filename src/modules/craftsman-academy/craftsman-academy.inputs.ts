@@ -1,7 +1,7 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { craftsmanAcademyColumns } from './craftsman-academy.type';
+import { craftsmanAcademyColumns, CraftsmanAcademyDimension } from './craftsman-academy.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
@@ -15,29 +15,6 @@ export const craftsmanAcademyOrderings = orderingsOf('CraftsmanAcademyOrderBy', 
 });
 export const CraftsmanAcademyOrderBy = craftsmanAcademyOrderings.values;
 export type CraftsmanAcademyOrderBy = keyof typeof CraftsmanAcademyOrderBy;
-
-export enum CraftsmanAcademyDimension {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  LEVEL = 'LEVEL',
-  ON_PROVINCIAL_SUPPORT_LIST = 'ON_PROVINCIAL_SUPPORT_LIST',
-  YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
-  MONTH_ESTABLISHED = 'MONTH_ESTABLISHED',
-}
-registerEnumType(CraftsmanAcademyDimension, {
-  name: 'CraftsmanAcademyDimension',
-  description: 'What craftsman academy statistics can be grouped by.',
-  valuesConfig: {
-    PROVINCE: { description: 'The province of the academy.' },
-    CITY: { description: 'The city of the academy; academies with no city form their own group.' },
-    DISTRICT: { description: 'The district (区县) of the academy; academies placed in no district form their own group.' },
-    LEVEL: { description: 'The level of the academy.' },
-    ON_PROVINCIAL_SUPPORT_LIST: { description: 'Whether the academy is on the provincial support list.' },
-    YEAR_ESTABLISHED: { description: 'The year the academy was founded (成立日期); academies with no known date form their own group.' },
-    MONTH_ESTABLISHED: { description: 'The month the academy was founded; academies with no known date form their own group.' },
-  },
-});
 
 /** What CraftsmanAcademy lists, counts, statistics and exports filter by, declared once. */
 export const craftsmanAcademyFilters = {

@@ -4,16 +4,15 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { listConnection } from '../../graphql/lists';
-import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { groupStats } from '../../graphql/stats';
 import {
-  CraftsmanAcademyDimension,
   CraftsmanAcademyOrderBy,
   type CraftsmanAcademiesArgs,
   type CraftsmanAcademyFilter,
   type CraftsmanAcademyStatsArgs,
   type CraftsmanAcademySeriesArgs,
 } from './craftsman-academy.inputs';
-import { CraftsmanAcademy, craftsmanAcademyColumns, type CraftsmanAcademyRow } from './craftsman-academy.type';
+import { CraftsmanAcademy, craftsmanAcademyColumns, craftsmanAcademyDimensions, type CraftsmanAcademyRow } from './craftsman-academy.type';
 import { craftsmanAcademyFilters, craftsmanAcademyOrderings } from './craftsman-academy.inputs';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
@@ -26,13 +25,7 @@ export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcad
   orders: craftsmanAcademyOrderings.orders,
 };
 
-const dimensions: Record<CraftsmanAcademyDimension, Dimension> = {
-  ...placeDimensions,
-  LEVEL: { expression: 't.level', alias: 'level' },
-  ON_PROVINCIAL_SUPPORT_LIST: { expression: 't.on_provincial_support_list', alias: 'onProvincialSupportList' },
-  YEAR_ESTABLISHED: yearOf('t.established_on'),
-  MONTH_ESTABLISHED: monthOf('t.established_on'),
-};
+const dimensions = craftsmanAcademyDimensions.dimensions;
 
 /** What an academy's time series and goal trend date it by: the day it was founded (成立日期). */
 export const CRAFTSMAN_ACADEMY_DATED_BY = onDay('t.established_on');

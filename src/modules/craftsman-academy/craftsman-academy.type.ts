@@ -1,10 +1,11 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RegistryGroup } from '../../graphql/stats';
+import { placeGroupDimensions, RegistryGroup } from '../../graphql/stats';
 import { Connection } from '../../graphql/relay/connection';
 import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, flag, internal, localDate, type RowOf, text } from '../../registry/columns';
+import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
 
 export enum CraftsmanAcademyLevel {
   PROVINCIAL = 'PROVINCIAL',
@@ -46,17 +47,30 @@ export class CraftsmanAcademyConnection extends Connection(CraftsmanAcademy, 'Cr
 @ObjectType({ description: 'The result of a write to a craftsman academy.' })
 export class CraftsmanAcademyPayload extends RecordPayload(CraftsmanAcademy, 'CraftsmanAcademy', 'craftsmanAcademy', 'craftsman academy') {}
 
+/** What CraftsmanAcademy statistics group by, declared once: the groupBy enum, the dimensions and the group row's fields. */
+export const craftsmanAcademyDimensions = dimensionsOf('CraftsmanAcademyDimension', 'What craftsman academy statistics can be grouped by.', {
+  ...placeGroupDimensions('academy', 'academies'),
+  LEVEL: groupBy.column(craftsmanAcademyColumns, 'level', 'The level of the academy.', 'Level, when grouped by LEVEL.'),
+  ON_PROVINCIAL_SUPPORT_LIST: groupBy.column(
+    craftsmanAcademyColumns,
+    'onProvincialSupportList',
+    'Whether the academy is on the provincial support list.',
+    'Support-list membership, when grouped by ON_PROVINCIAL_SUPPORT_LIST; null also where it is not known.',
+  ),
+  YEAR_ESTABLISHED: groupBy.year(
+    craftsmanAcademyColumns,
+    'establishedOn',
+    'The year the academy was founded (成立日期); academies with no known date form their own group.',
+    'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates).',
+  ),
+  MONTH_ESTABLISHED: groupBy.month(craftsmanAcademyColumns, 'establishedOn', 'The month the academy was founded; academies with no known date form their own group.'),
+});
+export const CraftsmanAcademyDimension = craftsmanAcademyDimensions.values;
+export type CraftsmanAcademyDimension = keyof typeof CraftsmanAcademyDimension;
+
 @ObjectType({ description: 'Craftsman academies counted per group (工匠学院统计); ungrouped dimensions are null.' })
+@groupFields(craftsmanAcademyDimensions.declared)
 export class CraftsmanAcademyGroup extends RegistryGroup {
-  @Field(() => CraftsmanAcademyLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
-  level: CraftsmanAcademyLevel | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Support-list membership, when grouped by ON_PROVINCIAL_SUPPORT_LIST; null also where it is not known.' })
-  onProvincialSupportList: boolean | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates).' })
-  year: number | null;
-
   @Field(() => Int, { description: 'Number of academies in the group.' })
   count: number;
 }

@@ -1,7 +1,7 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { craftsmanColumns } from './craftsman.type';
+import { craftsmanColumns, CraftsmanDimension } from './craftsman.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
@@ -16,35 +16,6 @@ export const craftsmanOrderings = orderingsOf('CraftsmanOrderBy', 'Orderings of 
 });
 export const CraftsmanOrderBy = craftsmanOrderings.values;
 export type CraftsmanOrderBy = keyof typeof CraftsmanOrderBy;
-
-export enum CraftsmanDimension {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  LEVEL = 'LEVEL',
-  STATUS = 'STATUS',
-  HONORARY_TITLE = 'HONORARY_TITLE',
-  YEAR = 'YEAR',
-  MONTH_RECOGNIZED = 'MONTH_RECOGNIZED',
-  OWNERSHIP = 'OWNERSHIP',
-  INDUSTRY = 'INDUSTRY',
-}
-registerEnumType(CraftsmanDimension, {
-  name: 'CraftsmanDimension',
-  description: 'What craftsman statistics can be grouped by.',
-  valuesConfig: {
-    PROVINCE: { description: 'The province of the craftsman.' },
-    CITY: { description: 'The city of the craftsman; craftsmen with no city form their own group.' },
-    DISTRICT: { description: 'The district (区县) of the craftsman; craftsmen placed in no district form their own group.' },
-    LEVEL: { description: 'The level of the craftsman title.' },
-    STATUS: { description: 'Where the craftsman stands in the selection pipeline.' },
-    HONORARY_TITLE: { description: 'The honorary title; craftsmen without one form their own group.' },
-    YEAR: { description: 'The year of selection or award; craftsmen with no known year form their own group.' },
-    MONTH_RECOGNIZED: { description: 'The month of recognition (认定日期); craftsmen with no known date form their own group.' },
-    OWNERSHIP: { description: "The ownership of the craftsman's enterprise (所有制); craftsmen with no enterprise form their own group." },
-    INDUSTRY: { description: "The industry of the craftsman's enterprise (行业); unknown industries form their own group." },
-  },
-});
 
 /** What Craftsman lists, counts, statistics and exports filter by, declared once. */
 export const craftsmanFilters = {

@@ -4,9 +4,9 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { timeSeries, type EventDate } from '../../graphql/time-series';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { enterpriseDimensions, groupStats, monthOf, placeDimensions, type Dimension } from '../../graphql/stats';
-import { CraftsmanDimension, type CraftsmanFilter, craftsmanFilters, CraftsmanOrderBy, craftsmanOrderings, type CraftsmanSeriesArgs, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
-import { Craftsman, craftsmanColumns, type CraftsmanRow } from './craftsman.type';
+import { groupStats } from '../../graphql/stats';
+import { type CraftsmanFilter, craftsmanFilters, CraftsmanOrderBy, craftsmanOrderings, type CraftsmanSeriesArgs, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
+import { Craftsman, craftsmanColumns, craftsmanDimensions, type CraftsmanRow } from './craftsman.type';
 
 /**
  * Personal columns (national_id_number, phone) are deliberately absent from this select list: they
@@ -22,15 +22,7 @@ export const craftsmanTable: TableSpec<CraftsmanRow, CraftsmanFilter> = {
   orders: craftsmanOrderings.orders,
 };
 
-const dimensions: Record<CraftsmanDimension, Dimension> = {
-  ...placeDimensions,
-  ...enterpriseDimensions,
-  LEVEL: { expression: 't.level', alias: 'level' },
-  STATUS: { expression: 't.status', alias: 'status' },
-  HONORARY_TITLE: { expression: 't.honorary_title', alias: 'honoraryTitle' },
-  YEAR: { expression: 't.year', alias: 'year' },
-  MONTH_RECOGNIZED: monthOf('t.recognized_on'),
-};
+const dimensions = craftsmanDimensions.dimensions;
 
 /**
  * What a craftsman's time series and goal trend date it by: the day of recognition (认定日期), or, when

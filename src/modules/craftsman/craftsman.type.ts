@@ -6,6 +6,8 @@ import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns 
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
+import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
+import { enterpriseGroupDimensions, placeGroupDimensions } from '../../graphql/stats';
 
 export enum CraftsmanLevel {
   NATIONAL = 'NATIONAL',
@@ -72,20 +74,25 @@ export class CraftsmanConnection extends Connection(Craftsman, 'Craftsman', 'cra
 @ObjectType({ description: 'The result of a write to a craftsman.' })
 export class CraftsmanPayload extends RecordPayload(Craftsman, 'Craftsman', 'craftsman', 'craftsman') {}
 
+/** What Craftsman statistics group by, declared once: the groupBy enum, the dimensions and the group row's fields. */
+export const craftsmanDimensions = dimensionsOf('CraftsmanDimension', 'What craftsman statistics can be grouped by.', {
+  ...placeGroupDimensions('craftsman', 'craftsmen'),
+  LEVEL: groupBy.column(craftsmanColumns, 'level', 'The level of the craftsman title.', 'Level, when grouped by LEVEL.'),
+  STATUS: groupBy.column(craftsmanColumns, 'status', 'Where the craftsman stands in the selection pipeline.', 'Status, when grouped by STATUS.'),
+  HONORARY_TITLE: groupBy.column(craftsmanColumns, 'honoraryTitle', 'The honorary title; craftsmen without one form their own group.', 'Honorary title, when grouped by HONORARY_TITLE.'),
+  YEAR: groupBy.column(craftsmanColumns, 'year', 'The year of selection or award; craftsmen with no known year form their own group.', 'Year, when grouped by YEAR.'),
+  MONTH_RECOGNIZED: groupBy.month(craftsmanColumns, 'recognizedOn', 'The month of recognition (认定日期); craftsmen with no known date form their own group.'),
+  ...enterpriseGroupDimensions(
+    "The ownership of the craftsman's enterprise (所有制); craftsmen with no enterprise form their own group.",
+    "The industry of the craftsman's enterprise (行业); unknown industries form their own group.",
+  ),
+});
+export const CraftsmanDimension = craftsmanDimensions.values;
+export type CraftsmanDimension = keyof typeof CraftsmanDimension;
+
 @ObjectType({ description: 'Craftsmen counted per group (工匠统计); ungrouped dimensions are null.' })
+@groupFields(craftsmanDimensions.declared)
 export class CraftsmanGroup extends EnterpriseLinkedGroup {
-  @Field(() => CraftsmanLevel, { nullable: true, description: 'Level, when grouped by LEVEL.' })
-  level: CraftsmanLevel | null;
-
-  @Field(() => CraftsmanStatus, { nullable: true, description: 'Status, when grouped by STATUS.' })
-  status: CraftsmanStatus | null;
-
-  @Field(() => String, { nullable: true, description: 'Honorary title, when grouped by HONORARY_TITLE.' })
-  honoraryTitle: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year, when grouped by YEAR.' })
-  year: number | null;
-
   @Field(() => Int, { description: 'Number of craftsmen in the group.' })
   count: number;
 }

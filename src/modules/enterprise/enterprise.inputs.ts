@@ -1,7 +1,7 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { enterpriseColumns } from './enterprise.type';
+import { enterpriseColumns, EnterpriseDimension } from './enterprise.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
@@ -17,39 +17,6 @@ export const enterpriseOrderings = orderingsOf('EnterpriseOrderBy', 'Orderings o
 });
 export const EnterpriseOrderBy = enterpriseOrderings.values;
 export type EnterpriseOrderBy = keyof typeof EnterpriseOrderBy;
-
-export enum EnterpriseDimension {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  OWNERSHIP = 'OWNERSHIP',
-  INDUSTRY = 'INDUSTRY',
-  YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
-  MONTH_ESTABLISHED = 'MONTH_ESTABLISHED',
-  YEAR_REGISTERED = 'YEAR_REGISTERED',
-  MONTH_REGISTERED = 'MONTH_REGISTERED',
-}
-registerEnumType(EnterpriseDimension, {
-  name: 'EnterpriseDimension',
-  description: 'What enterprise statistics can be grouped by.',
-  valuesConfig: {
-    PROVINCE: { description: 'The province of the enterprise.' },
-    CITY: { description: 'The city of the enterprise; enterprises with no city form their own group.' },
-    DISTRICT: { description: 'The district (区县) of the enterprise; enterprises placed in no district form their own group.' },
-    OWNERSHIP: { description: 'Ownership (所有制).' },
-    INDUSTRY: { description: 'Industry (行业); unknown industries form their own group.' },
-    YEAR_ESTABLISHED: { description: 'The year the enterprise was founded (成立年份); enterprises with no known date form their own group.' },
-    MONTH_ESTABLISHED: { description: 'The month the enterprise was founded; enterprises with no known date form their own group.' },
-    YEAR_REGISTERED: {
-      description: 'The year the enterprise was entered in this registry (登记入库), China time.',
-      deprecationReason: 'When a record was typed in says nothing about the enterprise (a load enters thousands at once); group by YEAR_ESTABLISHED.',
-    },
-    MONTH_REGISTERED: {
-      description: 'The month the enterprise was entered in this registry, China time.',
-      deprecationReason: 'When a record was typed in says nothing about the enterprise; group by MONTH_ESTABLISHED.',
-    },
-  },
-});
 
 /** What Enterprise lists, counts, statistics and exports filter by, declared once. */
 export const enterpriseFilters = {

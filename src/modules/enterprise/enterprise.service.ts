@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
-import { groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { groupStats, type Dimension } from '../../graphql/stats';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
-import { type EnterpriseDimension, type EnterpriseFilter, enterpriseFilters, EnterpriseOrderBy, enterpriseOrderings, type EnterprisesArgs, type EnterpriseSeriesArgs, type EnterpriseStatsArgs } from './enterprise.inputs';
-import { Enterprise, enterpriseColumns, type EnterpriseRow } from './enterprise.type';
+import { type EnterpriseFilter, enterpriseFilters, EnterpriseOrderBy, enterpriseOrderings, type EnterprisesArgs, type EnterpriseSeriesArgs, type EnterpriseStatsArgs } from './enterprise.inputs';
+import { Enterprise, enterpriseColumns, enterpriseDimensions, type EnterpriseRow } from './enterprise.type';
 
 export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   from: 'enterprise t',
@@ -18,21 +18,10 @@ export const enterpriseTable: TableSpec<EnterpriseRow, EnterpriseFilter> = {
   orders: enterpriseOrderings.orders,
 };
 
-/** The day an enterprise was entered in the registry, on the registry's calendar (China time): deprecated dimensions only. */
-const ENTERPRISE_REGISTERED_ON = "(t.created_at AT TIME ZONE 'Asia/Shanghai')::date";
-
 /** What an enterprise's time series date it by: the day it was founded (成立日期), where known. */
 export const ENTERPRISE_DATED_BY = onDay('t.established_on');
 
-const dimensions: Record<EnterpriseDimension, Dimension> = {
-  ...placeDimensions,
-  OWNERSHIP: { expression: 't.ownership', alias: 'ownership' },
-  INDUSTRY: { expression: 't.industry', alias: 'industry' },
-  YEAR_ESTABLISHED: yearOf('t.established_on'),
-  MONTH_ESTABLISHED: monthOf('t.established_on'),
-  YEAR_REGISTERED: yearOf(ENTERPRISE_REGISTERED_ON),
-  MONTH_REGISTERED: monthOf(ENTERPRISE_REGISTERED_ON),
-};
+const dimensions = enterpriseDimensions.dimensions;
 
 const measures: Dimension[] = [
   { expression: 'sum(t.employee_count)::integer', alias: 'employees' },

@@ -3,10 +3,11 @@ import { Connection } from '../../graphql/relay/connection';
 import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { CreditCodeScalar } from '../../graphql/scalars';
-import { RegistryGroup } from '../../graphql/stats';
+import { placeGroupDimensions, RegistryGroup } from '../../graphql/stats';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 import { field } from '../../registry/writes/fields';
+import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
 
 export enum Ownership {
   STATE_OWNED = 'STATE_OWNED',
@@ -55,17 +56,34 @@ export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise', '
 @ObjectType({ description: 'The result of a write to an enterprise.' })
 export class EnterprisePayload extends RecordPayload(Enterprise, 'Enterprise', 'enterprise', 'enterprise') {}
 
+/** The day an enterprise was entered in the registry, on the registry's calendar (China time): deprecated dimensions only. */
+const ENTERPRISE_REGISTERED_ON = "(t.created_at AT TIME ZONE 'Asia/Shanghai')::date";
+
+/** What Enterprise statistics group by, declared once: the groupBy enum, the dimensions and the group row's fields. */
+export const enterpriseDimensions = dimensionsOf('EnterpriseDimension', 'What enterprise statistics can be grouped by.', {
+  ...placeGroupDimensions('enterprise', 'enterprises'),
+  OWNERSHIP: groupBy.column(enterpriseColumns, 'ownership', 'Ownership (所有制).', 'Ownership, when grouped by OWNERSHIP.'),
+  INDUSTRY: groupBy.column(enterpriseColumns, 'industry', 'Industry (行业); unknown industries form their own group.', 'Industry, when grouped by INDUSTRY; null also where unknown.'),
+  YEAR_ESTABLISHED: groupBy.year(
+    enterpriseColumns,
+    'establishedOn',
+    'The year the enterprise was founded (成立年份); enterprises with no known date form their own group.',
+    'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates); or year entered in the registry, when grouped by YEAR_REGISTERED.',
+  ),
+  MONTH_ESTABLISHED: groupBy.month(enterpriseColumns, 'establishedOn', 'The month the enterprise was founded; enterprises with no known date form their own group.'),
+  YEAR_REGISTERED: groupBy.expression({ expression: `extract(year FROM ${ENTERPRISE_REGISTERED_ON})::integer`, alias: 'year' }, 'The year the enterprise was entered in this registry (登记入库), China time.', {
+    deprecationReason: 'When a record was typed in says nothing about the enterprise (a load enters thousands at once); group by YEAR_ESTABLISHED.',
+  }),
+  MONTH_REGISTERED: groupBy.expression({ expression: `date_trunc('month', ${ENTERPRISE_REGISTERED_ON})::date`, alias: 'month' }, 'The month the enterprise was entered in this registry, China time.', {
+    deprecationReason: 'When a record was typed in says nothing about the enterprise; group by MONTH_ESTABLISHED.',
+  }),
+});
+export const EnterpriseDimension = enterpriseDimensions.values;
+export type EnterpriseDimension = keyof typeof EnterpriseDimension;
+
 @ObjectType({ description: 'Enterprises counted per group (企业统计); ungrouped dimensions are null.' })
+@groupFields(enterpriseDimensions.declared)
 export class EnterpriseGroup extends RegistryGroup {
-  @Field(() => Ownership, { nullable: true, description: 'Ownership, when grouped by OWNERSHIP.' })
-  ownership: Ownership | null;
-
-  @Field(() => String, { nullable: true, description: 'Industry, when grouped by INDUSTRY; null also where unknown.' })
-  industry: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates); or year entered in the registry, when grouped by YEAR_REGISTERED.' })
-  year: number | null;
-
   @Field(() => Int, { description: 'Number of enterprises in the group.' })
   count: number;
 

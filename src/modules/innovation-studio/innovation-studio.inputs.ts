@@ -1,9 +1,9 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { TimeSeriesArgs } from '../../graphql/time-series.type';
 import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { innovationStudioColumns } from './innovation-studio.type';
+import { innovationStudioColumns, InnovationStudioDimension } from './innovation-studio.type';
 import { BY_RECORD_ID, EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = innovationStudioColumns;
@@ -17,33 +17,6 @@ export const innovationStudioOrderings = orderingsOf('InnovationStudioOrderBy', 
 });
 export const InnovationStudioOrderBy = innovationStudioOrderings.values;
 export type InnovationStudioOrderBy = keyof typeof InnovationStudioOrderBy;
-
-export enum InnovationStudioDimension {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  KIND = 'KIND',
-  DEMONSTRATION_LEVEL = 'DEMONSTRATION_LEVEL',
-  YEAR_ESTABLISHED = 'YEAR_ESTABLISHED',
-  MONTH_ESTABLISHED = 'MONTH_ESTABLISHED',
-  OWNERSHIP = 'OWNERSHIP',
-  INDUSTRY = 'INDUSTRY',
-}
-registerEnumType(InnovationStudioDimension, {
-  name: 'InnovationStudioDimension',
-  description: 'What innovation studio statistics can be grouped by.',
-  valuesConfig: {
-    PROVINCE: { description: 'The province of the studio.' },
-    CITY: { description: 'The city of the studio; studios with no city form their own group.' },
-    DISTRICT: { description: 'The district (区县) of the studio; studios placed in no district form their own group.' },
-    KIND: { description: 'The kind of studio.' },
-    DEMONSTRATION_LEVEL: { description: 'The demonstration level of the studio.' },
-    YEAR_ESTABLISHED: { description: 'The year the studio was established; studios with no known date form their own group.' },
-    MONTH_ESTABLISHED: { description: 'The month the studio was established; studios with no known date form their own group.' },
-    OWNERSHIP: { description: "The ownership of the studio's enterprise (所有制)." },
-    INDUSTRY: { description: "The industry of the studio's enterprise (行业); unknown industries form their own group." },
-  },
-});
 
 /** What innovation studio lists, counts, statistics, series and exports filter by, declared once. */
 export const innovationStudioFilters = {

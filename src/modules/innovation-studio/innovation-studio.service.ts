@@ -4,9 +4,8 @@ import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { onDay, timeSeries } from '../../graphql/time-series';
 import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { enterpriseDimensions, groupStats, monthOf, placeDimensions, yearOf, type Dimension } from '../../graphql/stats';
+import { groupStats } from '../../graphql/stats';
 import {
-  InnovationStudioDimension,
   InnovationStudioOrderBy,
   innovationStudioFilters,
   type InnovationStudioFilter,
@@ -14,7 +13,7 @@ import {
   type InnovationStudioStatsArgs,
   type InnovationStudioSeriesArgs,
 } from './innovation-studio.inputs';
-import { InnovationStudio, innovationStudioColumns, type InnovationStudioRow } from './innovation-studio.type';
+import { InnovationStudio, innovationStudioColumns, innovationStudioDimensions, type InnovationStudioRow } from './innovation-studio.type';
 import { innovationStudioOrderings } from './innovation-studio.inputs';
 
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
@@ -26,14 +25,7 @@ export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStu
   orders: innovationStudioOrderings.orders,
 };
 
-const dimensions: Record<InnovationStudioDimension, Dimension> = {
-  ...placeDimensions,
-  ...enterpriseDimensions,
-  KIND: { expression: 't.kind', alias: 'kind' },
-  DEMONSTRATION_LEVEL: { expression: 't.demonstration_level', alias: 'demonstrationLevel' },
-  YEAR_ESTABLISHED: yearOf('t.established_on'),
-  MONTH_ESTABLISHED: monthOf('t.established_on'),
-};
+const dimensions = innovationStudioDimensions.dimensions;
 
 /** What a studio's time series and goal trend date it by: the day it was established (成立日期). */
 export const INNOVATION_STUDIO_DATED_BY = onDay('t.established_on');

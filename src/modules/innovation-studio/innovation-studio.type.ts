@@ -7,6 +7,8 @@ import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
 import { field } from '../../registry/writes/fields';
+import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
+import { enterpriseGroupDimensions, placeGroupDimensions } from '../../graphql/stats';
 
 export enum InnovationStudioKind {
   MODEL_WORKER = 'MODEL_WORKER',
@@ -71,17 +73,26 @@ export class InnovationStudioConnection extends Connection(InnovationStudio, 'In
 @ObjectType({ description: 'The result of a write to an innovation studio.' })
 export class InnovationStudioPayload extends RecordPayload(InnovationStudio, 'InnovationStudio', 'innovationStudio', 'innovation studio') {}
 
+/** What InnovationStudio statistics group by, declared once: the groupBy enum, the dimensions and the group row's fields. */
+export const innovationStudioDimensions = dimensionsOf('InnovationStudioDimension', 'What innovation studio statistics can be grouped by.', {
+  ...placeGroupDimensions('studio', 'studios'),
+  KIND: groupBy.column(innovationStudioColumns, 'kind', 'The kind of studio.', 'Kind, when grouped by KIND.'),
+  DEMONSTRATION_LEVEL: groupBy.column(innovationStudioColumns, 'demonstrationLevel', 'The demonstration level of the studio.', 'Demonstration level, when grouped by DEMONSTRATION_LEVEL.'),
+  YEAR_ESTABLISHED: groupBy.year(
+    innovationStudioColumns,
+    'establishedOn',
+    'The year the studio was established; studios with no known date form their own group.',
+    'Year established, when grouped by YEAR_ESTABLISHED (null also for unknown dates).',
+  ),
+  MONTH_ESTABLISHED: groupBy.month(innovationStudioColumns, 'establishedOn', 'The month the studio was established; studios with no known date form their own group.'),
+  ...enterpriseGroupDimensions("The ownership of the studio's enterprise (所有制).", "The industry of the studio's enterprise (行业); unknown industries form their own group."),
+});
+export const InnovationStudioDimension = innovationStudioDimensions.values;
+export type InnovationStudioDimension = keyof typeof InnovationStudioDimension;
+
 @ObjectType({ description: 'Innovation studios counted per group (创新工作室统计); ungrouped dimensions are null.' })
+@groupFields(innovationStudioDimensions.declared)
 export class InnovationStudioGroup extends EnterpriseLinkedGroup {
-  @Field(() => InnovationStudioKind, { nullable: true, description: 'Kind, when grouped by KIND.' })
-  kind: InnovationStudioKind | null;
-
-  @Field(() => DemonstrationLevel, { nullable: true, description: 'Demonstration level, when grouped by DEMONSTRATION_LEVEL.' })
-  demonstrationLevel: DemonstrationLevel | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year established, when grouped by YEAR_ESTABLISHED (null also for unknown dates).' })
-  year: number | null;
-
   @Field(() => Int, { description: 'Number of studios in the group.' })
   count: number;
 }
