@@ -11,9 +11,10 @@ import {
   type CollectiveInnovationContractsArgs,
   type CollectiveInnovationContractStatsArgs,
   type CollectiveInnovationContractSeriesArgs,
+  collectiveInnovationContractFilters,
+  collectiveInnovationContractOrderings,
 } from './collective-innovation-contract.inputs';
 import { CollectiveInnovationContract, collectiveInnovationContractColumns, collectiveInnovationContractDimensions, type CollectiveInnovationContractRow } from './collective-innovation-contract.type';
-import { collectiveInnovationContractFilters, collectiveInnovationContractOrderings } from './collective-innovation-contract.inputs';
 
 export const collectiveInnovationContractTable: TableSpec<CollectiveInnovationContractRow, CollectiveInnovationContractFilter> = {
   from: 'collective_innovation_contract t',

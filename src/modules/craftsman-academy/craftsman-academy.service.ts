@@ -11,9 +11,10 @@ import {
   type CraftsmanAcademyFilter,
   type CraftsmanAcademyStatsArgs,
   type CraftsmanAcademySeriesArgs,
+  craftsmanAcademyFilters,
+  craftsmanAcademyOrderings,
 } from './craftsman-academy.inputs';
 import { CraftsmanAcademy, craftsmanAcademyColumns, craftsmanAcademyDimensions, type CraftsmanAcademyRow } from './craftsman-academy.type';
-import { craftsmanAcademyFilters, craftsmanAcademyOrderings } from './craftsman-academy.inputs';
 
 export const craftsmanAcademyTable: TableSpec<CraftsmanAcademyRow, CraftsmanAcademyFilter> = {
   from: 'craftsman_academy t',

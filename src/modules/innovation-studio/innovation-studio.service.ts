@@ -12,9 +12,9 @@ import {
   type InnovationStudiosArgs,
   type InnovationStudioStatsArgs,
   type InnovationStudioSeriesArgs,
+  innovationStudioOrderings,
 } from './innovation-studio.inputs';
 import { InnovationStudio, innovationStudioColumns, innovationStudioDimensions, type InnovationStudioRow } from './innovation-studio.type';
-import { innovationStudioOrderings } from './innovation-studio.inputs';
 
 export const innovationStudioTable: TableSpec<InnovationStudioRow, InnovationStudioFilter> = {
   from: 'innovation_studio t',
