@@ -12,7 +12,7 @@ type AnyTable = TableSpec<unknown, unknown>;
  * costs more than the rows themselves. `attach` hands each parent row its value: the related row
  * (or null), the page's edges (limit + 1 of them, in fetch order), or the count. `columns` (and a
  * page's `list.columns`) are the select list: only what the query reads, where the planner knows it.
- * src/graphql/fold.ts decides what to fold from the query's selection set.
+ * src/registry/fold-planner.ts decides what to fold from the query's selection set.
  */
 export type Fold =
   | { kind: 'one'; table: AnyTable; columns: string; keyColumn: string; parentColumn: string; folds: Fold[]; attach(parent: object, row: unknown): void }

@@ -6,7 +6,7 @@ import type { RecordSpec } from './writes/record-spec';
  * One registry type, declared once by its module (`src/modules/<type>/<type>.module.ts`); the node
  * lookup, the CSV import, the export, the dependents that move with an enterprise and the test
  * matrices are built from the list of these (src/modules/index.ts), so that a type cannot be
- * registered in one place and forgotten in another. checkRegistryTypes (src/graphql/registry-check.ts)
+ * registered in one place and forgotten in another. checkRegistryTypes (src/registry/registry-check.ts)
  * refuses at start-up a type that lacks what every type must have.
  */
 export interface RegistryType {

@@ -12,7 +12,7 @@ import { formatError, internalErrorLog } from '../graphql/errors/format-error';
 import { jitGateway } from '../graphql/jit-executor';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits/query-limits';
-import { buildRegistrySchema } from '../graphql/schema';
+import { buildRegistrySchema } from '../modules/schema';
 import { logger } from '../logger';
 import { csvImportRouter } from '../modules/bulk-import/csv-import.router';
 import { exportRouter } from '../modules/export/export.router';

@@ -1,6 +1,6 @@
 /**
  * A root list or lookup fetches the relations its rows select (to-one records, child lists, their
- * counts) in its own SQL statement (src/graphql/fold.ts). The same relations reached another way,
+ * counts) in its own SQL statement (src/registry/fold-planner.ts). The same relations reached another way,
  * here through `nodes(ids:)`, are answered by their own resolvers and DataLoader batches. Both
  * must answer exactly alike: values, dates and times, cursors, page info, filters, orderings.
  */

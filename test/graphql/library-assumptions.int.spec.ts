@@ -10,7 +10,7 @@ import { getArgumentValues } from 'graphql/execution/values';
 import { Pool } from 'pg';
 import { poolOf } from '../../src/db/data-source';
 import { jitGateway } from '../../src/graphql/jit-executor';
-import { buildRegistrySchema } from '../../src/graphql/schema';
+import { buildRegistrySchema } from '../../src/modules/schema';
 import { registryTypes } from '../../src/modules';
 import { REVIVED_TIMESTAMPS } from '../../src/registry/fold';
 import { selectSql } from '../../src/registry/table';
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-describe('graphql-js internal modules (src/graphql/fold.ts plans folds with them)', () => {
+describe('graphql-js internal modules (src/registry/fold-planner.ts plans folds with them)', () => {
   const schema = buildRegistrySchema();
   const document = parse(`
     query ($skip: Boolean!) { innovationStudios(first: 3, orderBy: NAME_ASC) { nodes { id ...F name @skip(if: $skip) } } }
@@ -39,13 +39,13 @@ describe('graphql-js internal modules (src/graphql/fold.ts plans folds with them
   it('collectSubfields (graphql/execution/collectFields) merges fields, follows fragments and honours @skip as execution does', () => {
     const connection = schema.getQueryType()!.getFields().innovationStudios;
     const connectionType = getNamedType(connection.type);
-    assume(typeof collectSubfields === 'function' && isObjectType(connectionType), 'graphql-js', 'graphql/execution/collectFields exports collectSubfields', 'src/graphql/fold.ts');
+    assume(typeof collectSubfields === 'function' && isObjectType(connectionType), 'graphql-js', 'graphql/execution/collectFields exports collectSubfields', 'src/registry/fold-planner.ts');
     if (!isObjectType(connectionType)) return;
     const nodes = collectSubfields(schema, fragments, { skip: true }, connectionType, [list]).get('nodes');
     const studio = schema.getType('InnovationStudio');
-    if (!nodes || !isObjectType(studio)) throw new Error('graphql-js changed: collectSubfields no longer answers a Map of response names to field nodes; src/graphql/fold.ts relies on it.');
+    if (!nodes || !isObjectType(studio)) throw new Error('graphql-js changed: collectSubfields no longer answers a Map of response names to field nodes; src/registry/fold-planner.ts relies on it.');
     const fields = collectSubfields(schema, fragments, { skip: true }, studio, nodes);
-    assume(fields instanceof Map, 'graphql-js', 'collectSubfields answers a Map', 'src/graphql/fold.ts');
+    assume(fields instanceof Map, 'graphql-js', 'collectSubfields answers a Map', 'src/registry/fold-planner.ts');
     expect([...fields.keys()]).toEqual(['id', 'name', 'kind']);
     // `name` came from the fragment alone: the skipped one is not among its nodes.
     expect(fields.get('name')).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('graphql-js internal modules (src/graphql/fold.ts plans folds with them
 
   it('getArgumentValues (graphql/execution/values) coerces a field node\'s arguments, variables and defaults', () => {
     const field = schema.getQueryType()!.getFields().innovationStudios;
-    assume(typeof getArgumentValues === 'function', 'graphql-js', 'graphql/execution/values exports getArgumentValues', 'src/graphql/fold.ts');
+    assume(typeof getArgumentValues === 'function', 'graphql-js', 'graphql/execution/values exports getArgumentValues', 'src/registry/fold-planner.ts');
     expect(getArgumentValues(field, list, {})).toEqual({ first: 3, orderBy: 'NAME_ASC' });
   });
 });

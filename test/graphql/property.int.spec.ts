@@ -14,7 +14,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { nationalIdCheckCharacter } from '../../src/common/national-id';
-import { buildRegistrySchema } from '../../src/graphql/schema';
+import { buildRegistrySchema } from '../../src/modules/schema';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { QueryArbitraries, type ValuePools } from '../setup/query-arbitrary';
 import { sqlRows } from '../setup/queries';

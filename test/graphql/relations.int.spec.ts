@@ -1,14 +1,14 @@
 /**
  * Every relation of every registry type, generated from the schema and the declarations
- * (src/graphql/relations.ts): fetched with its parent's statement (a root list folds it) it answers
+ * (src/registry/relations.ts): fetched with its parent's statement (a root list folds it) it answers
  * exactly as its own resolver does (reached through `nodes(ids:)`, batched by DataLoader), and the
  * folded list runs one statement whatever it selects. A new type's relations are covered without
  * touching this file.
  */
 import 'reflect-metadata';
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { foldedFields } from '../../src/graphql/fold';
-import { buildRegistrySchema } from '../../src/graphql/schema';
+import { foldedFields } from '../../src/registry/fold-planner';
+import { buildRegistrySchema } from '../../src/modules/schema';
 import { registryTypes } from '../../src/modules';
 import { testEnterpriseFamilies } from '../setup/fixtures';
 import { startTestApp, type TestApp } from '../setup/test-app';

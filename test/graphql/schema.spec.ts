@@ -19,7 +19,7 @@ import {
   validate,
   type GraphQLNamedType,
 } from 'graphql';
-import { buildRegistrySchema, printRegistrySchema } from '../../src/graphql/schema';
+import { buildRegistrySchema, printRegistrySchema } from '../../src/modules/schema';
 import { EXAMPLE_QUERIES } from '../../src/server/example-queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 

@@ -1,7 +1,7 @@
 /**
  * How many SQL statements a request runs depends on the shape of the query, never on how many rows
  * it returns: a root list or lookup fetches the relations it selects in its own statement
- * (src/graphql/fold.ts); relations reached otherwise are batched per request (DataLoader), child
+ * (src/registry/fold-planner.ts); relations reached otherwise are batched per request (DataLoader), child
  * lists in one windowed query for all parents; `totalCount` runs a COUNT only when it is selected. Every response reports the
  * number in `extensions.sqlStatements`; here it is also checked against what actually reached the
  * pg pool, so that the reported number cannot drift from the truth.

@@ -6,7 +6,7 @@
  * say is run as SQL; the server keeps serving.
  */
 import request from 'supertest';
-import { buildRegistrySchema } from '../../src/graphql/schema';
+import { buildRegistrySchema } from '../../src/modules/schema';
 import { numberArgumentCases, textArgumentCases, type ArgumentCase } from '../setup/argument-cases';
 import { gql, nodeId, sqlNumber } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';

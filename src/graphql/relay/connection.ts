@@ -129,7 +129,7 @@ export function toConnection<T>(page: () => Promise<Edge<T>[]>, count: () => Pro
 }
 
 /**
- * A connection whose page and count were fetched with its parent (src/graphql/fold.ts): plain
+ * A connection whose page and count were fetched with its parent (src/registry/fold-planner.ts): plain
  * values rather than promises, so graphql-js completes it without waiting on anything. Only what
  * the client selected was fetched, and only that is read.
  */

@@ -5,7 +5,7 @@ import { raw, sql } from '../../db/sql';
 import { selectSql, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, forbidden } from '../../graphql/errors/codes';
-import { listConnection } from '../../graphql/lists';
+import { listConnection } from '../../registry/lists';
 import type { ConnectionResult } from '../../graphql/relay/connection';
 import { fromGlobalId, integerKeyOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { AuditEntryRow, AuditOperation } from './audit-entry.type';

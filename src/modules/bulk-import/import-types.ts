@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLInputObjectType, isNonNullType } from 'graphql';
 import type { RecordSpec } from '../../registry/writes/record-spec';
-import { buildRegistrySchema } from '../../graphql/schema';
+import { buildRegistrySchema } from '../schema';
 import { registryTypes } from '..';
 
 /** A record type that can be imported from CSV (`POST /import/<slug>`). */

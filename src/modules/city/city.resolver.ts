@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { childListField, toOneField } from '../../graphql/relations';
+import { childListField, toOneField } from '../../registry/relations';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 import { Province } from '../province/province.type';
 import { provinceTable } from '../province/province.service';

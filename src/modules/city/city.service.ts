@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
+import { byKeyLoader, listConnection, rowByKey } from '../../registry/lists';
 import { type CitiesArgs, type CityFilter, cityFilters, CityOrderBy, cityOrderings } from './city.inputs';
 import { City, cityColumns, type CityRow } from './city.type';
 
@@ -18,7 +18,7 @@ export const cityTable: TableSpec<CityRow, CityFilter> = {
 
 export const cityService = {
   list: (ctx: RequestContext, args: CitiesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, cityTable, args, CityOrderBy.CODE_ASC, info),
-  /** The root field `city(code:)`, with what it folds (src/graphql/fold.ts). */
+  /** The root field `city(code:)`, with what it folds (src/registry/fold-planner.ts). */
   lookup: (ctx: RequestContext, code: string, info: GraphQLResolveInfo) => rowByKey(ctx, cityTable, 't.code', code, info),
   byCode: (ctx: RequestContext, code: string | null) => (code == null ? null : byKeyLoader(ctx, cityTable, 't.code').load(code)),
 };

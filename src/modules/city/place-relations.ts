@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { childListField, toOneField } from '../../graphql/relations';
+import { childListField, toOneField } from '../../registry/relations';
 import { Province } from '../province/province.type';
 import { provinceService, provinceTable } from '../province/province.service';
 import { District } from '../district/district.type';
@@ -18,7 +18,7 @@ export interface Placed {
 
 /**
  * `province`, `city` and `district` of a registry type, each batched through the request's loaders
- * or fetched with the row where its statement folds them (src/graphql/relations.ts).
+ * or fetched with the row where its statement folds them (src/registry/relations.ts).
  */
 export function placeFieldsResolver(Type: ClassType, label: string): ClassType[] {
   return [
@@ -68,7 +68,7 @@ export function groupPlaceFieldsResolver(Type: ClassType): ClassType {
 
 /**
  * A registry type's list under `District`, `City` and `Province` (a city's studios, a province's
- * contracts), each batched or folded with the place (src/graphql/relations.ts); `defaultOrder` as
+ * contracts), each batched or folded with the place (src/registry/relations.ts); `defaultOrder` as
  * the type's root list uses it.
  */
 export function placeListResolvers(field: string, Connection: ClassType, ArgsType: ClassType, label: string, table: () => TableSpec<unknown, unknown>, defaultOrder: string): ClassType[] {

@@ -1,10 +1,10 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { CreditCodeScalar } from '../../graphql/scalars';
-import { TimeSeriesArgs } from '../../graphql/time-series.type';
+import { TimeSeriesArgs } from '../../registry/time-series.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { collectiveInnovationContractColumns, CollectiveInnovationContractDimension } from './collective-innovation-contract.type';
-import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { cityPortalFilters, placeFilters } from '../../registry/registry-record.interface';
 import { sql } from '../../db/sql';
 import { BY_RECORD_ID, EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';
 

@@ -2,9 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { onDay, timeSeries } from '../../graphql/time-series';
-import { listConnection } from '../../graphql/lists';
-import { groupStats, type Dimension } from '../../graphql/stats';
+import { onDay, timeSeries } from '../../registry/time-series';
+import { listConnection } from '../../registry/lists';
+import { groupStats, type Dimension } from '../../registry/stats';
 import {
   CollectiveInnovationContractOrderBy,
   type CollectiveInnovationContractFilter,

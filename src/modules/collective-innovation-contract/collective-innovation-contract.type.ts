@@ -2,14 +2,14 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
-import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../registry/registry-record.interface';
 import { NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, integer, internal, localDate, type RowOf } from '../../registry/columns';
 import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
 import { field } from '../../registry/writes/fields';
 import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
-import { enterpriseGroupDimensions, placeGroupDimensions } from '../../graphql/stats';
+import { enterpriseGroupDimensions, placeGroupDimensions } from '../../registry/stats';
 
 /** Sane upper bounds: the largest employers in China have a few million workers; a contract plans tens of projects. */
 export const MAX_WORKERS_COVERED = 5_000_000;

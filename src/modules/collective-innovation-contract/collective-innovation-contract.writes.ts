@@ -9,7 +9,7 @@ import { collectiveInnovationContractTable } from './collective-innovation-contr
 import type { UpsertCollectiveInnovationContractsInput } from './collective-innovation-contract.write-inputs';
 import { writtenFields } from '../../registry/columns';
 import { collectiveInnovationContractColumns } from './collective-innovation-contract.type';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 import { enterpriseKeyFields } from '../enterprise/enterprise-reference';
 
 /**

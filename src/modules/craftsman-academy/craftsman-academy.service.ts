@@ -2,9 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { onDay, timeSeries } from '../../graphql/time-series';
-import { listConnection } from '../../graphql/lists';
-import { groupStats } from '../../graphql/stats';
+import { onDay, timeSeries } from '../../registry/time-series';
+import { listConnection } from '../../registry/lists';
+import { groupStats } from '../../registry/stats';
 import {
   CraftsmanAcademyOrderBy,
   type CraftsmanAcademiesArgs,
@@ -37,4 +37,4 @@ export const craftsmanAcademyService = {
   stats: (ctx: RequestContext, args: CraftsmanAcademyStatsArgs) => groupStats(ctx, craftsmanAcademyTable, dimensions, args.groupBy, args.filter),
 };
 
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+/** What src/registry/fold-planner.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */

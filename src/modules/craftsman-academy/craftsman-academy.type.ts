@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { placeGroupDimensions, RegistryGroup } from '../../graphql/stats';
+import { placeGroupDimensions, RegistryGroup } from '../../registry/stats';
 import { Connection } from '../../graphql/relay/connection';
-import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../registry/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, flag, internal, localDate, type RowOf, text } from '../../registry/columns';

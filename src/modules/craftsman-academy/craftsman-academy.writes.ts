@@ -6,7 +6,7 @@ import { craftsmanAcademyTable } from './craftsman-academy.service';
 import { craftsmanAcademyColumns, CraftsmanAcademyLevel } from './craftsman-academy.type';
 import type { UpsertCraftsmanAcademiesInput } from './craftsman-academy.write-inputs';
 import { writtenFields } from '../../registry/columns';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 
 /** Levels whose academies belong to a city (市级, 区级); a provincial academy may have none. */
 const CITY_LEVELS: readonly string[] = [CraftsmanAcademyLevel.MUNICIPAL, CraftsmanAcademyLevel.DISTRICT];

@@ -2,9 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { timeSeries, type EventDate } from '../../graphql/time-series';
-import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { groupStats } from '../../graphql/stats';
+import { timeSeries, type EventDate } from '../../registry/time-series';
+import { byKeyLoader, listConnection } from '../../registry/lists';
+import { groupStats } from '../../registry/stats';
 import { type CraftsmanFilter, craftsmanFilters, CraftsmanOrderBy, craftsmanOrderings, type CraftsmanSeriesArgs, type CraftsmanStatsArgs, type CraftsmenArgs } from './craftsman.inputs';
 import { Craftsman, craftsmanColumns, craftsmanDimensions, type CraftsmanRow } from './craftsman.type';
 

@@ -2,12 +2,12 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
 import { Node } from '../../graphql/relay/node.interface';
-import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../registry/registry-record.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
 import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
-import { enterpriseGroupDimensions, placeGroupDimensions } from '../../graphql/stats';
+import { enterpriseGroupDimensions, placeGroupDimensions } from '../../registry/stats';
 
 export enum CraftsmanLevel {
   NATIONAL = 'NATIONAL',

@@ -12,7 +12,7 @@ import { craftsmanTable } from './craftsman.service';
 import { craftsmanColumns } from './craftsman.type';
 import type { UpsertCraftsmenInput } from './craftsman.write-inputs';
 import { writtenFields } from '../../registry/columns';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 import { enterpriseKeyFields } from '../enterprise/enterprise-reference';
 
 

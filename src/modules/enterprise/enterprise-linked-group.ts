@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { RegistryGroup } from '../../graphql/stats';
+import { RegistryGroup } from '../../registry/stats';
 import { Ownership } from './enterprise.type';
 
 /** Group rows of records that belong to an enterprise (studios, contracts, craftsmen) can be grouped by its ownership and industry. */

@@ -1,5 +1,5 @@
 import type { ClassType } from 'type-graphql';
-import { childListField, toOneField } from '../../graphql/relations';
+import { childListField, toOneField } from '../../registry/relations';
 import type { TableSpec } from '../../registry/table';
 import { enterpriseTable } from './enterprise.service';
 import { Enterprise } from './enterprise.type';

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { TimeSeriesArgs } from '../../graphql/time-series.type';
+import { TimeSeriesArgs } from '../../registry/time-series.type';
 import { enterpriseColumns, EnterpriseDimension } from './enterprise.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { cityPortalFilters, placeFilters } from '../../registry/registry-record.interface';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = enterpriseColumns;

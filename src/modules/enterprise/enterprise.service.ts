@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
-import { groupStats, type Dimension } from '../../graphql/stats';
+import { groupStats, type Dimension } from '../../registry/stats';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { onDay, timeSeries } from '../../graphql/time-series';
-import { byKeyLoader, listConnection, rowByKey } from '../../graphql/lists';
+import { onDay, timeSeries } from '../../registry/time-series';
+import { byKeyLoader, listConnection, rowByKey } from '../../registry/lists';
 import { type EnterpriseFilter, enterpriseFilters, EnterpriseOrderBy, enterpriseOrderings, type EnterprisesArgs, type EnterpriseSeriesArgs, type EnterpriseStatsArgs } from './enterprise.inputs';
 import { Enterprise, enterpriseColumns, enterpriseDimensions, type EnterpriseRow } from './enterprise.type';
 
@@ -33,8 +33,8 @@ export const enterpriseService = {
   stats: (ctx: RequestContext, args: EnterpriseStatsArgs) => groupStats(ctx, enterpriseTable, dimensions, args.groupBy, args.filter, measures),
   list: (ctx: RequestContext, args: EnterprisesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, enterpriseTable, args, EnterpriseOrderBy.ID_ASC, info),
   byId: (ctx: RequestContext, id: number | string | null) => (id == null ? null : byKeyLoader(ctx, enterpriseTable, 't.id').load(id)),
-  /** The root field `enterprise(creditCode:)`, with what it folds (src/graphql/fold.ts). */
+  /** The root field `enterprise(creditCode:)`, with what it folds (src/registry/fold-planner.ts). */
   lookup: (ctx: RequestContext, creditCode: string, info: GraphQLResolveInfo) => rowByKey(ctx, enterpriseTable, 't.credit_code', creditCode, info),
 };
 
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+/** What src/registry/fold-planner.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../registry/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { CreditCodeScalar } from '../../graphql/scalars';
-import { placeGroupDimensions, RegistryGroup } from '../../graphql/stats';
+import { placeGroupDimensions, RegistryGroup } from '../../registry/stats';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 import { field } from '../../registry/writes/fields';

@@ -11,7 +11,7 @@ import { enterpriseTable } from './enterprise.service';
 import { enterpriseColumns } from './enterprise.type';
 import type { UpsertEnterprisesInput } from './enterprise.write-inputs';
 import { writtenFields } from '../../registry/columns';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 
 type Stored = { index: number; existing: ColumnRecord | null; record: ColumnRecord };
 

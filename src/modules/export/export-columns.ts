@@ -8,7 +8,7 @@ import {
   type GraphQLField,
   type GraphQLLeafType,
 } from 'graphql';
-import { buildRegistrySchema } from '../../graphql/schema';
+import { buildRegistrySchema } from '../schema';
 import type { ExportRow, ExportType } from './export-types';
 
 /** One column of an export: its header and its value in a row, serialized as the API serializes it. */

@@ -1,7 +1,7 @@
 import { getNamedType, graphql, isObjectType, type GraphQLField } from 'graphql';
 import type { RequestContext } from '../../graphql/context';
 import { ErrorCode } from '../../graphql/errors/codes';
-import { buildRegistrySchema } from '../../graphql/schema';
+import { buildRegistrySchema } from '../schema';
 import { leafFields, PLACE_COLUMNS } from './export-columns';
 import { badParameter } from './export-parameters';
 import type { ExportType } from './export-types';

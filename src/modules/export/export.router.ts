@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { getNamedType, isInputObjectType, type GraphQLInputObjectType } from 'graphql';
 import type { Pool } from 'pg';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
-import { buildRegistrySchema } from '../../graphql/schema';
+import { buildRegistrySchema } from '../schema';
 import { httpRequestContext, requestIdOf } from '../../server/http-context';
 import { HttpError } from '../../server/http-error';
 import { EXPORT_FORMATS, isExportFormat, RecordEncoder, setExportHeaders, type ExportFormat } from './export-format';

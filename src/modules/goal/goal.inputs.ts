@@ -3,7 +3,7 @@ import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { goalColumns, GoalMetric } from './goal.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { districtFilter } from '../../graphql/registry-record.interface';
+import { districtFilter } from '../../registry/registry-record.interface';
 import { raw } from '../../db/sql';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 

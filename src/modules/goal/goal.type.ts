@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { INHERIT_CACHE } from '../../graphql/cache-hints';
 import { Connection } from '../../graphql/relay/connection';
-import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../graphql/registry-record.interface';
+import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../registry/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';

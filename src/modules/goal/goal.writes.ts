@@ -4,7 +4,7 @@ import { goalTable } from './goal.service';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { goalColumns } from './goal.type';
 import { writtenFields } from '../../registry/columns';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 
 /** The baseline is published with the goal: both its value and its date, or neither; and before the deadline. */
 function checkBaseline(record: ColumnRecord): Array<[string, string]> {

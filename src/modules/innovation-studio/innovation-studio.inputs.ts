@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { TimeSeriesArgs } from '../../graphql/time-series.type';
-import { cityPortalFilters, placeFilters } from '../../graphql/registry-record.interface';
+import { TimeSeriesArgs } from '../../registry/time-series.type';
+import { cityPortalFilters, placeFilters } from '../../registry/registry-record.interface';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { innovationStudioColumns, InnovationStudioDimension } from './innovation-studio.type';
 import { BY_RECORD_ID, EARLIEST_DATE, orderingsOf, sortBy } from '../../registry/orderings';

@@ -2,9 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { onDay, timeSeries } from '../../graphql/time-series';
-import { byKeyLoader, listConnection } from '../../graphql/lists';
-import { groupStats } from '../../graphql/stats';
+import { onDay, timeSeries } from '../../registry/time-series';
+import { byKeyLoader, listConnection } from '../../registry/lists';
+import { groupStats } from '../../registry/stats';
 import {
   InnovationStudioOrderBy,
   innovationStudioFilters,

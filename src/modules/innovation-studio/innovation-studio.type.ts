@@ -1,14 +1,14 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseLinkedGroup } from '../enterprise/enterprise-linked-group';
 import { Connection } from '../../graphql/relay/connection';
-import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { cityPortalColumns, placeColumns, RegistryRecord, registryRecordColumns } from '../../registry/registry-record.interface';
 import { columnFields, enumColumn, internal, localDate, text, type RowOf } from '../../registry/columns';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { enterpriseIdColumn } from '../enterprise/enterprise-reference';
 import { field } from '../../registry/writes/fields';
 import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
-import { enterpriseGroupDimensions, placeGroupDimensions } from '../../graphql/stats';
+import { enterpriseGroupDimensions, placeGroupDimensions } from '../../registry/stats';
 
 export enum InnovationStudioKind {
   MODEL_WORKER = 'MODEL_WORKER',

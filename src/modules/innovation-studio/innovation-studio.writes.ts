@@ -8,7 +8,7 @@ import { DemonstrationLevel, innovationStudioColumns } from './innovation-studio
 import type { UpsertInnovationStudiosInput } from './innovation-studio.write-inputs';
 import { writtenFields } from '../../registry/columns';
 import { enterpriseKeyFields } from '../enterprise/enterprise-reference';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 
 /** How innovation studios are written: city editors keep their city's; a studio lies in its enterprise's city. */
 export const innovationStudioRecord: RecordSpec = {

@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { selectByKeysAcross } from '../../registry/fold';
 import { selectByKeys, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { lookupColumns } from '../../graphql/fold';
+import { lookupColumns } from '../../registry/fold-planner';
 import { badInput } from '../../graphql/errors/codes';
 import { fromGlobalId, integerKeyOf } from '../../graphql/relay/global-id';
 import { MAX_PAGE_SIZE } from '../../graphql/relay/page-args';
@@ -24,7 +24,7 @@ function nodeTypeOf(typename: string): NodeType | undefined {
   return nodeTypes.get(typename);
 }
 
-/** A lookup of one record: its type, its key and the columns the query reads of it (fold.ts's lookupColumns). */
+/** A lookup of one record: its type, its key and the columns the query reads of it (fold-planner.ts's lookupColumns). */
 interface NodeKey {
   typename: string;
   key: string;

@@ -3,7 +3,7 @@ import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 import { reportedFigureColumns } from './reported-figure.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { districtFilter } from '../../graphql/registry-record.interface';
+import { districtFilter } from '../../registry/registry-record.interface';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = reportedFigureColumns;

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { byKeyLoader, listConnection } from '../../graphql/lists';
+import { byKeyLoader, listConnection } from '../../registry/lists';
 import { type ReportedFigureFilter, reportedFigureFilters, ReportedFigureOrderBy, reportedFigureOrderings, type ReportedFiguresArgs } from './reported-figure.inputs';
 import { ReportedFigure, reportedFigureColumns, type ReportedFigureRow } from './reported-figure.type';
 
@@ -22,4 +22,4 @@ export const reportedFigureService = {
   byIds: (ctx: RequestContext, ids: readonly number[]) => byKeyLoader(ctx, reportedFigureTable, 't.id').loadMany(ids),
 };
 
-/** What src/graphql/fold.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */
+/** What src/registry/fold-planner.ts may fetch with a parent's statement: exactly what the resolvers' service calls return. */

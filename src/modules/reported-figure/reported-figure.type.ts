@@ -1,6 +1,6 @@
 import { ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../graphql/registry-record.interface';
+import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../registry/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, float, internal, localDate, type RowOf, text } from '../../registry/columns';

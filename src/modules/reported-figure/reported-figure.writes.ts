@@ -3,7 +3,7 @@ import type { ColumnRecord, RecordSpec } from '../../registry/writes/record-spec
 import { reportedFigureTable } from './reported-figure.service';
 import { FigureKind, FigureQualifier, FigureUnit, reportedFigureColumns, ReportedFigureMetric } from './reported-figure.type';
 import { writtenFields } from '../../registry/columns';
-import { placeFields } from '../../graphql/registry-record.interface';
+import { placeFields } from '../../registry/registry-record.interface';
 
 /** Metrics published as percentages (their enum descriptions say "percent"); all others are counts. */
 export const PERCENT_METRICS: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { toOneField } from '../../graphql/relations';
+import { toOneField } from '../../registry/relations';
 import { ArchiveRecordInput } from '../../graphql/writes';
 import { historyFieldResolver } from '../audit/audit.resolver';
 import { SourcesArgs } from './source.inputs';
@@ -38,7 +38,7 @@ export class SourceResolver {
   }
 }
 
-/** Adds `source` to a registry type: batched, or fetched with the row where its statement folds it (src/graphql/relations.ts). */
+/** Adds `source` to a registry type: batched, or fetched with the row where its statement folds it (src/registry/relations.ts). */
 export const sourceFieldResolver = (Type: ClassType, label: string) =>
   toOneField(Type, 'source', () => Source, { table: () => sourceTable, keyColumn: 't.id', parentColumn: 'sourceId', description: `Where this ${label} comes from (出处).` });
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filterConditions } from '../../registry/filters';
 import { registryRow, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
-import { byKeyLoader, listConnection } from '../../graphql/lists';
+import { byKeyLoader, listConnection } from '../../registry/lists';
 import { type SourceFilter, sourceFilters, SourceOrderBy, sourceOrderings, type SourcesArgs } from './source.inputs';
 import { Source, sourceColumns, type SourceRow } from './source.type';
 

@@ -1,6 +1,6 @@
 import { ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
-import { RegistryRecord, registryRecordColumns } from '../../graphql/registry-record.interface';
+import { RegistryRecord, registryRecordColumns } from '../../registry/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, internal, localDate, type RowOf, text } from '../../registry/columns';

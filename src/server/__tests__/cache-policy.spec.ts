@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { buildRegistrySchema } from '../../graphql/schema';
+import { buildRegistrySchema } from '../../modules/schema';
 import { operationCachePolicy } from '../cache-policy';
 
 const policyOf = (query: string) => operationCachePolicy(buildRegistrySchema(), parse(query));

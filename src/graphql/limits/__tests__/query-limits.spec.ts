@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery, GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { EXAMPLE_QUERIES } from '../../../server/example-queries';
-import { buildRegistrySchema } from '../../schema';
+import { buildRegistrySchema } from '../../../modules/schema';
 import { textProblem } from '../argument-text';
 import { withoutSuggestions } from '../limits.plugin';
 import { HEAVY_SCAN, operationCost, SCAN_PRICES } from '../query-cost';

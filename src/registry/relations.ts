@@ -1,14 +1,14 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import type { TableSpec } from '../registry/table';
-import type { RequestContext } from './context';
-import { childList, foldable, toOne } from './fold';
+import type { TableSpec } from './table';
+import type { RequestContext } from '../graphql/context';
+import { childList, foldable, toOne } from './fold-planner';
 import { byKeyLoader, childConnection } from './lists';
 
 type AnyTable = TableSpec<any, any>;
 
 /**
  * A relation is declared once, here: the field's resolver and its fold (fetched with the parent's
- * statement, src/graphql/fold.ts) are both made from the same declaration, so the two cannot answer
+ * statement, src/registry/fold-planner.ts) are both made from the same declaration, so the two cannot answer
  * differently (they drifted once when written apart). test/graphql/relations.int.spec.ts compares
  * folded and unfolded answers for every relation of every registry type.
  */

@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import type { RegistryType } from '../registry/registry-type';
-import { foldedFields } from './fold';
+import type { RegistryType } from './registry-type';
+import { foldedFields } from './fold-planner';
 
 /**
  * What every registry type must have, asked of the declarations against the built schema once at
@@ -69,7 +69,7 @@ function unfoldedRelations(type: GraphQLObjectType, registry: ReadonlyMap<string
     if (isListType(getNullableType(field.type))) continue;
     const target = getNamedType(field.type).name;
     const related = registry.has(target) || (target.endsWith('Connection') && registry.has(target.slice(0, -'Connection'.length)));
-    if (related && !folded.has(field.name)) problems.push(`${type.name}.${field.name} relates to ${target} but does not fold (declare it with toOneField or childListField, src/graphql/relations.ts)`);
+    if (related && !folded.has(field.name)) problems.push(`${type.name}.${field.name} relates to ${target} but does not fold (declare it with toOneField or childListField, src/registry/relations.ts)`);
   }
   return problems;
 }

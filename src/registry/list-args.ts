@@ -1,5 +1,5 @@
-import type { TableSpec } from '../registry/table';
-import { toPageRequest, type PageArgs } from './relay/page-args';
+import type { TableSpec } from './table';
+import { toPageRequest, type PageArgs } from '../graphql/relay/page-args';
 
 /** The arguments of every list field: paging, a typed filter and an `orderBy` enum value. */
 export interface ListArgs<Filter> extends PageArgs {

@@ -1,8 +1,8 @@
-import type { PlaceFilter } from '../registry/filters';
+import type { PlaceFilter } from './filters';
 import { raw, sql, where, type SqlFragment } from '../db/sql';
-import { filteredFrom, type TableSpec } from '../registry/table';
-import type { RequestContext } from './context';
-import { badInput } from './errors/codes';
+import { filteredFrom, type TableSpec } from './table';
+import type { RequestContext } from '../graphql/context';
+import { badInput } from '../graphql/errors/codes';
 import { SeriesGrouping, SeriesInterval, type TimeSeriesArgs, type TimeSeriesLineRow } from './time-series.type';
 
 /** Enough for 50 years of months; more points than any chart shows, and a bound on the statement's rows. */

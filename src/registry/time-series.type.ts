@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { INHERIT_CACHE } from './cache-hints';
-import { DivisionCodeScalar, LocalDateScalar } from './scalars';
+import { INHERIT_CACHE } from '../graphql/cache-hints';
+import { DivisionCodeScalar, LocalDateScalar } from '../graphql/scalars';
 
 export enum SeriesInterval {
   MONTH = 'MONTH',

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { groupBy, type Dimension, type GroupDimension } from '../registry/dimensions';
-import { selectGroups, type TableSpec } from '../registry/table';
-import type { RequestContext } from './context';
-import { DivisionCodeScalar, LocalDateScalar } from './scalars';
+import { groupBy, type Dimension, type GroupDimension } from './dimensions';
+import { selectGroups, type TableSpec } from './table';
+import type { RequestContext } from '../graphql/context';
+import { DivisionCodeScalar, LocalDateScalar } from '../graphql/scalars';
 
 export type { Dimension };
 

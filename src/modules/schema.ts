@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
-import { cacheControlDirective } from './cache-hints';
-import { answerFoldedFields } from './fold';
-import { TimeSeriesLineResolver } from './time-series.resolver';
-import { registryModules, registryTypes } from '../modules';
-import { checkRegistryTypes } from './registry-check';
+import { cacheControlDirective } from '../graphql/cache-hints';
+import { answerFoldedFields } from '../registry/fold-planner';
+import { registryModules, registryTypes } from './';
+import { checkRegistryTypes } from '../registry/registry-check';
 
-/** Every module's resolvers (src/modules/index.ts finds the modules), and the time series' line. */
-const resolvers = () => [...registryModules().flatMap((m) => m.resolvers), TimeSeriesLineResolver];
+/** Every module's resolvers (src/modules/index.ts finds the modules). */
+const resolvers = () => registryModules().flatMap((m) => m.resolvers);
 
 let schema: GraphQLSchema | undefined;
 

@@ -13,10 +13,10 @@ import {
 // fragments and honours @skip/@include exactly as execution will, so it sees the same FieldNodes.
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { Fold } from '../registry/fold';
-import { columnsByAlias, columnsNamed, selectSql, type TableSpec } from '../registry/table';
+import type { Fold } from './fold';
+import { columnsByAlias, columnsNamed, selectSql, type TableSpec } from './table';
 import { pageOf, type ListArgs } from './list-args';
-import { FetchedConnection } from './relay/connection';
+import { FetchedConnection } from '../graphql/relay/connection';
 
 type AnyTable = TableSpec<unknown, unknown>;
 

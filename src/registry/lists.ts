@@ -1,15 +1,15 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectFoldedByKeys, selectFoldedPage } from '../registry/fold';
-import { countByParent, countRows, selectByKeys, selectPage, selectPagesByParent, type TableSpec } from '../registry/table';
-import type { RequestContext } from './context';
-import { toConnection, type ConnectionResult, type Edge } from './relay/connection';
-import { connectionPlan, objectPlan } from './fold';
+import { selectFoldedByKeys, selectFoldedPage } from './fold';
+import { countByParent, countRows, selectByKeys, selectPage, selectPagesByParent, type TableSpec } from './table';
+import type { RequestContext } from '../graphql/context';
+import { toConnection, type ConnectionResult, type Edge } from '../graphql/relay/connection';
+import { connectionPlan, objectPlan } from './fold-planner';
 import { pageOf, type ListArgs } from './list-args';
 
 /**
  * A root list field: one page query and, only if `totalCount` is selected, one COUNT. With the
- * field's `info`, the page query also fetches the relations its rows declare foldable (fold.ts).
+ * field's `info`, the page query also fetches the relations its rows declare foldable (fold-planner.ts).
  */
 export function listConnection<Row, Filter>(
   ctx: RequestContext,
@@ -62,7 +62,7 @@ export function byKeyLoader<Row, Filter>(ctx: RequestContext, table: TableSpec<R
 }
 
 /**
- * A root field's row by a unique key (a city by its code). With folded relations (fold.ts) it runs
+ * A root field's row by a unique key (a city by its code). With folded relations (fold-planner.ts) it runs
  * its own statement; otherwise it joins the request's batch for that key.
  */
 export async function rowByKey<Row, Filter>(ctx: RequestContext, table: TableSpec<Row, Filter>, keyColumn: string, key: string | number, info: GraphQLResolveInfo): Promise<Row | null> {

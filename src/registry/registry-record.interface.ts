@@ -1,10 +1,10 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { InterfaceType } from 'type-graphql';
-import { columnFields, columnOf, flag, integer, internal, text, type Column } from '../registry/columns';
-import { field } from '../registry/writes/fields';
-import { filterBy } from '../registry/filters';
-import { DivisionCodeScalar } from './scalars';
-import { Node, type Typed } from './relay/node.interface';
+import { columnFields, columnOf, flag, integer, internal, text, type Column } from './columns';
+import { field } from './writes/fields';
+import { filterBy } from './filters';
+import { DivisionCodeScalar } from '../graphql/scalars';
+import { Node, type Typed } from '../graphql/relay/node.interface';
 
 const timestamp = columnOf<Date>(() => DateTimeISOResolver);
 

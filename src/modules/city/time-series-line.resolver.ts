@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { City } from '../modules/city/city.type';
-import { District } from '../modules/district/district.type';
-import { districtService } from '../modules/district/district.service';
-import { cityService } from '../modules/city/city.service';
-import { Province } from '../modules/province/province.type';
-import { provinceService } from '../modules/province/province.service';
-import type { RequestContext } from './context';
-import { TimeSeriesLine, type TimeSeriesLineRow } from './time-series.type';
+import { City } from './city.type';
+import { District } from '../district/district.type';
+import { districtService } from '../district/district.service';
+import { cityService } from './city.service';
+import { Province } from '../province/province.type';
+import { provinceService } from '../province/province.service';
+import type { RequestContext } from '../../graphql/context';
+import { TimeSeriesLine, type TimeSeriesLineRow } from '../../registry/time-series.type';
 
 /** A line's province, city and district, batched through the request's loaders like every place relation. */
 @Resolver(() => TimeSeriesLine)
