@@ -34,8 +34,17 @@ export class RequestDeadlineError extends Error {
  * one after another, in the order they arrived, instead of interleaving all their statements so that
  * every one of them ends late.
  */
+/** Less time than this left at a deadline is not worth a slot: the deadline sweeper would cancel the statement at once. */
+const MIN_USEFUL_MS = 100;
+
+interface Waiter {
+  deadline: number;
+  grant(): void;
+  expire(): void;
+}
+
 export class Semaphore {
-  private readonly waiting: Array<{ deadline: number; grant: () => void }> = [];
+  private readonly waiting: Waiter[] = [];
 
   constructor(private free: number) {}
 
@@ -44,18 +53,21 @@ export class Semaphore {
     const now = this.tryAcquire();
     if (now) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
-      const waiter = {
+      const leave = () => {
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
+        clearTimeout(timer);
+        reject(onTimeout());
+      };
+      const waiter: Waiter = {
         deadline,
         grant: () => {
           clearTimeout(timer);
           resolve(this.releaser());
         },
+        expire: leave,
       };
-      const timer = setTimeout(() => {
-        const at = this.waiting.indexOf(waiter);
-        if (at >= 0) this.waiting.splice(at, 1);
-        reject(onTimeout());
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(leave, Math.max(0, deadline - Date.now()));
       const before = this.waiting.findIndex((w) => w.deadline > deadline);
       if (before < 0) this.waiting.push(waiter);
       else this.waiting.splice(before, 0, waiter);
@@ -79,9 +91,13 @@ export class Semaphore {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift();
-      if (next) next.grant();
-      else this.free += 1;
+      // A waiter whose deadline is (all but) past is told so rather than handed a slot it has no time to use:
+      // its own timer may not have fired yet when the event loop is busy.
+      for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+        if (next.deadline - Date.now() < MIN_USEFUL_MS) next.expire();
+        else return next.grant();
+      }
+      this.free += 1;
     };
   }
 }

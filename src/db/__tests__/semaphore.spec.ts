@@ -32,6 +32,18 @@ describe('Semaphore (the heavy lane, the connections of one request)', () => {
     expect(lane.available).toBe(1);
   });
 
+  it('refuses, rather than hands a slot to, a waiter with no time left to use it, though its own timer has not fired yet', async () => {
+    const lane = new Semaphore(1);
+    const held = await lane.acquire(later(10_000), refused);
+    const almostDue = lane.acquire(later(50), refused);
+    const next = lane.acquire(later(10_000), refused);
+    // Released before the waiter's timer can run (the event loop is busy in a real server).
+    held();
+    await expect(almostDue).rejects.toThrow('no room in time');
+    (await next)();
+    expect(lane.available).toBe(1);
+  });
+
   it('counts a release once, however often it is called', async () => {
     const lane = new Semaphore(2);
     const release = await lane.acquire(later(1_000), refused);
