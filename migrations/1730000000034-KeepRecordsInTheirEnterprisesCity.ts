@@ -3,6 +3,24 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Tables whose records may name an enterprise, and so must lie in its city and province. */
 const UNDER_ENTERPRISE = ['innovation_studio', 'collective_innovation_contract', 'craftsman'];
 
+/** The enterprises' and craftsmen's rule as this migration made it (migration 38 restores it on the way down). */
+export const KEEPS_DEPENDENTS_IN_CITY = `
+  CREATE OR REPLACE FUNCTION registry_keeps_dependents_in_city() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    BEGIN
+      IF NEW.city_code IS DISTINCT FROM OLD.city_code OR NEW.province_code IS DISTINCT FROM OLD.province_code THEN
+        IF TG_TABLE_NAME = 'enterprise' AND (EXISTS (SELECT 1 FROM innovation_studio s WHERE s.enterprise_id = NEW.id)
+            OR EXISTS (SELECT 1 FROM collective_innovation_contract k WHERE k.enterprise_id = NEW.id)
+            OR EXISTS (SELECT 1 FROM craftsman c WHERE c.enterprise_id = NEW.id)) THEN
+          RAISE EXCEPTION 'enterprise % has records that lie in its city', NEW.id USING ERRCODE = 'check_violation', CONSTRAINT = 'enterprise_dependents_in_city';
+        END IF;
+        IF TG_TABLE_NAME = 'craftsman' AND EXISTS (SELECT 1 FROM innovation_studio s WHERE s.lead_craftsman_id = NEW.id AND s.city_code IS DISTINCT FROM NEW.city_code) THEN
+          RAISE EXCEPTION 'craftsman % leads a studio in %', NEW.id, OLD.city_code USING ERRCODE = 'check_violation', CONSTRAINT = 'craftsman_leads_studio_in_city';
+        END IF;
+      END IF;
+      RETURN NEW;
+    END $$`;
+
 /**
  * The place rules the write engine applies (src/registry/writes/prepare.ts), repeated by PostgreSQL for every
  * writer: a studio, contract or craftsman with an enterprise lies in the enterprise's city and province;
@@ -41,22 +59,7 @@ export class KeepRecordsInTheirEnterprisesCity1730000000034 implements Migration
       await q.query(`CREATE TRIGGER ${table}_in_enterprise_city BEFORE INSERT OR UPDATE OF ${columns} ON ${table}
         FOR EACH ROW EXECUTE FUNCTION registry_in_enterprise_city()`);
     }
-    await q.query(`
-      CREATE FUNCTION registry_keeps_dependents_in_city() RETURNS trigger
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-        BEGIN
-          IF NEW.city_code IS DISTINCT FROM OLD.city_code OR NEW.province_code IS DISTINCT FROM OLD.province_code THEN
-            IF TG_TABLE_NAME = 'enterprise' AND (EXISTS (SELECT 1 FROM innovation_studio s WHERE s.enterprise_id = NEW.id)
-                OR EXISTS (SELECT 1 FROM collective_innovation_contract k WHERE k.enterprise_id = NEW.id)
-                OR EXISTS (SELECT 1 FROM craftsman c WHERE c.enterprise_id = NEW.id)) THEN
-              RAISE EXCEPTION 'enterprise % has records that lie in its city', NEW.id USING ERRCODE = 'check_violation', CONSTRAINT = 'enterprise_dependents_in_city';
-            END IF;
-            IF TG_TABLE_NAME = 'craftsman' AND EXISTS (SELECT 1 FROM innovation_studio s WHERE s.lead_craftsman_id = NEW.id AND s.city_code IS DISTINCT FROM NEW.city_code) THEN
-              RAISE EXCEPTION 'craftsman % leads a studio in %', NEW.id, OLD.city_code USING ERRCODE = 'check_violation', CONSTRAINT = 'craftsman_leads_studio_in_city';
-            END IF;
-          END IF;
-          RETURN NEW;
-        END $$`);
+    await q.query(KEEPS_DEPENDENTS_IN_CITY);
     for (const table of ['enterprise', 'craftsman']) {
       await q.query(`CREATE TRIGGER ${table}_keeps_dependents_in_city BEFORE UPDATE OF city_code, province_code ON ${table}
         FOR EACH ROW EXECUTE FUNCTION registry_keeps_dependents_in_city()`);

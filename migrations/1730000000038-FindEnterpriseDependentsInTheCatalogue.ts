@@ -1,22 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** Migration 34's rule for enterprises, with its tables named in it. */
-const NAMED_TABLES = `
-  CREATE OR REPLACE FUNCTION registry_keeps_dependents_in_city() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    BEGIN
-      IF NEW.city_code IS DISTINCT FROM OLD.city_code OR NEW.province_code IS DISTINCT FROM OLD.province_code THEN
-        IF TG_TABLE_NAME = 'enterprise' AND (EXISTS (SELECT 1 FROM innovation_studio s WHERE s.enterprise_id = NEW.id)
-            OR EXISTS (SELECT 1 FROM collective_innovation_contract k WHERE k.enterprise_id = NEW.id)
-            OR EXISTS (SELECT 1 FROM craftsman c WHERE c.enterprise_id = NEW.id)) THEN
-          RAISE EXCEPTION 'enterprise % has records that lie in its city', NEW.id USING ERRCODE = 'check_violation', CONSTRAINT = 'enterprise_dependents_in_city';
-        END IF;
-        IF TG_TABLE_NAME = 'craftsman' AND EXISTS (SELECT 1 FROM innovation_studio s WHERE s.lead_craftsman_id = NEW.id AND s.city_code IS DISTINCT FROM NEW.city_code) THEN
-          RAISE EXCEPTION 'craftsman % leads a studio in %', NEW.id, OLD.city_code USING ERRCODE = 'check_violation', CONSTRAINT = 'craftsman_leads_studio_in_city';
-        END IF;
-      END IF;
-      RETURN NEW;
-    END $$`;
+import { KEEPS_DEPENDENTS_IN_CITY } from './1730000000034-KeepRecordsInTheirEnterprisesCity';
 
 /**
  * An enterprise with records in its city does not move (migration 34): which tables hold such records
@@ -53,6 +36,7 @@ export class FindEnterpriseDependentsInTheCatalogue1730000000038 implements Migr
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(NAMED_TABLES);
+    // Migration 34's rule, with its tables named in it.
+    await q.query(KEEPS_DEPENDENTS_IN_CITY);
   }
 }

@@ -28,8 +28,3 @@ export function registryModules(): RegistryModule[] {
 export function registryTypes(): RegistryType[] {
   return registryModules().flatMap((m) => m.types ?? []);
 }
-
-/** The registry type of a GraphQL type name, or null. */
-export function registryTypeOf(typename: string): RegistryType | null {
-  return registryTypes().find((t) => t.typename === typename) ?? null;
-}

@@ -17,6 +17,11 @@ export interface GroupDimension {
   readonly field?: { readonly type: () => unknown; readonly description: string };
 }
 
+/** The year of a date expression, in a group row's `year`. */
+export const yearOf = (date: string): Dimension => ({ expression: `extract(year FROM ${date})::integer`, alias: 'year' });
+/** The month of a date expression (its first day), in a group row's `month`. */
+export const monthOf = (date: string): Dimension => ({ expression: `date_trunc('month', ${date})::date`, alias: 'month' });
+
 const columnOf = <C extends Columns>(columns: C, name: keyof C & string) => {
   const column = columns[name];
   if (!column) throw new Error(`no column ${name} to group by`);
@@ -32,13 +37,13 @@ export const groupBy = {
   },
   /** The year of a date column, in the group row's `year` (described by `field` where this dimension declares it). */
   year: <C extends Columns>(columns: C, name: keyof C & string, description: string, field?: string): GroupDimension => ({
-    dimension: { expression: `extract(year FROM ${columnOf(columns, name).sql})::integer`, alias: 'year' },
+    dimension: yearOf(columnOf(columns, name).sql),
     description,
     ...(field ? { field: { type: () => Int, description: field } } : {}),
   }),
   /** The month of a date column, in the group row's `month` (its first day). */
   month: <C extends Columns>(columns: C, name: keyof C & string, description: string): GroupDimension => ({
-    dimension: { expression: `date_trunc('month', ${columnOf(columns, name).sql})::date`, alias: 'month' },
+    dimension: monthOf(columnOf(columns, name).sql),
     description,
   }),
   /** Any other grouping: an expression (the record's enterprise's ownership), into a field the group type has. */

@@ -13,8 +13,6 @@ export const placeDimensions = {
   DISTRICT: { expression: 't.district_code', alias: 'districtCode' },
 } satisfies Record<string, Dimension>;
 
-export const yearOf = (date: string): Dimension => ({ expression: `extract(year FROM ${date})::integer`, alias: 'year' });
-export const monthOf = (date: string): Dimension => ({ expression: `date_trunc('month', ${date})::date`, alias: 'month' });
 
 /** The ownership and industry of the record's enterprise (`t.enterprise_id`), looked up in the same statement. */
 export const enterpriseDimensions = {

@@ -7,7 +7,7 @@ import { placeGroupDimensions, RegistryGroup } from '../../registry/stats';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, columnOf, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
 import { field } from '../../registry/writes/fields';
-import { dimensionsOf, groupBy, groupFields } from '../../registry/dimensions';
+import { dimensionsOf, groupBy, groupFields, monthOf, yearOf } from '../../registry/dimensions';
 
 export enum Ownership {
   STATE_OWNED = 'STATE_OWNED',
@@ -71,10 +71,10 @@ export const enterpriseDimensions = dimensionsOf('EnterpriseDimension', 'What en
     'Year founded, when grouped by YEAR_ESTABLISHED (null also for unknown dates); or year entered in the registry, when grouped by YEAR_REGISTERED.',
   ),
   MONTH_ESTABLISHED: groupBy.month(enterpriseColumns, 'establishedOn', 'The month the enterprise was founded; enterprises with no known date form their own group.'),
-  YEAR_REGISTERED: groupBy.expression({ expression: `extract(year FROM ${ENTERPRISE_REGISTERED_ON})::integer`, alias: 'year' }, 'The year the enterprise was entered in this registry (登记入库), China time.', {
+  YEAR_REGISTERED: groupBy.expression(yearOf(ENTERPRISE_REGISTERED_ON), 'The year the enterprise was entered in this registry (登记入库), China time.', {
     deprecationReason: 'When a record was typed in says nothing about the enterprise (a load enters thousands at once); group by YEAR_ESTABLISHED.',
   }),
-  MONTH_REGISTERED: groupBy.expression({ expression: `date_trunc('month', ${ENTERPRISE_REGISTERED_ON})::date`, alias: 'month' }, 'The month the enterprise was entered in this registry, China time.', {
+  MONTH_REGISTERED: groupBy.expression(monthOf(ENTERPRISE_REGISTERED_ON), 'The month the enterprise was entered in this registry, China time.', {
     deprecationReason: 'When a record was typed in says nothing about the enterprise; group by MONTH_ESTABLISHED.',
   }),
 });

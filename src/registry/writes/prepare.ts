@@ -207,11 +207,10 @@ const referenceKey = (ref: PendingReference) => `${ref.table}|${ref.by}|${ref.va
  */
 export async function prepareDrafts(tx: RequestDb, caller: Caller, spec: RecordSpec, drafts: Draft[]): Promise<{ prepared: Prepared[]; problems: Problem[] }> {
   const problems = new BatchProblems();
-  const problem = problems.add.bind(problems);
   const checked = checkDrafts(spec, drafts, problems);
   const targets = await lookUpReferences(tx, checked.pending);
   const parents = attachReferences(spec, drafts, checked, targets, problems);
-  if (spec.place) await settlePlaces(tx, caller, spec, drafts, checked.records, checked.given, parents, problem);
+  if (spec.place) await settlePlaces(tx, caller, spec, drafts, checked, parents, problems);
   checkSameCityReferences(spec, checked, targets, problems);
   const prepared = completeRecords(caller, spec, drafts, checked.records, problems);
   for (const p of (await spec.checkStored?.(tx, prepared)) ?? []) problems.add(p.index, p.column === null ? null : fieldOfColumn(spec, p.column), p.code, p.message);
@@ -253,16 +252,9 @@ async function lookUpReferences(tx: RequestDb, pending: Pending[]): Promise<Map<
  * province; a record with no city needs a province that exists. A record that changes city without
  * naming a district loses its district (that lay in the old city).
  */
-async function settlePlaces(
-  tx: RequestDb,
-  caller: Caller,
-  spec: RecordSpec,
-  drafts: Draft[],
-  records: Map<number, ColumnRecord>,
-  given: Map<number, Set<string>>,
-  parents: Map<number, Target>,
-  problem: (index: number, field: string | null, code: UserErrorCode, message: string) => void,
-): Promise<void> {
+async function settlePlaces(tx: RequestDb, caller: Caller, spec: RecordSpec, drafts: Draft[], checked: CheckedDrafts, parents: Map<number, Target>, problems: BatchProblems): Promise<void> {
+  const { records, given } = checked;
+  const problem = problems.add.bind(problems);
   for (const draft of drafts) {
     const record = records.get(draft.index)!;
     const parentRow = parents.get(draft.index);
@@ -276,9 +268,9 @@ async function settlePlaces(
       record.city_code = caller.cityCode;
     }
   }
-  if ('districtCode' in spec.fields) await settleDistricts(tx, drafts, records, given, parents, problem);
-  const cityCodes = [...new Set([...records.values()].map((r) => r.city_code).filter((c): c is string => typeof c === 'string'))];
-  const provinceCodes = [...new Set([...records.values()].map((r) => r.province_code).filter((c): c is string => typeof c === 'string'))];
+  if ('districtCode' in spec.fields) await settleDistricts(tx, drafts, checked, parents, problems);
+  const cityCodes = codesIn(records, 'city_code');
+  const provinceCodes = codesIn(records, 'province_code');
   const cities = new Map<string, string>();
   const provinces = new Set<string>();
   if (cityCodes.length) {
@@ -308,20 +300,15 @@ async function settlePlaces(
 }
 
 /** The district rules of settlePlaces: one statement for the batch's districts. */
-async function settleDistricts(
-  tx: RequestDb,
-  drafts: Draft[],
-  records: Map<number, ColumnRecord>,
-  given: Map<number, Set<string>>,
-  parents: Map<number, Target>,
-  problem: (index: number, field: string | null, code: UserErrorCode, message: string) => void,
-): Promise<void> {
+async function settleDistricts(tx: RequestDb, drafts: Draft[], checked: CheckedDrafts, parents: Map<number, Target>, problems: BatchProblems): Promise<void> {
+  const { records, given } = checked;
+  const problem = problems.add.bind(problems);
   for (const draft of drafts) {
     const record = records.get(draft.index)!;
     const moved = draft.existing !== null && draft.existing.city_code !== record.city_code;
     if (moved && !given.get(draft.index)!.has('district_code')) record.district_code = null;
   }
-  const codes = [...new Set([...records.values()].map((r) => r.district_code).filter((c): c is string => typeof c === 'string'))];
+  const codes = codesIn(records, 'district_code');
   if (!codes.length) return;
   const districts = new Map<string, { city: string; name: string }>();
   for (const d of await tx.query<{ code: string; city: string; name: string }>(sql`SELECT code, city_code AS city, name FROM district WHERE code = ANY(${codes})`)) {
@@ -341,4 +328,9 @@ async function settleDistricts(
       problem(draft.index, 'districtCode', UserErrorCode.INVALID, `District ${code} (${district.name}) lies in city ${district.city}, not in the record's city ${record.city_code ?? '(none)'}.`);
     }
   }
+}
+
+/** The distinct division codes a column holds across the batch's records, for one lookup statement. */
+function codesIn(records: Map<number, ColumnRecord>, column: string): string[] {
+  return [...new Set([...records.values()].map((r) => r[column]).filter((c): c is string => typeof c === 'string'))];
 }
