@@ -9,7 +9,8 @@ const PLACE_JOINS = `JOIN province p ON p.code = t.province_code LEFT JOIN city 
 const BOOKKEEPING = `t.source_id, t.created_at, t.updated_at`;
 const UNKNOWN = 'empty when the source does not say (unknown, not zero)';
 
-const COMMENTS: Record<string, string> = {
+/** Column descriptions of the views from here on (new registry types' views take them too: support/registry-table.ts). */
+export const COMMENTS: Record<string, string> = {
   ...COLUMN_COMMENTS,
   full_name: 'Official full name (全称), as GB/T 2260 writes it',
   pinyin: 'The full name in toneless pinyin (拼音)',

@@ -9,7 +9,8 @@
 import { syntheticCreditCode } from '../src/common/credit-code';
 import { insertRows, type Row } from './published/batch';
 import {
-  GOALS, NAMED_ENTERPRISES, OPEN_UNIVERSITY_ACADEMY, REPORTED_FIGURES, SAMPLE_GROUPS, SOURCES, ZILONG_CONTRACT, type SampleGroupKey, type SourceKey,
+  GOALS, NAMED_ENTERPRISES, OPEN_UNIVERSITY_ACADEMY, REPORTED_FIGURES, SAMPLE_GROUPS, SMALL_CLASSROOM, SOURCES, WUHAN_HEAVY_DEMONSTRATION, ZHENJIANG_PARK_ALLIANCE,
+  ZILONG_CONTRACT, type SampleGroupKey, type SourceKey,
 } from './published/reports';
 import { sampleRows } from './published/samples';
 
@@ -64,6 +65,18 @@ export const PUBLISHED = {
   collectiveInnovationContracts: 1 + cellCount('jiangsuContracts'),
   goals: GOALS.length,
   reportedFigures: REPORTED_FIGURES.length,
+  // The reform's activities (issue 18): what the reports count of them
+  wuhanHeavyCompetitions: cellCount('wuhanHeavyCompetitions'),
+  foshanCompetitions: cellCount('foshanCompetitions'),
+  smallClassroomSessions: SMALL_CLASSROOM.sessions_held,
+  smallClassroomParticipants: SMALL_CLASSROOM.participants,
+  smallClassroomTradeUnions: SMALL_CLASSROOM.trade_unions_involved,
+  zhenjiangAllianceEnterprises: ZHENJIANG_PARK_ALLIANCE.member_enterprises,
+  zhenjiangAllianceUnits: ZHENJIANG_PARK_ALLIANCE.member_units,
+  zhenjiangParkTradeUnions: cellCount('zhenjiangParkOrganisations', (s) => s.kind === 'TRADE_UNION'),
+  zhenjiangParkPartyBranches: cellCount('zhenjiangParkOrganisations', (s) => s.kind === 'PARTY_BRANCH'),
+  zhenjiangParkRequests: cellCount('zhenjiangParkRequests'),
+  zhenjiangParkResponseHours: 24,
 } as const;
 
 const ENTERPRISE_COLUMNS = {
@@ -79,6 +92,23 @@ const STUDIO_COLUMNS = {
 const ACADEMY_COLUMNS = { name: 'text', level: 'text', host_institution: 'text', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int' } as const;
 const CONTRACT_COLUMNS = {
   enterprise_id: 'int', province_code: 'text', city_code: 'text', projects_planned: 'int', projects_completed: 'int', is_sample: 'bool', source_id: 'int',
+} as const;
+const COMPETITION_COLUMNS = {
+  name: 'text', organiser_kind: 'text', enterprise_id: 'int', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int',
+} as const;
+const TRAINING_COLUMNS = {
+  name: 'text', provider_kind: 'text', provider_name: 'text', craftsman_academy_id: 'int', sessions_held: 'int', participants: 'int',
+  trade_unions_involved: 'int', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int',
+} as const;
+const ORGANISATION_COLUMNS = { name: 'text', kind: 'text', park: 'text', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int' } as const;
+const ALLIANCE_COLUMNS = {
+  name: 'text', area: 'text', member_enterprises: 'int', member_units: 'int', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int',
+} as const;
+const REQUEST_COLUMNS = {
+  subject: 'text', reform_alliance_id: 'int', response_commitment_hours: 'int', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int',
+} as const;
+const DEMONSTRATION_COLUMNS = {
+  name: 'text', level: 'text', enterprise_id: 'int', province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int',
 } as const;
 const GOAL_COLUMNS = {
   province_code: 'text', city_code: 'text', metric: 'text', target: 'int', target_qualifier: 'text', deadline: 'date', baseline_value: 'int',
@@ -119,6 +149,20 @@ export async function loadPublishedDataSet(query: Query): Promise<void> {
     enterprise_code: syntheticCreditCode(zilong.division, zilong.serial),
   };
   await insertRows(query, 'collective_innovation_contract', CONTRACT_COLUMNS, [zilongContract, ...sampleRows('jiangsuContracts')].map(withLinks));
+
+  // The reform's activities: competitions, training, unions and party branches, the park's alliance and its requests, demonstrations.
+  await insertRows(query, 'skill_competition', COMPETITION_COLUMNS, [...sampleRows('wuhanHeavyCompetitions'), ...sampleRows('foshanCompetitions')].map(withLinks));
+  const [academy] = (await query('SELECT id FROM craftsman_academy WHERE name = $1', [OPEN_UNIVERSITY_ACADEMY.name])) as { id: number }[];
+  await insertRows(query, 'training_programme', TRAINING_COLUMNS, [{ ...SMALL_CLASSROOM, craftsman_academy_id: academy.id, is_sample: false }].map(withSource));
+  await insertRows(query, 'grassroots_organisation', ORGANISATION_COLUMNS, sampleRows('zhenjiangParkOrganisations').map(withSource));
+  const alliances = await insertRows<{ id: number; name: string }>(
+    query, 'reform_alliance', ALLIANCE_COLUMNS, [{ ...ZHENJIANG_PARK_ALLIANCE, is_sample: false }].map(withSource), 'id, name');
+  const allianceId = new Map(alliances.map((a) => [a.name, a.id]));
+  await insertRows(query, 'enterprise_service_request', REQUEST_COLUMNS,
+    sampleRows('zhenjiangParkRequests').map((row) => ({ ...withSource(row), reform_alliance_id: allianceId.get(row.reform_alliance as string) })));
+  const wuhanHeavy = NAMED_ENTERPRISES[WUHAN_HEAVY_DEMONSTRATION.enterprise];
+  await insertRows(query, 'reform_demonstration', DEMONSTRATION_COLUMNS,
+    [{ ...WUHAN_HEAVY_DEMONSTRATION, is_sample: false, enterprise_code: syntheticCreditCode(wuhanHeavy.division, wuhanHeavy.serial) }].map(withLinks));
 
   await insertRows(query, 'goal', GOAL_COLUMNS, GOALS.map(withSource));
   await insertRows(query, 'reported_figure', FIGURE_COLUMNS, REPORTED_FIGURES.map(withSource));

@@ -9,6 +9,7 @@
  */
 import type { QueryRunner } from 'typeorm';
 import { BI_SCHEMA, createBiView, type BiView } from './bi-view';
+import { COMMENTS as BI_COMMENTS } from '../1730000000029-AddDistrictsAndEvidenceToBiViews';
 
 /** The role requests run as (migration 16) and the role BI tools read as (migration 19). */
 const APPLICATION_ROLE = 'registry_app';
@@ -31,10 +32,34 @@ export interface RegistryTable {
   searched?: string[];
   /** Its view in the `bi` schema, with descriptions for the columns the shared ones do not describe. */
   biView: BiView;
+  /** Goal metrics that count its records (GoalMetric values, migration 39's goal_metric), with their descriptions. */
+  goalMetrics?: Record<string, string>;
+}
+
+/** What every registry view shows of a record's place; `t` is the view's own table. */
+const PLACE = `t.province_code, p.name AS province_name, t.city_code, c.name AS city_name, t.district_code, d.name AS district_name`;
+const PLACE_JOINS = `JOIN province p ON p.code = t.province_code LEFT JOIN city c ON c.code = t.city_code LEFT JOIN district d ON d.code = t.district_code`;
+
+/** Said of a column that may be unknown. */
+export const UNKNOWN = 'empty when the source does not say (unknown, not zero)';
+
+/**
+ * A registry type's bi view as the registry's own views are (migration 29): its id, its own columns
+ * (`select`, over `t` and `joins`), its place with names, whether a sample, its portal id, source
+ * and times; active records only.
+ */
+export function registryView(view: { table: string; comment: string; select: string; joins?: string; columns: Record<string, string> }): BiView {
+  return {
+    name: view.table,
+    comment: view.comment,
+    select: `SELECT t.id, ${view.select}, ${PLACE}, t.is_sample, t.external_id, t.source_id, t.created_at, t.updated_at
+      FROM ${view.table} t ${view.joins ?? ''} ${PLACE_JOINS} WHERE t.archived_at IS NULL`,
+    columns: view.columns,
+  };
 }
 
 /** Creates the table with everything every registry table has. */
-export async function createRegistryTable(q: QueryRunner, table: RegistryTable, biComments: Record<string, string>): Promise<void> {
+export async function createRegistryTable(q: QueryRunner, table: RegistryTable, biComments: Record<string, string> = BI_COMMENTS): Promise<void> {
   const t = table.name;
   const portal = table.scope === 'CITY';
   await q.query(`
@@ -94,10 +119,16 @@ export async function createRegistryTable(q: QueryRunner, table: RegistryTable, 
 
   await createBiView(q, table.biView, biComments);
   await q.query(`GRANT SELECT ON ${BI_SCHEMA}.${table.biView.name} TO ${BI_READER_ROLE}`);
+
+  for (const [metric, description] of Object.entries(table.goalMetrics ?? {})) {
+    await q.query(`INSERT INTO goal_metric (name, description) VALUES ($1, $2)`, [metric, description]);
+  }
 }
 
 /** Undoes createRegistryTable: the view, then the table with its indexes, policies, triggers and grants. */
 export async function dropRegistryTable(q: QueryRunner, table: RegistryTable): Promise<void> {
+  // A goal set on one of its metrics keeps the metric (and the table) from going: the foreign key refuses.
+  await q.query(`DELETE FROM goal_metric WHERE name = ANY($1)`, [Object.keys(table.goalMetrics ?? {})]);
   await q.query(`DROP VIEW ${BI_SCHEMA}.${table.biView.name}`);
   await q.query(`DROP TABLE ${table.name}`);
 }

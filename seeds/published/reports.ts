@@ -123,6 +123,37 @@ export const OPEN_UNIVERSITY_ACADEMY = {
 } as const;
 
 /**
+ * The reform alliance of the Zhenjiang new-materials park, as 镇江日报 describes it: 37 key non-public
+ * enterprises and 11 units. The report gives it no other name than the park's "Industry Reform
+ * Alliance" (产改联盟); when it was founded is not reported.
+ */
+export const ZHENJIANG_PARK_ALLIANCE = {
+  name: '经开区新材料产业园产改联盟', area: '镇江经开区新材料产业园', member_enterprises: 37, member_units: 11,
+  province_code: JIANGSU, city_code: ZHENJIANG, source: 'zhenjiangPark',
+  says: 'The "Industry Reform Alliance" was formed with the support of the local trade union and includes 37 key non-public enterprises and 11 units from the new materials industry chain',
+} as const;
+
+/**
+ * 南京开放大学's 工匠小课堂, run by its craftsman academy (OPEN_UNIVERSITY_ACADEMY): 77 sessions, over
+ * 2,000 participants (a lower bound, kept as the published figure's AT_LEAST), 11 trade unions.
+ * When it began is not reported.
+ */
+export const SMALL_CLASSROOM = {
+  name: '工匠小课堂', provider_kind: 'ACADEMY', provider_name: '南京开放大学', sessions_held: 77, participants: 2_000, trade_unions_involved: 11,
+  province_code: JIANGSU, city_code: NANJING, source: 'yangtse',
+  says: 'with over 2,000 participants engaged in 77 sessions across 11 trade unions',
+} as const;
+
+/**
+ * Wuhan Heavy Industry's recognition as a municipal reform demonstration (获评市级示范): by whom and on
+ * which day are not reported.
+ */
+export const WUHAN_HEAVY_DEMONSTRATION = {
+  name: '武汉重工铸锻有限责任公司产改工作', level: 'MUNICIPAL', province_code: HUBEI, city_code: WUHAN, source: 'wuhanHeavy', enterprise: 'wuhanHeavy',
+  says: 'Wuhan Heavy Industry has been recognized as a "demonstration project" for industrial reform at the municipal level',
+} as const;
+
+/**
  * Goals, with their targets qualified as published ("超过1000家" is AT_LEAST, "100名左右" ABOUT).
  * Baselines only where a registry count was published alongside the goal.
  */
@@ -306,7 +337,11 @@ export interface SampleCell {
  * sample studio carries a demonstration level (the 3 and 3 are published figures).
  */
 export interface SampleGroup {
-  table: 'enterprise' | 'innovation_studio' | 'craftsman_academy' | 'collective_innovation_contract' | 'craftsman';
+  table:
+    | 'enterprise' | 'innovation_studio' | 'craftsman_academy' | 'collective_innovation_contract' | 'craftsman'
+    | 'skill_competition' | 'grassroots_organisation' | 'enterprise_service_request';
+  /** The column the cell's label goes in (default name): a service request has a subject. */
+  labelColumn?: 'name' | 'subject';
   source: SourceKey;
   says: string;
   common: Row;
@@ -390,6 +425,37 @@ export const SAMPLE_GROUPS = {
     common: { province_code: JIANGSU },
     enterprise: { ownSampleOf: 'jiangsuContractEnterprises' },
     cells: [{ count: JIANGSU_CONTRACTS, states: {}, label: '' }],
+  },
+  wuhanHeavyCompetitions: {
+    table: 'skill_competition', source: 'wuhanHeavy',
+    says: 'conducting over 60 labor and skill competitions with a 100% participation rate from main production units',
+    // The company held them for its own units; over five years, but not when each was held.
+    common: { province_code: HUBEI, city_code: WUHAN, organiser_kind: 'ENTERPRISE' },
+    enterprise: { named: 'wuhanHeavy' },
+    cells: [{ count: 60, states: {}, label: '武汉重工示例劳动和技能竞赛' }],
+  },
+  foshanCompetitions: {
+    table: 'skill_competition', source: 'foshan',
+    says: 'over 160 vocational skill competitions',
+    common: { province_code: GUANGDONG, city_code: FOSHAN },
+    cells: [{ count: 160, states: {}, label: '佛山市示例职业技能竞赛' }],
+  },
+  zhenjiangParkOrganisations: {
+    table: 'grassroots_organisation', source: 'zhenjiangPark',
+    says: 'The park has established 46 party branches and 37 trade union organizations, achieving 100% coverage of foreign and private enterprises',
+    common: { province_code: JIANGSU, city_code: ZHENJIANG, park: ZHENJIANG_PARK_ALLIANCE.area },
+    cells: [
+      { count: 37, states: { kind: 'TRADE_UNION' }, label: '镇江新材料产业园示例基层工会' },
+      { count: 46, states: { kind: 'PARTY_BRANCH' }, label: '镇江新材料产业园示例党支部' },
+    ],
+  },
+  zhenjiangParkRequests: {
+    table: 'enterprise_service_request', source: 'zhenjiangPark', labelColumn: 'subject',
+    says: 'with a commitment to feedback within 24 hours ... The alliance has collected 47 enterprise issues this year, achieving a satisfaction rate of over 97%',
+    // Each was received under the park's 24-hour promise; when each came, how fast it was answered and how
+    // it was rated are not reported (the 97% stays a published figure: no request carries a rating).
+    common: { province_code: JIANGSU, city_code: ZHENJIANG, reform_alliance: ZHENJIANG_PARK_ALLIANCE.name, response_commitment_hours: 24 },
+    cells: [{ count: 47, states: {}, label: '镇江新材料产业园示例企业诉求' }],
   },
 } as const satisfies Record<string, SampleGroup>;
 

@@ -36,7 +36,7 @@ export function sampleRows(key: SampleGroupKey): Row[] {
     for (let i = 1; i <= cell.count; i += 1) {
       const at = rows.length;
       const row: Row = { ...group.common, ...cell.states, is_sample: true, source: cell.source ?? group.source };
-      if (cell.label) row.name = `${cell.label} ${pad(cell.count === 1 ? 1 : i, cell.count === 1 ? 1 : width)}`;
+      if (cell.label) row[group.labelColumn ?? 'name'] = `${cell.label} ${pad(cell.count === 1 ? 1 : i, cell.count === 1 ? 1 : width)}`;
       if (group.table === 'enterprise') {
         row.credit_code = sampleCreditCode(key, at);
         row.name_en = `Jiangsu sample contract enterprise ${pad(at + 1, width)}`;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { registerGoalMetrics } from '../registry/goal-metrics';
 import type { RegistryModule, RegistryType } from '../registry/registry-type';
 
 let modules: RegistryModule[] | undefined;
@@ -21,7 +22,9 @@ export function registryModules(): RegistryModule[] {
     if (!declared || !Array.isArray(declared.resolvers)) throw new Error(`src/modules/${folder.name}/${folder.name}.module.ts must export default defineModule({ resolvers, types })`);
     found.push(declared);
   }
-  return (modules = found);
+  modules = found;
+  registerGoalMetrics(registryTypes());
+  return modules;
 }
 
 /** Every registry type any module declares. */

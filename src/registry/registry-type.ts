@@ -1,5 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import type { TableSpec } from './table';
+import type { EventDate } from './time-series';
 import type { RecordSpec } from './writes/record-spec';
 
 /**
@@ -24,6 +25,25 @@ export interface RegistryType {
   import?: { slug: string; mutation: string };
   /** `GET /export/<slug>.csv|.ndjson`. */
   export?: ExportDeclaration;
+  /** What goals can count of it (GoalMetric values), by metric name (src/registry/goal-metrics.ts). */
+  goalMetrics?: Record<string, GoalMetricDeclaration>;
+}
+
+/**
+ * A goal metric: what a goal counts in its scope. Records of `table` (archived ones never) that meet
+ * `condition`, counted, or, with `summed`, their known values summed; dated by `dated` for the trend;
+ * `publishedAs` names the ReportedFigure metric that reports the same thing, for the goal's evidence.
+ */
+export interface GoalMetricDeclaration {
+  /** The GoalMetric value's description (English, with the Chinese term). */
+  description: string;
+  table: string;
+  dated: EventDate;
+  /** SQL over the table aliased `t`: which records count. */
+  condition?: string;
+  /** SQL over `t`: the value summed, where the metric is a sum (workers covered) and not a count. */
+  summed?: string;
+  publishedAs?: string;
 }
 
 /** A row as the module's TableSpec maps it (global `id`, `rowId`, the selected columns), plus what the export adds. */

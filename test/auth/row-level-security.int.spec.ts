@@ -20,7 +20,10 @@ const NANJING = '320100';
 const WUXI = '320200'; // 无锡, another city of Jiangsu (320000)
 const JIANGSU = '320000';
 
-const CITY_TABLES = ['enterprise', 'craftsman', 'innovation_studio', 'craftsman_academy', 'collective_innovation_contract'] as const;
+const CITY_TABLES = [
+  'enterprise', 'craftsman', 'innovation_studio', 'craftsman_academy', 'collective_innovation_contract',
+  'skill_competition', 'training_programme', 'grassroots_organisation', 'reform_alliance', 'enterprise_service_request', 'reform_demonstration',
+] as const;
 const ADMIN_TABLES = ['source', 'goal', 'reported_figure'] as const;
 type Table = (typeof CITY_TABLES)[number] | (typeof ADMIN_TABLES)[number];
 
@@ -46,6 +49,18 @@ const INSERT: Record<Table, () => { text: string; values: unknown[] }> = {
            VALUES (${ENTERPRISE_OF_CITY}, '${JIANGSU}', $1, '2025-01-01', 12, 10) RETURNING id`,
     values: [],
   }),
+  skill_competition: () => ({ text: `INSERT INTO skill_competition (name, province_code, city_code) VALUES ('RLS 测试竞赛', '${JIANGSU}', $1) RETURNING id`, values: [] }),
+  training_programme: () => ({ text: `INSERT INTO training_programme (name, province_code, city_code) VALUES ('RLS 测试培训', '${JIANGSU}', $1) RETURNING id`, values: [] }),
+  grassroots_organisation: () => ({
+    text: `INSERT INTO grassroots_organisation (name, kind, province_code, city_code) VALUES ('RLS 测试工会', 'TRADE_UNION', '${JIANGSU}', $1) RETURNING id`,
+    values: [],
+  }),
+  reform_alliance: () => ({ text: `INSERT INTO reform_alliance (name, province_code, city_code) VALUES ('RLS 测试联盟', '${JIANGSU}', $1) RETURNING id`, values: [] }),
+  enterprise_service_request: () => ({
+    text: `INSERT INTO enterprise_service_request (subject, province_code, city_code) VALUES ('RLS 测试诉求', '${JIANGSU}', $1) RETURNING id`,
+    values: [],
+  }),
+  reform_demonstration: () => ({ text: `INSERT INTO reform_demonstration (name, province_code, city_code) VALUES ('RLS 测试示范', '${JIANGSU}', $1) RETURNING id`, values: [] }),
   source: () => ({ text: `INSERT INTO source (publisher, title, published_on) VALUES ('RLS', $1, '2025-01-01') RETURNING id`, values: [`RLS 测试 ${randomBytes(4).toString('hex')}`] }),
   goal: () => ({
     text: `INSERT INTO goal (province_code, city_code, metric, target, deadline, source_id) VALUES ('${JIANGSU}', '${NANJING}', 'INNOVATION_STUDIOS', 10, '2030-12-31', (SELECT min(id) FROM source)) RETURNING id`,

@@ -12,8 +12,8 @@ import { createTestDatabase } from '../setup/test-app';
 
 /** The registry types' tables, as their declarations name them. */
 const REGISTRY_TABLES = registryTypes().map((t) => t.table.from.replace(/ t$/, ''));
-/** The platform's own tables: API keys, the audit log, bulk upserts' idempotency keys. */
-const PLATFORM_TABLES = ['api_key', 'audit_entry', 'idempotency_request'];
+/** The platform's own tables: API keys, the audit log, bulk upserts' idempotency keys, the metrics goals may count (migration 39). */
+const PLATFORM_TABLES = ['api_key', 'audit_entry', 'goal_metric', 'idempotency_request'];
 /** Tables PostgreSQL keeps for itself, which no module reads: the audit log's personal values, the caller of each write transaction, the database's secret (migrations 31, 32, 35). */
 const DATABASE_TABLES = ['audit_personal', 'registry_secret', 'request_context'];
 const MIGRATIONS_TABLE = 'migration';

@@ -19,7 +19,13 @@ it('has a trigram index on every column a name search reads', async () => {
     'craftsman_academy.craftsman_academy_name_trgm_idx',
     'enterprise.enterprise_name_en_trgm_idx',
     'enterprise.enterprise_name_trgm_idx',
+    'enterprise_service_request.enterprise_service_request_subject_trgm_idx',
+    'grassroots_organisation.grassroots_organisation_name_trgm_idx',
     'innovation_studio.innovation_studio_name_trgm_idx',
+    'reform_alliance.reform_alliance_name_trgm_idx',
+    'reform_demonstration.reform_demonstration_name_trgm_idx',
+    'skill_competition.skill_competition_name_trgm_idx',
+    'training_programme.training_programme_name_trgm_idx',
   ]);
 });
 

@@ -66,3 +66,8 @@ it.each(readOnly.map((t) => [t.typename, t] as const))('%s (read-only): readable
   );
   expect(row).toEqual({ may_select: true, may_write: false, bi_may_select: true });
 });
+
+it('allows goals on exactly the metrics the registry types declare (goal_metric, migration 39 and each type\'s migration)', async () => {
+  const rows = await sqlRows<{ name: string }>(app, 'SELECT name FROM goal_metric ORDER BY name');
+  expect(rows.map((r) => r.name)).toEqual(registryTypes().flatMap((t) => Object.keys(t.goalMetrics ?? {})).sort());
+});

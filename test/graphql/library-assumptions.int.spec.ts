@@ -75,6 +75,33 @@ it("type-graphql's property resolvers are recognised and dropped for graphql-jit
   assume(kept.length === 0, 'type-graphql', `its property field resolver reads root[fieldMetadata.name] through applyMiddlewares (still resolved: ${kept.join(', ')})`, 'readPropertiesDirectly in src/graphql/jit-executor.ts');
 });
 
+it("type-graphql reads a registered enum's values when the schema is built, not when it is registered (src/registry/goal-metrics.ts)", async () => {
+  const { buildSchema, Field, ObjectType, Query, Resolver, registerEnumType } = await import('type-graphql');
+  const filledLater: Record<string, string> = {};
+  const valuesConfig: Record<string, { description: string }> = {};
+  registerEnumType(filledLater, { name: 'FilledLater', valuesConfig });
+  @ObjectType()
+  class Holder {
+    @Field(() => filledLater)
+    value: string;
+  }
+  @Resolver()
+  class HolderResolver {
+    @Query(() => Holder)
+    holder(): Holder {
+      return { value: 'A' };
+    }
+  }
+  filledLater.A = 'A';
+  valuesConfig.A = { description: 'Added after registration.' };
+  const schema = await buildSchema({ resolvers: [HolderResolver], validate: false });
+  const values = (schema.getType('FilledLater') as import('graphql').GraphQLEnumType | undefined)?.getValues().map((v) => [v.name, v.description]);
+  assume(JSON.stringify(values) === JSON.stringify([['A', 'Added after registration.']]), 'type-graphql', "an enum's values are read when the schema is built", 'GoalMetric, filled once every module is found,');
+  // and the registry's own: every declared metric is in the built schema's GoalMetric.
+  const goalMetric = buildRegistrySchema().getType('GoalMetric') as import('graphql').GraphQLEnumType;
+  expect(goalMetric.getValues().map((v) => v.name).sort()).toEqual(registryTypes().flatMap((t) => Object.keys(t.goalMetrics ?? {})).sort());
+});
+
 it("TypeORM's postgres driver keeps its pg Pool as `driver.master` (src/db/data-source.ts poolOf)", () => {
   assume(poolOf(app.dataSource) instanceof Pool, 'TypeORM', 'PostgresDriver.master is the pg Pool', 'poolOf in src/db/data-source.ts (health checks, seeds)');
 });

@@ -34,6 +34,18 @@ beforeAll(async () => {
     VALUES ('测试区级工匠学院', 'DISTRICT', '测试单位', '2024-05-01', $1, $2, $3)`, [JIANGSU, NANJING, XUANWU]);
   await query(`INSERT INTO reported_figure (province_code, city_code, district_code, metric, value, unit, qualifier, kind, as_of, source_id)
     SELECT $1, $2, $3, 'INNOVATION_STUDIOS', 40, 'ORGANISATIONS', 'AT_LEAST', 'ACHIEVEMENT', '2025-06-30', min(id) FROM source`, [JIANGSU, NANJING, XUANWU]);
+  // The reform's activities (issue 18): the published data places none in Nanjing; one of each in 玄武区, under
+  // the test enterprises where the type lies under one, the requests with the alliance, the programme with an academy.
+  const place = `'${JIANGSU}', '${NANJING}', '${XUANWU}', (SELECT min(id) FROM source)`;
+  const enterprise = `${families[0].id}`;
+  await query(`INSERT INTO skill_competition (name, enterprise_id, province_code, city_code, district_code, source_id) VALUES ('测试竞赛', ${enterprise}, ${place})`);
+  await query(`INSERT INTO training_programme (name, craftsman_academy_id, province_code, city_code, district_code, source_id)
+    VALUES ('测试培训', (SELECT min(id) FROM craftsman_academy WHERE city_code = '${NANJING}'), ${place})`);
+  await query(`INSERT INTO grassroots_organisation (name, kind, enterprise_id, province_code, city_code, district_code, source_id) VALUES ('测试工会', 'TRADE_UNION', ${enterprise}, ${place})`);
+  await query(`INSERT INTO reform_alliance (name, province_code, city_code, district_code, source_id) VALUES ('测试联盟', ${place})`);
+  await query(`INSERT INTO enterprise_service_request (subject, enterprise_id, reform_alliance_id, province_code, city_code, district_code, source_id)
+    VALUES ('测试诉求', ${enterprise}, (SELECT max(id) FROM reform_alliance), ${place})`);
+  await query(`INSERT INTO reform_demonstration (name, enterprise_id, province_code, city_code, district_code, source_id) VALUES ('测试示范', ${enterprise}, ${place})`);
   await query(`INSERT INTO goal (province_code, city_code, district_code, metric, target, target_qualifier, deadline, description, source_id)
     SELECT $1, $2, $3, 'INNOVATION_STUDIOS', 60, 'ABOUT', '2027-12-31', '测试目标', min(id) FROM source`, [JIANGSU, NANJING, XUANWU]);
 });

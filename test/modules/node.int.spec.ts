@@ -20,6 +20,12 @@ const NODE_TYPES: [type: string, list: string, field: string][] = [
   ['CollectiveInnovationContract', 'collectiveContracts(first: 1, filter: { isSample: false })', 'projectsPlanned'],
   ['Goal', 'goals(first: 1, orderBy: DEADLINE_ASC)', 'target'],
   ['ReportedFigure', 'reportedFigures(first: 1, filter: { cityCode: "320300" })', 'value'],
+  ['SkillCompetition', 'skillCompetitions(first: 1, filter: { cityCode: "440600" })', 'name'],
+  ['TrainingProgramme', 'trainingProgrammes(first: 1)', 'sessionsHeld'],
+  ['GrassrootsOrganisation', 'grassrootsOrganisations(first: 1, filter: { kinds: [PARTY_BRANCH] })', 'name'],
+  ['ReformAlliance', 'reformAlliances(first: 1)', 'memberEnterprises'],
+  ['EnterpriseServiceRequest', 'enterpriseServiceRequests(first: 1)', 'subject'],
+  ['ReformDemonstration', 'reformDemonstrations(first: 1)', 'level'],
   ['Source', 'sources(first: 1)', 'title'],
 ];
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** Columns that identify or label a record, or keep its books: not facts about it. */
-const NOT_FACTS = new Set(['id', 'name', 'name_en', 'is_sample', 'source_id', 'version', 'created_at', 'updated_at', 'archived_at', 'external_id', 'credit_code']);
+const NOT_FACTS = new Set(['id', 'name', 'subject', 'name_en', 'is_sample', 'source_id', 'version', 'created_at', 'updated_at', 'archived_at', 'external_id', 'credit_code']);
 
 /** A row's stated attributes: every non-null column but the labels and books, the enterprise as the reports name it. */
 async function statedAttributes(table: string): Promise<Array<{ source: SourceKey; facts: Record<string, unknown> }>> {
@@ -27,6 +27,7 @@ async function statedAttributes(table: string): Promise<Array<{ source: SourceKe
     (await q<{ id: number; credit_code: string; is_sample: boolean; source_id: number }>('SELECT id, credit_code, is_sample, source_id FROM enterprise')).map((e) => [e.id, e]),
   );
   const namedByCode = new Map(Object.entries(NAMED_ENTERPRISES).map(([key, e]) => [syntheticCreditCode(e.division, e.serial), key]));
+  const alliances = new Map((await q<{ id: number; name: string }>('SELECT id, name FROM reform_alliance')).map((a) => [a.id, a.name]));
   const rows = await q(`SELECT * FROM ${table} WHERE is_sample ORDER BY id`);
   return rows.map((row) => {
     const facts: Record<string, unknown> = {};
@@ -35,7 +36,8 @@ async function statedAttributes(table: string): Promise<Array<{ source: SourceKe
       if (column === 'enterprise_id') {
         const e = enterprises.get(value as number)!;
         facts.enterprise = e.is_sample ? `sample of ${sourceKey.get(e.source_id)}` : `named ${namedByCode.get(e.credit_code)}`;
-      } else facts[column] = typeof value === 'string' ? value.trim() : value;
+      } else if (column === 'reform_alliance_id') facts.reform_alliance = alliances.get(value as number);
+      else facts[column] = typeof value === 'string' ? value.trim() : value;
     }
     return { source: sourceKey.get(row.source_id as number)!, facts };
   });

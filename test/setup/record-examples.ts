@@ -60,6 +60,21 @@ const EXAMPLES: Record<string, (c: ExampleContext) => Pick<WritableType, 'create
     create: () => ({ metric: 'TRAINING_COURSES', value: 1, unit: 'COUNT', asOf: '2025-01-01', sourceId: c.sourceId, cityCode: NANJING }),
     change: () => ({ value: 2 + next() }),
   }),
+  SkillCompetition: (c) => ({
+    create: () => ({ name: '矩阵技能竞赛', organiserKind: 'ENTERPRISE', enterpriseId: c.enterpriseId, heldFrom: '2025-05-01', participants: 40, cityCode: NANJING }),
+    change: () => ({ participants: 40 + next() }),
+  }),
+  TrainingProgramme: () => ({ create: () => ({ name: '矩阵工匠小课堂', providerKind: 'TRADE_UNION', sessionsHeld: 3, cityCode: NANJING }), change: () => ({ sessionsHeld: 3 + next() }) }),
+  GrassrootsOrganisation: (c) => ({
+    create: () => ({ name: '矩阵基层工会', kind: 'TRADE_UNION', enterpriseId: c.enterpriseId, members: 120, membersCountedOn: '2025-06-30', cityCode: NANJING }),
+    change: () => ({ members: 120 + next() }),
+  }),
+  ReformAlliance: () => ({ create: () => ({ name: '矩阵产改联盟', area: '矩阵园区', memberEnterprises: 5, cityCode: NANJING }), change: () => ({ memberEnterprises: 5 + next() }) }),
+  EnterpriseServiceRequest: (c) => ({
+    create: () => ({ subject: '矩阵企业诉求', enterpriseId: c.enterpriseId, receivedOn: '2025-06-01', responseCommitmentHours: 24, responseHours: 6, cityCode: NANJING }),
+    change: () => ({ responseHours: 6 + next() }),
+  }),
+  ReformDemonstration: (c) => ({ create: () => ({ name: '矩阵产改示范单位', level: 'MUNICIPAL', enterpriseId: c.enterpriseId, cityCode: NANJING }), change: () => ({ name: `矩阵产改示范单位 ${next()}` }) }),
   Source: () => ({ create: () => ({ publisher: '矩阵', title: `矩阵报告 ${next()}`, publishedOn: '2025-01-01' }), change: () => ({ title: `矩阵报告 ${next()}` }) }),
 };
 

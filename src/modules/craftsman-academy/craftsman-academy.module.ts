@@ -1,4 +1,5 @@
 import { defineModule } from '../../registry/registry-type';
+import { CRAFTSMAN_ACADEMY_DATED_BY } from './craftsman-academy.service';
 import { craftsmanAcademyResolvers } from './craftsman-academy.resolver';
 import { craftsmanAcademyTable } from './craftsman-academy.service';
 import { craftsmanAcademyRecord } from './craftsman-academy.writes';
@@ -14,6 +15,9 @@ export default defineModule({
       record: craftsmanAcademyRecord,
       import: { slug: 'craftsman-academies', mutation: 'upsertCraftsmanAcademies' },
       export: { slug: 'craftsman-academies', listField: 'craftsmanAcademies', statsField: 'craftsmanAcademyStats' },
+      goalMetrics: {
+        CRAFTSMAN_ACADEMIES: { description: 'Craftsman academies (工匠学院), all levels.', table: 'craftsman_academy', dated: CRAFTSMAN_ACADEMY_DATED_BY, publishedAs: 'CRAFTSMAN_ACADEMIES' },
+      },
     },
   ],
 });

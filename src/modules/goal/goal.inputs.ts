@@ -1,7 +1,8 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
-import { goalColumns, GoalMetric } from './goal.type';
+import { goalColumns } from './goal.type';
+import { GoalMetric } from '../../registry/goal-metrics';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { districtFilter } from '../../registry/registry-record.interface';
 import { raw } from '../../db/sql';

@@ -4,16 +4,12 @@ import { raw, sql, where } from '../../db/sql';
 import { registryRow, selectSql, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { byGroupLoader, listConnection } from '../../registry/lists';
-import type { EventDate } from '../../registry/time-series';
-import { ReportedFigureMetric } from '../reported-figure/reported-figure.type';
-import { COLLECTIVE_CONTRACT_DATED_BY } from '../collective-innovation-contract/collective-innovation-contract.service';
-import { CRAFTSMAN_ACADEMY_DATED_BY } from '../craftsman-academy/craftsman-academy.service';
-import { CRAFTSMAN_DATED_BY } from '../craftsman/craftsman.service';
-import { INNOVATION_STUDIO_DATED_BY } from '../innovation-studio/innovation-studio.service';
 import { todayInChina } from '../../common/calendar';
+import { goalMetrics, type GoalMetric } from '../../registry/goal-metrics';
+import type { GoalMetricDeclaration } from '../../registry/registry-type';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { type GoalFilter, goalFilters, GoalOrderBy, goalOrderings, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
-import { Goal, goalColumns, GoalMetric, type GoalEvidence, type GoalRow } from './goal.type';
+import { Goal, goalColumns, type GoalEvidence, type GoalRow } from './goal.type';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
@@ -26,42 +22,6 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
 };
 
 /**
- * How each metric is counted in the registry in a goal's scope: its table, what a record is dated by,
- * which records count, and for a sum the column summed (else records are counted).
- */
-interface MetricSource {
-  table: string;
-  dated: EventDate;
-  condition?: string;
-  summed?: string;
-}
-const certified = (level?: string): MetricSource => ({
-  table: 'craftsman', dated: CRAFTSMAN_DATED_BY, condition: `t.status = 'CERTIFIED'${level ? ` AND t.level = '${level}'` : ''}`,
-});
-const METRICS: Record<GoalMetric, MetricSource> = {
-  INNOVATION_STUDIOS: { table: 'innovation_studio', dated: INNOVATION_STUDIO_DATED_BY },
-  CRAFTSMAN_ACADEMIES: { table: 'craftsman_academy', dated: CRAFTSMAN_ACADEMY_DATED_BY },
-  COLLECTIVE_CONTRACTS: { table: 'collective_innovation_contract', dated: COLLECTIVE_CONTRACT_DATED_BY },
-  WORKERS_COVERED: { table: 'collective_innovation_contract', dated: COLLECTIVE_CONTRACT_DATED_BY, summed: 't.workers_covered' },
-  CRAFTSMEN: certified(),
-  NATIONAL_CRAFTSMEN: certified('NATIONAL'),
-  PROVINCIAL_CRAFTSMEN: certified('PROVINCIAL'),
-  MUNICIPAL_CRAFTSMEN: certified('MUNICIPAL'),
-};
-
-/** The published figure (ReportedFigure.metric) that reports a goal metric, for the goal's evidence. */
-export const PUBLISHED_AS: Record<GoalMetric, ReportedFigureMetric> = {
-  INNOVATION_STUDIOS: ReportedFigureMetric.INNOVATION_STUDIOS,
-  CRAFTSMAN_ACADEMIES: ReportedFigureMetric.CRAFTSMAN_ACADEMIES,
-  COLLECTIVE_CONTRACTS: ReportedFigureMetric.COLLECTIVE_CONTRACTS,
-  WORKERS_COVERED: ReportedFigureMetric.WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS,
-  CRAFTSMEN: ReportedFigureMetric.CERTIFIED_CRAFTSMEN,
-  NATIONAL_CRAFTSMEN: ReportedFigureMetric.NATIONAL_CRAFTSMEN,
-  PROVINCIAL_CRAFTSMEN: ReportedFigureMetric.PROVINCIAL_CRAFTSMEN,
-  MUNICIPAL_CRAFTSMEN: ReportedFigureMetric.MUNICIPAL_CRAFTSMEN,
-};
-
-/**
  * The evidence of one metric for the goal `g` in the trend window `w` (today − 12 months, today], as one
  * array: [records, current, unknown values, gained in the window, undated, samples]. A record is in the
  * window when its earliest possible day is after `w.after` and its latest on or before `w.today`; it is
@@ -70,7 +30,7 @@ export const PUBLISHED_AS: Record<GoalMetric, ReportedFigureMetric> = {
  * Each scope is written as its own branch (`t.city_code = g.city_code`, not `g.city_code IS NULL OR …`):
  * the OR keeps PostgreSQL from using the place index and makes every city goal scan its province.
  */
-function evidenceOf(m: MetricSource): string {
+function evidenceOf(m: GoalMetricDeclaration): string {
   const inWindow = `(${m.dated.earliest} > w.after AND ${m.dated.latest} <= w.today)`;
   const placed = `coalesce(${m.dated.latest} <= w.after OR ${m.dated.earliest} > w.today OR ${inWindow}, false)`;
   const value = (filter: string) => (m.summed ? `coalesce(sum(${m.summed})${filter}, 0)` : `count(*)${filter}`);
@@ -84,20 +44,26 @@ function evidenceOf(m: MetricSource): string {
     WHEN g.city_code IS NOT NULL THEN ${select('t.city_code = g.city_code AND t.province_code = g.province_code')}
     ELSE ${select('t.province_code = g.province_code')} END)`;
 }
-/** The evidence array of the goal `g`; CASE evaluates only the matching subquery. */
-const GOAL_EVIDENCE = `(CASE g.metric ${Object.entries(METRICS).map(([metric, m]) => `WHEN '${metric}' THEN ${evidenceOf(m)}`).join(' ')} END)::bigint[]`;
+/** A value made on first use: the SQL below needs every module's goal metrics, known once all are found. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** The evidence array of the goal `g`; CASE evaluates only the matching subquery. Made once the metrics are declared. */
+const goalEvidence = once(() => `(CASE g.metric ${[...goalMetrics()].map(([metric, m]) => `WHEN '${metric}' THEN ${evidenceOf(m)}`).join(' ')} END)::bigint[]`);
 
 /**
  * The published figures of the goal `g`'s metric in exactly its scope (not a park within it, not a plan):
  * their ids oldest first, and the latest as JSON with its publisher, for the status.
  */
-const GOAL_PUBLISHED = `LATERAL (
+const goalPublished = once(() => `LATERAL (
   SELECT array_agg(f.id ORDER BY f.as_of, f.id) AS ids,
     (array_agg(json_build_object('value', f.value, 'qualifier', f.qualifier, 'asOf', f.as_of, 'publisher', s.publisher) ORDER BY f.as_of DESC, f.id DESC))[1] AS latest
   FROM reported_figure f LEFT JOIN source s ON s.id = f.source_id
-  WHERE f.metric = (CASE g.metric ${Object.entries(PUBLISHED_AS).map(([metric, figure]) => `WHEN '${metric}' THEN '${figure}'`).join(' ')} END)
+  WHERE f.metric = (CASE g.metric ${[...goalMetrics()].filter(([, m]) => m.publishedAs).map(([metric, m]) => `WHEN '${metric}' THEN '${m.publishedAs}'`).join(' ')} END)
     AND f.kind = 'ACHIEVEMENT' AND f.subject IS NULL AND f.archived_at IS NULL AND f.province_code = g.province_code
-    AND f.city_code IS NOT DISTINCT FROM g.city_code AND f.district_code IS NOT DISTINCT FROM g.district_code) p`;
+    AND f.city_code IS NOT DISTINCT FROM g.city_code AND f.district_code IS NOT DISTINCT FROM g.district_code) p`);
 
 /** The trend window for `today` (China time), as the CTE `w` the metric subqueries read. */
 const trendWindow = (today: string) => sql`WITH w AS (SELECT ${today}::date AS today, (${today}::date - interval '12 months')::date AS after)`;
@@ -127,8 +93,8 @@ function goalValues(ctx: RequestContext) {
   return ctx.loaders.get<number, GoalValues>('goal:values', async (ids) => {
     const today = todayInChina();
     const rows = await ctx.db.query<EvidenceRow & { id: number }>(
-      sql`${trendWindow(today)} SELECT g.id, ${raw(GOAL_EVIDENCE)} AS v, p.ids AS "publishedIds", p.latest
-        FROM goal g CROSS JOIN w CROSS JOIN ${raw(GOAL_PUBLISHED)} WHERE g.id = ANY(${[...ids]})`,
+      sql`${trendWindow(today)} SELECT g.id, ${raw(goalEvidence())} AS v, p.ids AS "publishedIds", p.latest
+        FROM goal g CROSS JOIN w CROSS JOIN ${raw(goalPublished())} WHERE g.id = ANY(${[...ids]})`,
     );
     const byId = new Map(rows.map((r) => [r.id, goalValuesOf(r, today)]));
     return ids.map((id) => byId.get(id) ?? goalValuesOf({ v: [0, 0, 0, 0, 0, 0], publishedIds: null, latest: null }, today));
@@ -173,8 +139,8 @@ export const goalService = {
       SELECT ${raw(selectSql(goalTable))}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
-        CROSS JOIN LATERAL (SELECT ${raw(GOAL_EVIDENCE)} AS v, p.ids, p.latest
-          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code) g CROSS JOIN ${raw(GOAL_PUBLISHED)} OFFSET 0) x
+        CROSS JOIN LATERAL (SELECT ${raw(goalEvidence())} AS v, p.ids, p.latest
+          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code) g CROSS JOIN ${raw(goalPublished())} OFFSET 0) x
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
     const loader = goalValues(ctx);

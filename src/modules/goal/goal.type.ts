@@ -5,34 +5,10 @@ import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } f
 import { Node } from '../../graphql/relay/node.interface';
 import { LocalDateScalar, NonNegativeIntScalar } from '../../graphql/scalars';
 import { RecordPayload } from '../../graphql/writes';
+import { GoalMetric } from '../../registry/goal-metrics';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { GoalStatus, GoalStatusReason } from './goal-progress';
 import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
-
-export enum GoalMetric {
-  INNOVATION_STUDIOS = 'INNOVATION_STUDIOS',
-  CRAFTSMAN_ACADEMIES = 'CRAFTSMAN_ACADEMIES',
-  COLLECTIVE_CONTRACTS = 'COLLECTIVE_CONTRACTS',
-  WORKERS_COVERED = 'WORKERS_COVERED',
-  CRAFTSMEN = 'CRAFTSMEN',
-  NATIONAL_CRAFTSMEN = 'NATIONAL_CRAFTSMEN',
-  PROVINCIAL_CRAFTSMEN = 'PROVINCIAL_CRAFTSMEN',
-  MUNICIPAL_CRAFTSMEN = 'MUNICIPAL_CRAFTSMEN',
-}
-registerEnumType(GoalMetric, {
-  name: 'GoalMetric',
-  description: 'What a goal counts in the registry, within its scope (目标指标).',
-  valuesConfig: {
-    INNOVATION_STUDIOS: { description: 'Innovation studios (创新工作室), all kinds.' },
-    CRAFTSMAN_ACADEMIES: { description: 'Craftsman academies (工匠学院), all levels.' },
-    COLLECTIVE_CONTRACTS: { description: 'Collective innovation contracts (技术创新集体合同).' },
-    WORKERS_COVERED: { description: 'Workers covered by collective innovation contracts (覆盖职工人数).' },
-    CRAFTSMEN: { description: 'Certified craftsmen of any level (已认定工匠).' },
-    NATIONAL_CRAFTSMEN: { description: 'Certified national craftsmen (国家工匠).' },
-    PROVINCIAL_CRAFTSMEN: { description: 'Certified provincial craftsmen (省级工匠).' },
-    MUNICIPAL_CRAFTSMEN: { description: 'Certified municipal craftsmen (市级工匠).' },
-  },
-});
 
 registerEnumType(GoalStatus, {
   name: 'GoalStatus',

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
-import { GoalMetric } from './goal.type';
+import { GoalMetric } from '../../registry/goal-metrics';
 
 @InputType({
   description:

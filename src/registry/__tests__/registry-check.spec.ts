@@ -22,7 +22,7 @@ describe('the start-up check of the registry types (src/registry/registry-check.
     const broken: RegistryType[] = [
       ...others,
       { ...studio, import: { slug: 'enterprises', mutation: 'upsertStudiosSomehow' }, record: { ...studio.record!, table: 'studio' } },
-      { ...studio, typename: 'SkillCompetition' },
+      { ...studio, typename: 'NoSuchType' },
     ];
     const problems = registryTypeProblems(schema, broken);
     expect(problems).toEqual(
@@ -30,7 +30,7 @@ describe('the start-up check of the registry types (src/registry/registry-check.
         'import slug \'enterprises\' is declared by two types',
         expect.stringMatching(/InnovationStudio: its record spec writes studio, its table spec reads innovation_studio t/),
         'registry type InnovationStudio: import mutation upsertStudiosSomehow is not in the schema',
-        expect.stringMatching(/registry type SkillCompetition: no object type of that name in the schema/),
+        expect.stringMatching(/registry type NoSuchType: no object type of that name in the schema/),
       ]),
     );
   });

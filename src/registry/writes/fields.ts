@@ -44,7 +44,17 @@ export const field = {
   /** Dates from the founding of the PRC up to some years ahead (deadlines may lie in the future). */
   date: (column: string, maxYearsAhead = 0, min = '1949-10-01'): FieldSpec => ({ kind: { type: 'date', min, maxYearsAhead }, column, sqlType: 'date' }),
   boolean: (column: string): FieldSpec => ({ kind: { type: 'boolean' }, column, sqlType: 'boolean' }),
-  enum: (column: string, values: Record<string, string>): FieldSpec => ({ kind: { type: 'enum', values: Object.values(values) }, column, sqlType: 'text' }),
+  /** The enum's values are read when checked: an enum filled once every module is found (GoalMetric) is complete by then. */
+  enum: (column: string, values: Record<string, string>): FieldSpec => ({
+    kind: {
+      type: 'enum',
+      get values() {
+        return Object.values(values);
+      },
+    },
+    column,
+    sqlType: 'text',
+  }),
   city: (): FieldSpec => ({ kind: { type: 'division', level: 'city' }, column: 'city_code', sqlType: 'char(6)' }),
   district: (): FieldSpec => ({ kind: { type: 'division', level: 'district' }, column: 'district_code', sqlType: 'char(6)' }),
   province: (): FieldSpec => ({ kind: { type: 'division', level: 'province' }, column: 'province_code', sqlType: 'char(6)' }),

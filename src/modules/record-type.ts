@@ -1,0 +1,342 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
+import { AGGREGATE_CACHE } from '../graphql/cache-hints';
+import type { RequestContext } from '../graphql/context';
+import { Connection } from '../graphql/relay/connection';
+import { Node } from '../graphql/relay/node.interface';
+import { PageArgs } from '../graphql/relay/page-args';
+import { DivisionCodeScalar } from '../graphql/scalars';
+import { ArchiveRecordInput, BulkUpsertPayload, RecordPayload } from '../graphql/writes';
+import { columnFields, internal, writtenFields, type Column, type Columns } from '../registry/columns';
+import { dimensionsOf, groupFields, type Dimension, type GroupDimension } from '../registry/dimensions';
+import { filterConditions, filterFields, type Filters } from '../registry/filters';
+import { listConnection } from '../registry/lists';
+import { BY_RECORD_ID, orderingsOf, type Ordering } from '../registry/orderings';
+import { cityPortalColumns, cityPortalFilters, placeColumns, placeFields, placeFilters, RegistryRecord, registryRecordColumns } from '../registry/registry-record.interface';
+import type { GoalMetricDeclaration, RegistryModule, RegistryType } from '../registry/registry-type';
+import { enterpriseGroupDimensions, groupStats, placeGroupDimensions, RegistryGroup } from '../registry/stats';
+import { registryRow, type TableSpec } from '../registry/table';
+import { onDay, timeSeries } from '../registry/time-series';
+import { TimeSeries, TimeSeriesArgs } from '../registry/time-series.type';
+import { bulkUpsert } from '../registry/writes/bulk-upsert';
+import type { FieldSpec } from '../registry/writes/fields';
+import { writesFor } from '../registry/writes/record-writer';
+import type { ColumnRecord, RecordSpec } from '../registry/writes/record-spec';
+import { historyFieldResolver } from './audit/audit.resolver';
+import { groupPlaceFieldsResolver, placeFieldsResolver, placeListResolvers } from './city/place-relations';
+import { EnterpriseLinkedGroup } from './enterprise/enterprise-linked-group';
+import { enterpriseIdColumn, enterpriseKeyFields } from './enterprise/enterprise-reference';
+import { enterpriseRelation } from './enterprise/enterprise-relations';
+import { sourceFieldResolver } from './source/source.resolver';
+
+/** A statistic's summed or counted value over a group: a field of the group row, computed in the GROUP BY. */
+export interface Measure {
+  /** SQL over the table aliased `t`, an aggregate: `sum(t.participants)::integer`. */
+  expression: string;
+  type: () => unknown;
+  description: string;
+}
+
+/**
+ * A registry type kept by city portals, declared once: what it is called, its own columns, how it
+ * filters, sorts, groups and is dated, what a write must give, and the goals that can count it. From
+ * this one declaration come its table spec, GraphQL object, connection, payload, group, filter, order
+ * and dimension types; the list, statistics and time-series queries; create, update, archive, restore
+ * and bulk upsert with their inputs; its place, source, history and enterprise relations; and its
+ * registry entry (node lookup, import, export, goal metrics, the test matrices). What every such record
+ * has (place, samples, source, portal id, version and times) is added here, not declared again.
+ * A new type's folder is then this call and its migration (migrations/support/registry-table.ts).
+ */
+export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
+  /** The GraphQL type name, e.g. `SkillCompetition`. */
+  typename: string;
+  /** The table, snake_case. */
+  table: string;
+  /** One and several in English (lower case), and the Chinese term. */
+  noun: { one: string; many: string; zh: string };
+  /** The object type's description (English, with the Chinese term). */
+  description: string;
+  /** The Query list field, camelCase plural: `skillCompetitions`; `upsert<ListField>` is its bulk upsert. */
+  listField: string;
+  /** The URL segment of its export and import: `skill-competitions`. */
+  slug: string;
+  /** Its own columns; the place, portal and record columns (and enterprise_id where `enterprise`) are added. */
+  columns: C;
+  /** Where records lie under an enterprise (`enterprise_id`, in its city): the record's `enterprise` and the enterprise's list. */
+  enterprise?: { field: string; list: string };
+  /** Its own filters; place, sample, portal id and archive filters are added. */
+  filters: (columns: C & typeof placeColumns) => F;
+  /** Its own orderings; ID_ASC (by record id, the default) comes first. */
+  orderings: Record<string, Ordering>;
+  /** Its own statistics dimensions; place dimensions come first, and the enterprise's ownership and industry last where `enterprise`. */
+  dimensions: Record<string, GroupDimension>;
+  /** Measures of its statistics besides `count`. */
+  measures?: Record<string, Measure>;
+  /** The column its time series (and goals' trends) date a record by, and what that date is. */
+  datedBy: { column: keyof C & string; what: string };
+  /** Columns a complete record holds; columns a new record must give; column values of a new record when none is given. */
+  write: { required: string[]; requiredOnCreate?: string[]; defaults?: ColumnRecord; check?(record: ColumnRecord): Array<[string, string]> };
+  /** Relations of its own: to-one fields of its references, and its list under another type (relations.ts). */
+  relations?: (own: { Type: ClassType; Connection: ClassType; ListArgs: ClassType; table: TableSpec<any, any>; defaultOrder: string }) => ClassType[];
+  /** Goals that can count it: metric name → which records and what is summed. */
+  goalMetrics?: Record<string, Omit<GoalMetricDeclaration, 'table' | 'dated'>>;
+}
+
+const upperFirst = (s: string) => s[0].toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
+/** The GraphQL input type of a written field: its column's own type, or ID for a reference. */
+function inputTypeOf(column: Column<unknown> | undefined, spec: FieldSpec): () => unknown {
+  if (spec.kind.type === 'reference') return () => ID;
+  if (spec.kind.type === 'division') return () => DivisionCodeScalar;
+  if (column?.field) return column.field.type;
+  throw new Error(`written column ${spec.column} has no GraphQL type`);
+}
+
+/** The descriptions of the fields every record input has (place, portal id, enterprise keys). */
+const SHARED_INPUTS: Record<string, string> = {
+  cityCode: 'City division code (所属城市): a city editor’s own city when not given; where the record has an enterprise, its city.',
+  districtCode: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.',
+  enterpriseId: 'ID of the enterprise (企业).',
+  enterpriseExternalId: "The enterprise's external id in the same city.",
+  enterpriseCreditCode: "The enterprise's unified social credit code (统一社会信用代码).",
+  sourceId: 'ID of the source (来源) that documents the record.',
+};
+
+/** Declares a registry type kept by city portals; the module file exports `module`, other types may use the classes. */
+export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDeclaration<C, F>) {
+  const { typename, noun } = d;
+  const singular = lowerFirst(typename);
+  const plural = upperFirst(d.listField);
+  const columns = {
+    id: internal<number>('t.id'),
+    ...d.columns,
+    ...(d.enterprise ? { enterpriseId: enterpriseIdColumn<number | null>() } : {}),
+    ...placeColumns,
+    ...cityPortalColumns(noun.one),
+    ...registryRecordColumns,
+  } as unknown as C & typeof placeColumns & ReturnType<typeof cityPortalColumns> & typeof registryRecordColumns;
+
+  @ObjectType(typename, { implements: [Node, RegistryRecord], description: d.description })
+  @columnFields(columns)
+  class Type extends RegistryRecord {}
+  // The class is the GraphQL type: folds and type-graphql's errors name it by its class name.
+  Object.defineProperty(Type, 'name', { value: typename });
+
+  @ObjectType(`${typename}Connection`, { description: `A page of ${noun.many}.` })
+  class TypeConnection extends Connection(Type, typename, noun.one) {}
+
+  @ObjectType(`${typename}Payload`, { description: `The result of a write to a ${noun.one}.` })
+  class TypePayload extends RecordPayload(Type, typename, singular, noun.one) {}
+
+  const filters = { ...placeFilters, ...d.filters(columns), ...cityPortalFilters(noun.one, noun.many) };
+  @InputType(`${typename}Filter`, { description: `Which ${noun.many} to include; all given conditions must hold.` })
+  @filterFields(filters)
+  class TypeFilter {}
+
+  const orderings = orderingsOf(`${typename}OrderBy`, `Orderings of ${noun.many}; ties are broken by record id. Unknown values sort as the earliest.`, {
+    ID_ASC: BY_RECORD_ID,
+    ...d.orderings,
+  });
+  const defaultOrder = 'ID_ASC';
+
+  const dimensions = dimensionsOf(`${typename}Dimension`, `What ${noun.one} statistics can be grouped by.`, {
+    ...placeGroupDimensions(noun.one, noun.many),
+    ...d.dimensions,
+    ...(d.enterprise ? enterpriseGroupDimensions(`The ownership of the ${noun.one}'s enterprise (所有制).`, `The industry of the ${noun.one}'s enterprise (行业); unknown industries form their own group.`) : {}),
+  });
+  const measures: Dimension[] = Object.entries(d.measures ?? {}).map(([alias, m]) => ({ alias, expression: m.expression }));
+
+  @ObjectType(`${typename}Group`, { description: `${upperFirst(noun.many)} counted per group (${noun.zh}统计); ungrouped dimensions are null.` })
+  @groupFields(dimensions.declared)
+  class TypeGroup extends (d.enterprise ? EnterpriseLinkedGroup : RegistryGroup) {
+    @Field(() => Int, { description: `Number of ${noun.many} in the group.` })
+    count: number;
+  }
+  Object.defineProperty(TypeGroup, 'name', { value: `${typename}Group` });
+  for (const [name, m] of Object.entries(d.measures ?? {})) Field(m.type as never, { nullable: true, description: m.description })(TypeGroup.prototype, name);
+
+  @ArgsType()
+  class ListArgs extends PageArgs {
+    @Field(() => TypeFilter, { nullable: true, description: 'Filter.' })
+    filter?: object | null;
+
+    @Field(() => orderings.values, { nullable: true, description: 'Ordering (default ID_ASC).' })
+    orderBy?: string | null;
+  }
+
+  @ArgsType()
+  class StatsArgs {
+    @Field(() => [dimensions.values], { description: 'Dimensions to group by, e.g. [CITY]; [] gives one total row.' })
+    groupBy: Array<keyof typeof dimensions.dimensions>;
+
+    @Field(() => TypeFilter, { nullable: true, description: `Which ${noun.many} to count.` })
+    filter?: object | null;
+  }
+
+  @ArgsType()
+  class SeriesArgs extends TimeSeriesArgs {
+    @Field(() => TypeFilter, { nullable: true, description: `Which ${noun.many} to count, as in \`${d.listField}\`; archived ones only when asked for.` })
+    filter?: object | null;
+  }
+
+  const table: TableSpec<Record<string, unknown>, Record<string, unknown>> = {
+    from: `${d.table} t`,
+    columns,
+    key: 't.id',
+    toRow: registryRow(typename, Type),
+    conditions: filterConditions(filters) as TableSpec<unknown, Record<string, unknown>>['conditions'],
+    orders: orderings.orders,
+  };
+  const datedColumn = (d.columns[d.datedBy.column] as Column<unknown>).sql;
+  const dated = onDay(datedColumn);
+
+  const fields: Record<string, FieldSpec> = {
+    ...writtenFields(columns),
+    ...(d.enterprise ? enterpriseKeyFields : {}),
+    ...placeFields(false),
+  };
+  const record: RecordSpec = {
+    typename,
+    table: d.table,
+    read: table as TableSpec<unknown, unknown>,
+    scope: 'CITY',
+    payloadField: singular,
+    fields,
+    required: [...d.write.required, 'province_code'],
+    requiredOnCreate: d.write.requiredOnCreate,
+    defaults: d.write.defaults,
+    place: d.enterprise ? { parent: { column: 'enterprise_id', noun: 'enterprise' } } : {},
+    externalId: true,
+    check: d.write.check,
+  };
+  const writes = writesFor(record);
+
+  // The write inputs, from the written fields: create (what a new record must give is required), update
+  // (every field optional, null clears), and one record of a bulk upsert (keyed by its portal id).
+  const columnByName = new Map<string, Column<unknown>>(Object.entries(columns));
+  const requiredOnCreate = new Set([...(d.write.requiredOnCreate ?? []), ...d.write.required]);
+  const describe = (name: string, spec: FieldSpec) => SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`;
+  const inputField = (target: object, name: string, spec: FieldSpec, required: boolean, suffix = '') =>
+    Field(inputTypeOf(columnByName.get(name), spec) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
+  const keyedByReference = new Set(Object.keys(enterpriseKeyFields));
+
+  @InputType(`Create${typename}Input`, { description: `A new ${noun.one} (新建${noun.zh}).` })
+  class CreateInput {}
+  for (const [name, spec] of Object.entries(fields)) {
+    if (name === 'externalId' || keyedByReference.has(name)) continue;
+    inputField(CreateInput.prototype, name, spec, requiredOnCreate.has(spec.column) && !(d.write.defaults && spec.column in d.write.defaults));
+  }
+  Field(() => String, { nullable: true, description: `The portal's own id for the ${noun.one} (外部编号), up to 100 characters, unique within the city.` })(CreateInput.prototype, 'externalId');
+
+  @InputType(`Update${typename}Input`, { description: `Changes to a ${noun.one}: only the fields given change; null clears an optional field.` })
+  class UpdateInput {
+    @Field(() => ID, { description: `The ${noun.one}’s ID.` })
+    id: string;
+
+    @Field(() => Int, { description: `The version the caller read; if the ${noun.one} has moved on, nothing changes (CONFLICT).` })
+    version: number;
+  }
+  for (const [name, spec] of Object.entries(fields)) if (!keyedByReference.has(name)) inputField(UpdateInput.prototype, name, spec, false);
+
+  @InputType(`${typename}RecordInput`, {
+    description: `One ${noun.one} of a bulk upsert (批量同步), matched by its externalId within its city: created if new, else updated.${d.enterprise ? ' Give the enterprise by at most one of enterpriseId, enterpriseExternalId, enterpriseCreditCode.' : ''}`,
+  })
+  class RecordInput {
+    @Field({ description: `The portal's own id for the ${noun.one} (外部编号), unique within the city; the key of the upsert.` })
+    externalId: string;
+  }
+  for (const [name, spec] of Object.entries(fields)) {
+    if (name !== 'externalId') inputField(RecordInput.prototype, name, spec, false, requiredOnCreate.has(spec.column) && !keyedByReference.has(name) ? ` Required for a new ${noun.one}.` : '');
+  }
+
+  @InputType(`Upsert${plural}Input`, { description: `A bulk upsert of ${noun.many}: all records are applied, or none.` })
+  class UpsertInput {
+    @Field(() => [RecordInput], { description: `Up to 5,000 ${noun.many}.` })
+    records: object[];
+
+    @Field(() => String, { nullable: true, description: 'Makes a retry safe: the same key with the same records returns the first result without applying twice (per API key).' })
+    idempotencyKey?: string | null;
+  }
+
+  const zh = noun.zh;
+  @Resolver(() => Type)
+  class TypeResolver {
+    @Query(() => TypeConnection, { name: d.listField, description: `${upperFirst(noun.many)} (${zh}) in the registry.` })
+    list(@Ctx() ctx: RequestContext, @Args(() => ListArgs) args: ListArgs, @Info() info: GraphQLResolveInfo) {
+      return listConnection(ctx, table, args as never, defaultOrder, info);
+    }
+
+    @Directive(AGGREGATE_CACHE)
+    @Query(() => TimeSeries, { name: `${singular}Series`, description: `${upperFirst(noun.many)} per month or year and in total by then, per province, city or district, for charts (${zh}趋势); dated by ${d.datedBy.column}, ${d.datedBy.what}.` })
+    series(@Ctx() ctx: RequestContext, @Args(() => SeriesArgs) args: SeriesArgs) {
+      return timeSeries(ctx, { table: table as never, dated }, args as never);
+    }
+
+    @Directive(AGGREGATE_CACHE)
+    @Query(() => [TypeGroup], { name: `${singular}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
+    stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs) {
+      return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures);
+    }
+
+    @Mutation(() => TypePayload, { name: `create${typename}`, description: `Registers a new ${noun.one} (新建${zh}): ADMIN, or the editor of its city.` })
+    create(@Ctx() ctx: RequestContext, @Arg('input', () => CreateInput, { description: `The new ${noun.one}.` }) input: object) {
+      return writes.create(ctx, input);
+    }
+
+    @Mutation(() => TypePayload, { name: `update${typename}`, description: `Changes a ${noun.one}, if it is still at the version the caller read (修改${zh}).` })
+    update(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateInput, { description: `Which ${noun.one}, the version read, and the changes.` }) input: UpdateInput) {
+      return writes.update(ctx, input);
+    }
+
+    @Mutation(() => TypePayload, { name: `archive${typename}`, description: `Archives a ${noun.one} (归档): hidden from lists and counts, kept with its history, restorable.` })
+    archive(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: `Which ${noun.one} to archive.` }) input: ArchiveRecordInput) {
+      return writes.archive(ctx, input);
+    }
+
+    @Mutation(() => TypePayload, { name: `restore${typename}`, description: `Restores an archived ${noun.one} (恢复).` })
+    restore(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: `Which ${noun.one} to restore.` }) input: ArchiveRecordInput) {
+      return writes.restore(ctx, input);
+    }
+
+    @Mutation(() => BulkUpsertPayload, { name: `upsert${plural}`, description: `Creates or updates up to 5,000 ${noun.many} by external id, all or nothing (批量同步${zh}).` })
+    upsert(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertInput, { description: `The ${noun.many} and an optional idempotency key.` }) input: UpsertInput) {
+      return bulkUpsert(ctx, record, input.records as never, input.idempotencyKey);
+    }
+  }
+
+  const resolvers: Function[] = [
+    TypeResolver,
+    ...(d.enterprise
+      ? enterpriseRelation({
+          Type,
+          field: d.listField,
+          Connection: TypeConnection,
+          Args: ListArgs,
+          table: () => table,
+          defaultOrder,
+          enterprise: { description: d.enterprise.field },
+          description: d.enterprise.list,
+        })
+      : []),
+    ...(d.relations?.({ Type, Connection: TypeConnection, ListArgs, table, defaultOrder }) ?? []),
+    ...placeFieldsResolver(Type, noun.one),
+    groupPlaceFieldsResolver(TypeGroup),
+    sourceFieldResolver(Type, noun.one),
+    historyFieldResolver(Type, typename, noun.one),
+    ...placeListResolvers(d.listField, TypeConnection, ListArgs, `${noun.many} (${zh})`, () => table, defaultOrder),
+  ];
+
+  const registryType: RegistryType = {
+    typename,
+    noun,
+    table,
+    node: { key: 'id', pattern: /^[1-9][0-9]{0,9}$/ },
+    record,
+    import: { slug: d.slug, mutation: `upsert${plural}` },
+    export: { slug: d.slug, listField: d.listField, statsField: `${singular}Stats` },
+    goalMetrics: Object.fromEntries(Object.entries(d.goalMetrics ?? {}).map(([metric, m]) => [metric, { ...m, table: d.table, dated }])),
+  };
+  const module: RegistryModule = { resolvers, types: [registryType] };
+  return { module, Type, table, columns, record };
+}
