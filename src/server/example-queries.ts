@@ -357,4 +357,97 @@ export const EXAMPLE_QUERIES: ReadonlyArray<ExampleQuery> = [
   }
 }`,
   },
+  {
+    title: "The reform's activities (产改活动)",
+    description:
+      'Competitions, training, unions and party branches, a park alliance and the requests it received, and demonstration projects, each counted in the registry with the report it comes from. ' +
+      '劳动和技能竞赛、培训项目、基层工会与党支部、产改联盟及其受理的企业诉求、产改示范项目：均为登记记录，并注明出处。',
+    query: `query ReformActivities {
+  skillCompetitionStats(groupBy: [CITY, ORGANISER_KIND]) {
+    city {
+      name
+    }
+    organiserKind
+    count
+  }
+  trainingProgrammes(first: 5) {
+    nodes {
+      name
+      sessionsHeld
+      participants
+      tradeUnionsInvolved
+      craftsmanAcademy {
+        name
+      }
+      source {
+        publisher
+        publishedOn
+      }
+    }
+  }
+  grassrootsOrganisationStats(groupBy: [CITY, KIND]) {
+    city {
+      name
+    }
+    kind
+    count
+  }
+  reformDemonstrations(first: 5) {
+    nodes {
+      name
+      level
+      recognisedOn
+      enterprise {
+        name
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'A park alliance and its enterprise requests (产改联盟与企业诉求)',
+    description:
+      "The Zhenjiang new-materials park's alliance, its members, and the requests it received: how many were answered within the promised hours and how satisfied enterprises were; a rate is null, not 0, where no request records it. " +
+      '镇江经开区新材料产业园产改联盟及其成员和受理的企业诉求：按时反馈率与满意率；无记录时为空，而非0。',
+    query: `query ParkAlliance {
+  reformAlliances(filter: { cityCode: "321100" }) {
+    nodes {
+      name
+      area
+      memberEnterprises
+      memberUnits
+      enterpriseServiceRequests(first: 3) {
+        totalCount
+        nodes {
+          subject
+          responseCommitmentHours
+          responseHours
+          satisfaction
+        }
+      }
+      source {
+        publisher
+        publishedOn
+      }
+    }
+  }
+  enterpriseServiceRequestStats(groupBy: [CITY]) {
+    city {
+      name
+    }
+    count
+    answeredWithinCommitment
+    withinCommitmentRate
+    rated
+    satisfactionRate
+  }
+  reportedFigures(filter: { cityCode: "321100", metrics: [ISSUE_RESOLUTION_SATISFACTION] }) {
+    nodes {
+      value
+      qualifier
+      subject
+    }
+  }
+}`,
+  },
 ];

@@ -106,6 +106,28 @@ const SHAPES: Record<string, (n: number) => string> = {
       }
     }
   }`,
+  // The reform's activities (issue 18): Wuhan Heavy Industry's 60 competitions, and the Zhenjiang park's 47 requests.
+  'skill competitions with their enterprise, its demonstrations and unions, their city and source': (n) => `{
+    skillCompetitions(first: ${n}, filter: { provinceCode: "${HUBEI}" }) {
+      totalCount
+      nodes {
+        name
+        enterprise { name reformDemonstrations { nodes { level } } grassrootsOrganisations { totalCount } }
+        city { name province { name } }
+        source { title }
+      }
+    }
+  }`,
+  'enterprise requests with their alliance and its requests, their enterprise and district': (n) => `{
+    enterpriseServiceRequests(first: ${n}, filter: { cityCode: "321100" }) {
+      nodes {
+        subject
+        reformAlliance { name enterpriseServiceRequests(first: 2) { totalCount nodes { subject } } }
+        enterprise { name }
+        district { name }
+      }
+    }
+  }`,
 };
 
 /** How many rows the root list returned, to show that the sizes compared really differ. */

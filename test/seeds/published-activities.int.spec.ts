@@ -137,6 +137,36 @@ describe('goals on the new metrics', () => {
     expect(sessions).toMatchObject({ current: 77 });
   });
 
+  it('counts only what is new in a period (countsFrom): undated records are neither counted nor a shortfall', async () => {
+    const admin = (await app.createKey('ADMIN')).key;
+    const [source] = (await gql(app, `{ sources(first: 1) { nodes { id } } }`)).sources.nodes;
+    const goal = `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { goal { countsFrom progress { current status statusReason evidence { registryRecords periodUnknownRecords } } } userErrors { field message } } }`;
+    const create = async (input: Record<string, unknown>) => (await app.graphqlAs(admin, goal, { input: { sourceId: source.id, metric: 'TRADE_UNIONS', ...input } })).data.createGoal;
+    // "N new unions in 2026" in the Zhenjiang park's city: its 37 unions have no founding date, so none can be counted as new.
+    const newIn2026 = await create({ cityCode: ZHENJIANG, target: 5, countsFrom: '2026-01-01', deadline: '2026-12-31' });
+    expect(newIn2026.userErrors).toEqual([]);
+    expect(newIn2026.goal).toEqual({
+      countsFrom: '2026-01-01',
+      progress: { current: 0, status: 'INSUFFICIENT_HISTORY', statusReason: 'UNDATED_RECORDS', evidence: { registryRecords: 0, periodUnknownRecords: 37 } },
+    });
+    // A union founded in the period counts; one founded before it is not read at all.
+    const editor = (await app.createKey('CITY_EDITOR', ZHENJIANG)).key;
+    for (const foundedOn of ['2026-03-01', '2025-06-01']) {
+      const res = await app.graphqlAs(editor, `mutation ($input: CreateGrassrootsOrganisationInput!) { createGrassrootsOrganisation(input: $input) { userErrors { message } } }`, {
+        input: { name: `新成立工会 ${foundedOn}`, kind: 'TRADE_UNION', foundedOn },
+      });
+      expect(res.data.createGrassrootsOrganisation.userErrors).toEqual([]);
+    }
+    const again = await create({ cityCode: ZHENJIANG, target: 5, countsFrom: '2026-01-01', deadline: '2026-12-31' });
+    expect(again.goal.progress).toMatchObject({ current: 1, evidence: { registryRecords: 1, periodUnknownRecords: 37 } });
+    // Without countsFrom every union counts, dated or not.
+    const all = await create({ cityCode: ZHENJIANG, target: 50, deadline: '2030-12-31' });
+    expect(all.goal.progress).toMatchObject({ current: 39, evidence: { registryRecords: 39, periodUnknownRecords: 0 } });
+    // A period must begin before its deadline.
+    const backwards = await create({ cityCode: ZHENJIANG, target: 5, countsFrom: '2027-01-01', deadline: '2026-12-31' });
+    expect(backwards.userErrors).toEqual([expect.objectContaining({ field: 'countsFrom' })]);
+  });
+
   it('refuses in PostgreSQL a goal on a metric no type declares', async () => {
     const [source] = (await gql(app, `{ sources(first: 1) { nodes { id } } }`)).sources.nodes;
     await expect(

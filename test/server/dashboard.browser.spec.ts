@@ -251,4 +251,22 @@ describe('GET /dashboard', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+  it("shows the reform's activities per city as the statistics count them, with '—' for none registered and no rate invented", async () => {
+    const { context, page, consoleErrors } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+    const cell = (place: string, activity: string) => page.locator(`[data-activity-place="${place}"] [data-activity="${activity}"]`).innerText();
+    const stats = await api(`{ skillCompetitionStats(groupBy: [PROVINCE, CITY]) { provinceCode cityCode count }
+      grassrootsOrganisationStats(groupBy: [CITY, KIND], filter: { cityCode: "321100" }) { kind count } }`);
+    for (const g of stats.skillCompetitionStats) expect(await cell(`${g.provinceCode}/${g.cityCode ?? ''}`, 'competitions')).toBe(number.format(g.count));
+    expect(stats.skillCompetitionStats.length).toBeGreaterThan(1);
+    const zhenjiang = Object.fromEntries(stats.grassrootsOrganisationStats.map((g: any) => [g.kind, g.count]));
+    expect(await cell('320000/321100', 'unions')).toBe(number.format(zhenjiang.TRADE_UNION));
+    expect(await cell('320000/321100', 'branches')).toBe(number.format(zhenjiang.PARTY_BRANCH));
+    // Nothing records a response time or a rating: the rates say so instead of 0%.
+    expect(await cell('320000/321100', 'requests')).toBe('47 件 · 按时 无记录 · 满意 无记录');
+    expect(await cell('320000/320100', 'training')).toBe(`1 项 · 77 场 · ${number.format(2000)} 人次`);
+    expect(await cell('320000/321100', 'competitions')).toBe('—');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

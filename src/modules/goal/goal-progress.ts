@@ -109,6 +109,11 @@ export interface GoalEvidenceValues {
   gainedLast12Months: number;
   /** Records whose date cannot tell whether they fall in the last 12 months (none, or only a year that overlaps them). */
   undated: number;
+  /**
+   * For a goal that counts from a day (countsFrom): records of the scope whose date cannot tell whether
+   * they fall in its period, left out of `records` and `current` (0 for other goals).
+   */
+  outsidePeriodUnknown?: number;
   /** Sample records among those counted. */
   samples: number;
   /** The latest published figure for the metric in exactly this scope, if any. */
@@ -201,6 +206,13 @@ export function judgeGoal(terms: Pick<GoalTerms, 'target' | 'deadline'>, evidenc
   if (published && (published.qualifier === 'EXACT' || published.qualifier === 'AT_LEAST') && published.value >= target) {
     return judged(GoalStatus.ACHIEVED, GoalStatusReason.TARGET_REACHED_IN_PUBLISHED_FIGURE,
       `公开数据 ${quoted(published, 'zh')} 已达到目标 ${n(target)}`, `A published figure, ${quoted(published, 'en')}, reaches the target of ${n(target)}.`);
+  }
+  const unplaced = evidence.outsidePeriodUnknown ?? 0;
+  if (unplaced > 0) {
+    // Unknown is not zero: these may fall in the goal's period, so neither a shortfall nor a pace can be judged.
+    return judged(GoalStatus.INSUFFICIENT_HISTORY, GoalStatusReason.UNDATED_RECORDS,
+      `另有 ${n(unplaced)} 条记录没有日期，无法判断是否在统计期内，未计入；登记数量 ${counted}，目标 ${n(target)}`,
+      `${n(unplaced)} more records have no date that tells whether they fall in the goal's period and are not counted; the registry counts ${counted} of ${n(target)}.`);
   }
   if (evidence.records === 0 && !published) {
     return judged(GoalStatus.NO_DATA, GoalStatusReason.NO_RECORDS,

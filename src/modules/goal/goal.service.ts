@@ -31,15 +31,21 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
  * the OR keeps PostgreSQL from using the place index and makes every city goal scan its province.
  */
 function evidenceOf(m: GoalMetricDeclaration): string {
+  // A goal that counts from a day (countsFrom) counts the records dated in its period; those whose date
+  // cannot tell are left out of the count and reported (the 7th value). Records known to precede it are not read.
+  const inPeriod = `(g.counts_from IS NULL OR ${m.dated.earliest} >= g.counts_from)`;
+  const counted = `${inPeriod} IS TRUE`;
   const inWindow = `(${m.dated.earliest} > w.after AND ${m.dated.latest} <= w.today)`;
   const placed = `coalesce(${m.dated.latest} <= w.after OR ${m.dated.earliest} > w.today OR ${inWindow}, false)`;
-  const value = (filter: string) => (m.summed ? `coalesce(sum(${m.summed})${filter}, 0)` : `count(*)${filter}`);
+  const value = (filter: string) => (m.summed ? `coalesce(sum(${m.summed}) FILTER (WHERE ${filter}), 0)` : `count(*) FILTER (WHERE ${filter})`);
   const measures = [
-    'count(*)', value(''), m.summed ? `count(*) FILTER (WHERE ${m.summed} IS NULL)` : '0', value(` FILTER (WHERE ${inWindow})`),
-    `count(*) FILTER (WHERE NOT ${placed})`, 'count(*) FILTER (WHERE t.is_sample)',
+    `count(*) FILTER (WHERE ${counted})`, value(counted), m.summed ? `count(*) FILTER (WHERE ${counted} AND ${m.summed} IS NULL)` : '0',
+    value(`${counted} AND ${inWindow}`), `count(*) FILTER (WHERE ${counted} AND NOT ${placed})`, `count(*) FILTER (WHERE ${counted} AND t.is_sample)`,
+    `count(*) FILTER (WHERE NOT ${counted})`,
   ];
   const select = (scope: string) =>
-    `(SELECT ARRAY[${measures.join(', ')}]::bigint[] FROM ${m.table} t WHERE ${scope} AND t.archived_at IS NULL${m.condition ? ` AND ${m.condition}` : ''})`;
+    `(SELECT ARRAY[${measures.join(', ')}]::bigint[] FROM ${m.table} t WHERE ${scope} AND t.archived_at IS NULL${m.condition ? ` AND ${m.condition}` : ''}
+      AND (g.counts_from IS NULL OR ${m.dated.latest} IS NULL OR ${m.dated.latest} >= g.counts_from))`;
   return `(CASE WHEN g.district_code IS NOT NULL THEN ${select('t.district_code = g.district_code AND t.city_code = g.city_code')}
     WHEN g.city_code IS NOT NULL THEN ${select('t.city_code = g.city_code AND t.province_code = g.province_code')}
     ELSE ${select('t.province_code = g.province_code')} END)`;
@@ -83,9 +89,9 @@ interface EvidenceRow {
 }
 
 function goalValuesOf(row: EvidenceRow, today: string): GoalValues {
-  const [records, current, unknownValues, gainedLast12Months, undated, samples] = row.v.map(Number);
+  const [records, current, unknownValues, gainedLast12Months, undated, samples, outsidePeriodUnknown] = row.v.map(Number);
   const published = row.latest ? { ...row.latest, value: Number(row.latest.value) } : null;
-  return { evidence: { records, current, unknownValues, gainedLast12Months, undated, samples, published }, publishedIds: row.publishedIds ?? [], today };
+  return { evidence: { records, current, unknownValues, gainedLast12Months, undated, samples, outsidePeriodUnknown, published }, publishedIds: row.publishedIds ?? [], today };
 }
 
 /** The values of many goals in one statement: the goals of a page, a city, a ranking. */
@@ -97,7 +103,7 @@ function goalValues(ctx: RequestContext) {
         FROM goal g CROSS JOIN w CROSS JOIN ${raw(goalPublished())} WHERE g.id = ANY(${[...ids]})`,
     );
     const byId = new Map(rows.map((r) => [r.id, goalValuesOf(r, today)]));
-    return ids.map((id) => byId.get(id) ?? goalValuesOf({ v: [0, 0, 0, 0, 0, 0], publishedIds: null, latest: null }, today));
+    return ids.map((id) => byId.get(id) ?? goalValuesOf({ v: [0, 0, 0, 0, 0, 0, 0], publishedIds: null, latest: null }, today));
   });
 }
 
@@ -121,7 +127,7 @@ export const goalService = {
       ...judgement,
       evidence: {
         registryRecords: evidence.records, registryValue: evidence.current, sampleRecords: evidence.samples, undatedRecords: evidence.undated,
-        unknownValueRecords: evidence.unknownValues, gainedLast12Months: evidence.gainedLast12Months, publishedIds,
+        unknownValueRecords: evidence.unknownValues, periodUnknownRecords: evidence.outsidePeriodUnknown ?? 0, gainedLast12Months: evidence.gainedLast12Months, publishedIds,
       },
     };
   },
@@ -140,7 +146,7 @@ export const goalService = {
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
         CROSS JOIN LATERAL (SELECT ${raw(goalEvidence())} AS v, p.ids, p.latest
-          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code) g CROSS JOIN ${raw(goalPublished())} OFFSET 0) x
+          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished())} OFFSET 0) x
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
     const loader = goalValues(ctx);

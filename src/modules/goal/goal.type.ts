@@ -65,6 +65,12 @@ export class GoalEvidence {
   @Field(() => Int, { description: 'Records whose summed value is unknown (数值未知记录); 0 for counting metrics. Unknown is not zero: the sum is a lower bound while this is above 0.' })
   unknownValueRecords: number;
 
+  @Field(() => Int, {
+    description:
+      'For a goal that counts from a day (countsFrom): records of the scope whose date cannot tell whether they fall in its period (统计期未知记录); they are not counted, and while any remain the status is INSUFFICIENT_HISTORY. 0 for other goals.',
+  })
+  periodUnknownRecords: number;
+
   @Field(() => Int, { description: 'Gained in the last 12 months by the records dated there (近12个月新增); a lower bound while undatedRecords is above 0.' })
   gainedLast12Months: number;
 
@@ -155,6 +161,10 @@ export const goalColumns = {
   targetQualifier: enumColumn(FigureQualifier)('t.target_qualifier', 'How the target was published (目标限定): EXACT, AT_LEAST ("more than 1,000", 超过), ABOUT ("about 100", 左右) or AT_MOST. Progress compares current with target either way.').written(),
   baselineValue: integer('t.baseline_value', 'The value published when the goal was set (基数), if any.').orNull().written({ min: 0, max: MAX_GOAL_VALUE }),
   baselineOn: localDate('t.baseline_on', 'Date of the baseline value.').orNull().written(),
+  countsFrom: localDate(
+    't.counts_from',
+    'Only records dated on or after this day count (统计起始日), for a goal of what is new in a period: "266 new grassroots unions in 2024" counts from 2024-01-01 to its deadline. Records whose date is unknown cannot be placed in the period: they are not counted and show as undated in the evidence. Null: every record counts.',
+  ).orNull().written({ maxYearsAhead: 30 }),
   description: text('t.description', 'The goal as published, in Chinese (原文).').orNull().written({ max: 2000 }),
   sourceId: sourceIdColumn<number>(),
   ...registryRecordColumns,

@@ -35,6 +35,9 @@ export class CreateGoalInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the baseline value (基数日期): not in the future, before the deadline; give it together with baselineValue.' })
   baselineOn?: string | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Count only records dated on or after this day (统计起始日), before the deadline: a goal of what is new in a period. Null: every record counts.' })
+  countsFrom?: string | null;
+
   @Field(() => String, { nullable: true, description: 'The goal as published, in Chinese (原文), up to 2,000 characters.' })
   description?: string | null;
 
@@ -76,6 +79,9 @@ export class UpdateGoalInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'New baseline date (基数日期); null clears it (then clear baselineValue too).' })
   baselineOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Count only records dated on or after this day (统计起始日), before the deadline: a goal of what is new in a period. Null: every record counts.' })
+  countsFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New published wording (原文); null clears it.' })
   description?: string | null;

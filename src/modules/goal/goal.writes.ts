@@ -14,6 +14,8 @@ function checkBaseline(record: ColumnRecord): Array<[string, string]> {
   if (value != null && on == null) return [['baseline_on', 'baselineOn is required when baselineValue is given: a baseline is a value on a date.']];
   if (value == null && on != null) return [['baseline_value', 'baselineValue is required when baselineOn is given: a baseline is a value on a date.']];
   if (on != null && deadline != null && on >= deadline) return [['baseline_on', `baselineOn (${on}) must be before the deadline (${deadline}).`]];
+  const from = record.counts_from as string | null | undefined;
+  if (from != null && deadline != null && from >= deadline) return [['counts_from', `countsFrom (${from}) must be before the deadline (${deadline}) (统计起始日须早于截止日期).`]];
   return [];
 }
 

@@ -20,6 +20,16 @@
     NATIONAL_CRAFTSMEN: ['国家工匠', 'National craftsmen'],
     PROVINCIAL_CRAFTSMEN: ['省级工匠', 'Provincial craftsmen'],
     MUNICIPAL_CRAFTSMEN: ['市级工匠', 'Municipal craftsmen'],
+    SKILL_COMPETITIONS: ['劳动和技能竞赛', 'Skill competitions'],
+    TRAINING_SESSIONS: ['培训场次', 'Training sessions'],
+    TRAINING_PARTICIPANTS: ['参训人次', 'Training attendances'],
+    TRADE_UNIONS: ['基层工会', 'Grassroots trade unions'],
+    PARTY_BRANCHES: ['党支部', 'Party branches'],
+    TRADE_UNION_MEMBERS: ['工会会员', 'Trade union members'],
+    REFORM_ALLIANCES: ['产改联盟', 'Reform alliances'],
+    ENTERPRISE_SERVICE_REQUESTS: ['企业诉求', 'Enterprise service requests'],
+    SERVICE_REQUESTS_ANSWERED_IN_TIME: ['按时反馈的企业诉求', 'Requests answered in time'],
+    REFORM_DEMONSTRATIONS: ['产改示范项目', 'Reform demonstrations'],
   };
   // Worst first: the order the rows are shown in. Goals the evidence cannot judge come after the
   // ones it shows behind, before the ones it shows on track: they need data, not alarm.
@@ -56,6 +66,23 @@
     }
     samples: innovationStudioStats(groupBy: [PROVINCE, CITY], filter: { isSample: true }) { provinceCode cityCode count }
   }`;
+
+  // One GROUP BY per type, per city: what the registry holds of the reform's activities. Three requests of two
+  // statistics each, so that each stays well within the query cost limit.
+  const ACTIVITIES_QUERIES = [
+    `query DashboardCompetitionsAndTraining {
+    skillCompetitionStats(groupBy: [PROVINCE, CITY]) { provinceCode cityCode city { name } count }
+    trainingProgrammeStats(groupBy: [PROVINCE, CITY]) { provinceCode cityCode city { name } count sessionsHeld participants }
+  }`,
+    `query DashboardOrganisationsAndAlliances {
+    grassrootsOrganisationStats(groupBy: [PROVINCE, CITY, KIND]) { provinceCode cityCode city { name } kind count }
+    reformAllianceStats(groupBy: [PROVINCE, CITY]) { provinceCode cityCode city { name } count memberEnterprises }
+  }`,
+    `query DashboardRequestsAndDemonstrations {
+    enterpriseServiceRequestStats(groupBy: [PROVINCE, CITY]) { provinceCode cityCode city { name } count withinCommitmentRate satisfactionRate }
+    reformDemonstrationStats(groupBy: [PROVINCE, CITY]) { provinceCode cityCode city { name } count }
+  }`,
+  ];
 
   const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
@@ -287,6 +314,46 @@
       `Studios in the registry (samples and undated ones included); the line counts those with a founding date, per year up to ${to}, each panel on its own scale.`;
   }
 
+  // ---- The reform's activities -------------------------------------------------------------
+
+  /** The activity columns: which statistic, which of its rows, and how a cell reads. */
+  const ACTIVITY_COLUMNS = [
+    { key: 'competitions', stats: 'skillCompetitionStats', cell: (g) => number.format(g.count) },
+    { key: 'training', stats: 'trainingProgrammeStats', cell: (g) => `${number.format(g.count)} 项 · ${g.sessionsHeld === null ? '场次未知' : `${number.format(g.sessionsHeld)} 场`} · ${g.participants === null ? '人次未知' : `${number.format(g.participants)} 人次`}` },
+    { key: 'unions', stats: 'grassrootsOrganisationStats', only: (g) => g.kind === 'TRADE_UNION', cell: (g) => number.format(g.count) },
+    { key: 'branches', stats: 'grassrootsOrganisationStats', only: (g) => g.kind === 'PARTY_BRANCH', cell: (g) => number.format(g.count) },
+    { key: 'alliances', stats: 'reformAllianceStats', cell: (g) => `${number.format(g.count)}${g.memberEnterprises === null ? '' : ` · ${number.format(g.memberEnterprises)} 家成员企业`}` },
+    {
+      key: 'requests',
+      stats: 'enterpriseServiceRequestStats',
+      // A rate no request records is unknown: said so, never shown as 0%.
+      cell: (g) => `${number.format(g.count)} 件 · 按时 ${g.withinCommitmentRate === null ? '无记录' : `${number.format(g.withinCommitmentRate)}%`} · 满意 ${g.satisfactionRate === null ? '无记录' : `${number.format(g.satisfactionRate)}%`}`,
+    },
+    { key: 'demonstrations', stats: 'reformDemonstrationStats', cell: (g) => number.format(g.count) },
+  ];
+
+  function renderActivities(data) {
+    const places = new Map();
+    for (const column of ACTIVITY_COLUMNS) {
+      for (const g of data[column.stats]) {
+        if (column.only && !column.only(g)) continue;
+        const key = `${g.provinceCode || ''}/${g.cityCode || ''}`;
+        if (!places.has(key)) places.set(key, { key, name: g.city ? g.city.name : `${g.provinceCode} 未分城市 (no city)`, cells: {} });
+        places.get(key).cells[column.key] = column.cell(g);
+      }
+    }
+    const rows = [...places.values()]
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((place) =>
+        el('tr', { 'data-activity-place': place.key },
+          el('th', { scope: 'row' }, place.name),
+          ...ACTIVITY_COLUMNS.map((c) => el('td', { 'data-activity': c.key }, place.cells[c.key] || '—')),
+        ),
+      );
+    if (!rows.length) rows.push(el('tr', {}, el('td', { colspan: String(ACTIVITY_COLUMNS.length + 1), class: 'muted' }, '登记中没有产改活动 No activities registered')));
+    document.getElementById('activity-rows').replaceChildren(...rows);
+  }
+
   // ---- Page -------------------------------------------------------------------------------
 
   function showErrors(messages) {
@@ -301,9 +368,10 @@
     status.textContent = '正在加载… Loading…';
     const to = todayInChina();
     const from = `${Number(to.slice(0, 4)) - (YEARS_SHOWN - 1)}-01-01`;
-    const [goals, studios] = await Promise.allSettled([
+    const [goals, studios, activities] = await Promise.allSettled([
       loadGoals(),
       graphql(STUDIOS_QUERY, { from, to }).then((data) => ({ series: data.innovationStudioSeries, samples: data.samples })),
+      Promise.all(ACTIVITIES_QUERIES.map((query) => graphql(query))).then((parts) => Object.assign({}, ...parts)),
     ]);
     const errors = [];
     // Each section shows what it could load; a failure is reported, never hidden behind an empty chart.
@@ -311,6 +379,8 @@
     else errors.push(`目标加载失败 Goals could not be loaded: ${goals.reason.message}`);
     if (studios.status === 'fulfilled') renderStudios(studios.value, from, to);
     else errors.push(`工作室数据加载失败 Studio series could not be loaded: ${studios.reason.message}`);
+    if (activities.status === 'fulfilled') renderActivities(activities.value);
+    else errors.push(`产改活动加载失败 Activities could not be loaded: ${activities.reason.message}`);
     showErrors(errors);
     status.textContent = errors.length ? '' : `数据截至 ${to}（中国时间） Data as of ${to} (China time)`;
     document.body.dataset.state = errors.length ? 'error' : 'ready';
