@@ -17,7 +17,7 @@ const ROLES: Role[] = ['ADMIN', 'ANALYST', 'NANJING_EDITOR', 'OTHER_EDITOR', 'AN
 let app: TestApp;
 const keys: Partial<Record<Role, string>> = {};
 let serial = 0;
-const context: ExampleContext = { enterpriseId: '', sourceId: '' };
+const context: ExampleContext = { enterpriseId: '', sourceId: '', skillCompetitionId: '' };
 const TYPES = writableTypes(context);
 type RecordType = WritableType;
 
@@ -52,6 +52,8 @@ beforeAll(async () => {
   context.enterpriseId = nodeId('Enterprise', enterprise.id);
   const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
   context.sourceId = nodeId('Source', source.id);
+  const [competition] = await sqlRows(app, 'SELECT id FROM skill_competition ORDER BY id LIMIT 1');
+  context.skillCompetitionId = nodeId('SkillCompetition', competition.id);
 });
 afterAll(() => app.close());
 

@@ -22,7 +22,7 @@ const JIANGSU = '320000';
 
 const CITY_TABLES = [
   'enterprise', 'craftsman', 'innovation_studio', 'craftsman_academy', 'collective_innovation_contract',
-  'skill_competition', 'training_programme', 'grassroots_organisation', 'reform_alliance', 'enterprise_service_request', 'reform_demonstration',
+  'skill_competition', 'training_programme', 'grassroots_organisation', 'reform_alliance', 'enterprise_service_request', 'reform_demonstration', 'competition_award',
 ] as const;
 const ADMIN_TABLES = ['source', 'goal', 'reported_figure'] as const;
 type Table = (typeof CITY_TABLES)[number] | (typeof ADMIN_TABLES)[number];
@@ -61,6 +61,10 @@ const INSERT: Record<Table, () => { text: string; values: unknown[] }> = {
     values: [],
   }),
   reform_demonstration: () => ({ text: `INSERT INTO reform_demonstration (name, province_code, city_code) VALUES ('RLS 测试示范', '${JIANGSU}', $1) RETURNING id`, values: [] }),
+  competition_award: () => ({
+    text: `INSERT INTO competition_award (skill_competition_id, winner_name, province_code, city_code) VALUES ((SELECT min(id) FROM skill_competition), 'RLS 测试获奖者', '${JIANGSU}', $1) RETURNING id`,
+    values: [],
+  }),
   source: () => ({ text: `INSERT INTO source (publisher, title, published_on) VALUES ('RLS', $1, '2025-01-01') RETURNING id`, values: [`RLS 测试 ${randomBytes(4).toString('hex')}`] }),
   goal: () => ({
     text: `INSERT INTO goal (province_code, city_code, metric, target, deadline, source_id) VALUES ('${JIANGSU}', '${NANJING}', 'INNOVATION_STUDIOS', 10, '2030-12-31', (SELECT min(id) FROM source)) RETURNING id`,

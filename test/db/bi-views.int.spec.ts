@@ -35,7 +35,7 @@ const VIEWS = [
   { view: 'goal', field: 'goals', table: 'goal', archivable: true },
   { view: 'reported_figure', field: 'reportedFigures', table: 'reported_figure', archivable: true },
   { view: 'source', field: 'sources', table: 'source', archivable: true },
-  ...['skill_competition', 'training_programme', 'grassroots_organisation', 'reform_alliance', 'enterprise_service_request', 'reform_demonstration'].map((table) => ({
+  ...['skill_competition', 'training_programme', 'grassroots_organisation', 'reform_alliance', 'enterprise_service_request', 'reform_demonstration', 'competition_award'].map((table) => ({
     view: table,
     field: registryTypes().find((t) => t.table.from === `${table} t`)!.export!.listField,
     table,
@@ -78,6 +78,8 @@ beforeAll(async () => {
     SELECT '320000', $1, $2, 'INNOVATION_STUDIOS', 60, 'AT_LEAST', '2027-12-31', '测试目标', min(id) FROM source`, [NANJING, XUANWU]);
   await query(`INSERT INTO reported_figure (province_code, city_code, district_code, metric, value, unit, qualifier, kind, as_of, source_id)
     SELECT '320000', $1, $2, 'INNOVATION_STUDIOS', 80, 'ORGANISATIONS', 'ABOUT', 'PLAN', '2025-06-30', min(id) FROM source`, [NANJING, XUANWU]);
+  // No report names a competition's winners: one award, at a Wuhan Heavy Industry competition.
+  await query(`INSERT INTO competition_award (skill_competition_id, winner_name, province_code, city_code) SELECT min(id), '测试获奖者', '420000', '420100' FROM skill_competition`);
   await setBiReaderPassword(app.dataSource, PASSWORD);
   const url = new URL((app.dataSource.options as { url: string }).url);
   url.username = BI_READER_ROLE;
@@ -387,7 +389,7 @@ describe('the migrations undone and redone', () => {
       expect(await readerCount('district')).toBe(await sqlNumber(app, 'SELECT count(*) FROM district'));
       expect(await readerCount('innovation_studio')).toBe(studios);
       for (const migration of later) await migration.up(runner);
-      expect(await readerCount('skill_competition')).toBe(0);
+      expect(await readerCount('skill_competition')).toBe(0); // its data went with the tables: these migrations only make them
     } finally {
       await runner.release();
     }

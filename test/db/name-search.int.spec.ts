@@ -15,6 +15,7 @@ afterAll(() => app.close());
 it('has a trigram index on every column a name search reads', async () => {
   const indexes = await sqlRows(app, `SELECT tablename || '.' || indexname AS name FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%' ORDER BY 1`);
   expect(indexes.map((r) => r.name)).toEqual([
+    'competition_award.competition_award_winner_name_trgm_idx',
     'craftsman.craftsman_name_trgm_idx',
     'craftsman_academy.craftsman_academy_name_trgm_idx',
     'enterprise.enterprise_name_en_trgm_idx',

@@ -45,6 +45,8 @@ beforeAll(async () => {
   await query(`INSERT INTO reform_alliance (name, province_code, city_code, district_code, source_id) VALUES ('测试联盟', ${place})`);
   await query(`INSERT INTO enterprise_service_request (subject, enterprise_id, reform_alliance_id, province_code, city_code, district_code, source_id)
     VALUES ('测试诉求', ${enterprise}, (SELECT max(id) FROM reform_alliance), ${place})`);
+  await query(`INSERT INTO competition_award (skill_competition_id, winner_name, craftsman_id, province_code, city_code, district_code, source_id)
+    VALUES ((SELECT max(id) FROM skill_competition), '测试获奖者', (SELECT min(id) FROM craftsman WHERE enterprise_id = ${enterprise}), ${place})`);
   await query(`INSERT INTO reform_demonstration (name, enterprise_id, province_code, city_code, district_code, source_id) VALUES ('测试示范', ${enterprise}, ${place})`);
   await query(`INSERT INTO goal (province_code, city_code, district_code, metric, target, target_qualifier, deadline, description, source_id)
     SELECT $1, $2, $3, 'INNOVATION_STUDIOS', 60, 'ABOUT', '2027-12-31', '测试目标', min(id) FROM source`, [JIANGSU, NANJING, XUANWU]);

@@ -5,6 +5,9 @@ import { registryTypes } from '../../src/modules';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
+  // No report names a competition's winners: one award, at a Wuhan Heavy Industry competition.
+  await app.dataSource.query(`INSERT INTO competition_award (skill_competition_id, winner_name, province_code, city_code)
+    SELECT min(id), '测试获奖者', '420000', '420100' FROM skill_competition`);
 });
 afterAll(() => app.close());
 
@@ -26,6 +29,7 @@ const NODE_TYPES: [type: string, list: string, field: string][] = [
   ['ReformAlliance', 'reformAlliances(first: 1)', 'memberEnterprises'],
   ['EnterpriseServiceRequest', 'enterpriseServiceRequests(first: 1)', 'subject'],
   ['ReformDemonstration', 'reformDemonstrations(first: 1)', 'level'],
+  ['CompetitionAward', 'competitionAwards(first: 1)', 'winnerName'],
   ['Source', 'sources(first: 1)', 'title'],
 ];
 

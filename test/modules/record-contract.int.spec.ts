@@ -17,7 +17,7 @@ const NANJING = '320100';
 
 let app: TestApp;
 let admin: string;
-const context: ExampleContext = { enterpriseId: '', sourceId: '' };
+const context: ExampleContext = { enterpriseId: '', sourceId: '', skillCompetitionId: '' };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -26,6 +26,8 @@ beforeAll(async () => {
   context.enterpriseId = nodeId('Enterprise', enterprise.id);
   const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
   context.sourceId = nodeId('Source', source.id);
+  const [competition] = await sqlRows(app, 'SELECT id FROM skill_competition ORDER BY id LIMIT 1');
+  context.skillCompetitionId = nodeId('SkillCompetition', competition.id);
 });
 afterAll(() => app.close());
 

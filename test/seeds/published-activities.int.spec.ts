@@ -113,6 +113,27 @@ it('Wuhan Heavy Industry: its craftsmen carry their honorary titles, 荆楚工�
   expect(titles).toEqual(['MUNICIPAL 武汉大城工匠', 'MUNICIPAL 武汉大城工匠', 'PROVINCIAL 荆楚工匠', 'PROVINCIAL 荆楚工匠']);
 });
 
+it("a competition's winners: a city editor records an award, linked to the craftsman where the winner is registered", async () => {
+  const editor = (await app.createKey('CITY_EDITOR', WUHAN)).key;
+  const res = await gql(app, `{ enterprises(filter: { nameContains: "武汉重工" }) { nodes { skillCompetitions(first: 1) { nodes { id } } craftsmen(first: 1, filter: { honoraryTitle: "荆楚工匠" }) { nodes { id name } } } } }`);
+  const [competition] = res.enterprises.nodes[0].skillCompetitions.nodes;
+  const [craftsman] = res.enterprises.nodes[0].craftsmen.nodes;
+  const created = await app.graphqlAs(editor, `mutation ($input: CreateCompetitionAwardInput!) { createCompetitionAward(input: $input) { competitionAward { id } userErrors { field message } } }`, {
+    input: { skillCompetitionId: competition.id, winnerName: craftsman.name, craftsmanId: craftsman.id, award: '一等奖', rank: 1 },
+  });
+  expect(created.data.createCompetitionAward.userErrors).toEqual([]);
+  const read = await gql(app, `query ($c: ID!, $w: ID!) { c: node(id: $c) { ... on SkillCompetition { awards { totalCount nodes { winnerName award rank craftsman { id } } } } }
+    w: node(id: $w) { ... on Craftsman { competitionAwards { nodes { skillCompetition { id } award } } } } }`, { c: competition.id, w: craftsman.id });
+  expect(read.c.awards).toEqual({ totalCount: 1, nodes: [{ winnerName: craftsman.name, award: '一等奖', rank: 1, craftsman: { id: craftsman.id } }] });
+  expect(read.w.competitionAwards.nodes).toEqual([{ skillCompetition: { id: competition.id }, award: '一等奖' }]);
+  // Another city's editor cannot record it in Wuhan.
+  const other = (await app.createKey('CITY_EDITOR', NANJING)).key;
+  const refused = await app.graphqlAs(other, `mutation ($input: CreateCompetitionAwardInput!) { createCompetitionAward(input: $input) { competitionAward { id } userErrors { code } } }`, {
+    input: { skillCompetitionId: competition.id, winnerName: '他人', cityCode: WUHAN },
+  });
+  expect(refused.data.createCompetitionAward).toEqual({ competitionAward: null, userErrors: [expect.objectContaining({ code: 'FORBIDDEN' })] });
+});
+
 describe('goals on the new metrics', () => {
   it('counts competitions, unions and requests answered in time in a goal\'s scope, with the published figure beside the count', async () => {
     const admin = (await app.createKey('ADMIN')).key;

@@ -13,6 +13,8 @@ const NANJING = '320100';
 export interface ExampleContext {
   enterpriseId: string;
   sourceId: string;
+  /** A competition of the published data set, for the awards won at it. */
+  skillCompetitionId: string;
 }
 
 export interface WritableType {
@@ -75,6 +77,10 @@ const EXAMPLES: Record<string, (c: ExampleContext) => Pick<WritableType, 'create
     change: () => ({ responseHours: 6 + next() }),
   }),
   ReformDemonstration: (c) => ({ create: () => ({ name: '矩阵产改示范单位', level: 'MUNICIPAL', enterpriseId: c.enterpriseId, cityCode: NANJING }), change: () => ({ name: `矩阵产改示范单位 ${next()}` }) }),
+  CompetitionAward: (c) => ({
+    create: () => ({ skillCompetitionId: c.skillCompetitionId, winnerName: '矩阵获奖者', award: '一等奖', rank: 1, cityCode: NANJING }),
+    change: () => ({ rank: 1 + next() }),
+  }),
   Source: () => ({ create: () => ({ publisher: '矩阵', title: `矩阵报告 ${next()}`, publishedOn: '2025-01-01' }), change: () => ({ title: `矩阵报告 ${next()}` }) }),
 };
 
