@@ -62,6 +62,8 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
   slug: string;
   /** Its own columns; the place, portal and record columns (and enterprise_id where `enterprise`) are added. */
   columns: C;
+  /** Whether ADMIN may place a record in a province alone, with no city (a provincial academy): adds `provinceCode` to the inputs. */
+  provinceLevel?: boolean;
   /** Where records lie under an enterprise (`enterprise_id`, in its city): the record's `enterprise` and the enterprise's list. */
   enterprise?: { field: string; list: string };
   /** Its own filters; place, sample, portal id and archive filters are added. */
@@ -95,7 +97,7 @@ function inputTypeOf(column: Column<unknown> | undefined, spec: FieldSpec): () =
 
 /** The descriptions of the fields every record input has (place, portal id, enterprise keys). */
 const SHARED_INPUTS: Record<string, string> = {
-  cityCode: 'City division code (所属城市): a city editor’s own city when not given; where the record has an enterprise, its city.',
+  provinceCode: 'Province division code (所在省份), for a province-level record with no city (ADMIN only); otherwise the city’s province.',
   districtCode: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.',
   enterpriseId: 'ID of the enterprise (企业).',
   enterpriseExternalId: "The enterprise's external id in the same city.",
@@ -194,7 +196,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   const fields: Record<string, FieldSpec> = {
     ...writtenFields(columns),
     ...(d.enterprise ? enterpriseKeyFields : {}),
-    ...placeFields(false),
+    ...placeFields(d.provinceLevel ?? false),
   };
   const record: RecordSpec = {
     typename,
@@ -215,8 +217,17 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   // The write inputs, from the written fields: create (what a new record must give is required), update
   // (every field optional, null clears), and one record of a bulk upsert (keyed by its portal id).
   const columnByName = new Map<string, Column<unknown>>(Object.entries(columns));
-  const requiredOnCreate = new Set([...(d.write.requiredOnCreate ?? []), ...d.write.required]);
-  const describe = (name: string, spec: FieldSpec) => SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`;
+  // The place is settled by the write engine (the city's province, the editor's city): no place input is required.
+  const requiredOnCreate = new Set([...(d.write.requiredOnCreate ?? []), ...d.write.required].filter((c) => !['province_code', 'city_code', 'district_code'].includes(c)));
+  const cityInput = d.enterprise
+    ? 'City division code (所属城市): a city editor’s own city when not given; where the record has an enterprise, its city.'
+    : 'City division code (所属城市): a city editor’s own city when not given.';
+  const defaults = d.write.defaults ?? {};
+  const describe = (name: string, spec: FieldSpec) => {
+    if (name === 'cityCode') return cityInput;
+    const described = SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`;
+    return spec.column in defaults ? `${described} ${JSON.stringify(defaults[spec.column])} when not given on a new record.` : described;
+  };
   const inputField = (target: object, name: string, spec: FieldSpec, required: boolean, suffix = '') =>
     Field(inputTypeOf(columnByName.get(name), spec) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
   const keyedByReference = new Set(Object.keys(enterpriseKeyFields));
@@ -225,11 +236,11 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   class CreateInput {}
   for (const [name, spec] of Object.entries(fields)) {
     if (name === 'externalId' || keyedByReference.has(name)) continue;
-    inputField(CreateInput.prototype, name, spec, requiredOnCreate.has(spec.column) && !(d.write.defaults && spec.column in d.write.defaults));
+    inputField(CreateInput.prototype, name, spec, requiredOnCreate.has(spec.column) && !(spec.column in defaults));
   }
   Field(() => String, { nullable: true, description: `The portal's own id for the ${noun.one} (外部编号), up to 100 characters, unique within the city.` })(CreateInput.prototype, 'externalId');
 
-  @InputType(`Update${typename}Input`, { description: `Changes to a ${noun.one}: only the fields given change; null clears an optional field.` })
+  @InputType(`Update${typename}Input`, { description: `Changes to a ${noun.one} (修改${noun.zh}): only the fields given change; null clears an optional field.` })
   class UpdateInput {
     @Field(() => ID, { description: `The ${noun.one}’s ID.` })
     id: string;
@@ -247,10 +258,11 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     externalId: string;
   }
   for (const [name, spec] of Object.entries(fields)) {
-    if (name !== 'externalId') inputField(RecordInput.prototype, name, spec, false, requiredOnCreate.has(spec.column) && !keyedByReference.has(name) ? ` Required for a new ${noun.one}.` : '');
+    const required = requiredOnCreate.has(spec.column) && !(spec.column in defaults) && !keyedByReference.has(name);
+    if (name !== 'externalId') inputField(RecordInput.prototype, name, spec, false, required ? ` Required for a new ${noun.one}.` : '');
   }
 
-  @InputType(`Upsert${plural}Input`, { description: `A bulk upsert of ${noun.many}: all records are applied, or none.` })
+  @InputType(`Upsert${plural}Input`, { description: `A bulk upsert of ${noun.many} (批量同步${noun.zh}): all records are applied, or none.` })
   class UpsertInput {
     @Field(() => [RecordInput], { description: `Up to 5,000 ${noun.many}.` })
     records: object[];

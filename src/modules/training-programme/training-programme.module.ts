@@ -6,8 +6,7 @@ import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { toOneField } from '../../registry/relations';
 import { field } from '../../registry/writes/fields';
-import { craftsmanAcademyTable } from '../craftsman-academy/craftsman-academy.service';
-import { CraftsmanAcademy } from '../craftsman-academy/craftsman-academy.type';
+import { CraftsmanAcademy, craftsmanAcademyTable } from '../craftsman-academy/craftsman-academy.module';
 import { recordType } from '../record-type';
 
 export const TrainingProvider = describedEnum('TrainingProvider', 'Who provides a training programme (培训主体).', {
