@@ -77,7 +77,14 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
   /** The column its time series (and goals' trends) date a record by, and what that date is. */
   datedBy: { column: keyof C & string; what: string };
   /** Columns a complete record holds; columns a new record must give; column values of a new record when none is given. */
-  write: { required: string[]; requiredOnCreate?: string[]; defaults?: ColumnRecord; check?(record: ColumnRecord): Array<[string, string]> };
+  write: {
+    required: string[];
+    requiredOnCreate?: string[];
+    defaults?: ColumnRecord;
+    check?(record: ColumnRecord): Array<[string, string]>;
+    /** A reference named by another key (a lead craftsman's external id), as bulk upserts and spreadsheets may: field → how it is looked up, with its description. */
+    keys?: Record<string, { spec: FieldSpec; description: string }>;
+  };
   /** Relations of its own: to-one fields of its references, and its list under another type (relations.ts). */
   relations?: (own: { Type: ClassType; Connection: ClassType; ListArgs: ClassType; table: TableSpec<any, any>; defaultOrder: string }) => ClassType[];
   /** Goals that can count it: metric name → which records and what is summed. */
@@ -85,11 +92,14 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
 }
 
 const upperFirst = (s: string) => s[0].toUpperCase() + s.slice(1);
+/** "a skill competition", "an innovation studio". */
+const aOrAn = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
 /** The GraphQL input type of a written field: its column's own type, or ID for a reference. */
 function inputTypeOf(column: Column<unknown> | undefined, spec: FieldSpec): () => unknown {
-  if (spec.kind.type === 'reference') return () => ID;
+  // A reference by record ID is an ID; by a portal id or a credit code, text.
+  if (spec.kind.type === 'reference') return spec.kind.by === 'id' ? () => ID : () => String;
   if (spec.kind.type === 'division') return () => DivisionCodeScalar;
   if (column?.field) return column.field.type;
   throw new Error(`written column ${spec.column} has no GraphQL type`);
@@ -128,7 +138,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   @ObjectType(`${typename}Connection`, { description: `A page of ${noun.many}.` })
   class TypeConnection extends Connection(Type, typename, noun.one) {}
 
-  @ObjectType(`${typename}Payload`, { description: `The result of a write to a ${noun.one}.` })
+  @ObjectType(`${typename}Payload`, { description: `The result of a write to ${aOrAn(noun.one)}.` })
   class TypePayload extends RecordPayload(Type, typename, singular, noun.one) {}
 
   const filters = { ...placeFilters, ...d.filters(columns), ...cityPortalFilters(noun.one, noun.many) };
@@ -196,6 +206,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   const fields: Record<string, FieldSpec> = {
     ...writtenFields(columns),
     ...(d.enterprise ? enterpriseKeyFields : {}),
+    ...Object.fromEntries(Object.entries(d.write.keys ?? {}).map(([name, key]) => [name, key.spec])),
     ...placeFields(d.provinceLevel ?? false),
   };
   const record: RecordSpec = {
@@ -225,22 +236,36 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   const defaults = d.write.defaults ?? {};
   const describe = (name: string, spec: FieldSpec) => {
     if (name === 'cityCode') return cityInput;
+    if (d.write.keys?.[name]) return d.write.keys[name].description;
     const described = SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`;
     return spec.column in defaults ? `${described} ${JSON.stringify(defaults[spec.column])} when not given on a new record.` : described;
   };
   const inputField = (target: object, name: string, spec: FieldSpec, required: boolean, suffix = '') =>
     Field(inputTypeOf(columnByName.get(name), spec) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
-  const keyedByReference = new Set(Object.keys(enterpriseKeyFields));
+  // Inputs list the place first, then the type's own fields, then what it refers to, then its source: the order a
+  // spreadsheet template's columns follow (src/modules/bulk-import).
+  const placeNames = Object.keys(placeFields(d.provinceLevel ?? false));
+  const referenceNames = ['enterpriseId', ...(d.enterprise ? Object.keys(enterpriseKeyFields) : []), ...Object.keys(d.write.keys ?? {})];
+  const last = new Set(['externalId', ...placeNames, ...referenceNames, 'sourceId']);
+  const inputOrder = [
+    'externalId',
+    ...placeNames,
+    ...Object.keys(fields).filter((name) => !last.has(name)),
+    ...referenceNames.filter((name) => name in fields),
+    'sourceId',
+  ];
+  const orderedFields = inputOrder.map((name) => [name, fields[name]] as const);
+  const keyedByReference = new Set([...(d.enterprise ? Object.keys(enterpriseKeyFields) : []), ...Object.keys(d.write.keys ?? {})]);
 
   @InputType(`Create${typename}Input`, { description: `A new ${noun.one} (新建${noun.zh}).` })
   class CreateInput {}
-  for (const [name, spec] of Object.entries(fields)) {
+  for (const [name, spec] of orderedFields) {
     if (name === 'externalId' || keyedByReference.has(name)) continue;
     inputField(CreateInput.prototype, name, spec, requiredOnCreate.has(spec.column) && !(spec.column in defaults));
   }
   Field(() => String, { nullable: true, description: `The portal's own id for the ${noun.one} (外部编号), up to 100 characters, unique within the city.` })(CreateInput.prototype, 'externalId');
 
-  @InputType(`Update${typename}Input`, { description: `Changes to a ${noun.one} (修改${noun.zh}): only the fields given change; null clears an optional field.` })
+  @InputType(`Update${typename}Input`, { description: `Changes to ${aOrAn(noun.one)} (修改${noun.zh}): only the fields given change; null clears an optional field.` })
   class UpdateInput {
     @Field(() => ID, { description: `The ${noun.one}’s ID.` })
     id: string;
@@ -248,7 +273,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     @Field(() => Int, { description: `The version the caller read; if the ${noun.one} has moved on, nothing changes (CONFLICT).` })
     version: number;
   }
-  for (const [name, spec] of Object.entries(fields)) if (!keyedByReference.has(name)) inputField(UpdateInput.prototype, name, spec, false);
+  for (const [name, spec] of orderedFields) if (!keyedByReference.has(name)) inputField(UpdateInput.prototype, name, spec, false);
 
   @InputType(`${typename}RecordInput`, {
     description: `One ${noun.one} of a bulk upsert (批量同步), matched by its externalId within its city: created if new, else updated.${d.enterprise ? ' Give the enterprise by at most one of enterpriseId, enterpriseExternalId, enterpriseCreditCode.' : ''}`,
@@ -257,7 +282,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     @Field({ description: `The portal's own id for the ${noun.one} (外部编号), unique within the city; the key of the upsert.` })
     externalId: string;
   }
-  for (const [name, spec] of Object.entries(fields)) {
+  for (const [name, spec] of orderedFields) {
     const required = requiredOnCreate.has(spec.column) && !(spec.column in defaults) && !keyedByReference.has(name);
     if (name !== 'externalId') inputField(RecordInput.prototype, name, spec, false, required ? ` Required for a new ${noun.one}.` : '');
   }
@@ -296,12 +321,12 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
       return writes.create(ctx, input);
     }
 
-    @Mutation(() => TypePayload, { name: `update${typename}`, description: `Changes a ${noun.one}, if it is still at the version the caller read (修改${zh}).` })
+    @Mutation(() => TypePayload, { name: `update${typename}`, description: `Changes ${aOrAn(noun.one)}, if it is still at the version the caller read (修改${zh}).` })
     update(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateInput, { description: `Which ${noun.one}, the version read, and the changes.` }) input: UpdateInput) {
       return writes.update(ctx, input);
     }
 
-    @Mutation(() => TypePayload, { name: `archive${typename}`, description: `Archives a ${noun.one} (归档): hidden from lists and counts, kept with its history, restorable.` })
+    @Mutation(() => TypePayload, { name: `archive${typename}`, description: `Archives ${aOrAn(noun.one)} (归档): hidden from lists and counts, kept with its history, restorable.` })
     archive(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveRecordInput, { description: `Which ${noun.one} to archive.` }) input: ArchiveRecordInput) {
       return writes.archive(ctx, input);
     }

@@ -1,23 +1,98 @@
-import { defineModule } from '../../registry/registry-type';
-import { INNOVATION_STUDIO_DATED_BY } from './innovation-studio.service';
-import { innovationStudioResolvers } from './innovation-studio.resolver';
-import { innovationStudioTable } from './innovation-studio.service';
-import { innovationStudioRecord } from './innovation-studio.writes';
+import { describedEnum } from '../../graphql/enums';
+import { enumColumn, internal, localDate, text } from '../../registry/columns';
+import { groupBy } from '../../registry/dimensions';
+import { filterBy } from '../../registry/filters';
+import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { toOneField } from '../../registry/relations';
+import { field } from '../../registry/writes/fields';
+import { craftsmanTable } from '../craftsman/craftsman.service';
+import { Craftsman } from '../craftsman/craftsman.type';
+import { recordType } from '../record-type';
 
-export default defineModule({
-  resolvers: innovationStudioResolvers,
-  types: [
-    {
-      typename: 'InnovationStudio',
-      noun: { one: 'innovation studio', many: 'innovation studios', zh: '创新工作室' },
-      table: innovationStudioTable,
-      node: { key: 'id', pattern: /^[1-9][0-9]{0,9}$/ },
-      record: innovationStudioRecord,
-      import: { slug: 'innovation-studios', mutation: 'upsertInnovationStudios' },
-      export: { slug: 'innovation-studios', listField: 'innovationStudios', statsField: 'innovationStudioStats' },
-      goalMetrics: {
-        INNOVATION_STUDIOS: { description: 'Innovation studios (创新工作室), all kinds.', table: 'innovation_studio', dated: INNOVATION_STUDIO_DATED_BY, publishedAs: 'INNOVATION_STUDIOS' },
+export const InnovationStudioKind = describedEnum('InnovationStudioKind', 'Kind of innovation studio.', {
+  MODEL_WORKER: 'Model-worker innovation studio (劳模创新工作室).',
+  EMPLOYEE: 'Employee innovation studio (职工创新工作室).',
+  CRAFTSMAN: 'Craftsman innovation studio (工匠创新工作室).',
+  SPECIALISED_TECHNICAL: 'Specialised technical innovation studio (专业技术创新工作室).',
+});
+
+export const DemonstrationLevel = describedEnum('DemonstrationLevel', 'Level at which a studio is recognised as a demonstration studio (示范性创新工作室).', {
+  NATIONAL: 'National demonstration studio (全国示范性).',
+  PROVINCIAL: 'Provincial or regional demonstration studio (省级/区域示范性).',
+  MUNICIPAL: 'Municipal demonstration studio (市级示范性).',
+  NONE: 'Not a demonstration studio.',
+});
+
+const columns = {
+  name: text('t.name', 'Name in Chinese (名称).').written({ max: 200 }),
+  kind: enumColumn(InnovationStudioKind)('t.kind', 'Kind of studio (类型); null where the source does not say.').orNull().written(),
+  demonstrationLevel: enumColumn(DemonstrationLevel)(
+    't.demonstration_level',
+    'Demonstration level (示范级别); NONE for a studio that is not a demonstration studio, null where the source does not say.',
+  ).orNull().written(),
+  establishedOn: localDate('t.established_on', 'Date established (成立日期), where known.').orNull().written(),
+  leadCraftsmanId: internal<number | null>('t.lead_craftsman_id').writtenAs((column) => field.reference(column, 'Craftsman', 'craftsman', 'id', { sameCity: true })),
+};
+
+/** Innovation studios (创新工作室), hosted by an enterprise; a studio lies in its enterprise's city. */
+export const innovationStudio = recordType({
+  typename: 'InnovationStudio',
+  table: 'innovation_studio',
+  noun: { one: 'innovation studio', many: 'innovation studios', zh: '创新工作室' },
+  description: 'An innovation studio (创新工作室), hosted by an enterprise.',
+  listField: 'innovationStudios',
+  slug: 'innovation-studios',
+  columns,
+  enterprise: {
+    field: 'The enterprise that hosts the studio (依托企业); null where the source does not name it.',
+    list: 'Innovation studios the enterprise hosts.',
+  },
+  filters: (c) => ({
+    kinds: filterBy.anyOf(c.kind, 'Any of these kinds.'),
+    demonstrationLevels: filterBy.anyOf(c.demonstrationLevel, 'Any of these demonstration levels.'),
+    establishedFrom: filterBy.atLeast(c.establishedOn, 'Established on or after this date.'),
+    establishedTo: filterBy.atMost(c.establishedOn, 'Established on or before this date.'),
+    nameContains: filterBy.contains([c.name], 'Name contains this text, case-insensitive.'),
+  }),
+  orderings: {
+    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    ESTABLISHED_ON_ASC: sortBy(columns.establishedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
+    ESTABLISHED_ON_DESC: sortBy(columns.establishedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
+  },
+  dimensions: {
+    KIND: groupBy.column(columns, 'kind', 'The kind of studio.', 'Kind, when grouped by KIND.'),
+    DEMONSTRATION_LEVEL: groupBy.column(columns, 'demonstrationLevel', 'The demonstration level of the studio.', 'Demonstration level, when grouped by DEMONSTRATION_LEVEL.'),
+    YEAR_ESTABLISHED: groupBy.year(
+      columns,
+      'establishedOn',
+      'The year the studio was established; studios with no known date form their own group.',
+      'Year established, when grouped by YEAR_ESTABLISHED (null also for unknown dates).',
+    ),
+    MONTH_ESTABLISHED: groupBy.month(columns, 'establishedOn', 'The month the studio was established; studios with no known date form their own group.'),
+  },
+  datedBy: { column: 'establishedOn', what: 'the day it was established' },
+  write: {
+    required: ['name'],
+    requiredOnCreate: ['kind', 'demonstration_level', 'enterprise_id'],
+    defaults: { demonstration_level: DemonstrationLevel.NONE },
+    keys: {
+      leadCraftsmanExternalId: {
+        spec: field.reference('lead_craftsman_id', 'Craftsman', 'craftsman', 'external_id', { sameCity: true }),
+        description: "The lead craftsman's external id in the same city.",
       },
     },
+  },
+  relations: ({ Type }) => [
+    toOneField(Type, 'leadCraftsman', () => Craftsman, {
+      table: () => craftsmanTable,
+      keyColumn: 't.id',
+      parentColumn: 'leadCraftsmanId',
+      description: 'The craftsman who leads the studio (领办人), where recorded.',
+    }),
   ],
+  goalMetrics: {
+    INNOVATION_STUDIOS: { description: 'Innovation studios (创新工作室), all kinds.', publishedAs: 'INNOVATION_STUDIOS' },
+  },
 });
+
+export default innovationStudio.module;
