@@ -50,26 +50,50 @@ function evidenceOf(m: GoalMetricDeclaration): string {
     WHEN g.city_code IS NOT NULL THEN ${select('t.city_code = g.city_code AND t.province_code = g.province_code')}
     ELSE ${select('t.province_code = g.province_code')} END)`;
 }
-/** A value made on first use: the SQL below needs every module's goal metrics, known once all are found. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
+/** Made once per set of metrics: the SQL below is built from every module's declarations. */
+function perMetrics(make: (metrics: readonly string[]) => string): (metrics: Iterable<string>) => string {
+  const made = new Map<string, string>();
+  return (metrics) => {
+    const set = [...new Set(metrics)].sort();
+    const key = set.join(',');
+    let text = made.get(key);
+    if (text === undefined) made.set(key, (text = make(set)));
+    return text;
+  };
 }
 
-/** The evidence array of the goal `g`; CASE evaluates only the matching subquery. Made once the metrics are declared. */
-const goalEvidence = once(() => `(CASE g.metric ${[...goalMetrics()].map(([metric, m]) => `WHEN '${metric}' THEN ${evidenceOf(m)}`).join(' ')} END)::bigint[]`);
+/** The declarations of these metrics; an unknown one is refused rather than counted as nothing. */
+function declarationsOf(metrics: readonly string[]): Array<[string, GoalMetricDeclaration]> {
+  return metrics.map((metric) => {
+    const m = goalMetrics().get(metric);
+    if (!m) throw new Error(`unknown goal metric ${metric}`);
+    return [metric, m];
+  });
+}
+
+/**
+ * The evidence array of the goal `g`, for goals of the given metrics only: CASE evaluates only the
+ * matching subquery, but PostgreSQL plans every branch, so a statement names only the metrics its goals
+ * have (a ranking one, a page of goals the few it holds), not every type's.
+ */
+const goalEvidence = perMetrics((metrics) =>
+  `(CASE g.metric ${declarationsOf(metrics).map(([metric, m]) => `WHEN '${metric}' THEN ${evidenceOf(m)}`).join(' ')} END)::bigint[]`);
 
 /**
  * The published figures of the goal `g`'s metric in exactly its scope (not a park within it, not a plan):
  * their ids oldest first, and the latest as JSON with its publisher, for the status.
  */
-const goalPublished = once(() => `LATERAL (
+const goalPublished = perMetrics((metrics) => {
+  const published = declarationsOf(metrics).filter(([, m]) => m.publishedAs);
+  const figureMetric = published.length === 0 ? 'NULL' : `(CASE g.metric ${published.map(([metric, m]) => `WHEN '${metric}' THEN '${m.publishedAs}'`).join(' ')} END)`;
+  return `LATERAL (
   SELECT array_agg(f.id ORDER BY f.as_of, f.id) AS ids,
     (array_agg(json_build_object('value', f.value, 'qualifier', f.qualifier, 'asOf', f.as_of, 'publisher', s.publisher) ORDER BY f.as_of DESC, f.id DESC))[1] AS latest
   FROM reported_figure f LEFT JOIN source s ON s.id = f.source_id
-  WHERE f.metric = (CASE g.metric ${[...goalMetrics()].filter(([, m]) => m.publishedAs).map(([metric, m]) => `WHEN '${metric}' THEN '${m.publishedAs}'`).join(' ')} END)
+  WHERE f.metric = ${figureMetric}
     AND f.kind = 'ACHIEVEMENT' AND f.subject IS NULL AND f.archived_at IS NULL AND f.province_code = g.province_code
-    AND f.city_code IS NOT DISTINCT FROM g.city_code AND f.district_code IS NOT DISTINCT FROM g.district_code) p`);
+    AND f.city_code IS NOT DISTINCT FROM g.city_code AND f.district_code IS NOT DISTINCT FROM g.district_code) p`;
+});
 
 /** The trend window for `today` (China time), as the CTE `w` the metric subqueries read. */
 const trendWindow = (today: string) => sql`WITH w AS (SELECT ${today}::date AS today, (${today}::date - interval '12 months')::date AS after)`;
@@ -95,16 +119,23 @@ function goalValuesOf(row: EvidenceRow, today: string): GoalValues {
 }
 
 /** The values of many goals in one statement: the goals of a page, a city, a ranking. */
+/** A goal as its values are loaded: by id, with its metric, so that the statement names only the metrics it needs. */
+interface GoalKey {
+  id: number;
+  metric: string;
+}
+
 function goalValues(ctx: RequestContext) {
-  return ctx.loaders.get<number, GoalValues>('goal:values', async (ids) => {
+  return ctx.loaders.get<GoalKey, GoalValues>('goal:values', async (keys) => {
     const today = todayInChina();
+    const metrics = keys.map((k) => k.metric);
     const rows = await ctx.db.query<EvidenceRow & { id: number }>(
-      sql`${trendWindow(today)} SELECT g.id, ${raw(goalEvidence())} AS v, p.ids AS "publishedIds", p.latest
-        FROM goal g CROSS JOIN w CROSS JOIN ${raw(goalPublished())} WHERE g.id = ANY(${[...ids]})`,
+      sql`${trendWindow(today)} SELECT g.id, ${raw(goalEvidence(metrics))} AS v, p.ids AS "publishedIds", p.latest
+        FROM goal g CROSS JOIN w CROSS JOIN ${raw(goalPublished(metrics))} WHERE g.id = ANY(${keys.map((k) => k.id)})`,
     );
     const byId = new Map(rows.map((r) => [r.id, goalValuesOf(r, today)]));
-    return ids.map((id) => byId.get(id) ?? goalValuesOf({ v: [0, 0, 0, 0, 0, 0, 0], publishedIds: null, latest: null }, today));
-  });
+    return keys.map((k) => byId.get(k.id) ?? goalValuesOf({ v: [0, 0, 0, 0, 0, 0, 0], publishedIds: null, latest: null }, today));
+  }, (key) => String(key.id));
 }
 
 /** What a goal's progress field gives: the arithmetic, the judgement and the evidence behind it. */
@@ -120,7 +151,7 @@ export const goalService = {
     return goals.filter((g) => g.archivedAt === null && (!metric || g.metric === metric));
   },
   async progress(ctx: RequestContext, goal: GoalRow): Promise<GoalProgressResult> {
-    const { evidence, publishedIds, today } = await goalValues(ctx).load(goal.rowId);
+    const { evidence, publishedIds, today } = await goalValues(ctx).load({ id: goal.rowId, metric: goal.metric });
     const judgement = judgeGoal(goal, evidence, today);
     return {
       ...goalProgress(goal, evidence.current, today, judgement.achieved),
@@ -145,14 +176,14 @@ export const goalService = {
       SELECT ${raw(selectSql(goalTable))}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
-        CROSS JOIN LATERAL (SELECT ${raw(goalEvidence())} AS v, p.ids, p.latest
-          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished())} OFFSET 0) x
+        CROSS JOIN LATERAL (SELECT ${raw(goalEvidence([args.metric]))} AS v, p.ids, p.latest
+          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished([args.metric]))} OFFSET 0) x
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
     const loader = goalValues(ctx);
     return rows.map((record) => {
       const goal = goalTable.toRow(record);
-      loader.prime(goal.rowId, goalValuesOf({ v: record.__values as EvidenceRow['v'], publishedIds: record.__publishedIds as number[] | null, latest: record.__latest as EvidenceRow['latest'] }, today));
+      loader.prime({ id: goal.rowId, metric: goal.metric }, goalValuesOf({ v: record.__values as EvidenceRow['v'], publishedIds: record.__publishedIds as number[] | null, latest: record.__latest as EvidenceRow['latest'] }, today));
       return { rank: record.__rank as number, goal, cityCode: goal.cityCode! };
     });
   },
