@@ -35,6 +35,8 @@ export interface Measure {
   expression: string;
   type: () => unknown;
   description: string;
+  /** False where the measure is never null (a count); a sum is null when no record states its value. */
+  nullable?: boolean;
 }
 
 /**
@@ -60,12 +62,28 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
   listField: string;
   /** The URL segment of its export and import: `skill-competitions`. */
   slug: string;
+  /** Names an older type was published with where they differ from those derived (the schema is a contract). */
+  published?: {
+    /** The prefix of its statistics and series fields (`collectiveContract` for `collectiveContractStats`); the typename, lower first, by default. */
+    fieldPrefix?: string;
+    /** The plural of its bulk upsert mutation and input (`CollectiveInnovationContracts`); the list field, upper first, by default. */
+    plural?: string;
+    /** The import's URL segment, where it differs from the export's. */
+    importSlug?: string;
+    /** Further URL segments its export answers to. */
+    exportAliases?: string[];
+    /** Input types of written fields where they differ from the column's type (an older input took Int where the field is NonNegativeInt). */
+    inputTypes?: Record<string, () => unknown>;
+  };
   /** Its own columns; the place, portal and record columns (and enterprise_id where `enterprise`) are added. */
   columns: C;
   /** Whether ADMIN may place a record in a province alone, with no city (a provincial academy): adds `provinceCode` to the inputs. */
   provinceLevel?: boolean;
-  /** Where records lie under an enterprise (`enterprise_id`, in its city): the record's `enterprise` and the enterprise's list. */
-  enterprise?: { field: string; list: string };
+  /**
+   * Where records lie under an enterprise (`enterprise_id`, in its city): the record's `enterprise` and the enterprise's list;
+   * `required` where every record has one (the record's province then comes with its enterprise).
+   */
+  enterprise?: { field: string; list: string; required?: boolean };
   /** Its own filters; place, sample, portal id and archive filters are added. */
   filters: (columns: C & typeof placeColumns) => F;
   /** Its own orderings; ID_ASC (by record id, the default) comes first. */
@@ -82,6 +100,8 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
     requiredOnCreate?: string[];
     defaults?: ColumnRecord;
     check?(record: ColumnRecord): Array<[string, string]>;
+    /** Rules that read stored rows (a contract covers no more workers than its enterprise employs); one statement per batch. */
+    checkStored?: RecordSpec['checkStored'];
     /** A reference named by another key (a lead craftsman's external id), as bulk upserts and spreadsheets may: field → how it is looked up, with its description. */
     keys?: Record<string, { spec: FieldSpec; description: string }>;
   };
@@ -119,11 +139,13 @@ const SHARED_INPUTS: Record<string, string> = {
 export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDeclaration<C, F>) {
   const { typename, noun } = d;
   const singular = lowerFirst(typename);
-  const plural = upperFirst(d.listField);
+  const fieldPrefix = d.published?.fieldPrefix ?? singular;
+  const plural = d.published?.plural ?? upperFirst(d.listField);
+  const enterpriseRequired = d.enterprise?.required ?? false;
   const columns = {
     id: internal<number>('t.id'),
     ...d.columns,
-    ...(d.enterprise ? { enterpriseId: enterpriseIdColumn<number | null>() } : {}),
+    ...(d.enterprise ? { enterpriseId: enterpriseRequired ? enterpriseIdColumn<number>() : enterpriseIdColumn<number | null>() } : {}),
     ...placeColumns,
     ...cityPortalColumns(noun.one),
     ...registryRecordColumns,
@@ -166,7 +188,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     count: number;
   }
   Object.defineProperty(TypeGroup, 'name', { value: `${typename}Group` });
-  for (const [name, m] of Object.entries(d.measures ?? {})) Field(m.type as never, { nullable: true, description: m.description })(TypeGroup.prototype, name);
+  for (const [name, m] of Object.entries(d.measures ?? {})) Field(m.type as never, { nullable: m.nullable ?? true, description: m.description })(TypeGroup.prototype, name);
 
   @ArgsType()
   class ListArgs extends PageArgs {
@@ -216,12 +238,14 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     scope: 'CITY',
     payloadField: singular,
     fields,
-    required: [...d.write.required, 'province_code'],
+    // A record under a required enterprise takes its province from it: a missing enterprise is reported once, as enterpriseId.
+    required: enterpriseRequired ? [...d.write.required, 'enterprise_id'] : [...d.write.required, 'province_code'],
     requiredOnCreate: d.write.requiredOnCreate,
     defaults: d.write.defaults,
     place: d.enterprise ? { parent: { column: 'enterprise_id', noun: 'enterprise' } } : {},
     externalId: true,
     check: d.write.check,
+    checkStored: d.write.checkStored,
   };
   const writes = writesFor(record);
 
@@ -229,7 +253,9 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   // (every field optional, null clears), and one record of a bulk upsert (keyed by its portal id).
   const columnByName = new Map<string, Column<unknown>>(Object.entries(columns));
   // The place is settled by the write engine (the city's province, the editor's city): no place input is required.
-  const requiredOnCreate = new Set([...(d.write.requiredOnCreate ?? []), ...d.write.required].filter((c) => !['province_code', 'city_code', 'district_code'].includes(c)));
+  const requiredOnCreate = new Set(
+    [...(d.write.requiredOnCreate ?? []), ...d.write.required, ...(enterpriseRequired ? ['enterprise_id'] : [])].filter((c) => !['province_code', 'city_code', 'district_code'].includes(c)),
+  );
   const cityInput = d.enterprise
     ? 'City division code (所属城市): a city editor’s own city when not given; where the record has an enterprise, its city.'
     : 'City division code (所属城市): a city editor’s own city when not given.';
@@ -241,7 +267,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     return spec.column in defaults ? `${described} ${JSON.stringify(defaults[spec.column])} when not given on a new record.` : described;
   };
   const inputField = (target: object, name: string, spec: FieldSpec, required: boolean, suffix = '') =>
-    Field(inputTypeOf(columnByName.get(name), spec) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
+    Field((d.published?.inputTypes?.[name] ?? inputTypeOf(columnByName.get(name), spec)) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
   // Inputs list the place first, then the type's own fields, then what it refers to, then its source: the order a
   // spreadsheet template's columns follow (src/modules/bulk-import).
   const placeNames = Object.keys(placeFields(d.provinceLevel ?? false));
@@ -276,7 +302,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   for (const [name, spec] of orderedFields) if (!keyedByReference.has(name)) inputField(UpdateInput.prototype, name, spec, false);
 
   @InputType(`${typename}RecordInput`, {
-    description: `One ${noun.one} of a bulk upsert (批量同步), matched by its externalId within its city: created if new, else updated.${d.enterprise ? ' Give the enterprise by at most one of enterpriseId, enterpriseExternalId, enterpriseCreditCode.' : ''}`,
+    description: `One ${noun.one} of a bulk upsert (批量同步), matched by its externalId within its city: created if new, else updated.${d.enterprise ? ` Give the enterprise by ${enterpriseRequired ? 'exactly' : 'at most'} one of enterpriseId, enterpriseExternalId, enterpriseCreditCode.` : ''}`,
   })
   class RecordInput {
     @Field({ description: `The portal's own id for the ${noun.one} (外部编号), unique within the city; the key of the upsert.` })
@@ -305,13 +331,13 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     }
 
     @Directive(AGGREGATE_CACHE)
-    @Query(() => TimeSeries, { name: `${singular}Series`, description: `${upperFirst(noun.many)} per month or year and in total by then, per province, city or district, for charts (${zh}趋势); dated by ${d.datedBy.column}, ${d.datedBy.what}.` })
+    @Query(() => TimeSeries, { name: `${fieldPrefix}Series`, description: `${upperFirst(noun.many)} per month or year and in total by then, per province, city or district, for charts (${zh}趋势); dated by ${d.datedBy.column}, ${d.datedBy.what}.` })
     series(@Ctx() ctx: RequestContext, @Args(() => SeriesArgs) args: SeriesArgs) {
       return timeSeries(ctx, { table: table as never, dated }, args as never);
     }
 
     @Directive(AGGREGATE_CACHE)
-    @Query(() => [TypeGroup], { name: `${singular}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
+    @Query(() => [TypeGroup], { name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
     stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs) {
       return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures);
     }
@@ -352,7 +378,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
           Args: ListArgs,
           table: () => table,
           defaultOrder,
-          enterprise: { description: d.enterprise.field },
+          enterprise: { description: d.enterprise.field, nullable: !enterpriseRequired },
           description: d.enterprise.list,
         })
       : []),
@@ -370,8 +396,8 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     table,
     node: { key: 'id', pattern: /^[1-9][0-9]{0,9}$/ },
     record,
-    import: { slug: d.slug, mutation: `upsert${plural}` },
-    export: { slug: d.slug, listField: d.listField, statsField: `${singular}Stats` },
+    import: { slug: d.published?.importSlug ?? d.slug, mutation: `upsert${plural}` },
+    export: { slug: d.slug, aliases: d.published?.exportAliases, listField: d.listField, statsField: `${fieldPrefix}Stats` },
     goalMetrics: Object.fromEntries(Object.entries(d.goalMetrics ?? {}).map(([metric, m]) => [metric, { ...m, table: d.table, dated }])),
   };
   const module: RegistryModule = { resolvers, types: [registryType] };
