@@ -13,10 +13,10 @@ import { filterConditions, filterFields, type Filters } from '../registry/filter
 import { listConnection } from '../registry/lists';
 import { BY_RECORD_ID, orderingsOf, type Ordering } from '../registry/orderings';
 import { cityPortalColumns, cityPortalFilters, placeColumns, placeFields, placeFilters, RegistryRecord, registryRecordColumns } from '../registry/registry-record.interface';
-import type { GoalMetricDeclaration, RegistryModule, RegistryType } from '../registry/registry-type';
+import type { ExportDeclaration, GoalMetricDeclaration, RegistryModule, RegistryType } from '../registry/registry-type';
 import { enterpriseGroupDimensions, groupStats, placeGroupDimensions, RegistryGroup } from '../registry/stats';
 import { registryRow, type TableSpec } from '../registry/table';
-import { onDay, timeSeries } from '../registry/time-series';
+import { onDay, timeSeries, type EventDate } from '../registry/time-series';
 import { TimeSeries, TimeSeriesArgs } from '../registry/time-series.type';
 import { bulkUpsert } from '../registry/writes/bulk-upsert';
 import type { FieldSpec } from '../registry/writes/fields';
@@ -92,21 +92,39 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
   dimensions: Record<string, GroupDimension>;
   /** Measures of its statistics besides `count`. */
   measures?: Record<string, Measure>;
-  /** The column its time series (and goals' trends) date a record by, and what that date is. */
-  datedBy: { column: keyof C & string; what: string };
+  /**
+   * The column its time series (and goals' trends) date a record by, and what that date is; `event` where a record may be
+   * dated more loosely than a day (a craftsman known only by the year of the title: some day of that year).
+   */
+  datedBy: { column: keyof C & string; what: string; event?: EventDate };
   /** Columns a complete record holds; columns a new record must give; column values of a new record when none is given. */
   write: {
     required: string[];
     requiredOnCreate?: string[];
     defaults?: ColumnRecord;
     check?(record: ColumnRecord): Array<[string, string]>;
+    /** Where `check` gives the place rule its own message (a craftsman lies in an enterprise, a city or a province), the province is not simply required. */
+    placeInCheck?: boolean;
     /** Rules that read stored rows (a contract covers no more workers than its enterprise employs); one statement per batch. */
     checkStored?: RecordSpec['checkStored'];
     /** A reference named by another key (a lead craftsman's external id), as bulk upserts and spreadsheets may: field → how it is looked up, with its description. */
     keys?: Record<string, { spec: FieldSpec; description: string }>;
   };
-  /** Relations of its own: to-one fields of its references, and its list under another type (relations.ts). */
+  /**
+   * Relations of its own (to-one fields of its references, its list under another type: relations.ts), and any other field
+   * resolvers of its own (personal data read through the policy).
+   */
   relations?: (own: { Type: ClassType; Connection: ClassType; ListArgs: ClassType; table: TableSpec<any, any>; defaultOrder: string }) => ClassType[];
+  /**
+   * Personal data (个人信息): columns written (as text inputs) but never selected, read only through the definer function
+   * `read` (for the write engine's comparisons) and by the type's own field resolvers; `export` fills them for the rows the
+   * policy lets the caller see.
+   */
+  personal?: {
+    fields: Record<string, { spec: FieldSpec; description: string }>;
+    read: string;
+    export: NonNullable<ExportDeclaration['enrich']>;
+  };
   /** Goals that can count it: metric name → which records and what is summed. */
   goalMetrics?: Record<string, Omit<GoalMetricDeclaration, 'table' | 'dated'>>;
 }
@@ -177,7 +195,12 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   const dimensions = dimensionsOf(`${typename}Dimension`, `What ${noun.one} statistics can be grouped by.`, {
     ...placeGroupDimensions(noun.one, noun.many),
     ...d.dimensions,
-    ...(d.enterprise ? enterpriseGroupDimensions(`The ownership of the ${noun.one}'s enterprise (所有制).`, `The industry of the ${noun.one}'s enterprise (行业); unknown industries form their own group.`) : {}),
+    ...(d.enterprise
+      ? enterpriseGroupDimensions(
+          `The ownership of the ${noun.one}'s enterprise (所有制)${enterpriseRequired ? '' : `; ${noun.many} with no enterprise form their own group`}.`,
+          `The industry of the ${noun.one}'s enterprise (行业); unknown industries form their own group.`,
+        )
+      : {}),
   });
   const measures: Dimension[] = Object.entries(d.measures ?? {}).map(([alias, m]) => ({ alias, expression: m.expression }));
 
@@ -222,14 +245,14 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     conditions: filterConditions(filters) as TableSpec<unknown, Record<string, unknown>>['conditions'],
     orders: orderings.orders,
   };
-  const datedColumn = (d.columns[d.datedBy.column] as Column<unknown>).sql;
-  const dated = onDay(datedColumn);
+  const dated = d.datedBy.event ?? onDay((d.columns[d.datedBy.column] as Column<unknown>).sql);
 
   const fields: Record<string, FieldSpec> = {
     ...writtenFields(columns),
     ...(d.enterprise ? enterpriseKeyFields : {}),
     ...Object.fromEntries(Object.entries(d.write.keys ?? {}).map(([name, key]) => [name, key.spec])),
     ...placeFields(d.provinceLevel ?? false),
+    ...Object.fromEntries(Object.entries(d.personal?.fields ?? {}).map(([name, personal]) => [name, personal.spec])),
   };
   const record: RecordSpec = {
     typename,
@@ -239,13 +262,14 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     payloadField: singular,
     fields,
     // A record under a required enterprise takes its province from it: a missing enterprise is reported once, as enterpriseId.
-    required: enterpriseRequired ? [...d.write.required, 'enterprise_id'] : [...d.write.required, 'province_code'],
+    required: enterpriseRequired ? [...d.write.required, 'enterprise_id'] : d.write.placeInCheck ? d.write.required : [...d.write.required, 'province_code'],
     requiredOnCreate: d.write.requiredOnCreate,
     defaults: d.write.defaults,
     place: d.enterprise ? { parent: { column: 'enterprise_id', noun: 'enterprise' } } : {},
     externalId: true,
     check: d.write.check,
     checkStored: d.write.checkStored,
+    personal: d.personal && { columns: Object.values(d.personal.fields).map((f) => f.spec.column), read: d.personal.read },
   };
   const writes = writesFor(record);
 
@@ -263,20 +287,27 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   const describe = (name: string, spec: FieldSpec) => {
     if (name === 'cityCode') return cityInput;
     if (d.write.keys?.[name]) return d.write.keys[name].description;
+    if (d.personal?.fields[name]) return d.personal.fields[name].description;
     const described = SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`;
     return spec.column in defaults ? `${described} ${JSON.stringify(defaults[spec.column])} when not given on a new record.` : described;
   };
+  const inputTypes: Record<string, () => unknown> = {
+    ...Object.fromEntries(Object.keys(d.personal?.fields ?? {}).map((name) => [name, () => String])),
+    ...d.published?.inputTypes,
+  };
   const inputField = (target: object, name: string, spec: FieldSpec, required: boolean, suffix = '') =>
-    Field((d.published?.inputTypes?.[name] ?? inputTypeOf(columnByName.get(name), spec)) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
+    Field((inputTypes[name] ?? inputTypeOf(columnByName.get(name), spec)) as never, { nullable: !required, description: describe(name, spec) + suffix })(target, name);
   // Inputs list the place first, then the type's own fields, then what it refers to, then its source: the order a
   // spreadsheet template's columns follow (src/modules/bulk-import).
   const placeNames = Object.keys(placeFields(d.provinceLevel ?? false));
   const referenceNames = ['enterpriseId', ...(d.enterprise ? Object.keys(enterpriseKeyFields) : []), ...Object.keys(d.write.keys ?? {})];
-  const last = new Set(['externalId', ...placeNames, ...referenceNames, 'sourceId']);
+  const personalNames = Object.keys(d.personal?.fields ?? {});
+  const last = new Set(['externalId', ...placeNames, ...referenceNames, ...personalNames, 'sourceId']);
   const inputOrder = [
     'externalId',
     ...placeNames,
     ...Object.keys(fields).filter((name) => !last.has(name)),
+    ...personalNames,
     ...referenceNames.filter((name) => name in fields),
     'sourceId',
   ];
@@ -397,7 +428,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     node: { key: 'id', pattern: /^[1-9][0-9]{0,9}$/ },
     record,
     import: { slug: d.published?.importSlug ?? d.slug, mutation: `upsert${plural}` },
-    export: { slug: d.slug, aliases: d.published?.exportAliases, listField: d.listField, statsField: `${fieldPrefix}Stats` },
+    export: { slug: d.slug, aliases: d.published?.exportAliases, listField: d.listField, statsField: `${fieldPrefix}Stats`, enrich: d.personal?.export },
     goalMetrics: Object.fromEntries(Object.entries(d.goalMetrics ?? {}).map(([metric, m]) => [metric, { ...m, table: d.table, dated }])),
   };
   const module: RegistryModule = { resolvers, types: [registryType] };

@@ -35,6 +35,8 @@ export interface RegistryType {
  * `publishedAs` names the ReportedFigure metric that reports the same thing, for the goal's evidence.
  */
 export interface GoalMetricDeclaration {
+  /** Its short name, as the dashboard shows it: 创新工作室 · Innovation studios. */
+  label: { zh: string; en: string };
   /** The GoalMetric value's description (English, with the Chinese term). */
   description: string;
   table: string;

@@ -3,6 +3,7 @@
  * government networks without internet access, so no CDN, and no inline script
  * so that a strict Content-Security-Policy holds.
  */
+import { escapeHtml } from '../common/html';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Router } from 'express';
@@ -80,9 +81,6 @@ const CSP = [
 ].join('; ');
 
 const LONG_CACHE = { 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' };
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(base: string, endpoint: string, version: string): string {
   const asset = (name: string) => escapeHtml(`${base}/graphiql/${name}?v=${version}`);

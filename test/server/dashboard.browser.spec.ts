@@ -3,6 +3,7 @@
  * real app on a real port, with a key required as in production. What the page shows must be the
  * API's own answers, in the documented order, and the page must never leave this server.
  */
+import { goalMetrics } from '../../src/registry/goal-metrics';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -87,6 +88,7 @@ beforeAll(async () => {
   for (const input of [
     { cityCode: '420100', metric: 'INNOVATION_STUDIOS', target: 1, deadline: '2030-12-31', sourceId }, // Wuhan has studios: achieved
     { cityCode: '320100', metric: 'INNOVATION_STUDIOS', target: 100_000, deadline: '2020-12-31', sourceId }, // Nanjing's 598, deadline passed: off track
+    { cityCode: '420100', metric: 'COMPETITION_AWARDS', target: 10, deadline: '2030-12-31', sourceId }, // a metric the page's own list once forgot
   ]) {
     const res = await app.graphqlAs(admin, create, { input });
     expect(res.data.createGoal.userErrors).toEqual([]);
@@ -183,6 +185,11 @@ describe('GET /dashboard', () => {
       });
       // The same numbers as visible text, not only as attributes: the count, the target, the projection where there is one.
       expect(row.text).toContain(scope.name);
+      // The metric by the name its registry type declares, in Chinese and English, whichever type it is.
+      const { label } = goalMetrics().get(expected[i].metric)!;
+      expect(row.metric).toBe(expected[i].metric);
+      expect(row.text).toContain(label.zh);
+      expect(row.text).toContain(label.en);
       expect(row.text).toContain(`${number.format(progress.current)} / `);
       expect(row.text).toContain(number.format(progress.target));
       if (progress.projectedAtDeadline === null) expect(row.text).toContain('no projection');

@@ -135,8 +135,8 @@ export const collectiveInnovationContract = recordType({
     checkStored: coverageWithinWorkforce,
   },
   goalMetrics: {
-    COLLECTIVE_CONTRACTS: { description: 'Collective innovation contracts (技术创新集体合同).', publishedAs: 'COLLECTIVE_CONTRACTS' },
-    WORKERS_COVERED: { description: 'Workers covered by collective innovation contracts (覆盖职工人数).', summed: 't.workers_covered', publishedAs: 'WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS' },
+    COLLECTIVE_CONTRACTS: { label: { zh: '技术创新集体合同', en: 'Collective innovation contracts' }, description: 'Collective innovation contracts (技术创新集体合同).', publishedAs: 'COLLECTIVE_CONTRACTS' },
+    WORKERS_COVERED: { label: { zh: '集体合同覆盖职工', en: 'Workers covered by contracts' }, description: 'Workers covered by collective innovation contracts (覆盖职工人数).', summed: 't.workers_covered', publishedAs: 'WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS' },
   },
 });
 

@@ -3,8 +3,7 @@ import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { childListField, toOneField } from '../../registry/relations';
 import { field } from '../../registry/writes/fields';
-import { craftsmanTable } from '../craftsman/craftsman.service';
-import { Craftsman } from '../craftsman/craftsman.type';
+import { Craftsman, craftsmanTable } from '../craftsman/craftsman.module';
 import { recordType } from '../record-type';
 import { skillCompetition } from '../skill-competition/skill-competition.module';
 import { groupBy } from '../../registry/dimensions';
@@ -71,7 +70,7 @@ export const competitionAward = recordType({
     }),
   ],
   goalMetrics: {
-    COMPETITION_AWARDS: { description: 'Awards won at skill competitions (竞赛获奖).' },
+    COMPETITION_AWARDS: { label: { zh: '竞赛获奖', en: 'Competition awards' }, description: 'Awards won at skill competitions (竞赛获奖).' },
   },
 });
 

@@ -75,7 +75,7 @@ export const craftsmanAcademy = recordType({
     },
   },
   goalMetrics: {
-    CRAFTSMAN_ACADEMIES: { description: 'Craftsman academies (工匠学院), all levels.', publishedAs: 'CRAFTSMAN_ACADEMIES' },
+    CRAFTSMAN_ACADEMIES: { label: { zh: '工匠学院', en: 'Craftsman academies' }, description: 'Craftsman academies (工匠学院), all levels.', publishedAs: 'CRAFTSMAN_ACADEMIES' },
   },
 });
 

@@ -2,7 +2,12 @@ import { policy } from '../../auth/policy';
 import { sql } from '../../db/sql';
 import type { RequestContext } from '../../graphql/context';
 import type { ExportRow } from '../../registry/registry-type';
-import type { CraftsmanRow } from './craftsman.type';
+
+/** A craftsman as its personal data is asked for: its row's id and city. */
+export interface PersonalDataOwner {
+  rowId: number;
+  cityCode: string | null;
+}
 
 /** A craftsman's personal data (个人信息), as stored. */
 interface PersonalData {
@@ -40,7 +45,7 @@ async function personalRows(ctx: RequestContext, ids: readonly number[]): Promis
  * craftsman's city. Nothing is read for callers who may not see it; the rule is asked again on the
  * city as loaded, so a craftsman who moved city in between is not shown to the old city's editor.
  */
-async function personalValue(ctx: RequestContext, craftsman: CraftsmanRow, pick: (data: PersonalData) => string | null): Promise<string | null> {
+async function personalValue(ctx: RequestContext, craftsman: PersonalDataOwner, pick: (data: PersonalData) => string | null): Promise<string | null> {
   if (!policy.maySeePersonalData(ctx.caller, craftsman.cityCode)) return null;
   const data = await personalDataLoader(ctx).load(craftsman.rowId);
   if (!data || !policy.maySeePersonalData(ctx.caller, data.cityCode)) return null;
@@ -48,8 +53,8 @@ async function personalValue(ctx: RequestContext, craftsman: CraftsmanRow, pick:
 }
 
 export const craftsmanPersonalData = {
-  nationalIdNumber: (ctx: RequestContext, craftsman: CraftsmanRow) => personalValue(ctx, craftsman, (d) => d.nationalIdNumber),
-  phone: (ctx: RequestContext, craftsman: CraftsmanRow) => personalValue(ctx, craftsman, (d) => d.phone),
+  nationalIdNumber: (ctx: RequestContext, craftsman: PersonalDataOwner) => personalValue(ctx, craftsman, (d) => d.nationalIdNumber),
+  phone: (ctx: RequestContext, craftsman: PersonalDataOwner) => personalValue(ctx, craftsman, (d) => d.phone),
 };
 
 /**

@@ -104,8 +104,9 @@ export const enterpriseServiceRequest = recordType({
     }),
   ],
   goalMetrics: {
-    ENTERPRISE_SERVICE_REQUESTS: { description: 'Enterprise service requests received (受理企业诉求).', publishedAs: 'ENTERPRISE_ISSUES_COLLECTED' },
+    ENTERPRISE_SERVICE_REQUESTS: { label: { zh: '企业诉求', en: 'Enterprise service requests' }, description: 'Enterprise service requests received (受理企业诉求).', publishedAs: 'ENTERPRISE_ISSUES_COLLECTED' },
     SERVICE_REQUESTS_ANSWERED_IN_TIME: {
+      label: { zh: '按时反馈的企业诉求', en: 'Requests answered in time' },
       description: 'Enterprise service requests answered within the promised hours (按时反馈的企业诉求).',
       condition: ANSWERED_IN_TIME,
     },

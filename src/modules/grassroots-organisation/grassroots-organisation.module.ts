@@ -67,9 +67,9 @@ export const grassrootsOrganisation = recordType({
         : [],
   },
   goalMetrics: {
-    TRADE_UNIONS: { description: 'Grassroots trade unions (基层工会).', condition: `t.kind = 'TRADE_UNION'`, publishedAs: 'TRADE_UNION_ORGANISATIONS' },
-    PARTY_BRANCHES: { description: 'Party branches (党支部) counted beside the unions.', condition: `t.kind = 'PARTY_BRANCH'`, publishedAs: 'PARTY_BRANCHES' },
-    TRADE_UNION_MEMBERS: { description: 'Members of grassroots trade unions (工会会员), summed where known.', condition: `t.kind = 'TRADE_UNION'`, summed: 't.members' },
+    TRADE_UNIONS: { label: { zh: '基层工会', en: 'Grassroots trade unions' }, description: 'Grassroots trade unions (基层工会).', condition: `t.kind = 'TRADE_UNION'`, publishedAs: 'TRADE_UNION_ORGANISATIONS' },
+    PARTY_BRANCHES: { label: { zh: '党支部', en: 'Party branches' }, description: 'Party branches (党支部) counted beside the unions.', condition: `t.kind = 'PARTY_BRANCH'`, publishedAs: 'PARTY_BRANCHES' },
+    TRADE_UNION_MEMBERS: { label: { zh: '工会会员', en: 'Trade union members' }, description: 'Members of grassroots trade unions (工会会员), summed where known.', condition: `t.kind = 'TRADE_UNION'`, summed: 't.members' },
   },
 });
 

@@ -5,8 +5,7 @@ import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { toOneField } from '../../registry/relations';
 import { field } from '../../registry/writes/fields';
-import { craftsmanTable } from '../craftsman/craftsman.service';
-import { Craftsman } from '../craftsman/craftsman.type';
+import { Craftsman, craftsmanTable } from '../craftsman/craftsman.module';
 import { recordType } from '../record-type';
 
 export const InnovationStudioKind = describedEnum('InnovationStudioKind', 'Kind of innovation studio.', {
@@ -91,7 +90,7 @@ export const innovationStudio = recordType({
     }),
   ],
   goalMetrics: {
-    INNOVATION_STUDIOS: { description: 'Innovation studios (创新工作室), all kinds.', publishedAs: 'INNOVATION_STUDIOS' },
+    INNOVATION_STUDIOS: { label: { zh: '创新工作室', en: 'Innovation studios' }, description: 'Innovation studios (创新工作室), all kinds.', publishedAs: 'INNOVATION_STUDIOS' },
   },
 });
 

@@ -43,7 +43,7 @@ export const reformAlliance = recordType({
   datedBy: { column: 'foundedOn', what: 'the day it was founded' },
   write: { required: ['name'] },
   goalMetrics: {
-    REFORM_ALLIANCES: { description: 'Reform alliances (产改联盟).' },
+    REFORM_ALLIANCES: { label: { zh: '产改联盟', en: 'Reform alliances' }, description: 'Reform alliances (产改联盟).' },
   },
 });
 

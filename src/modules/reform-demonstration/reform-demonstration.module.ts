@@ -44,7 +44,7 @@ export const reformDemonstration = recordType({
   datedBy: { column: 'recognisedOn', what: 'the day it was recognised' },
   write: { required: ['name'] },
   goalMetrics: {
-    REFORM_DEMONSTRATIONS: { description: 'Reform demonstration projects and units (产改示范项目/单位), any level.' },
+    REFORM_DEMONSTRATIONS: { label: { zh: '产改示范项目', en: 'Reform demonstrations' }, description: 'Reform demonstration projects and units (产改示范项目/单位), any level.' },
   },
 });
 

@@ -67,7 +67,7 @@ export const skillCompetition = recordType({
     check: (r) => (typeof r.held_from === 'string' && typeof r.held_to === 'string' && r.held_to < r.held_from ? [['held_to', 'heldTo must not be before heldFrom (结束日期不能早于开始日期).']] : []),
   },
   goalMetrics: {
-    SKILL_COMPETITIONS: { description: 'Labour and skill competitions held (劳动和技能竞赛).', publishedAs: 'SKILL_COMPETITIONS' },
+    SKILL_COMPETITIONS: { label: { zh: '劳动和技能竞赛', en: 'Skill competitions' }, description: 'Labour and skill competitions held (劳动和技能竞赛).', publishedAs: 'SKILL_COMPETITIONS' },
   },
 });
 

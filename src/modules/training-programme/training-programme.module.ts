@@ -76,8 +76,8 @@ export const trainingProgramme = recordType({
     }),
   ],
   goalMetrics: {
-    TRAINING_SESSIONS: { description: 'Training sessions held (培训场次), summed over programmes.', summed: 't.sessions_held', publishedAs: 'TRAINING_COURSES' },
-    TRAINING_PARTICIPANTS: { description: 'Worker attendances at training (参训人次), summed over programmes.', summed: 't.participants', publishedAs: 'TRAINING_PARTICIPANTS' },
+    TRAINING_SESSIONS: { label: { zh: '培训场次', en: 'Training sessions' }, description: 'Training sessions held (培训场次), summed over programmes.', summed: 't.sessions_held', publishedAs: 'TRAINING_COURSES' },
+    TRAINING_PARTICIPANTS: { label: { zh: '参训人次', en: 'Training attendances' }, description: 'Worker attendances at training (参训人次), summed over programmes.', summed: 't.participants', publishedAs: 'TRAINING_PARTICIPANTS' },
   },
 });
 

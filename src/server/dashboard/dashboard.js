@@ -11,26 +11,8 @@
   const SVG_NS = 'http://www.w3.org/2000/svg'; // a namespace name, not a request
   const YEARS_SHOWN = 10;
 
-  const METRICS = {
-    INNOVATION_STUDIOS: ['创新工作室', 'Innovation studios'],
-    CRAFTSMAN_ACADEMIES: ['工匠学院', 'Craftsman academies'],
-    COLLECTIVE_CONTRACTS: ['技术创新集体合同', 'Collective innovation contracts'],
-    WORKERS_COVERED: ['集体合同覆盖职工', 'Workers covered by contracts'],
-    CRAFTSMEN: ['已认定工匠', 'Certified craftsmen'],
-    NATIONAL_CRAFTSMEN: ['国家工匠', 'National craftsmen'],
-    PROVINCIAL_CRAFTSMEN: ['省级工匠', 'Provincial craftsmen'],
-    MUNICIPAL_CRAFTSMEN: ['市级工匠', 'Municipal craftsmen'],
-    SKILL_COMPETITIONS: ['劳动和技能竞赛', 'Skill competitions'],
-    TRAINING_SESSIONS: ['培训场次', 'Training sessions'],
-    TRAINING_PARTICIPANTS: ['参训人次', 'Training attendances'],
-    TRADE_UNIONS: ['基层工会', 'Grassroots trade unions'],
-    PARTY_BRANCHES: ['党支部', 'Party branches'],
-    TRADE_UNION_MEMBERS: ['工会会员', 'Trade union members'],
-    REFORM_ALLIANCES: ['产改联盟', 'Reform alliances'],
-    ENTERPRISE_SERVICE_REQUESTS: ['企业诉求', 'Enterprise service requests'],
-    SERVICE_REQUESTS_ANSWERED_IN_TIME: ['按时反馈的企业诉求', 'Requests answered in time'],
-    REFORM_DEMONSTRATIONS: ['产改示范项目', 'Reform demonstrations'],
-  };
+  // Metric → [中文, English], as the registry types declare them (the server writes them on the page).
+  const METRICS = JSON.parse(document.body.dataset.metrics || '{}');
   // Worst first: the order the rows are shown in. Goals the evidence cannot judge come after the
   // ones it shows behind, before the ones it shows on track: they need data, not alarm.
   const STATUSES = {
@@ -217,6 +199,7 @@
     );
     return el('tr', {
       'data-goal-id': goal.id,
+      'data-metric': goal.metric,
       'data-current': String(p.current),
       'data-target': String(p.target),
       'data-ratio': String(p.ratio),

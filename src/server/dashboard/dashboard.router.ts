@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
+import { escapeHtml } from '../../common/html';
+import { goalMetrics } from '../../registry/goal-metrics';
 
 /** Files under /dashboard/, with their content types; read once, when the router is built. */
 const ASSETS: ReadonlyArray<[name: string, type: string]> = [
@@ -23,8 +25,19 @@ const HEADERS = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', '
 
 const read = (name: string) => readFileSync(path.join(__dirname, name), 'utf8');
 
-export function dashboardRouter(): Router {
+/**
+ * The page, with the goal metrics' names as the registry types declare them (data-metrics: metric → [中文, English]),
+ * so that a new type's goals are named on the dashboard without touching it.
+ */
+function dashboardPage(): string {
+  const metrics = Object.fromEntries([...goalMetrics()].map(([metric, m]) => [metric, [m.label.zh, m.label.en]]));
   const page = read('index.html');
+  if (!page.includes('<body ')) throw new Error('dashboard/index.html has no <body> element to carry the metric names');
+  return page.replace('<body ', `<body data-metrics="${escapeHtml(JSON.stringify(metrics))}" `);
+}
+
+export function dashboardRouter(): Router {
+  const page = dashboardPage();
   const assets = new Map(ASSETS.map(([name, type]) => [name, { type, body: read(name) }]));
   const router = Router();
 
