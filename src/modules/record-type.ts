@@ -143,6 +143,12 @@ function inputTypeOf(column: Column<unknown> | undefined, spec: FieldSpec): () =
   throw new Error(`written column ${spec.column} has no GraphQL type`);
 }
 
+/**
+ * The enterprise's portal id and credit code as the activity types were first released (issue 18): typed ID on their
+ * bulk-upsert inputs, where older types take String. The schema is a contract, so they keep it (`published.inputTypes`).
+ */
+export const ENTERPRISE_KEYS_RELEASED_AS_ID: Record<string, () => unknown> = { enterpriseCreditCode: () => ID, enterpriseExternalId: () => ID };
+
 /** The descriptions of the fields every record input has (place, portal id, enterprise keys). */
 const SHARED_INPUTS: Record<string, string> = {
   provinceCode: 'Province division code (所在省份), for a province-level record with no city (ADMIN only); otherwise the city’s province.',

@@ -6,7 +6,7 @@ import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { childListField, toOneField } from '../../registry/relations';
 import { field } from '../../registry/writes/fields';
-import { recordType } from '../record-type';
+import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 import { reformAlliance } from '../reform-alliance/reform-alliance.module';
 
 export const Satisfaction = describedEnum('Satisfaction', 'How the enterprise rated the answer to its request (满意度).', {
@@ -40,6 +40,7 @@ export const enterpriseServiceRequest = recordType({
     'A request an enterprise brought (企业诉求), e.g. to a park\'s reform alliance: when it was received, the response time promised and taken (so that a 24-hour commitment is measurable), when it was resolved, and how satisfied the enterprise was.',
   listField: 'enterpriseServiceRequests',
   slug: 'enterprise-service-requests',
+  published: { inputTypes: ENTERPRISE_KEYS_RELEASED_AS_ID },
   columns,
   enterprise: {
     field: 'The enterprise that made the request (提出企业); null where the source does not name it.',

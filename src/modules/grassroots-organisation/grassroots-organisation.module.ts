@@ -4,7 +4,7 @@ import { enumColumn, integer, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
-import { recordType } from '../record-type';
+import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 
 export const GrassrootsOrganisationKind = describedEnum('GrassrootsOrganisationKind', 'What kind of grassroots organisation (基层组织类型).', {
   TRADE_UNION: 'A grassroots trade union (基层工会), e.g. an enterprise union.',
@@ -30,6 +30,7 @@ export const grassrootsOrganisation = recordType({
     'A grassroots organisation (基层组织): a trade union (基层工会) or a party branch (党支部), in an enterprise or a park, with its membership and the members who joined in the year counted.',
   listField: 'grassrootsOrganisations',
   slug: 'grassroots-organisations',
+  published: { inputTypes: ENTERPRISE_KEYS_RELEASED_AS_ID },
   columns,
   enterprise: {
     field: 'The enterprise the organisation is founded in (所在企业); null for one that spans a park or where the source does not name it.',

@@ -3,7 +3,7 @@ import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { ActivityLevel } from '../activity-level';
-import { recordType } from '../record-type';
+import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 
 const columns = {
   name: text('t.name', 'The project or unit as recognised (示范项目/单位名称).').written({ max: 200 }),
@@ -20,6 +20,7 @@ export const reformDemonstration = recordType({
   description: 'A reform demonstration project or unit (产改示范项目/示范单位): an enterprise or unit recognised for its industrial-workforce reform, at a level, by whom and when.',
   listField: 'reformDemonstrations',
   slug: 'reform-demonstrations',
+  published: { inputTypes: ENTERPRISE_KEYS_RELEASED_AS_ID },
   columns,
   enterprise: {
     field: 'The enterprise recognised (示范企业); null for a unit that is not an enterprise or where the source does not name it.',

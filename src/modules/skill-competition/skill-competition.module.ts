@@ -5,7 +5,7 @@ import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
 import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { ActivityLevel } from '../activity-level';
-import { recordType } from '../record-type';
+import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 
 export const CompetitionOrganiser = describedEnum('CompetitionOrganiser', 'Who organises a competition (主办方类型).', {
   ENTERPRISE: 'An enterprise, for its own workers (企业).',
@@ -34,6 +34,7 @@ export const skillCompetition = recordType({
   description: 'A labour or vocational skill competition (劳动和技能竞赛): who organised it, at what level, in which trade, when, and how many took part.',
   listField: 'skillCompetitions',
   slug: 'skill-competitions',
+  published: { inputTypes: ENTERPRISE_KEYS_RELEASED_AS_ID },
   columns,
   enterprise: {
     field: 'The enterprise that organised the competition (主办企业); null where another organiser held it or the source does not name one.',
