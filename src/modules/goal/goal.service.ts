@@ -118,13 +118,13 @@ function goalValuesOf(row: EvidenceRow, today: string): GoalValues {
   return { evidence: { records, current, unknownValues, gainedLast12Months, undated, samples, outsidePeriodUnknown, published }, publishedIds: row.publishedIds ?? [], today };
 }
 
-/** The values of many goals in one statement: the goals of a page, a city, a ranking. */
 /** A goal as its values are loaded: by id, with its metric, so that the statement names only the metrics it needs. */
 interface GoalKey {
   id: number;
   metric: string;
 }
 
+/** The values of many goals in one statement: the goals of a page, a city, a ranking. */
 function goalValues(ctx: RequestContext) {
   return ctx.loaders.get<GoalKey, GoalValues>('goal:values', async (keys) => {
     const today = todayInChina();
