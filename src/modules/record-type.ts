@@ -109,6 +109,8 @@ export interface RecordTypeDeclaration<C extends Columns, F extends Filters> {
     checkStored?: RecordSpec['checkStored'];
     /** A reference named by another key (a lead craftsman's external id), as bulk upserts and spreadsheets may: field → how it is looked up, with its description. */
     keys?: Record<string, { spec: FieldSpec; description: string }>;
+    /** What an input field says where its column's description does not fit a write (the rule a value must meet): field → description. */
+    inputs?: Record<string, string>;
   };
   /**
    * Relations of its own (to-one fields of its references, its list under another type: relations.ts), and any other field
@@ -158,6 +160,28 @@ const SHARED_INPUTS: Record<string, string> = {
   enterpriseCreditCode: "The enterprise's unified social credit code (统一社会信用代码).",
   sourceId: 'ID of the source (来源) that documents the record.',
 };
+
+/**
+ * A description with the bounds the write engine holds the value to (src/registry/writes/fields.ts), so that the
+ * schema says what a write checks: "Up to 200 characters.", "0 to 5,000,000.", "From 1949-10-01, not in the future."
+ */
+function withBounds(description: string, spec: FieldSpec): string {
+  const k = spec.kind;
+  // Thousands grouped from 10,000 on: a year stays 1949.
+  const n = (v: number) => (Math.abs(v) >= 10_000 ? v.toLocaleString('en-US') : String(v));
+  // A column that states its own bounds in its own words keeps them.
+  const stated = [k.type === 'integer' ? [k.min, k.max].flatMap((v) => [n(v), String(v)]) : [], k.type === 'date' ? [k.min] : []].flat();
+  if (stated.some((v) => description.includes(v)) && k.type !== 'text') return description;
+  const bounds =
+    k.type === 'text' && !k.problem
+      ? `Up to ${n(k.max)} characters.`
+      : k.type === 'integer'
+        ? `${n(k.min)} to ${n(k.max)}.`
+        : k.type === 'date'
+          ? `From ${k.min}, ${k.maxYearsAhead ? `up to ${k.maxYearsAhead} years ahead` : 'not in the future'}.`
+          : '';
+  return bounds ? `${description} ${bounds}` : description;
+}
 
 /** Declares a registry type kept by city portals; the module file exports `module`, other types may use the classes. */
 export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDeclaration<C, F>) {
@@ -291,10 +315,11 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     : 'City division code (所属城市): a city editor’s own city when not given.';
   const defaults = d.write.defaults ?? {};
   const describe = (name: string, spec: FieldSpec) => {
+    if (d.write.inputs?.[name]) return withBounds(d.write.inputs[name], spec);
     if (name === 'cityCode') return cityInput;
     if (d.write.keys?.[name]) return d.write.keys[name].description;
     if (d.personal?.fields[name]) return d.personal.fields[name].description;
-    const described = SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`;
+    const described = withBounds(SHARED_INPUTS[name] ?? columnByName.get(name)?.field?.description ?? `${name}.`, spec);
     return spec.column in defaults ? `${described} ${JSON.stringify(defaults[spec.column])} when not given on a new record.` : described;
   };
   const inputTypes: Record<string, () => unknown> = {

@@ -21,6 +21,7 @@ import {
   validate,
   type GraphQLNamedType,
 } from 'graphql';
+import { registryTypes } from '../../src/modules';
 import { buildRegistrySchema, printRegistrySchema } from '../../src/modules/schema';
 import { EXAMPLE_QUERIES } from '../../src/server/example-queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -81,6 +82,26 @@ describe('documentation', () => {
 
   it('describes every type, field, argument, enum value and input field', () => {
     expect(undocumented(ours)).toEqual([]);
+  });
+
+  it('says, on every create input of a registry type, the length, range or dates a write is held to', () => {
+    // A portal developer reads the bounds in GraphiQL instead of learning them from INVALID errors.
+    const unstated: string[] = [];
+    for (const { typename, record } of registryTypes()) {
+      const input = schema.getType(`Create${typename}Input`);
+      if (!record || !isInputObjectType(input)) continue;
+      for (const [name, field] of Object.entries(input.getFields())) {
+        const kind = record.fields[name]?.kind;
+        const description = field.description ?? '';
+        const bounds =
+          kind?.type === 'text' && !kind.problem ? [String(kind.max), kind.max.toLocaleString('en-US')]
+          : kind?.type === 'integer' ? [kind.min, kind.max].flatMap((v) => [String(v), v.toLocaleString('en-US')])
+          : kind?.type === 'date' ? [kind.min]
+          : [];
+        if (bounds.length && !bounds.some((b) => description.includes(b))) unstated.push(`${input.name}.${name}: ${description}`);
+      }
+    }
+    expect(unstated).toEqual([]);
   });
 
   it('(the check itself finds each kind of gap)', () => {

@@ -155,7 +155,7 @@ function runCli(args: string[], env: Record<string, string | undefined>): Promis
 }
 
 /** `npm start` on DATA_DIR (as test/server/lifecycle.int.spec.ts starts it), ready to answer. */
-async function startServer(dataDir: string): Promise<{ base: string; stop: () => Promise<void> }> {
+async function startServer(dataDir: string, attempt = 1): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, SEED_ON_EMPTY: 'false' };
   delete env.DATABASE_URL;
@@ -168,9 +168,14 @@ async function startServer(dataDir: string): Promise<{ base: string; stop: () =>
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited before it was ready:\n${output.slice(-2000)}`);
-    const ready = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
-    if (ready) break;
+    if (child.exitCode !== null) {
+      // Suites run side by side: another one's server may have taken the free port between freePort() and listen.
+      if (/EADDRINUSE/.test(output) && attempt < 3) return startServer(dataDir, attempt + 1);
+      throw new Error(`the server exited before it was ready:\n${output.slice(-2000)}`);
+    }
+    // Ready is our server's answer only once its PostgreSQL runs in DATA_DIR: until then a 200 may come from another suite's server on a reused port.
+    const ready = existsSync(path.join(dataDir, 'postmaster.pid')) && (await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false));
+    if (ready && child.exitCode === null) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the server was not ready in time:\n${output.slice(-2000)}`);

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { RegistryGroup } from '../../registry/stats';
-import { Ownership } from './enterprise.type';
+import { Ownership } from './ownership';
 
 /** Group rows of records that belong to an enterprise (studios, contracts, craftsmen) can be grouped by its ownership and industry. */
 @ObjectType({ description: 'Base of group rows of enterprise-linked records; not in the schema by itself.' })

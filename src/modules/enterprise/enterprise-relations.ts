@@ -1,8 +1,14 @@
 import type { ClassType } from 'type-graphql';
 import { childListField, toOneField } from '../../registry/relations';
 import type { TableSpec } from '../../registry/table';
-import { enterpriseTable } from './enterprise.service';
-import { Enterprise } from './enterprise.type';
+
+/**
+ * The enterprise module, loaded when a relation is declared, not when this file is: the enterprise is
+ * itself declared with recordType (src/modules/record-type.ts), which declares these relations, so a
+ * static import would be a cycle (record-type → here → enterprise.module → record-type).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const enterpriseModule = () => require('./enterprise.module') as typeof import('./enterprise.module');
 
 /**
  * A type whose records lie under an enterprise (studios, contracts, craftsmen): the record's
@@ -21,6 +27,7 @@ export function enterpriseRelation<Connection extends ClassType, Args extends Cl
   /** The enterprise's list. */
   description: string;
 }): ClassType[] {
+  const { Enterprise, enterpriseTable } = enterpriseModule();
   return [
     toOneField(relation.Type, 'enterprise', () => Enterprise, { table: () => enterpriseTable, keyColumn: 't.id', parentColumn: 'enterpriseId', ...relation.enterprise }),
     childListField(Enterprise, relation.field, relation.Connection, relation.Args, {

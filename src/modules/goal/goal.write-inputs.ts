@@ -32,10 +32,10 @@ export class CreateGoalInput {
   @Field(() => Int, { nullable: true, description: 'The value published when the goal was set (基数), 0 or more; give it together with baselineOn, or neither.' })
   baselineValue?: number | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the baseline value (基数日期): not in the future, before the deadline; give it together with baselineValue.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the baseline value (基数日期): from 1949-10-01, not in the future, before the deadline; give it together with baselineValue.' })
   baselineOn?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Count only records dated on or after this day (统计起始日), before the deadline: a goal of what is new in a period. Null: every record counts.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Count only records dated on or after this day (统计起始日), from 1949-10-01 and before the deadline: a goal of what is new in a period. Null: every record counts.' })
   countsFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The goal as published, in Chinese (原文), up to 2,000 characters.' })
@@ -80,7 +80,7 @@ export class UpdateGoalInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'New baseline date (基数日期); null clears it (then clear baselineValue too).' })
   baselineOn?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Count only records dated on or after this day (统计起始日), before the deadline: a goal of what is new in a period. Null: every record counts.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Count only records dated on or after this day (统计起始日), from 1949-10-01 and before the deadline: a goal of what is new in a period. Null: every record counts.' })
   countsFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New published wording (原文); null clears it.' })

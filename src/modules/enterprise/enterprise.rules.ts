@@ -1,19 +1,11 @@
 import type { RequestDb } from '../../db/request-db';
 import { raw, sql } from '../../db/sql';
 import { registryTypes } from '..';
-import { bulkUpsert } from '../../registry/writes/bulk-upsert';
-import { writesFor } from '../../registry/writes/record-writer';
-import type { ColumnRecord, RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
-import type { RequestContext } from '../../graphql/context';
+import type { RecordSpec, StoredProblem } from '../../registry/writes/record-spec';
 import { UserErrorCode } from '../../graphql/errors/user-error';
 import { toGlobalId } from '../../graphql/relay/global-id';
-import { enterpriseTable } from './enterprise.service';
-import { enterpriseColumns } from './enterprise.type';
-import type { UpsertEnterprisesInput } from './enterprise.write-inputs';
-import { writtenFields } from '../../registry/columns';
-import { placeFields } from '../../registry/registry-record.interface';
 
-type Stored = { index: number; existing: ColumnRecord | null; record: ColumnRecord };
+type Stored = Parameters<NonNullable<RecordSpec['checkStored']>>[1][number];
 
 /**
  * A credit code names one enterprise: the batch may not give one twice, and no other stored
@@ -111,32 +103,7 @@ async function workforceBelowContracts(tx: RequestDb, records: Stored[]): Promis
   return problems;
 }
 
-/**
- * How enterprises are written: city editors keep their city's; an enterprise has its own city (a
- * city editor's by default) and its province follows from it; ADMIN may register a province-level
- * enterprise with a province and no city. Credit codes are checked (GB 32100-2015) and unique.
- */
-export const enterpriseRecord: RecordSpec = {
-  typename: 'Enterprise',
-  table: 'enterprise',
-  read: enterpriseTable,
-  scope: 'CITY',
-  payloadField: 'enterprise',
-  fields: {
-    // First: a unique-violation from the database is reported under the first field its constraint names (creditCode).
-    ...writtenFields(enterpriseColumns),
-    ...placeFields(true),
-  },
-  required: ['credit_code', 'name', 'province_code'],
-  requiredOnCreate: ['ownership'],
-  place: {},
-  externalId: true,
-  async checkStored(tx, records) {
-    return [...(await creditCodesTaken(tx, records)), ...(await movesWithDependents(tx, records)), ...(await workforceBelowContracts(tx, records))];
-  },
-};
-
-export const enterpriseWrites = {
-  ...writesFor(enterpriseRecord),
-  upsert: (ctx: RequestContext, input: UpsertEnterprisesInput) => bulkUpsert(ctx, enterpriseRecord, input.records as never, input.idempotencyKey),
-};
+/** The rules of an enterprise write that read stored rows: each one statement per batch, and only when the batch needs it. */
+export async function enterpriseStoredRules(tx: RequestDb, records: Stored[]): Promise<StoredProblem[]> {
+  return [...(await creditCodesTaken(tx, records)), ...(await movesWithDependents(tx, records)), ...(await workforceBelowContracts(tx, records))];
+}
