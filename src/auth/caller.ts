@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { describeEnum } from '../graphql/enums';
 
 /** What an API key may do; see src/auth/policy.ts for the rules. */
 export enum Role {
@@ -6,14 +6,10 @@ export enum Role {
   ANALYST = 'ANALYST',
   CITY_EDITOR = 'CITY_EDITOR',
 }
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'Role of an API key (接口密钥角色).',
-  valuesConfig: {
-    ADMIN: { description: 'Everything: every record, goals, reported figures, sources, the audit log and API keys.' },
-    ANALYST: { description: 'Reads the whole province and its aggregates; writes nothing; no personal data.' },
-    CITY_EDITOR: { description: "Reads everything that is not personal; writes only its own city's records (城市门户)." },
-  },
+describeEnum(Role, 'Role', 'Role of an API key (接口密钥角色).', {
+  ADMIN: 'Everything: every record, goals, reported figures, sources, the audit log and API keys.',
+  ANALYST: 'Reads the whole province and its aggregates; writes nothing; no personal data.',
+  CITY_EDITOR: "Reads everything that is not personal; writes only its own city's records (城市门户).",
 });
 
 /** Who is asking: a key's holder, or nobody (local exploration only; refused in production). */

@@ -1,4 +1,5 @@
-import { ClassType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from './enums';
 import { RowError, UserError } from './errors/user-error';
 
 /** Which records a list shows: archived ones are hidden unless asked for. */
@@ -7,14 +8,10 @@ export enum ArchiveStatus {
   ARCHIVED = 'ARCHIVED',
   ANY = 'ANY',
 }
-registerEnumType(ArchiveStatus, {
-  name: 'ArchiveStatus',
-  description: 'Whether to list active records, archived ones (已归档), or both. Lists and statistics show ACTIVE records unless told otherwise.',
-  valuesConfig: {
-    ACTIVE: { description: 'Only records that are not archived (the default).' },
-    ARCHIVED: { description: 'Only archived records.' },
-    ANY: { description: 'Active and archived records.' },
-  },
+describeEnum(ArchiveStatus, 'ArchiveStatus', 'Whether to list active records, archived ones (已归档), or both. Lists and statistics show ACTIVE records unless told otherwise.', {
+  ACTIVE: 'Only records that are not archived (the default).',
+  ARCHIVED: 'Only archived records.',
+  ANY: 'Active and archived records.',
 });
 
 @InputType({ description: 'Which record to archive or restore, and optionally the version the caller read.' })
@@ -47,14 +44,10 @@ export enum UpsertOutcome {
   UPDATED = 'UPDATED',
   UNCHANGED = 'UNCHANGED',
 }
-registerEnumType(UpsertOutcome, {
-  name: 'UpsertOutcome',
-  description: 'What a bulk upsert did with one record.',
-  valuesConfig: {
-    CREATED: { description: 'No record had this external id in the city: a new one was created.' },
-    UPDATED: { description: 'The record existed and at least one value changed (new version, audit entry).' },
-    UNCHANGED: { description: 'The record existed with exactly these values: nothing was written.' },
-  },
+describeEnum(UpsertOutcome, 'UpsertOutcome', 'What a bulk upsert did with one record.', {
+  CREATED: 'No record had this external id in the city: a new one was created.',
+  UPDATED: 'The record existed and at least one value changed (new version, audit entry).',
+  UNCHANGED: 'The record existed with exactly these values: nothing was written.',
 });
 
 @ObjectType({ description: 'One record of an applied bulk upsert: its position, external id, registry ID and outcome.' })

@@ -1,4 +1,5 @@
-import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../graphql/enums';
 import { INHERIT_CACHE } from '../graphql/cache-hints';
 import { DivisionCodeScalar, LocalDateScalar } from '../graphql/scalars';
 
@@ -6,13 +7,9 @@ export enum SeriesInterval {
   MONTH = 'MONTH',
   YEAR = 'YEAR',
 }
-registerEnumType(SeriesInterval, {
-  name: 'SeriesInterval',
-  description: 'The length of one period of a time series (统计周期).',
-  valuesConfig: {
-    MONTH: { description: 'Calendar months; a period is named by its first day, e.g. 2026-03-01.' },
-    YEAR: { description: 'Calendar years; a period is named by 1 January, e.g. 2026-01-01.' },
-  },
+describeEnum(SeriesInterval, 'SeriesInterval', 'The length of one period of a time series (统计周期).', {
+  MONTH: 'Calendar months; a period is named by its first day, e.g. 2026-03-01.',
+  YEAR: 'Calendar years; a period is named by 1 January, e.g. 2026-01-01.',
 });
 
 export enum SeriesGrouping {
@@ -21,21 +18,11 @@ export enum SeriesGrouping {
   CITY = 'CITY',
   DISTRICT = 'DISTRICT',
 }
-registerEnumType(SeriesGrouping, {
-  name: 'SeriesGrouping',
-  description: 'Which lines a time series has.',
-  valuesConfig: {
-    NONE: { description: 'One line for everything the filter selects.' },
-    PROVINCE: { description: "One line per province the filter's place allows, including provinces with nothing to count." },
-    CITY: {
-      description:
-        "One line per city the filter's place allows (every city of the province, or the one city), including cities with nothing to count; records with no city form one more line per province, with cityCode null.",
-    },
-    DISTRICT: {
-      description:
-        "One line per county-level district (区县) the filter's place allows, including districts with nothing to count; records placed in no district form one more line per city (districtCode null; cityCode null too for records with no city). Needs provinceCode, cityCode or districtCode in the filter.",
-    },
-  },
+describeEnum(SeriesGrouping, 'SeriesGrouping', 'Which lines a time series has.', {
+  NONE: 'One line for everything the filter selects.',
+  PROVINCE: "One line per province the filter's place allows, including provinces with nothing to count.",
+  CITY: "One line per city the filter's place allows (every city of the province, or the one city), including cities with nothing to count; records with no city form one more line per province, with cityCode null.",
+  DISTRICT: "One line per county-level district (区县) the filter's place allows, including districts with nothing to count; records placed in no district form one more line per city (districtCode null; cityCode null too for records with no city). Needs provinceCode, cityCode or districtCode in the filter.",
 });
 
 /** The arguments every `<type>Series` field shares; each module adds its own `filter`. */

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../enums';
 
 /** Why a write was refused; stable, for portals to branch on. */
 export enum UserErrorCode {
@@ -10,18 +11,14 @@ export enum UserErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   IN_PROGRESS = 'IN_PROGRESS',
 }
-registerEnumType(UserErrorCode, {
-  name: 'UserErrorCode',
-  description: 'Why a write was refused (stable codes).',
-  valuesConfig: {
-    INVALID: { description: 'A value is missing, malformed or out of range, or breaks a rule between fields.' },
-    NOT_FOUND: { description: 'The record, or a record it refers to, does not exist.' },
-    FORBIDDEN: { description: "The caller's key may not make this change (role, or another city's record)." },
-    CONFLICT: { description: 'The record changed since it was read: its version is no longer the one given (see currentVersion).' },
-    DUPLICATE: { description: 'Another record already has this unique value (external id, credit code), or a batch names it twice.' },
-    IDEMPOTENCY_KEY_REUSED: { description: 'This idempotency key was already used, by this API key, for a different payload.' },
-    IN_PROGRESS: { description: 'A request with this idempotency key is still running; retry once it has finished.' },
-  },
+describeEnum(UserErrorCode, 'UserErrorCode', 'Why a write was refused (stable codes).', {
+  INVALID: 'A value is missing, malformed or out of range, or breaks a rule between fields.',
+  NOT_FOUND: 'The record, or a record it refers to, does not exist.',
+  FORBIDDEN: "The caller's key may not make this change (role, or another city's record).",
+  CONFLICT: 'The record changed since it was read: its version is no longer the one given (see currentVersion).',
+  DUPLICATE: 'Another record already has this unique value (external id, credit code), or a batch names it twice.',
+  IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used, by this API key, for a different payload.',
+  IN_PROGRESS: 'A request with this idempotency key is still running; retry once it has finished.',
 });
 
 @ObjectType({ description: 'A reason a write was refused, next to the input field it concerns (错误信息).' })

@@ -1,8 +1,9 @@
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/caller';
 import { Connection } from '../../graphql/relay/connection';
 import { DivisionCodeScalar } from '../../graphql/scalars';
+import { describeEnum } from '../../graphql/enums';
 
 /** What a change did to a record (the audit_entry.operation column). */
 export enum AuditOperation {
@@ -11,15 +12,11 @@ export enum AuditOperation {
   ARCHIVE = 'ARCHIVE',
   RESTORE = 'RESTORE',
 }
-registerEnumType(AuditOperation, {
-  name: 'AuditOperation',
-  description: 'What a change did to a record (变更类型).',
-  valuesConfig: {
-    CREATE: { description: 'The record was created (新增); `before` is null.' },
-    UPDATE: { description: 'Fields of the record were changed (修改).' },
-    ARCHIVE: { description: 'The record was archived (归档): hidden from lists, kept for restoring.' },
-    RESTORE: { description: 'An archived record was restored (恢复).' },
-  },
+describeEnum(AuditOperation, 'AuditOperation', 'What a change did to a record (变更类型).', {
+  CREATE: 'The record was created (新增); `before` is null.',
+  UPDATE: 'Fields of the record were changed (修改).',
+  ARCHIVE: 'The record was archived (归档): hidden from lists, kept for restoring.',
+  RESTORE: 'An archived record was restored (恢复).',
 });
 
 @ObjectType({ description: 'Who made a change (操作人): the API key, its role and city at the time.' })

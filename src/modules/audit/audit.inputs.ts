@@ -1,20 +1,17 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 import { AuditOperation } from './audit-entry.type';
+import { describeEnum } from '../../graphql/enums';
 
 export enum AuditLogOrderBy {
   NEWEST_FIRST = 'NEWEST_FIRST',
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
-registerEnumType(AuditLogOrderBy, {
-  name: 'AuditLogOrderBy',
-  description: 'Orderings of the audit log, by the order in which entries were written.',
-  valuesConfig: {
-    NEWEST_FIRST: { description: 'Latest change first (the default).' },
-    OLDEST_FIRST: { description: 'Earliest change first.' },
-  },
+describeEnum(AuditLogOrderBy, 'AuditLogOrderBy', 'Orderings of the audit log, by the order in which entries were written.', {
+  NEWEST_FIRST: 'Latest change first (the default).',
+  OLDEST_FIRST: 'Earliest change first.',
 });
 
 @InputType({ description: 'Which audit entries to include (审计记录筛选); all given conditions must hold.' })

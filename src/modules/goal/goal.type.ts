@@ -1,4 +1,4 @@
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { INHERIT_CACHE } from '../../graphql/cache-hints';
 import { Connection } from '../../graphql/relay/connection';
 import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../registry/registry-record.interface';
@@ -9,38 +9,29 @@ import { GoalMetric } from '../../registry/goal-metrics';
 import { FigureQualifier } from '../reported-figure/reported-figure.type';
 import { GoalStatus, GoalStatusReason } from './goal-progress';
 import { columnFields, enumColumn, integer, internal, localDate, type RowOf, text } from '../../registry/columns';
+import { describeEnum } from '../../graphql/enums';
 
-registerEnumType(GoalStatus, {
-  name: 'GoalStatus',
-  description: 'What the evidence says of a goal (目标状态); the rule is in GoalProgress, the deciding evidence in statusReason.',
-  valuesConfig: {
-    ACHIEVED: { description: 'The registry count, or the latest published figure (exact or "over"), reaches the target (已完成).' },
-    ON_TRACK: { description: 'Not achieved, deadline not passed, and the measured pace (or that of the dated records alone) reaches the target by the deadline (按期).' },
-    AT_RISK: { description: 'Not achieved, deadline not passed, and the measured pace reaches at least 90% of the target by the deadline but not all of it (有风险).' },
-    OFF_TRACK: { description: 'Not achieved, and the deadline has passed, or the measured pace reaches less than 90% of the target by it (滞后).' },
-    NO_DATA: { description: 'The registry counts nothing for the metric in the scope and no report gives a figure: nothing to judge by (无数据). Unknown is not zero.' },
-    INSUFFICIENT_HISTORY: {
-      description: 'There is data, but not enough dated history to measure a pace (some records have no date, some values are unknown, or there is only a published figure): nothing is projected (数据不足).',
-    },
-  },
+describeEnum(GoalStatus, 'GoalStatus', 'What the evidence says of a goal (目标状态); the rule is in GoalProgress, the deciding evidence in statusReason.', {
+  ACHIEVED: 'The registry count, or the latest published figure (exact or "over"), reaches the target (已完成).',
+  ON_TRACK: 'Not achieved, deadline not passed, and the measured pace (or that of the dated records alone) reaches the target by the deadline (按期).',
+  AT_RISK: 'Not achieved, deadline not passed, and the measured pace reaches at least 90% of the target by the deadline but not all of it (有风险).',
+  OFF_TRACK: 'Not achieved, and the deadline has passed, or the measured pace reaches less than 90% of the target by it (滞后).',
+  NO_DATA: 'The registry counts nothing for the metric in the scope and no report gives a figure: nothing to judge by (无数据). Unknown is not zero.',
+  INSUFFICIENT_HISTORY: 'There is data, but not enough dated history to measure a pace (some records have no date, some values are unknown, or there is only a published figure): nothing is projected (数据不足).',
 });
 
-registerEnumType(GoalStatusReason, {
-  name: 'GoalStatusReason',
-  description: 'The evidence that decided a goal\'s status (状态依据).',
-  valuesConfig: {
-    TARGET_REACHED_IN_REGISTRY: { description: 'ACHIEVED: the registry count reaches the target (登记数量已达标).' },
-    TARGET_REACHED_IN_PUBLISHED_FIGURE: { description: 'ACHIEVED: the latest published figure, exact or a lower bound, reaches the target (公开数据已达标).' },
-    NO_RECORDS: { description: 'NO_DATA: no record counts in the scope and no published figure exists (无记录).' },
-    DEADLINE_PASSED: { description: 'OFF_TRACK: the deadline has passed and the target is not reached (已过截止日期).' },
-    PACE_REACHES_TARGET: { description: 'ON_TRACK: the pace of the last 12 months, measured on fully dated records, reaches the target (进度可达标).' },
-    DATED_PACE_REACHES_TARGET: { description: 'ON_TRACK: some records are undated, but the dated ones alone already reach the target at their pace (仅有日期记录即可达标).' },
-    PACE_NEARLY_REACHES_TARGET: { description: 'AT_RISK: the measured pace reaches 90% of the target or more, not all of it (进度接近目标).' },
-    PACE_FALLS_SHORT: { description: 'OFF_TRACK: the measured pace reaches less than 90% of the target (进度不足).' },
-    UNDATED_RECORDS: { description: 'INSUFFICIENT_HISTORY: some counted records have no date that places them in or before the last 12 months (记录缺少日期).' },
-    UNKNOWN_VALUES: { description: 'INSUFFICIENT_HISTORY: some counted records have no known value for the sum (数值未知).' },
-    ONLY_PUBLISHED_FIGURES: { description: 'INSUFFICIENT_HISTORY: the registry holds no records in scope; only a published figure, which gives no pace (仅有公开数据).' },
-  },
+describeEnum(GoalStatusReason, 'GoalStatusReason', 'The evidence that decided a goal\'s status (状态依据).', {
+  TARGET_REACHED_IN_REGISTRY: 'ACHIEVED: the registry count reaches the target (登记数量已达标).',
+  TARGET_REACHED_IN_PUBLISHED_FIGURE: 'ACHIEVED: the latest published figure, exact or a lower bound, reaches the target (公开数据已达标).',
+  NO_RECORDS: 'NO_DATA: no record counts in the scope and no published figure exists (无记录).',
+  DEADLINE_PASSED: 'OFF_TRACK: the deadline has passed and the target is not reached (已过截止日期).',
+  PACE_REACHES_TARGET: 'ON_TRACK: the pace of the last 12 months, measured on fully dated records, reaches the target (进度可达标).',
+  DATED_PACE_REACHES_TARGET: 'ON_TRACK: some records are undated, but the dated ones alone already reach the target at their pace (仅有日期记录即可达标).',
+  PACE_NEARLY_REACHES_TARGET: 'AT_RISK: the measured pace reaches 90% of the target or more, not all of it (进度接近目标).',
+  PACE_FALLS_SHORT: 'OFF_TRACK: the measured pace reaches less than 90% of the target (进度不足).',
+  UNDATED_RECORDS: 'INSUFFICIENT_HISTORY: some counted records have no date that places them in or before the last 12 months (记录缺少日期).',
+  UNKNOWN_VALUES: 'INSUFFICIENT_HISTORY: some counted records have no known value for the sum (数值未知).',
+  ONLY_PUBLISHED_FIGURES: 'INSUFFICIENT_HISTORY: the registry holds no records in scope; only a published figure, which gives no pace (仅有公开数据).',
 });
 
 /** The evidence behind a goal's progress; `published` and `latestPublished` are resolved from the ids. */

@@ -1,9 +1,10 @@
-import { ObjectType, registerEnumType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection';
 import { placeColumns, RegistryRecord, registryRecordColumns, sourceIdColumn } from '../../registry/registry-record.interface';
 import { Node } from '../../graphql/relay/node.interface';
 import { RecordPayload } from '../../graphql/writes';
 import { columnFields, enumColumn, float, internal, localDate, type RowOf, text } from '../../registry/columns';
+import { describeEnum } from '../../graphql/enums';
 
 export enum ReportedFigureMetric {
   SKILLED_WORKERS = 'SKILLED_WORKERS',
@@ -44,48 +45,44 @@ export enum ReportedFigureMetric {
   MUNICIPAL_CRAFTSMEN = 'MUNICIPAL_CRAFTSMEN',
   COLLECTIVE_CONTRACTS = 'COLLECTIVE_CONTRACTS',
 }
-registerEnumType(ReportedFigureMetric, {
-  name: 'ReportedFigureMetric',
-  description: 'What a published figure measures (统计指标).',
-  valuesConfig: {
-    SKILLED_WORKERS: { description: 'Skilled workers (技能人才总量).' },
-    HIGHLY_SKILLED_WORKERS: { description: 'Highly skilled workers (高技能人才).' },
-    HIGHLY_SKILLED_WORKER_SHARE: { description: 'Share of highly skilled among skilled workers, percent (高技能人才占比).' },
-    INDUSTRIAL_WORKERS: { description: 'Industrial workers served (产业工人).' },
-    ENTERPRISES_WITH_COLLECTIVE_CONTRACTS: { description: 'Enterprises with a collective innovation contract (签订技术创新集体合同企业).' },
-    WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS: { description: 'Workers covered by collective innovation contracts (覆盖职工).' },
-    ALLIANCE_MEMBER_ENTERPRISES: { description: 'Member enterprises of a reform alliance (产改联盟成员企业).' },
-    ALLIANCE_MEMBER_UNITS: { description: 'Other member units of a reform alliance (产改联盟成员单位).' },
-    PARTY_BRANCHES: { description: 'Party branches (党支部).' },
-    TRADE_UNION_ORGANISATIONS: { description: 'Trade union organisations (工会组织).' },
-    ENTERPRISE_ISSUES_COLLECTED: { description: 'Enterprise issues collected (收集企业问题).' },
-    ISSUE_RESOLUTION_SATISFACTION: { description: 'Satisfaction with issue resolution, percent (问题解决满意率).' },
-    PUBLIC_BUDGET_REVENUE_GROWTH: { description: 'Year-on-year growth of public budget revenue, percent (一般公共预算收入增长).' },
-    SKILL_COMPETITIONS: { description: 'Vocational skill competitions held (职业技能竞赛).' },
-    NEW_GRASSROOTS_TRADE_UNIONS: { description: 'New grassroots trade unions (新建基层工会).' },
-    NEW_TRADE_UNION_MEMBERS: { description: 'New trade union members (新发展会员).' },
-    TRAINING_COURSES: { description: 'Training courses held (培训课程).' },
-    TRAINING_PARTICIPANTS: { description: 'Training participants (参训人次).' },
-    TRAINING_TRADE_UNIONS: { description: 'Trade unions whose members took part in a training programme (参与工会).' },
-    SKILL_COMPETITION_PARTICIPATION: { description: 'Share of the units concerned that took part in skill competitions, percent (参赛覆盖率).' },
-    INNOVATION_STUDIOS: { description: 'Innovation studios, all kinds (创新工作室); what the INNOVATION_STUDIOS goal metric counts.' },
-    MODEL_WORKER_INNOVATION_STUDIOS: { description: 'Model-worker innovation studios (劳模创新工作室).' },
-    EMPLOYEE_INNOVATION_STUDIOS: { description: 'Employee innovation studios (职工创新工作室).' },
-    SPECIALISED_TECHNICAL_INNOVATION_STUDIOS: { description: 'Specialised technical innovation studios (专业技术创新工作室).' },
-    NATIONAL_DEMONSTRATION_STUDIOS: { description: 'National demonstration innovation studios (全国示范性创新工作室).' },
-    PROVINCIAL_DEMONSTRATION_STUDIOS: { description: 'Provincial or regional demonstration innovation studios (省级/区域示范性创新工作室).' },
-    MUNICIPAL_DEMONSTRATION_STUDIOS: { description: 'Municipal demonstration innovation studios (市级示范性创新工作室).' },
-    CRAFTSMAN_ACADEMIES: { description: 'Craftsman academies, all levels (工匠学院).' },
-    MUNICIPAL_CRAFTSMAN_ACADEMIES: { description: 'Municipal craftsman academies (市级工匠学院).' },
-    DISTRICT_CRAFTSMAN_ACADEMIES: { description: 'District craftsman academies (区级工匠学院).' },
-    ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST: { description: 'Craftsman academies on the provincial support list (列入省级扶持名单的工匠学院).' },
-    CRAFTSMEN_IN_TRAINING: { description: 'Craftsman candidates in training (培养中的工匠人选).' },
-    CERTIFIED_CRAFTSMEN: { description: 'Certified craftsmen of any level (已认定工匠).' },
-    NATIONAL_CRAFTSMEN: { description: 'National craftsmen (国家工匠).' },
-    PROVINCIAL_CRAFTSMEN: { description: 'Provincial craftsmen (省级工匠), e.g. 荆楚工匠 in Hubei.' },
-    MUNICIPAL_CRAFTSMEN: { description: 'Municipal craftsmen (市级工匠), e.g. 南京工匠, 武汉大城工匠.' },
-    COLLECTIVE_CONTRACTS: { description: 'Collective innovation contracts (技术创新集体合同).' },
-  },
+describeEnum(ReportedFigureMetric, 'ReportedFigureMetric', 'What a published figure measures (统计指标).', {
+  SKILLED_WORKERS: 'Skilled workers (技能人才总量).',
+  HIGHLY_SKILLED_WORKERS: 'Highly skilled workers (高技能人才).',
+  HIGHLY_SKILLED_WORKER_SHARE: 'Share of highly skilled among skilled workers, percent (高技能人才占比).',
+  INDUSTRIAL_WORKERS: 'Industrial workers served (产业工人).',
+  ENTERPRISES_WITH_COLLECTIVE_CONTRACTS: 'Enterprises with a collective innovation contract (签订技术创新集体合同企业).',
+  WORKERS_COVERED_BY_COLLECTIVE_CONTRACTS: 'Workers covered by collective innovation contracts (覆盖职工).',
+  ALLIANCE_MEMBER_ENTERPRISES: 'Member enterprises of a reform alliance (产改联盟成员企业).',
+  ALLIANCE_MEMBER_UNITS: 'Other member units of a reform alliance (产改联盟成员单位).',
+  PARTY_BRANCHES: 'Party branches (党支部).',
+  TRADE_UNION_ORGANISATIONS: 'Trade union organisations (工会组织).',
+  ENTERPRISE_ISSUES_COLLECTED: 'Enterprise issues collected (收集企业问题).',
+  ISSUE_RESOLUTION_SATISFACTION: 'Satisfaction with issue resolution, percent (问题解决满意率).',
+  PUBLIC_BUDGET_REVENUE_GROWTH: 'Year-on-year growth of public budget revenue, percent (一般公共预算收入增长).',
+  SKILL_COMPETITIONS: 'Vocational skill competitions held (职业技能竞赛).',
+  NEW_GRASSROOTS_TRADE_UNIONS: 'New grassroots trade unions (新建基层工会).',
+  NEW_TRADE_UNION_MEMBERS: 'New trade union members (新发展会员).',
+  TRAINING_COURSES: 'Training courses held (培训课程).',
+  TRAINING_PARTICIPANTS: 'Training participants (参训人次).',
+  TRAINING_TRADE_UNIONS: 'Trade unions whose members took part in a training programme (参与工会).',
+  SKILL_COMPETITION_PARTICIPATION: 'Share of the units concerned that took part in skill competitions, percent (参赛覆盖率).',
+  INNOVATION_STUDIOS: 'Innovation studios, all kinds (创新工作室); what the INNOVATION_STUDIOS goal metric counts.',
+  MODEL_WORKER_INNOVATION_STUDIOS: 'Model-worker innovation studios (劳模创新工作室).',
+  EMPLOYEE_INNOVATION_STUDIOS: 'Employee innovation studios (职工创新工作室).',
+  SPECIALISED_TECHNICAL_INNOVATION_STUDIOS: 'Specialised technical innovation studios (专业技术创新工作室).',
+  NATIONAL_DEMONSTRATION_STUDIOS: 'National demonstration innovation studios (全国示范性创新工作室).',
+  PROVINCIAL_DEMONSTRATION_STUDIOS: 'Provincial or regional demonstration innovation studios (省级/区域示范性创新工作室).',
+  MUNICIPAL_DEMONSTRATION_STUDIOS: 'Municipal demonstration innovation studios (市级示范性创新工作室).',
+  CRAFTSMAN_ACADEMIES: 'Craftsman academies, all levels (工匠学院).',
+  MUNICIPAL_CRAFTSMAN_ACADEMIES: 'Municipal craftsman academies (市级工匠学院).',
+  DISTRICT_CRAFTSMAN_ACADEMIES: 'District craftsman academies (区级工匠学院).',
+  ACADEMIES_ON_PROVINCIAL_SUPPORT_LIST: 'Craftsman academies on the provincial support list (列入省级扶持名单的工匠学院).',
+  CRAFTSMEN_IN_TRAINING: 'Craftsman candidates in training (培养中的工匠人选).',
+  CERTIFIED_CRAFTSMEN: 'Certified craftsmen of any level (已认定工匠).',
+  NATIONAL_CRAFTSMEN: 'National craftsmen (国家工匠).',
+  PROVINCIAL_CRAFTSMEN: 'Provincial craftsmen (省级工匠), e.g. 荆楚工匠 in Hubei.',
+  MUNICIPAL_CRAFTSMEN: 'Municipal craftsmen (市级工匠), e.g. 南京工匠, 武汉大城工匠.',
+  COLLECTIVE_CONTRACTS: 'Collective innovation contracts (技术创新集体合同).',
 });
 
 export enum FigureQualifier {
@@ -94,28 +91,20 @@ export enum FigureQualifier {
   ABOUT = 'ABOUT',
   AT_MOST = 'AT_MOST',
 }
-registerEnumType(FigureQualifier, {
-  name: 'FigureQualifier',
-  description: 'How exact a published number is, as the report wrote it (数值限定).',
-  valuesConfig: {
-    EXACT: { description: 'As printed, with no qualifier: "598" (确数).' },
-    AT_LEAST: { description: 'A lower bound: "over", "more than", "at least" (超过/以上/逾/不少于).' },
-    ABOUT: { description: 'Approximate: "about", "around" (约/左右).' },
-    AT_MOST: { description: 'An upper bound: "no more than", "within" (不超过/以内).' },
-  },
+describeEnum(FigureQualifier, 'FigureQualifier', 'How exact a published number is, as the report wrote it (数值限定).', {
+  EXACT: 'As printed, with no qualifier: "598" (确数).',
+  AT_LEAST: 'A lower bound: "over", "more than", "at least" (超过/以上/逾/不少于).',
+  ABOUT: 'Approximate: "about", "around" (约/左右).',
+  AT_MOST: 'An upper bound: "no more than", "within" (不超过/以内).',
 });
 
 export enum FigureKind {
   ACHIEVEMENT = 'ACHIEVEMENT',
   PLAN = 'PLAN',
 }
-registerEnumType(FigureKind, {
-  name: 'FigureKind',
-  description: 'Whether a published figure says what was done or what is planned (数据性质).',
-  valuesConfig: {
-    ACHIEVEMENT: { description: 'Something achieved or counted (已完成/现状).' },
-    PLAN: { description: 'A plan or target, e.g. Foshan\'s 266 new trade unions planned for 2024 (计划/目标): never counted as done.' },
-  },
+describeEnum(FigureKind, 'FigureKind', 'Whether a published figure says what was done or what is planned (数据性质).', {
+  ACHIEVEMENT: 'Something achieved or counted (已完成/现状).',
+  PLAN: 'A plan or target, e.g. Foshan\'s 266 new trade unions planned for 2024 (计划/目标): never counted as done.',
 });
 
 export enum FigureUnit {
@@ -126,17 +115,13 @@ export enum FigureUnit {
   PERCENT = 'PERCENT',
   COUNT = 'COUNT',
 }
-registerEnumType(FigureUnit, {
-  name: 'FigureUnit',
-  description: 'Unit of a published figure (单位).',
-  valuesConfig: {
-    PERSONS: { description: 'Persons (人).' },
-    ENTERPRISES: { description: 'Enterprises (家).' },
-    ORGANISATIONS: { description: 'Organisations (个组织).' },
-    EVENTS: { description: 'Events or sessions held, e.g. competitions or courses (场/次).' },
-    PERCENT: { description: 'Percent (%).' },
-    COUNT: { description: 'Items of another kind, e.g. issues collected (个/件).' },
-  },
+describeEnum(FigureUnit, 'FigureUnit', 'Unit of a published figure (单位).', {
+  PERSONS: 'Persons (人).',
+  ENTERPRISES: 'Enterprises (家).',
+  ORGANISATIONS: 'Organisations (个组织).',
+  EVENTS: 'Events or sessions held, e.g. competitions or courses (场/次).',
+  PERCENT: 'Percent (%).',
+  COUNT: 'Items of another kind, e.g. issues collected (个/件).',
 });
 
 /** The columns of ReportedFigure: its select list, its GraphQL fields and its row type, declared once. */
