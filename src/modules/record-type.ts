@@ -155,10 +155,10 @@ export const ENTERPRISE_KEYS_RELEASED_AS_ID: Record<string, () => unknown> = { e
 const SHARED_INPUTS: Record<string, string> = {
   provinceCode: 'Province division code (所在省份), for a province-level record with no city (ADMIN only); otherwise the city’s province.',
   districtCode: 'County-level district division code (所属区县), e.g. "320102": it must lie in the record\'s city; null: not placed in a district.',
-  enterpriseId: 'ID of the enterprise (企业).',
-  enterpriseExternalId: "The enterprise's external id in the same city.",
-  enterpriseCreditCode: "The enterprise's unified social credit code (统一社会信用代码).",
-  sourceId: 'ID of the source (来源) that documents the record.',
+  enterpriseId: 'ID of the enterprise (企业ID).',
+  enterpriseExternalId: "The enterprise's external id in the same city (企业外部编号).",
+  enterpriseCreditCode: "The enterprise's unified social credit code (企业统一社会信用代码).",
+  sourceId: 'ID of the source that documents the record (来源ID).',
 };
 
 /**

@@ -240,7 +240,9 @@ describe('the other record types', () => {
     ];
     const refused = await postCsv('craftsman-academies', csv([header, ...rows]));
     expect(refused.status).toBe(422);
-    expect(refused.body.rowErrors).toEqual([{ index: 2, field: 'onProvincialSupportList', code: 'INVALID', message: "onProvincialSupportList: 'maybe' is not true or false." }]);
+    expect(refused.body.rowErrors).toEqual([
+      { index: 2, row: 4, field: 'onProvincialSupportList', column: 'onProvincialSupportList', code: 'INVALID', message: "onProvincialSupportList: 'maybe' is not true or false." },
+    ]);
     rows[2][3] = '否';
     const res = await postCsv('craftsman-academies', csv([header, ...rows]));
     expect(res.status).toBe(200);
@@ -276,7 +278,7 @@ describe('the other record types', () => {
     const header = ['externalId', 'name', 'level', 'status', 'year', 'enterpriseExternalId'];
     const refused = await postCsv('craftsmen', csv([header, ['K-0', '王建国', 'MUNICIPAL', 'CERTIFIED', '二〇二三', 'E-0']]));
     expect(refused.status).toBe(422);
-    expect(refused.body.rowErrors).toEqual([{ index: 0, field: 'year', code: 'INVALID', message: "year: '二〇二三' is not a whole number." }]);
+    expect(refused.body.rowErrors).toEqual([{ index: 0, row: 2, field: 'year', column: 'year', code: 'INVALID', message: "year: '二〇二三' is not a whole number." }]);
     const res = await postCsv('craftsmen', csv([header, ['K-0', '王建国', 'MUNICIPAL', 'CERTIFIED', '2023', 'E-0'], ['K-1', '李秀英', 'PROVINCIAL', 'IN_TRAINING', '', 'E-4']]));
     expect(res.status).toBe(200);
     expect(await sqlRows(app, `SELECT external_id, city_code, year FROM craftsman WHERE external_id IN ('K-0', 'K-1') ORDER BY external_id`)).toEqual([
@@ -443,7 +445,7 @@ describe('files that cannot be read', () => {
   it('answers 400 for unknown columns, listing the allowed ones', async () => {
     const error = await bad(csv([['externalId', 'name', 'colour'], ['X-1', 'a', 'red']]), 400);
     expect(error.message).toContain("'colour'");
-    expect(error.message).toContain('externalId, cityCode, districtCode, name, kind');
+    expect(error.message).toContain('externalId (外部编号), cityCode (所属城市), districtCode (所属区县), name (名称), kind (类型)');
     expect(error.extensions).toMatchObject({ code: 'BAD_REQUEST', unknownFields: ['colour'] });
     expect(error.extensions.allowedFields).toEqual(expect.arrayContaining(STUDIO_HEADER));
   });
@@ -473,11 +475,11 @@ describe('files that cannot be read', () => {
     expect(stray.extensions.line).toBe(2);
   });
 
-  it('answers 400 for an empty body and for a body that is not UTF-8', async () => {
+  it('answers 400 for an empty body and for a body that is neither UTF-8 nor GBK, 415 for another charset', async () => {
     expect((await bad('', 400)).message).toMatch(/empty/);
-    const gbk = Buffer.concat([Buffer.from('externalId,name\r\nG-1,'), Buffer.from([0xc4, 0xcf, 0xbe, 0xa9]), Buffer.from('\r\n')]); // 南京 in GBK
-    expect((await bad(gbk, 400)).message).toMatch(/not UTF-8.*CSV UTF-8/);
-    expect((await bad('externalId\r\nX\r\n', 415, { contentType: 'text/csv; charset=gbk' })).message).toMatch(/UTF-8/);
+    const neither = Buffer.concat([Buffer.from('externalId,name\r\nG-1,'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\r\n')]);
+    expect((await bad(neither, 400)).message).toMatch(/既不是 UTF-8 也不是 GBK.*neither UTF-8 nor GBK/);
+    expect((await bad('externalId\r\nX\r\n', 415, { contentType: 'text/csv; charset=iso-8859-1' })).message).toMatch(/UTF-8, GBK or GB18030/);
   });
 
   it('answers 415 for another content type, and 404 listing the types for an unknown type', async () => {

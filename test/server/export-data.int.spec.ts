@@ -120,7 +120,19 @@ async function nestedLeaves(t: Listed): Promise<Array<{ path: string[]; fields: 
   ];
 }
 
-/** The documented column order: id, own fields, place, enterprise, a goal's progress and evidence, bookkeeping. */
+/**
+ * The records a type refers to by ID in its writes, other than its enterprise (exported by credit code):
+ * each is a column (`sourceId`) holding the ID of the API's relation of that name (`source { id }`).
+ */
+function referencesOf(t: Listed): string[] {
+  const fields = registryTypes().find((r) => r.typename === t.typeName)?.record?.fields ?? {};
+  return Object.entries(fields)
+    .filter(([, f]) => f.kind.type === 'reference' && f.kind.by === 'id' && !(t.enterprise && f.column === 'enterprise_id'))
+    .map(([name]) => name);
+}
+const relationOf = (reference: string) => reference.replace(/Id$/, '');
+
+/** The documented column order: id, own fields, place, enterprise, the IDs of what it refers to, a goal's progress and evidence, bookkeeping. */
 async function expectedColumns(t: Listed): Promise<string[]> {
   const leaves = await leafFields(t.typeName);
   const nested = (await nestedLeaves(t)).flatMap((n) => n.fields);
@@ -129,6 +141,7 @@ async function expectedColumns(t: Listed): Promise<string[]> {
     ...leaves.filter((f) => f !== 'id' && !BOOKKEEPING.includes(f)),
     ...(t.placed ? PLACE : []),
     ...(t.enterprise ? ENTERPRISE : []),
+    ...referencesOf(t),
     ...nested,
     ...BOOKKEEPING,
   ];
@@ -143,6 +156,7 @@ async function apiRows(t: Listed, filter: Row, key?: string): Promise<Row[]> {
     ...leaves,
     t.placed ? 'province { code name } city { code name } district { code name }' : '',
     t.enterprise ? 'enterprise { creditCode name }' : '',
+    ...referencesOf(t).map((r) => `${relationOf(r)} { id }`),
     t.progress ? `progress { ${progress.join(' ')} evidence { ${evidence.join(' ')} } }` : '',
   ].join(' ');
   const query = `query ($after: String, $filter: ${t.filterType}) { list: ${t.listField}(first: 100, after: $after, filter: $filter) {
@@ -160,6 +174,7 @@ async function apiRows(t: Listed, filter: Row, key?: string): Promise<Row[]> {
         });
       }
       if (t.enterprise) Object.assign(row, { enterpriseCreditCode: node.enterprise?.creditCode ?? null, enterpriseName: node.enterprise?.name ?? null });
+      for (const r of referencesOf(t)) row[r] = node[relationOf(r)]?.id ?? null;
       for (const { path, fields } of nested) {
         const at = path.reduce((o, key) => o[key], node);
         Object.assign(row, Object.fromEntries(fields.map((f) => [f, at[f]])));

@@ -4,7 +4,7 @@ import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../registry/writes/bulk-
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
 import { HttpError, sendError, sendHttpError } from '../../server/http-error';
-import { csvTemplate, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
+import { CHINESE_CHARSETS, csvTemplate, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
 import { importTypeOf, importTypeSlugs, type ImportType } from './import-types';
 
 function typeOf(req: Request, res: Response): ImportType | null {
@@ -16,14 +16,22 @@ function typeOf(req: Request, res: Response): ImportType | null {
   return type;
 }
 
-/** `text/csv`, in UTF-8 if a charset is named; anything else is refused before the body is read. */
+/** The charset a Content-Type names, lower case; undefined where it names none. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  const params = (contentType ?? '').split(';').slice(1).map((p) => p.trim().toLowerCase());
+  return params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+}
+
+/** `text/csv`, in UTF-8 or a Chinese Windows charset (GBK, GB18030) if one is named; anything else is refused before the body is read. */
 function mediaTypeProblem(contentType: string | undefined): HttpError | null {
-  const [type, ...params] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'text/csv') {
     return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as Content-Type: text/csv (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
   }
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `The file must be UTF-8 (got charset=${charset.slice(0, 40)}).`);
+  const charset = charsetOf(contentType);
+  if (charset && charset !== 'utf-8' && charset !== 'utf8' && !CHINESE_CHARSETS.has(charset)) {
+    return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `The file must be UTF-8, GBK or GB18030 (got charset=${charset.slice(0, 40)}).`);
+  }
   return null;
 }
 
@@ -67,7 +75,7 @@ export function csvImportRouter(pool: Pool): Router {
       const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       try {
-        const payload = await importCsv(httpRequestContext(pool, req, res), type, body, req.header('idempotency-key'));
+        const payload = await importCsv(httpRequestContext(pool, req, res), type, body, req.header('idempotency-key'), charsetOf(req.header('content-type')));
         const status = statusOf(payload);
         if (status === 403 && caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
         else res.status(status);

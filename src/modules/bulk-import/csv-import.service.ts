@@ -1,12 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { bulkUpsert, MAX_UPSERT_RECORDS } from '../../registry/writes/bulk-upsert';
-import { checkValue, fromText } from '../../registry/writes/fields';
+import { checkValue, fromText, type FieldSpec } from '../../registry/writes/fields';
 import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode, type RowError } from '../../graphql/errors/user-error';
 import type { BulkUpsertPayload } from '../../graphql/writes';
 import { HttpError } from '../../server/http-error';
-import { importColumns, type ImportType } from './import-types';
+import { ID_COLUMN, importColumns, type ImportType } from './import-types';
 
 /** Largest CSV body read (about 4 KB per row for the 5,000 rows a call may carry). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -14,6 +15,9 @@ export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 /** The CSV as the bulk upsert takes it, and the cells that could not be read as their field's kind. */
 export interface CsvRecords {
   records: Record<string, unknown>[];
+  /** The header row as written, and the field each column fills (null: a column of the export that an import leaves alone). */
+  headers: string[];
+  fields: Array<string | null>;
   /** `${index}|${field}` → message, for cells that are not a whole number, a number, or true/false. */
   unreadable: Map<string, string>;
 }
@@ -41,10 +45,8 @@ export function csvTemplate(type: ImportType): string {
  * row) into bulk-upsert records: each cell read with its field's `fromText`, an empty cell as null.
  * Anything that keeps the file from being read as a whole is an HttpError (400/413), and nothing is written.
  */
-export function readCsv(type: ImportType, body: Buffer): CsvRecords {
-  if (!isUtf8(body)) {
-    throw new HttpError(400, 'BAD_REQUEST', 'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)" (CSV UTF-8（逗号分隔）), not as plain CSV (GBK).');
-  }
+export function readCsv(type: ImportType, body: Buffer, charset?: string): CsvRecords {
+  body = asUtf8(body, charset);
 
   let rows: string[][];
   let ends: number[] = [0];
@@ -75,6 +77,7 @@ export function readCsv(type: ImportType, body: Buffer): CsvRecords {
     throw new HttpError(400, 'BAD_REQUEST', 'The file is empty: its first row must be the header, with the field names as columns.', { allowedFields: importColumns(type).allowed });
   }
   const names = checkHeader(type, header);
+  const { enumLabels } = importColumns(type);
   data.forEach((row, index) => {
     if (row.length !== names.length) {
       const line = lineAt(body, ends[index + 1]);
@@ -87,7 +90,13 @@ export function readCsv(type: ImportType, body: Buffer): CsvRecords {
   const records = data.map((row, index) => {
     const record: Record<string, unknown> = {};
     names.forEach((name, column) => {
-      const read = fromText(type.spec.fields[name], row[column]);
+      if (name === null) return;
+      if (name === ID_COLUMN) {
+        record.id = row[column].trim() || null;
+        return;
+      }
+      const spec = type.spec.fields[name];
+      const read = fromText(spec, spreadsheetText(spec, row[column], enumLabels.get(name)));
       if (read.ok) {
         record[name] = read.value;
       } else {
@@ -97,32 +106,69 @@ export function readCsv(type: ImportType, body: Buffer): CsvRecords {
     });
     return record;
   });
-  return { records, unreadable };
+  return { records, unreadable, headers: header.map((h) => h.trim()), fields: names };
 }
 
-/** The header's field names, checked: only the bulk input's fields, each once, the required ones present. */
-function checkHeader(type: ImportType, header: string[]): string[] {
-  const { allowed, required } = importColumns(type);
-  const names = header.map((h) => h.trim());
-  const listed = `Allowed columns for ${type.slug}: ${allowed.join(', ')}.`;
-  const details = { allowedFields: allowed };
-  const nameless = names.findIndex((n) => n === '');
-  if (nameless >= 0) throw new HttpError(400, 'BAD_REQUEST', `Header column ${nameless + 1} has no name; the first row must name every column. ${listed}`, details);
-  if (names.length === 1 && /[;\t|]/.test(names[0])) {
-    throw new HttpError(400, 'BAD_REQUEST', `The header "${names[0].slice(0, 80)}" looks separated by ';', tab or '|': columns must be separated by commas. ${listed}`, details);
+/**
+ * The body as UTF-8: UTF-8 as sent (with or without BOM), or GB18030 (a superset of GBK and GB2312, what
+ * Excel on Chinese Windows saves as "CSV") where the bytes are not UTF-8 or the Content-Type names it.
+ */
+function asUtf8(body: Buffer, charset?: string): Buffer {
+  const named = charset?.toLowerCase();
+  if (named && CHINESE_CHARSETS.has(named)) return Buffer.from(iconv.decode(body, 'gb18030'), 'utf8');
+  if (isUtf8(body)) return body;
+  const text = iconv.decode(body, 'gb18030');
+  // Bytes that are neither: GB18030 decodes every byte sequence, but not into text (U+FFFD, control characters).
+  if (/[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(text)) {
+    throw new HttpError(400, 'BAD_REQUEST', '文件既不是 UTF-8 也不是 GBK/GB18030 文本。The file is neither UTF-8 nor GBK/GB18030 text: save it from Excel as CSV (either kind) or as a workbook.');
   }
-  const unknown = names.filter((n) => !allowed.includes(n));
+  return Buffer.from(text, 'utf8');
+}
+
+/** The charsets of Chinese Windows that a Content-Type may name for a CSV. */
+export const CHINESE_CHARSETS = new Set(['gbk', 'gb2312', 'gb18030', 'cp936', 'x-gbk']);
+
+/**
+ * A cell as a spreadsheet user writes it, in the API's terms: an enum value by its Chinese label
+ * (劳模创新工作室 → MODEL_WORKER); text with the `'` an export put before what would start a formula,
+ * without it again (export-format.ts), so that an export sent back is unchanged.
+ */
+function spreadsheetText(spec: FieldSpec, cell: string, labels: Map<string, string> | undefined): string {
+  const text = cell.trim();
+  if (labels?.has(text)) return labels.get(text)!;
+  if (spec.kind.type === 'text' && /^'[=+\-@\t\r]/.test(cell)) return cell.slice(1);
+  return cell;
+}
+
+/**
+ * The header's fields, checked: each column names a field of the bulk input (by its API name or its Chinese
+ * label), `id`, or a column of the type's export that an import leaves alone (null); each field once; the
+ * required ones present (externalId, unless rows are named by `id`).
+ */
+function checkHeader(type: ImportType, header: string[]): Array<string | null> {
+  const { allowed, required, headers, readOnly, labels } = importColumns(type);
+  const written = header.map((h) => h.trim());
+  const listed = `Allowed columns for ${type.slug}: ${allowed.map((n) => `${n} (${labels.get(n)})`).join(', ')}.`;
+  const details = { allowedFields: allowed };
+  const nameless = written.findIndex((n) => n === '');
+  if (nameless >= 0) throw new HttpError(400, 'BAD_REQUEST', `Header column ${nameless + 1} has no name; the first row must name every column. ${listed}`, details);
+  if (written.length === 1 && /[;\t|]/.test(written[0])) {
+    throw new HttpError(400, 'BAD_REQUEST', `The header "${written[0].slice(0, 80)}" looks separated by ';', tab or '|': columns must be separated by commas. ${listed}`, details);
+  }
+  const unknown = written.filter((n) => !headers.has(n) && !readOnly.has(n));
   if (unknown.length) {
     throw new HttpError(400, 'BAD_REQUEST', `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n.slice(0, 60)}'`).join(', ')} (names are case-sensitive). ${listed}`, {
       ...details,
       unknownFields: unknown,
     });
   }
-  const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  const names = written.map((n) => headers.get(n) ?? null);
+  const given = names.filter((n): n is string => n !== null);
+  const duplicates = [...new Set(given.filter((n, i) => given.indexOf(n) !== i))];
   if (duplicates.length) throw new HttpError(400, 'BAD_REQUEST', `Column${duplicates.length > 1 ? 's' : ''} ${duplicates.join(', ')} appear${duplicates.length > 1 ? '' : 's'} more than once in the header.`, { ...details, duplicateFields: duplicates });
-  const missing = required.filter((n) => !names.includes(n));
+  const missing = required.filter((n) => !given.includes(n) && !(n === 'externalId' && given.includes(ID_COLUMN)));
   if (missing.length) {
-    throw new HttpError(400, 'BAD_REQUEST', `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${missing.includes('externalId') ? 'externalId is the key of the import (each row is matched by it within its city)' : 'the bulk input requires them'}. ${listed}`, {
+    throw new HttpError(400, 'BAD_REQUEST', `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${missing.includes('externalId') ? 'externalId is the key of the import (each row is matched by it within its city), unless an id column names the records' : 'the bulk input requires them'}. ${listed}`, {
       ...details,
       missingFields: missing,
     });
@@ -163,13 +209,32 @@ export function statusOf(payload: BulkUpsertPayload): number {
   return 422;
 }
 
+/** A row error of an import, placed as the person who made the file sees it: the sheet's row number (the header is row 1) and the column's header as written. */
+export interface SpreadsheetRowError extends RowError {
+  row: number;
+  column: string | null;
+}
+
+/** What an import answers: the bulk upsert's result with each record's and each error's sheet row, and errors' columns as headed in the file. */
+export type SpreadsheetImportPayload = Omit<BulkUpsertPayload, 'rowErrors' | 'records'> & {
+  records: Array<BulkUpsertPayload['records'][number] & { row: number }>;
+  rowErrors: SpreadsheetRowError[];
+};
+
+/** The first data row's number in the sheet: row 1 is the header. */
+const FIRST_DATA_ROW = 2;
+
 /**
  * Imports a CSV body: read, then handed to the same bulk upsert as GraphQL's upsert mutations
  * (all or nothing, idempotency key, audit). Cells that could not be read are reported as row
  * errors with the engine's own, all rows at once.
  */
-export async function importCsv(ctx: RequestContext, type: ImportType, body: Buffer, idempotencyKey: string | undefined): Promise<BulkUpsertPayload> {
-  const { records, unreadable } = readCsv(type, body);
+export async function importCsv(ctx: RequestContext, type: ImportType, body: Buffer, idempotencyKey: string | undefined, charset?: string): Promise<SpreadsheetImportPayload> {
+  const read = readCsv(type, body, charset);
+  return placed(read, await upsertRead(ctx, type, read, idempotencyKey));
+}
+
+async function upsertRead(ctx: RequestContext, type: ImportType, { records, unreadable }: CsvRecords, idempotencyKey: string | undefined): Promise<BulkUpsertPayload> {
   // Every field kind refuses an UnreadableCell; should one ever accept it, the engine is not asked at all.
   if ([...unreadable.keys()].some((key) => engineMessage(type, key.split('|')[1]) === null)) {
     return { applied: false, replayed: false, created: 0, updated: 0, unchanged: 0, records: [], rowErrors: withUnreadableCells(type, [], unreadable), userErrors: [] };
@@ -177,6 +242,16 @@ export async function importCsv(ctx: RequestContext, type: ImportType, body: Buf
   const payload = await bulkUpsert(ctx, type.spec, records, idempotencyKey);
   if (payload.applied || !unreadable.size || payload.userErrors.length) return payload;
   return { ...payload, rowErrors: withUnreadableCells(type, payload.rowErrors, unreadable) };
+}
+
+/** Rows and columns as the file has them: `index` stays (0-based, as GraphQL's), `row` is the sheet's row number. */
+function placed({ headers, fields }: Pick<CsvRecords, 'headers' | 'fields'>, payload: BulkUpsertPayload): SpreadsheetImportPayload {
+  const headerOf = new Map(fields.flatMap((f, i) => (f === null ? [] : [[f, headers[i]] as const])));
+  return {
+    ...payload,
+    records: payload.records.map((r) => ({ ...r, row: r.index + FIRST_DATA_ROW })),
+    rowErrors: payload.rowErrors.map((e) => ({ ...e, row: e.index + FIRST_DATA_ROW, column: e.field === null ? null : (headerOf.get(e.field) ?? e.field) })),
+  };
 }
 
 /** The engine's row errors with its "must be a whole number" for an unreadable cell replaced by the reason, and rows it did not reach added. */

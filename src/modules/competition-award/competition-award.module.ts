@@ -39,7 +39,13 @@ export const competitionAward = recordType({
     YEAR_AWARDED: groupBy.year(columns, 'awardedOn', 'The year awarded; awards with no known date form their own group.', 'Year awarded, when grouped by YEAR_AWARDED (null also for unknown dates).'),
   },
   datedBy: { column: 'awardedOn', what: 'the day it was awarded' },
-  write: { required: ['skill_competition_id', 'winner_name'] },
+  write: {
+    required: ['skill_competition_id', 'winner_name'],
+    inputs: {
+      skillCompetitionId: 'ID of the skill competition the award was given in (技能竞赛ID).',
+      craftsmanId: 'ID of the craftsman who won, where the winner is one in the registry (工匠ID).',
+    },
+  },
   relations: ({ Type, Connection, ListArgs, table, defaultOrder }) => [
     toOneField(Type, 'skillCompetition', () => skillCompetition.Type, {
       table: () => skillCompetition.table,

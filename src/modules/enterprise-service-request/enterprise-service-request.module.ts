@@ -88,6 +88,7 @@ export const enterpriseServiceRequest = recordType({
       typeof r.resolved_on === 'string' && typeof r.received_on === 'string' && r.resolved_on < r.received_on
         ? [['resolved_on', 'resolvedOn must not be before receivedOn (办结日期不能早于受理日期).']]
         : [],
+    inputs: { reformAllianceId: 'ID of the reform alliance the request came through, in the same city (产改联盟ID).' },
   },
   relations: ({ Type, Connection, ListArgs, table, defaultOrder }) => [
     toOneField(Type, 'reformAlliance', () => reformAlliance.Type, {

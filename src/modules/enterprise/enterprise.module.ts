@@ -25,7 +25,7 @@ const columns = {
     'Unified social credit code (统一社会信用代码): 18 characters with a valid GB 32100-2015 check character; unique in the registry, archived enterprises included.',
   ).writtenAs((column) => field.creditCode(column)),
   name: text('t.name', 'Registered name in Chinese (企业名称).').written({ max: 200 }),
-  nameEn: text('t.name_en', 'English name, where known.').orNull().written({ max: 200 }),
+  nameEn: text('t.name_en', 'English name (英文名称), where known.').orNull().written({ max: 200 }),
   ownership: enumColumn(Ownership)('t.ownership', 'Ownership (所有制); null where it is not known (the published reports do not state it).').orNull().written(),
   industry: text('t.industry', 'Industry (行业), e.g. 装备制造.').orNull().written({ max: 100 }),
   employeeCount: integer('t.employee_count', 'Number of employees (职工人数), where known.').orNull().written({ min: 0, max: MAX_EMPLOYEE_COUNT }),

@@ -19,6 +19,8 @@ export interface ExportType extends ExportDeclaration {
   placed: boolean;
   /** Has `t.enterprise_id`: adds enterpriseCreditCode and enterpriseName. */
   enterprise: boolean;
+  /** The records it refers to by ID as its writes take them (sourceId, leadCraftsmanId), other than its enterprise: a column each. */
+  references: ReadonlyArray<{ name: string; typename: string }>;
 }
 
 let declared: readonly ExportType[] | undefined;
@@ -28,7 +30,11 @@ export function exportTypes(): readonly ExportType[] {
   return (declared ??= registryTypes().flatMap((t) => {
     if (!t.export) return [];
     const columns = columnsByAlias(t.table);
-    return [{ ...t.export, typeName: t.typename, table: t.table, placed: columns.has('provinceCode'), enterprise: columns.has('enterpriseId') }];
+    const enterprise = columns.has('enterpriseId');
+    const references = Object.entries(t.record?.fields ?? {}).flatMap(([name, f]) =>
+      f.kind.type === 'reference' && f.kind.by === 'id' && columns.has(name) && !(enterprise && f.column === 'enterprise_id') ? [{ name, typename: f.kind.typename }] : [],
+    );
+    return [{ ...t.export, typeName: t.typename, table: t.table, placed: columns.has('provinceCode'), enterprise, references }];
   }));
 }
 

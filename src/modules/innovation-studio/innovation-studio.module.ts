@@ -19,7 +19,7 @@ export const DemonstrationLevel = describedEnum('DemonstrationLevel', 'Level at 
   NATIONAL: 'National demonstration studio (全国示范性).',
   PROVINCIAL: 'Provincial or regional demonstration studio (省级/区域示范性).',
   MUNICIPAL: 'Municipal demonstration studio (市级示范性).',
-  NONE: 'Not a demonstration studio.',
+  NONE: 'Not a demonstration studio (非示范).',
 });
 
 const columns = {
@@ -74,10 +74,11 @@ export const innovationStudio = recordType({
     required: ['name'],
     requiredOnCreate: ['kind', 'demonstration_level', 'enterprise_id'],
     defaults: { demonstration_level: DemonstrationLevel.NONE },
+    inputs: { leadCraftsmanId: 'ID of the craftsman who leads the studio (领办人ID).' },
     keys: {
       leadCraftsmanExternalId: {
         spec: field.reference('lead_craftsman_id', 'Craftsman', 'craftsman', 'external_id', { sameCity: true }),
-        description: "The lead craftsman's external id in the same city.",
+        description: "The lead craftsman's external id in the same city (领办人外部编号).",
       },
     },
   },

@@ -66,7 +66,10 @@ export const trainingProgramme = recordType({
     tradeUnionsInvolved: known('trade_unions_involved', 'Trade unions involved (参与工会数合计; a union in two programmes counts twice)'),
   },
   datedBy: { column: 'startedOn', what: 'the day it began' },
-  write: { required: ['name'] },
+  write: {
+    required: ['name'],
+    inputs: { craftsmanAcademyId: 'ID of the craftsman academy that runs the programme, where it is one (工匠学院ID).' },
+  },
   relations: ({ Type }) => [
     toOneField(Type, 'craftsmanAcademy', () => CraftsmanAcademy, {
       table: () => craftsmanAcademyTable,

@@ -5,7 +5,8 @@ import { UserErrorCode, type RowError, type UserError } from '../../graphql/erro
 import { toGlobalId } from '../../graphql/relay/global-id';
 import type { BulkUpsertPayload, UpsertedRecord } from '../../graphql/writes';
 import { UpsertOutcome } from '../../graphql/writes';
-import { checkValue } from './fields';
+import type { RequestDb } from '../../db/request-db';
+import { checkValue, field, type PendingReference } from './fields';
 import { claimIdempotencyKey, completeIdempotencyKey, payloadHash, type IdempotentRequest } from './idempotency';
 import { prepareDrafts, type Draft, type Problem } from './prepare';
 import type { RecordSpec } from './record-spec';
@@ -54,18 +55,20 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
         if (claim.kind === 'refused') return refused([claim.error]);
         if (claim.kind === 'replay') return { ...claim.result, replayed: true };
       }
-      const { keyed, problems } = keysOf(ctx, records);
-      const existing = await lockRecords(tx, spec, { cities: keyed.map((k) => k.city), externalIds: keyed.map((k) => k.externalId) });
+      const { keyed, named, problems } = keysOf(ctx, spec, records);
+      const existing = keyed.length ? await lockRecords(tx, spec, { cities: keyed.map((k) => k.city), externalIds: keyed.map((k) => k.externalId) }) : [];
       const byKey = new Map(existing.map((row) => [`${row.city_code}|${row.external_id}`, row]));
       const drafts: Draft[] = keyed.map((k) => ({ index: k.index, values: records[k.index], existing: byKey.get(`${k.city}|${k.externalId}`) ?? null, city: k.city }));
+      drafts.push(...(await namedDrafts(tx, spec, records, named, drafts, problems)));
       const prepared = await prepareDrafts(tx, ctx.caller, spec, drafts);
       const all = [...problems, ...prepared.problems].sort((a, b) => a.index - b.index);
       if (all.length) throw new WriteRefused(all);
 
       const written = await storeRecords(tx, spec, prepared.prepared);
-      const externalIdOf = new Map(keyed.map((k) => [k.index, k.externalId]));
+      const externalIdOf = new Map(prepared.prepared.map((p) => [p.index, p.record.external_id as string | null]));
       const upserted: UpsertedRecord[] = written.map((w) => ({
         index: w.index,
+        // Null only for a row named by its registry ID whose record has no portal id (an import of an export; GraphQL rows always have one).
         externalId: externalIdOf.get(w.index)!,
         id: toGlobalId(spec.typename, w.id),
         outcome: UpsertOutcome[w.outcome],
@@ -99,13 +102,34 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
 
 const toRowError = ({ index, field, code, message }: Problem): RowError => ({ index, field, code, message });
 
-/** Each row's key, (city, external id): the city defaults to a city editor's own; a key given twice is a DUPLICATE. */
-function keysOf(ctx: RequestContext, records: Record<string, unknown>[]) {
+/**
+ * Each row's key: its registry ID where the row gives one (`id`: a spreadsheet exported from the registry
+ * and sent back; GraphQL's record input has no such field), else (city, external id), the city defaulting to
+ * a city editor's own. A key given twice is a DUPLICATE.
+ */
+function keysOf(ctx: RequestContext, spec: RecordSpec, records: Record<string, unknown>[]) {
   const problems: Problem[] = [];
   const keyed: Array<{ index: number; city: string; externalId: string }> = [];
+  const named: Array<{ index: number; id: number }> = [];
   const seen = new Map<string, number>();
   const editorCity = ctx.caller.kind === 'key' && ctx.caller.role === Role.CITY_EDITOR ? ctx.caller.cityCode : null;
   records.forEach((record, index) => {
+    if (record.id != null && record.id !== '') {
+      const id = checkValue(field.reference('id', spec.typename, spec.table), record.id);
+      if (!id.ok || id.value === null) {
+        problems.push({ index, field: 'id', code: UserErrorCode.INVALID, message: `id ${id.ok ? 'must not be empty' : id.message}.` });
+        return;
+      }
+      const rowId = (id.value as PendingReference).value as number;
+      const first = seen.get(`#${rowId}`);
+      if (first !== undefined) {
+        problems.push({ index, field: 'id', code: UserErrorCode.DUPLICATE, message: `id ${String(record.id)} appears twice: rows ${first} and ${index}.` });
+        return;
+      }
+      seen.set(`#${rowId}`, index);
+      named.push({ index, id: rowId });
+      return;
+    }
     const externalId = checkValue({ kind: { type: 'text', max: 100 }, column: 'external_id', sqlType: 'text' }, record.externalId ?? null);
     const city = (record.cityCode as string | null | undefined) ?? editorCity;
     if (!externalId.ok || externalId.value === null) {
@@ -125,5 +149,27 @@ function keysOf(ctx: RequestContext, records: Record<string, unknown>[]) {
     seen.set(key, index);
     keyed.push({ index, city, externalId: externalId.value as string });
   });
-  return { keyed, problems };
+  return { keyed, named, problems };
+}
+
+/**
+ * The drafts of rows named by registry ID: the stored records, locked (one statement, only when some row
+ * has an ID); an ID no record has is NOT_FOUND, and a record also named by its portal id in the batch a DUPLICATE.
+ */
+async function namedDrafts(tx: RequestDb, spec: RecordSpec, records: Record<string, unknown>[], named: Array<{ index: number; id: number }>, keyedDrafts: Draft[], problems: Problem[]): Promise<Draft[]> {
+  if (!named.length) return [];
+  const stored = new Map((await lockRecords(tx, spec, { ids: named.map((n) => n.id) })).map((row) => [row.id as number, row]));
+  const keyedRow = new Map(keyedDrafts.flatMap((d) => (d.existing ? [[d.existing.id as number, d.index] as const] : [])));
+  const drafts: Draft[] = [];
+  for (const { index, id } of named) {
+    const existing = stored.get(id);
+    if (!existing) {
+      problems.push({ index, field: 'id', code: UserErrorCode.NOT_FOUND, message: `No ${spec.typename} has id ${String(records[index].id)} (or it is not one the caller may see).` });
+    } else if (keyedRow.has(id)) {
+      problems.push({ index, field: 'id', code: UserErrorCode.DUPLICATE, message: `Row ${keyedRow.get(id)} names the same record by its externalId.` });
+    } else {
+      drafts.push({ index, values: records[index], existing, city: existing.city_code as string | null });
+    }
+  }
+  return drafts;
 }

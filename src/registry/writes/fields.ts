@@ -176,6 +176,8 @@ export function fromText(spec: FieldSpec, cell: string): Checked {
       return /^-?[0-9]+$/.test(text) ? ok(Number(text)) : bad(`'${text.slice(0, 40)}' is not a whole number`);
     case 'decimal':
       return /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? ok(Number(text)) : bad(`'${text.slice(0, 40)}' is not a number`);
+    case 'date':
+      return ok(isoDateOf(text));
     case 'boolean': {
       const lower = text.toLowerCase();
       if (['true', 'yes', '1', '是'].includes(lower)) return ok(true);
@@ -185,4 +187,13 @@ export function fromText(spec: FieldSpec, cell: string): Checked {
     default:
       return ok(text);
   }
+}
+
+/** A date as spreadsheets write it in China: 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日. */
+const SPREADSHEET_DATE = /^([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*日?$/;
+
+/** A spreadsheet's date as YYYY-MM-DD (checked afterwards like any date); other text as it is, for the check to refuse. */
+export function isoDateOf(text: string): string {
+  const match = SPREADSHEET_DATE.exec(text);
+  return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : text;
 }
