@@ -111,6 +111,44 @@ describe('an export sent back as it is, and with one cell edited', () => {
   });
 });
 
+describe('an export sent back after someone else changed a record', () => {
+  it('refuses the whole file with CONFLICT at that row, rather than undo the change; exported again, it applies', async () => {
+    const editor = (await app.createKey('CITY_EDITOR', NANJING)).key;
+    const exportNanjing = () => asText(request(app.app).get(`/export/craftsman-academies.csv?cityCode=${NANJING}`).set('authorization', `Bearer ${editor}`));
+    const stale = parse((await exportNanjing()).body as string, { bom: true }) as string[][];
+    const [header, ...data] = stale;
+    expect(data.length).toBeGreaterThan(1);
+    const name = header.indexOf('name');
+    const version = header.indexOf('version');
+
+    // Someone else renames the second academy after the export.
+    const [, other] = data;
+    const renamed = await app.graphqlAs(admin, 'mutation($input: UpdateCraftsmanAcademyInput!) { updateCraftsmanAcademy(input: $input) { userErrors { message } } }', {
+      input: { id: other[0], version: Number(other[version]), name: `${other[name]}（他人修改）` },
+    });
+    expect(renamed.data.updateCraftsmanAcademy.userErrors).toEqual([]);
+
+    // The stale file, with an edit to the first academy: the second row would undo the rename.
+    const edited = data.map((r) => [...r]);
+    edited[0][name] = `${edited[0][name]}（本人修改）`;
+    const refused = await postCsv('craftsman-academies', editor, csv([header, ...edited]));
+    expect(refused.status).toBe(409);
+    expect(refused.body.applied).toBe(false);
+    expect(refused.body.rowErrors).toEqual([
+      expect.objectContaining({ row: 3, column: 'version', field: 'version', code: 'CONFLICT', currentVersion: Number(other[version]) + 1 }),
+    ]);
+    expect(await sqlRows(app, 'SELECT name FROM craftsman_academy WHERE id = $1', [Number(fromGlobalId(edited[0][0]).key)])).toEqual([{ name: data[0][name] }]);
+    expect(await sqlRows(app, 'SELECT name FROM craftsman_academy WHERE id = $1', [Number(fromGlobalId(other[0]).key)])).toEqual([{ name: `${other[name]}（他人修改）` }]);
+
+    // Without the other record's row, or exported again, the edit applies.
+    const fresh = parse((await exportNanjing()).body as string, { bom: true }) as string[][];
+    fresh[1][name] = `${fresh[1][name]}（本人修改）`;
+    const applied = await postCsv('craftsman-academies', editor, csv(fresh));
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ applied: true, updated: 1, unchanged: fresh.length - 2 });
+  });
+});
+
 describe('a CSV saved by Excel on Chinese Windows', () => {
   let editor: string;
   let enterprise: { id: number; credit_code: string };

@@ -44,6 +44,9 @@ export class RowError {
   @Field(() => String, { nullable: true, description: 'The field concerned; null when the error concerns the whole row.' })
   field: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'For CONFLICT: the version the record has now (a spreadsheet row named by its id and read at an older version).' })
+  currentVersion?: number;
+
   @Field(() => UserErrorCode, { description: 'Stable code of the error.' })
   code: UserErrorCode;
 

@@ -7,7 +7,10 @@ import type { RequestContext } from '../../graphql/context';
 import { UserErrorCode, type RowError } from '../../graphql/errors/user-error';
 import type { BulkUpsertPayload } from '../../graphql/writes';
 import { HttpError } from '../../server/http-error';
-import { ID_COLUMN, importColumns, type ImportType } from './import-types';
+import { ID_COLUMN, importColumns, VERSION_COLUMN, type ImportType } from './import-types';
+
+/** The first data row's number in the sheet: row 1 is the header. */
+const FIRST_DATA_ROW = 2;
 
 /** Largest CSV body read (about 4 KB per row for the 5,000 rows a call may carry). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -93,6 +96,14 @@ export function readCsv(type: ImportType, body: Buffer, charset?: string): CsvRe
       if (name === null) return;
       if (name === ID_COLUMN) {
         record.id = row[column].trim() || null;
+        return;
+      }
+      if (name === VERSION_COLUMN) {
+        const text = row[column].trim();
+        if (text && !/^[1-9][0-9]{0,9}$/.test(text)) {
+          throw new HttpError(400, 'BAD_REQUEST', `第 ${index + FIRST_DATA_ROW} 行的版本不是整数。Row ${index + FIRST_DATA_ROW}: version '${text.slice(0, 20)}' is not a whole number; it is the version the row was exported at: leave it as exported.`, { row: index + FIRST_DATA_ROW });
+        }
+        if (text) record.version = Number(text);
         return;
       }
       const spec = type.spec.fields[name];
@@ -206,6 +217,8 @@ export function statusOf(payload: BulkUpsertPayload): number {
     if ([UserErrorCode.IDEMPOTENCY_KEY_REUSED, UserErrorCode.IN_PROGRESS, UserErrorCode.DUPLICATE, UserErrorCode.CONFLICT].includes(first.code)) return 409;
     if (first.field === 'idempotencyKey') return 400;
   }
+  // Rows read before another's change: the file, not its values, must be made again.
+  if (payload.rowErrors.some((e) => e.code === UserErrorCode.CONFLICT)) return 409;
   return 422;
 }
 
@@ -220,9 +233,6 @@ export type SpreadsheetImportPayload = Omit<BulkUpsertPayload, 'rowErrors' | 're
   records: Array<BulkUpsertPayload['records'][number] & { row: number }>;
   rowErrors: SpreadsheetRowError[];
 };
-
-/** The first data row's number in the sheet: row 1 is the header. */
-const FIRST_DATA_ROW = 2;
 
 /**
  * Imports a CSV body: read, then handed to the same bulk upsert as GraphQL's upsert mutations

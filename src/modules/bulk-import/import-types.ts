@@ -29,6 +29,8 @@ export function importTypeOf(slug: string): ImportType | null {
 
 /** The column that names a stored record by its registry ID (an export's first column): such a row updates that record. */
 export const ID_COLUMN = 'id';
+/** The version a row named by ID was exported at (an export's `version` column): the row may change its record only while it is still at that version. */
+export const VERSION_COLUMN = 'version';
 
 /** The columns a spreadsheet of this type may have, in the GraphQL input's order, and those it must have. */
 export interface ImportColumns {
@@ -71,7 +73,7 @@ export function importColumns(type: ImportType): ImportColumns {
   if (!required.includes('externalId')) required.unshift('externalId');
 
   const labels = new Map(fields.map((f) => [f.name, chineseTermOf(f.description) ?? f.name]));
-  const headers = new Map<string, string>([[ID_COLUMN, ID_COLUMN], ['ID', ID_COLUMN]]);
+  const headers = new Map<string, string>([[ID_COLUMN, ID_COLUMN], ['ID', ID_COLUMN], [VERSION_COLUMN, VERSION_COLUMN], ['版本', VERSION_COLUMN]]);
   for (const name of labels.keys()) headers.set(name, name);
   for (const [name, label] of labels) if (!headers.has(label)) headers.set(label, name);
   const exported = exportTypes().find((t) => t.typeName === type.spec.typename);

@@ -11,7 +11,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, payloadHash, type Idempote
 import { prepareDrafts, type Draft, type Problem } from './prepare';
 import type { RecordSpec } from './record-spec';
 import { WriteRefused, problemFromDatabase } from './record-writer';
-import { lockRecords, storeRecords } from './store';
+import { lockRecords, storeRecords, type Written } from './store';
 
 export const MAX_UPSERT_RECORDS = 5000;
 
@@ -64,14 +64,17 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
       const all = [...problems, ...prepared.problems].sort((a, b) => a.index - b.index);
       if (all.length) throw new WriteRefused(all);
 
-      const written = await storeRecords(tx, spec, prepared.prepared);
+      const written = await storeRecords(tx, spec, prepared.prepared, versionsRead(records, named));
+      const conflicts = written.filter((w) => w.outcome === 'CONFLICT');
+      // The statement changed nothing of these rows, but others' changes are undone with the transaction: all or nothing.
+      if (conflicts.length) throw new WriteRefused(conflicts.map((w) => conflictOf(records, w)));
       const externalIdOf = new Map(prepared.prepared.map((p) => [p.index, p.record.external_id as string | null]));
       const upserted: UpsertedRecord[] = written.map((w) => ({
         index: w.index,
         // Null only for a row named by its registry ID whose record has no portal id (an import of an export; GraphQL rows always have one).
         externalId: externalIdOf.get(w.index)!,
         id: toGlobalId(spec.typename, w.id),
-        outcome: UpsertOutcome[w.outcome],
+        outcome: UpsertOutcome[w.outcome as keyof typeof UpsertOutcome],
       }));
       const count = (o: UpsertOutcome) => upserted.filter((r) => r.outcome === o).length;
       const result: BulkUpsertPayload = {
@@ -100,7 +103,26 @@ async function upsertOnce(ctx: RequestContext, spec: RecordSpec, records: Record
   }
 }
 
-const toRowError = ({ index, field, code, message }: Problem): RowError => ({ index, field, code, message });
+const toRowError = ({ index, field, code, message, currentVersion }: Problem): RowError => ({ index, field, code, message, ...(currentVersion === undefined ? {} : { currentVersion }) });
+
+/**
+ * The version each row named by ID was read at, where it gives one (an export's `version` column): such a row may
+ * change its record only while the record is still at that version, so that a file exported before someone else's
+ * change does not silently undo it. A row equal to the record as it is now is not a conflict.
+ */
+function versionsRead(records: Record<string, unknown>[], named: Array<{ index: number }>): Map<number, number> {
+  return new Map(named.flatMap(({ index }) => (typeof records[index].version === 'number' ? [[index, records[index].version as number] as const] : [])));
+}
+
+function conflictOf(records: Record<string, unknown>[], w: Written): Problem {
+  return {
+    index: w.index,
+    field: 'version',
+    code: UserErrorCode.CONFLICT,
+    message: `The record changed since it was read (version ${String(records[w.index].version)}, now ${w.currentVersion}): export it again and reapply the edit.`,
+    currentVersion: w.currentVersion,
+  };
+}
 
 /**
  * Each row's key: its registry ID where the row gives one (`id`: a spreadsheet exported from the registry

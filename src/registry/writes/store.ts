@@ -8,7 +8,10 @@ export type AuditOperation = 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'RESTORE';
 export interface Written {
   index: number;
   id: number;
-  outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED';
+  /** CONFLICT: the row would change a record that has moved on from the version the row was read at (`expected`); nothing of the batch may then be kept. */
+  outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'CONFLICT';
+  /** For CONFLICT: the record's version now. */
+  currentVersion?: number;
 }
 
 const quote = (column: string) => `"${column}"`;
@@ -25,17 +28,23 @@ function personalChanged(spec: RecordSpec, p: Prepared): boolean {
  * counts. PostgreSQL writes the audit entry of every row inserted or updated (migration 32), for the
  * caller registry_begin established.
  */
-export async function storeRecords(tx: RequestDb, spec: RecordSpec, prepared: Prepared[]): Promise<Written[]> {
+export async function storeRecords(tx: RequestDb, spec: RecordSpec, prepared: Prepared[], expected?: ReadonlyMap<number, number>): Promise<Written[]> {
   const columns = writableColumns(spec);
   const names = columns.map((c) => c.column);
   const personal = new Set(spec.personal?.columns ?? []);
   const compared = names.filter((n) => !personal.has(n));
   const rows = prepared.map((p) => {
-    const row: ColumnRecord = { __index: p.index, __id: p.existing?.id ?? null, __version: p.existing?.version ?? null, __personal_changed: personalChanged(spec, p) };
+    const row: ColumnRecord = {
+      __index: p.index,
+      __id: p.existing?.id ?? null,
+      __version: p.existing?.version ?? null,
+      __expected: expected?.get(p.index) ?? null,
+      __personal_changed: personalChanged(spec, p),
+    };
     for (const name of names) row[name] = p.record[name] ?? null;
     return row;
   });
-  const recordset = raw(['"__index" integer', '"__id" integer', '"__version" integer', '"__personal_changed" boolean', ...columns.map((c) => `${quote(c.column)} ${c.sqlType}`)].join(', '));
+  const recordset = raw(['"__index" integer', '"__id" integer', '"__version" integer', '"__expected" integer', '"__personal_changed" boolean', ...columns.map((c) => `${quote(c.column)} ${c.sqlType}`)].join(', '));
   const list = (prefix: string, of = names) => raw(of.map((n) => `${prefix}${quote(n)}`).join(', '));
   const assignments = raw(names.map((n) => `${quote(n)} = i.${quote(n)}`).join(', '));
   const city = spec.place ? 'city_code' : 'NULL::char(6)';
@@ -47,14 +56,21 @@ export async function storeRecords(tx: RequestDb, spec: RecordSpec, prepared: Pr
     updated AS (
       UPDATE ${raw(spec.table)} t SET ${assignments}, version = t.version + 1, updated_at = now()
       FROM input i
-      WHERE t.id = i."__id" AND t.version = i."__version" AND ((${list('t.', compared)}) IS DISTINCT FROM (${list('i.', compared)}) OR i."__personal_changed")
-      RETURNING t.id, i."__index")
+      WHERE t.id = i."__id" AND t.version = i."__version" AND (i."__expected" IS NULL OR i."__expected" = t.version)
+        AND ((${list('t.', compared)}) IS DISTINCT FROM (${list('i.', compared)}) OR i."__personal_changed")
+      RETURNING t.id, i."__index"),
+    conflicted AS (
+      SELECT i."__index", t.version FROM input i JOIN ${raw(spec.table)} t ON t.id = i."__id"
+      WHERE i."__expected" IS DISTINCT FROM t.version AND i."__expected" IS NOT NULL
+        AND ((${list('t.', compared)}) IS DISTINCT FROM (${list('i.', compared)}) OR i."__personal_changed"))
     SELECT NULL::integer AS index, id, key, 'CREATED' AS outcome FROM inserted
-    UNION ALL SELECT "__index", id, NULL, 'UPDATED' FROM updated`);
+    UNION ALL SELECT "__index", id, NULL, 'UPDATED' FROM updated
+    UNION ALL SELECT "__index", version, NULL, 'CONFLICT' FROM conflicted`);
   return matchResults(prepared, result);
 }
 
-type Result = { index: number | null; id: number; key: string | null; outcome: 'CREATED' | 'UPDATED' };
+/** A result row; for CONFLICT, `id` carries the record's current version. */
+type Result = { index: number | null; id: number; key: string | null; outcome: 'CREATED' | 'UPDATED' | 'CONFLICT' };
 
 /**
  * Which input row each result belongs to: updates report their row; a new record is matched by
@@ -64,8 +80,11 @@ function matchResults(prepared: Prepared[], result: Result[]): Written[] {
   const inserted = result.filter((r) => r.outcome === 'CREATED');
   const insertedByKey = new Map(inserted.map((r) => [r.key, r.id]));
   const updated = new Set(result.filter((r) => r.outcome === 'UPDATED').map((r) => r.index));
+  const conflicted = new Map(result.filter((r) => r.outcome === 'CONFLICT').map((r) => [r.index, r.id]));
   const fresh = prepared.filter((p) => !p.existing);
   return prepared.map((p) => {
+    const current = conflicted.get(p.index);
+    if (current !== undefined) return { index: p.index, id: p.existing!.id as number, outcome: 'CONFLICT', currentVersion: current };
     if (p.existing) return { index: p.index, id: p.existing.id as number, outcome: updated.has(p.index) ? 'UPDATED' : 'UNCHANGED' };
     const id = fresh.length === 1 ? inserted[0].id : insertedByKey.get(`${p.record.city_code}|${p.record.external_id}`);
     if (id === undefined) throw new Error(`could not match new ${p.index} to an inserted row`);
