@@ -41,3 +41,6 @@ export function monthsBetween(from: string, to: string): number {
   const n = (s: string, a: number, b: number) => Number(s.slice(a, b));
   return (n(to, 0, 4) - n(from, 0, 4)) * 12 + n(to, 5, 7) - n(from, 5, 7) - (n(to, 8, 10) < n(from, 8, 10) ? 1 : 0);
 }
+
+/** The time in China to the second, `YYYY-MM-DD HH:mm:ss`: what a reader there sees on the clock (China keeps UTC+8 all year). */
+export const chinaDateTime = (at: Date = new Date()): string => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');

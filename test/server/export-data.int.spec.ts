@@ -424,11 +424,11 @@ describe('filters as query parameters', () => {
 });
 
 describe('unknown exports', () => {
-  it.each(['/export/widgets.csv', '/export/innovation-studios.xlsx', '/export/innovation-studios', '/export', '/export/a/b/c'])('%s → 404 with the types and formats', async (path) => {
+  it.each(['/export/widgets.csv', '/export/innovation-studios.xls', '/export/innovation-studios', '/export', '/export/a/b/c'])('%s → 404 with the types and formats', async (path) => {
     const res = await request(app.app).get(path);
     expect(res.status).toBe(404);
     expect(res.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect(res.body.errors[0].extensions.formats).toEqual(['csv', 'ndjson']);
+    expect(res.body.errors[0].extensions.formats).toEqual(['csv', 'ndjson', 'xlsx']);
     expect(res.body.errors[0].extensions.types).toEqual(expect.arrayContaining(['innovation-studios', 'craftsmen', 'goals', 'sources', 'reported-figures']));
   });
 

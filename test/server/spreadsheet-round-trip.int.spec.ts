@@ -4,11 +4,13 @@
  * and Excel's dates; errors placed at the row and under the header the person sees.
  */
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import request from 'supertest';
 import { registryTypes } from '../../src/modules';
 import type { RecordSpec } from '../../src/registry/writes/record-spec';
 import { importColumns, importTypeOf } from '../../src/modules/bulk-import/import-types';
+import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId, toGlobalId } from '../../src/graphql/relay/global-id';
 import { writableTypes, type ExampleContext } from '../setup/record-examples';
 import { testEnterprises } from '../setup/fixtures';
@@ -68,8 +70,66 @@ function editOneCell(spec: RecordSpec, header: string[], row: string[]): void {
   row[count] = String(Number(row[count]) + 1);
 }
 
+/** A body read as bytes (a workbook). */
+const asBuffer = (req: request.Test) =>
+  req.buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+/** A cell as text, as Excel would show a plain value (dates as YYYY-MM-DD). */
+const shown = (value: ExcelJS.CellValue): string => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+
+/**
+ * An export as a person edits it: its field names (a workbook's from its 字段 Fields sheet, which maps each
+ * Chinese header), its data rows as text, and the file again with one row changed, as Excel would save it.
+ */
+interface Edited {
+  fields: string[];
+  data: string[][];
+  original: string | Buffer;
+  withRow(index: number, row: string[]): Promise<string | Buffer>;
+}
+
+async function openExport(format: 'csv' | 'xlsx', slug: string, query: string, key: string): Promise<Edited> {
+  if (format === 'csv') {
+    const res = await asText(request(app.app).get(`/export/${slug}.csv?${query}`).set('authorization', `Bearer ${key}`));
+    expect(res.status).toBe(200);
+    const [fields, ...data] = parse(res.body as string, { bom: true }) as string[][];
+    return { fields, data, original: res.body as string, withRow: async (index, row) => csv([fields, ...data.map((r, i) => (i === index ? row : r))]) };
+  }
+  const res = await asBuffer(request(app.app).get(`/export/${slug}.xlsx?${query}`).set('authorization', `Bearer ${key}`));
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+  const [sheet, fieldsSheet] = workbook.worksheets;
+  const headerOf = new Map<string, string>();
+  fieldsSheet.eachRow((row, n) => n > 1 && headerOf.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+  const labels = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+  const fields = labels.map((label) => headerOf.get(label)!);
+  const data: string[][] = [];
+  for (let n = 2; n <= sheet.rowCount; n += 1) data.push(fields.map((_, i) => shown(sheet.getRow(n).getCell(i + 1).value)));
+  return {
+    fields,
+    data,
+    original: res.body as Buffer,
+    async withRow(index, row) {
+      const cells = sheet.getRow(index + 2);
+      row.forEach((text, i) => {
+        if (text === data[index][i]) return;
+        cells.getCell(i + 1).value = /^[0-9]+$/.test(text) && typeof cells.getCell(i + 1).value === 'number' ? Number(text) : text;
+      });
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    },
+  };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 describe('an export sent back as it is, and with one cell edited', () => {
-  it.each(TYPES.map((t) => [t.exportSlug, t] as const))('%s', async (_slug, type) => {
+  it.each(TYPES.flatMap((t) => (['csv', 'xlsx'] as const).map((format) => [`${t.exportSlug}.${format}`, t, format] as const)))('%s', async (_name, type, format) => {
     // The city with the most records of the type in the published data set, and its editor.
     const busiest = () => sqlRows(app, `SELECT city_code FROM ${type.table} WHERE city_code IS NOT NULL AND archived_at IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     if (!(await busiest()).length) {
@@ -82,32 +142,31 @@ describe('an export sent back as it is, and with one cell edited', () => {
     }
     const city = (await busiest())[0].city_code as string;
     const editor = (await app.createKey('CITY_EDITOR', city)).key;
+    const contentType = format === 'csv' ? 'text/csv' : XLSX;
 
-    const exported = await asText(request(app.app).get(`/export/${type.exportSlug}.csv?cityCode=${city}`).set('authorization', `Bearer ${editor}`));
-    expect(exported.status).toBe(200);
-    const rows = parse(exported.body as string, { bom: true }) as string[][];
-    const [header, ...data] = rows;
-    expect(data.length).toBeGreaterThan(0);
+    const file = await openExport(format, type.exportSlug, `cityCode=${city}`, editor);
+    expect(file.data.length).toBeGreaterThan(0);
 
     const audit = await sqlNumber(app, 'SELECT count(*) FROM audit_entry');
-    const unchanged = await postCsv(type.importSlug, editor, exported.body as string);
-    expect(unchanged.body).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: data.length, rowErrors: [], userErrors: [] });
+    const unchanged = await postCsv(type.importSlug, editor, file.original, contentType);
+    expect(unchanged.body).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: file.data.length, rowErrors: [], userErrors: [] });
     expect(unchanged.status).toBe(200);
     expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(audit);
 
-    // One text cell of one row edited, as a person would in Excel.
-    const edited = data.map((r) => [...r]);
-    const target = Math.min(1, data.length - 1);
-    editOneCell(importTypeOf(type.importSlug)!.spec, header, edited[target]);
-    const id = Number(fromGlobalId(edited[target][header.indexOf('id')]).key);
+    // One cell of one row edited, as a person would in Excel.
+    const target = Math.min(1, file.data.length - 1);
+    const row = [...file.data[target]];
+    editOneCell(importTypeOf(type.importSlug)!.spec, file.fields, row);
+    const globalId = row[file.fields.indexOf('id')];
+    const id = Number(fromGlobalId(globalId).key);
     const [before] = await sqlRows(app, `SELECT version FROM ${type.table} WHERE id = $1`, [id]);
+    const lastAudit = await sqlNumber(app, 'SELECT coalesce(max(id), 0) FROM audit_entry');
 
-    const once = await postCsv(type.importSlug, editor, csv([header, ...edited]));
-    expect(once.body).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: data.length - 1 });
-    expect(once.body.records.filter((r: any) => r.outcome === 'UPDATED').map((r: any) => [r.row, r.id])).toEqual([[target + 2, edited[target][header.indexOf('id')]]]);
+    const once = await postCsv(type.importSlug, editor, await file.withRow(target, row), contentType);
+    expect(once.body).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: file.data.length - 1 });
+    expect(once.body.records.filter((r: any) => r.outcome === 'UPDATED').map((r: any) => [r.row, r.id])).toEqual([[target + 2, globalId]]);
     expect(await sqlRows(app, `SELECT version FROM ${type.table} WHERE id = $1`, [id])).toEqual([{ version: before.version + 1 }]);
-    expect(await sqlNumber(app, 'SELECT count(*) FROM audit_entry')).toBe(audit + 1);
-    expect(await sqlNumber(app, `SELECT count(*) FROM audit_entry WHERE record_type = $1 AND record_id = $2 AND operation = 'UPDATE' AND occurred_at > now() - interval '1 minute'`, [type.typename, id])).toBe(1);
+    expect(await sqlRows(app, 'SELECT record_type, record_id, operation FROM audit_entry WHERE id > $1', [lastAudit])).toEqual([{ record_type: type.typename, record_id: id, operation: 'UPDATE' }]);
   });
 });
 
@@ -229,5 +288,98 @@ describe('spreadsheet headers', () => {
       const values = (type.spec.fields[field].kind as { values: readonly string[] }).values;
       expect([field, [...new Set(byLabel.values())].sort()]).toEqual([field, [...values].sort()]);
     }
+  });
+});
+
+describe('workbooks', () => {
+  const loadWorkbook = async (body: Buffer) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    return workbook;
+  };
+
+  it('an export writes codes as text, dates as dates, counts as numbers and enums in Chinese, under Chinese headers, and says what it holds', async () => {
+    const res = await asBuffer(request(app.app).get('/export/enterprises.xlsx?cityCode=320100').set('authorization', `Bearer ${admin}`));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/enterprises-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const workbook = await loadWorkbook(res.body as Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['数据 Data', '字段 Fields', '说明 About']);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['ID', '统一社会信用代码', '企业名称', '所有制', '职工人数', '成立日期', '城市']));
+    const column = (label: string) => header.indexOf(label) + 1;
+    const stored = await sqlRows(app, `SELECT credit_code, employee_count, established_on::text AS established_on, ownership FROM enterprise WHERE city_code = '320100' AND archived_at IS NULL ORDER BY id`);
+    expect(sheet.rowCount - 1).toBe(stored.length);
+    const ownership: Record<string, string> = { STATE_OWNED: '国有企业', PRIVATE: '民营企业', FOREIGN_INVESTED: '外资企业', OTHER: '其他' };
+    stored.forEach((e, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(column('统一社会信用代码')).value).toBe(e.credit_code); // a string, even where all 18 characters are digits
+      expect(row.getCell(column('职工人数')).value).toBe(e.employee_count);
+      const founded = row.getCell(column('成立日期')).value;
+      expect(founded === null ? null : (founded as Date).toISOString().slice(0, 10)).toBe(e.established_on);
+      expect(row.getCell(column('所有制')).value).toBe(e.ownership === null ? null : ownership[e.ownership]);
+    });
+    const about = workbook.getWorksheet('说明 About')!;
+    const lines = about.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1).map(String).join(' ')] : []));
+    expect(lines.join('\n')).toMatch(/筛选条件 Filters cityCode = 320100/);
+    expect(lines.join('\n')).toMatch(/空白单元格表示未知，不是零/);
+  });
+
+  it('an all-digit 18-character credit code stays whole: a text cell, not 9.1E+17', async () => {
+    // A valid credit code of digits only (its check character a digit too), as some institutions' are.
+    let code = '';
+    for (let n = 1; !/^[0-9]{18}$/.test(code); n += 1) {
+      const body = `1232010000${String(n).padStart(7, '0')}`;
+      code = body + creditCodeCheckCharacter(body);
+    }
+    const [{ id }] = await sqlRows(app, `INSERT INTO enterprise (credit_code, name, province_code, city_code) VALUES ($1, '数字信用代码事业单位', '320000', '320100') RETURNING id`, [code]);
+    const res = await asBuffer(request(app.app).get('/export/enterprises.xlsx?cityCode=320100').set('authorization', `Bearer ${admin}`));
+    const sheet = (await loadWorkbook(res.body as Buffer)).worksheets[0];
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    const rowOf = sheet.getColumn(header.indexOf('ID') + 1).values.indexOf(toGlobalId('Enterprise', id));
+    const cell = sheet.getRow(rowOf).getCell(header.indexOf('统一社会信用代码') + 1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(code);
+  });
+
+  it('the template has Chinese headers, a drop-down for every enum, instructions and an example sheet; filled in, it imports', async () => {
+    const editor = (await app.createKey('CITY_EDITOR', NANJING)).key;
+    const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
+    const res = await asBuffer(request(app.app).get('/import/innovation-studios/template.xlsx').set('authorization', `Bearer ${editor}`));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    const workbook = await loadWorkbook(res.body as Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['填写 Data', '选项 Lists', '说明 Instructions', '字段 Fields', '示例 Example']);
+    const sheet = workbook.worksheets[0];
+    const { allowed, labels } = importColumns(importTypeOf('innovation-studios')!);
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header).toEqual(allowed.map((name) => labels.get(name)));
+    const kind = header.indexOf('类型') + 1;
+    const validation = sheet.getCell(2, kind).dataValidation;
+    expect(validation).toMatchObject({ type: 'list' });
+    const lists = workbook.getWorksheet('选项 Lists')!;
+    expect(lists.state).toBe('hidden');
+    const listed = lists.getColumn(1).values.slice(2);
+    expect(listed).toEqual(['劳模创新工作室', '职工创新工作室', '工匠创新工作室', '专业技术创新工作室']);
+
+    // Filled in as a person would: one row, a Chinese label from the drop-down, a date cell.
+    const row = sheet.getRow(2);
+    row.getCell(header.indexOf('外部编号') + 1).value = 'TPL-1';
+    row.getCell(header.indexOf('名称') + 1).value = '模板导入工作室';
+    row.getCell(kind).value = '工匠创新工作室';
+    row.getCell(header.indexOf('成立日期') + 1).value = new Date('2025-03-08T00:00:00Z');
+    row.getCell(header.indexOf('企业统一社会信用代码') + 1).value = enterprise.credit_code;
+    const imported = await postCsv('innovation-studios', editor, Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
+    expect(imported.body).toMatchObject({ applied: true, created: 1, rowErrors: [] });
+    expect(await sqlRows(app, `SELECT kind, established_on::text AS d, enterprise_id FROM innovation_studio WHERE external_id = 'TPL-1'`)).toEqual([{ kind: 'CRAFTSMAN', d: '2025-03-08', enterprise_id: enterprise.id }]);
+  });
+
+  it('refuses a body that is not a workbook (400) and a workbook over the limit before reading it (413)', async () => {
+    const editor = (await app.createKey('CITY_EDITOR', NANJING)).key;
+    const garbage = await postCsv('innovation-studios', editor, Buffer.from('not a zip'), XLSX);
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.errors[0].message).toMatch(/not an \.xlsx workbook/);
+    const big = await postCsv('innovation-studios', editor, Buffer.alloc(9 * 1024 * 1024), XLSX);
+    expect(big.status).toBe(413);
   });
 });

@@ -111,7 +111,10 @@ export async function waitReady(server: Running, limitMs = 150_000): Promise<voi
   while (Date.now() < deadline) {
     if (exited) throw new Error(`the server exited with code ${exited.code} before it was ready:\n${server.output().slice(-3000)}`);
     try {
-      if ((await httpRequest(`${server.base}/readyz`)).status === 200) return;
+      // Suites run side by side, and a port freePort() gave may be taken by another suite's server before this one
+      // listens (this one then exits with EADDRINUSE): ready is this server's answer only once it has logged that it listens.
+      const listening = server.logs.some((l) => typeof l.msg === 'string' && l.msg.startsWith('listening'));
+      if (listening && (await httpRequest(`${server.base}/readyz`)).status === 200) return;
     } catch {
       // not listening yet
     }

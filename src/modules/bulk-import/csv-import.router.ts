@@ -4,7 +4,10 @@ import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../registry/writes/bulk-
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
 import { HttpError, sendError, sendHttpError } from '../../server/http-error';
-import { CHINESE_CHARSETS, csvTemplate, importCsv, MAX_CSV_BYTES, statusOf } from './csv-import.service';
+import { XLSX_CONTENT_TYPE } from '../export/export-format';
+import { registryTypes } from '..';
+import { CHINESE_CHARSETS, csvTemplate, importCsv, importRead, MAX_CSV_BYTES, statusOf } from './csv-import.service';
+import { MAX_WORKBOOK_BYTES, readWorkbook, workbookTemplate } from './workbook-import';
 import { importTypeOf, importTypeSlugs, type ImportType } from './import-types';
 
 function typeOf(req: Request, res: Response): ImportType | null {
@@ -22,11 +25,17 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
 }
 
-/** `text/csv`, in UTF-8 or a Chinese Windows charset (GBK, GB18030) if one is named; anything else is refused before the body is read. */
+const mediaTypeOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
+
+/**
+ * `text/csv` (in UTF-8, or a Chinese Windows charset, GBK or GB18030, if one is named) or an .xlsx workbook;
+ * anything else is refused before the body is read.
+ */
 function mediaTypeProblem(contentType: string | undefined): HttpError | null {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaTypeOf(contentType);
+  if (type === XLSX_CONTENT_TYPE) return null;
   if (type !== 'text/csv') {
-    return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as Content-Type: text/csv (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
+    return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file as Content-Type: text/csv or ${XLSX_CONTENT_TYPE} (got ${type ? `'${type.slice(0, 60)}'` : 'none'}).`);
   }
   const charset = charsetOf(contentType);
   if (charset && charset !== 'utf-8' && charset !== 'utf8' && !CHINESE_CHARSETS.has(charset)) {
@@ -44,6 +53,14 @@ const readBody = express.raw({ type: () => true, limit: MAX_CSV_BYTES });
  */
 export function csvImportRouter(pool: Pool): Router {
   const router = Router();
+
+  router.get('/:type/template.xlsx', async (req, res) => {
+    const type = typeOf(req, res);
+    if (!type) return;
+    const declared = registryTypes().find((t) => t.typename === type.spec.typename)!;
+    const workbook = await workbookTemplate(type, { zh: declared.noun.zh, importSlug: type.slug });
+    res.type(XLSX_CONTENT_TYPE).attachment(`${type.slug}-template.xlsx`).send(workbook);
+  });
 
   router.get('/:type/template', (req, res) => {
     const type = typeOf(req, res);
@@ -67,6 +84,10 @@ export function csvImportRouter(pool: Pool): Router {
       }
       const problem = mediaTypeProblem(req.header('content-type'));
       if (problem) return sendHttpError(res, problem);
+      const length = Number(req.header('content-length') ?? 0);
+      if (mediaTypeOf(req.header('content-type')) === XLSX_CONTENT_TYPE && length > MAX_WORKBOOK_BYTES) {
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `A workbook is read whole: at most ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB (5,000 rows take well under 1 MB). Split the file, or send it as CSV.`, { maxBytes: MAX_WORKBOOK_BYTES });
+      }
       next();
     },
     readBody,
@@ -75,7 +96,11 @@ export function csvImportRouter(pool: Pool): Router {
       const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       try {
-        const payload = await importCsv(httpRequestContext(pool, req, res), type, body, req.header('idempotency-key'), charsetOf(req.header('content-type')));
+        const ctx = httpRequestContext(pool, req, res);
+        const payload =
+          mediaTypeOf(req.header('content-type')) === XLSX_CONTENT_TYPE
+            ? await importRead(ctx, type, await readWorkbook(type, body), req.header('idempotency-key'))
+            : await importCsv(ctx, type, body, req.header('idempotency-key'), charsetOf(req.header('content-type')));
         const status = statusOf(payload);
         if (status === 403 && caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
         else res.status(status);
@@ -90,7 +115,7 @@ export function csvImportRouter(pool: Pool): Router {
 
   router.use((req, res) => {
     const types = importTypeSlugs();
-    sendError(res, 404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not a CSV import. Use POST /import/<type> with a text/csv body, or GET /import/<type>/template; types: ${types.join(', ')}.`, { types });
+    sendError(res, 404, 'NOT_FOUND', `${req.method} ${req.baseUrl}${req.path} is not an import. Use POST /import/<type> with a CSV or .xlsx body, or GET /import/<type>/template (.csv) or /import/<type>/template.xlsx; types: ${types.join(', ')}.`, { types });
   });
 
   router.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

@@ -74,19 +74,30 @@ export function readCsv(type: ImportType, body: Buffer, charset?: string): CsvRe
   }
   while (rows.length > 1 && isBlank(rows[rows.length - 1])) rows.pop();
   ends = ends.slice(0, rows.length + 1);
+  return recordsOf(type, rows, (index, names) => {
+    const row = rows[index + 1];
+    const line = lineAt(body, ends[index + 1]);
+    const what = row.length === 1 && row[0] === '' ? 'is empty' : `has ${row.length} cell${row.length === 1 ? '' : 's'}`;
+    return new HttpError(400, 'BAD_REQUEST', `Malformed CSV: the record starting at line ${line} (data row ${index}) ${what}, but the header has ${names} columns.`, { line, index });
+  });
+}
 
+/**
+ * A sheet's rows (the header, then one record per row, each cell as text) into bulk-upsert records: the
+ * header checked and mapped to fields, each cell read with its field's `fromText` (an empty cell is null),
+ * `id` and `version` kept as the row's key and the version it was read at. A row whose cell count differs
+ * from the header's is refused with `ragged` (a CSV's line); a workbook's rows are padded first.
+ */
+export function recordsOf(type: ImportType, rows: string[][], ragged: (index: number, columns: number) => HttpError): CsvRecords {
   const [header, ...data] = rows;
   if (!header || isBlank(header)) {
     throw new HttpError(400, 'BAD_REQUEST', 'The file is empty: its first row must be the header, with the field names as columns.', { allowedFields: importColumns(type).allowed });
   }
+  if (data.length > MAX_UPSERT_RECORDS) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `${ROW_LIMIT_MESSAGE} This file has more.`, { maxRows: MAX_UPSERT_RECORDS });
   const names = checkHeader(type, header);
   const { enumLabels } = importColumns(type);
   data.forEach((row, index) => {
-    if (row.length !== names.length) {
-      const line = lineAt(body, ends[index + 1]);
-      const what = row.length === 1 && row[0] === '' ? 'is empty' : `has ${row.length} cell${row.length === 1 ? '' : 's'}`;
-      throw new HttpError(400, 'BAD_REQUEST', `Malformed CSV: the record starting at line ${line} (data row ${index}) ${what}, but the header has ${names.length} columns.`, { line, index });
-    }
+    if (row.length !== names.length) throw ragged(index, names.length);
   });
 
   const unreadable = new Map<string, string>();
@@ -240,7 +251,11 @@ export type SpreadsheetImportPayload = Omit<BulkUpsertPayload, 'rowErrors' | 're
  * errors with the engine's own, all rows at once.
  */
 export async function importCsv(ctx: RequestContext, type: ImportType, body: Buffer, idempotencyKey: string | undefined, charset?: string): Promise<SpreadsheetImportPayload> {
-  const read = readCsv(type, body, charset);
+  return importRead(ctx, type, readCsv(type, body, charset), idempotencyKey);
+}
+
+/** Imports what a file was read into (a CSV's or a workbook's rows): the bulk upsert, with rows and columns as the file has them. */
+export async function importRead(ctx: RequestContext, type: ImportType, read: CsvRecords, idempotencyKey: string | undefined): Promise<SpreadsheetImportPayload> {
   return placed(read, await upsertRead(ctx, type, read, idempotencyKey));
 }
 

@@ -77,6 +77,8 @@ export function importColumns(type: ImportType): ImportColumns {
   for (const name of labels.keys()) headers.set(name, name);
   for (const [name, label] of labels) if (!headers.has(label)) headers.set(label, name);
   const exported = exportTypes().find((t) => t.typeName === type.spec.typename);
+  // A workbook export heads a written field by its object field's term (城市代码 for cityCode): read back as that field.
+  for (const c of exported ? exportColumns(exported) : []) if (labels.has(c.name) && !headers.has(c.label)) headers.set(c.label, c.name);
   const readOnly = new Set(
     (exported ? exportColumns(exported) : []).flatMap((c) => (headers.has(c.name) ? [] : [c.name, c.label])).filter((h) => !headers.has(h)),
   );

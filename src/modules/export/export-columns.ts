@@ -1,6 +1,7 @@
 import {
   getNamedType,
   getNullableType,
+  isEnumType,
   isInputObjectType,
   isInterfaceType,
   isLeafType,
@@ -13,12 +14,13 @@ import { chineseTermOf } from '../../common/chinese-term';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { buildRegistrySchema } from '../schema';
 import type { ExportRow, ExportType } from './export-types';
+import type { CellKind, WorkbookColumn } from './export-workbook';
 
-/** One column of an export: its header, its Chinese label, and its value in a row, serialized as the API serializes it. */
-export interface ExportColumn {
-  name: string;
-  /** The column's Chinese term (the header of a workbook, and one an import reads back); the name where the schema gives none. */
-  label: string;
+/**
+ * One column of an export: its header, its Chinese label (a workbook's header, which an import reads back), how a
+ * workbook writes it, and its value in a row, serialized as the API serializes it.
+ */
+export interface ExportColumn extends WorkbookColumn {
   value: (row: ExportRow) => unknown;
 }
 
@@ -37,6 +39,17 @@ export const FLATTENED_LABELS: Record<string, string> = {
   districtName: '区县',
   enterpriseCreditCode: '企业统一社会信用代码',
   enterpriseName: '企业名称',
+};
+
+const FLATTENED_DESCRIPTIONS: Record<string, string> = {
+  provinceCode: 'Province division code (省份代码).',
+  provinceName: 'Province name (省份).',
+  cityCode: 'City division code (城市代码); empty for a province-level record.',
+  cityName: 'City name (城市).',
+  districtCode: 'County-level district division code (区县代码), where placed in one.',
+  districtName: 'District name (区县).',
+  enterpriseCreditCode: "The enterprise's unified social credit code (企业统一社会信用代码).",
+  enterpriseName: "The enterprise's registered name (企业名称).",
 };
 
 type LeafField = { name: string; leaf: GraphQLLeafType; description?: string | null };
@@ -61,6 +74,14 @@ const columnsCache = new Map<string, ExportColumn[]>();
 
 const labelOf = (name: string, description?: string | null) => FLATTENED_LABELS[name] ?? chineseTermOf(description) ?? name;
 
+const SCALAR_CELLS: Record<string, CellKind> = { Int: 'number', Float: 'number', NonNegativeInt: 'number', LocalDate: 'date', DateTimeISO: 'timestamp', Boolean: 'boolean' };
+
+/** A leaf field as a column: its Chinese label, its kind of cell, an enum's Chinese labels, its description. */
+export function leafColumn(f: LeafField, read?: (row: ExportRow) => unknown): ExportColumn {
+  const enumLabels = isEnumType(f.leaf) ? new Map(f.leaf.getValues().map((v) => [v.name, chineseTermOf(v.description) ?? v.name])) : undefined;
+  return { name: f.name, label: labelOf(f.name, f.description), kind: SCALAR_CELLS[f.leaf.name] ?? 'text', enumLabels, description: f.description, value: serialized(f, read) };
+}
+
 /**
  * The columns of a type's export, in this order: `id` (the API's global ID); the type's own scalar
  * fields, in the schema's order; provinceCode, provinceName, cityCode, cityName, districtCode, districtName; enterpriseCreditCode,
@@ -80,18 +101,24 @@ export function exportColumns(type: ExportType): ExportColumn[] {
   const names = new Set([...fields.map((f) => f.name), ...flattened]);
   const recordInput = buildRegistrySchema().getType(`${type.typeName}RecordInput`);
   const inputFields = isInputObjectType(recordInput) ? recordInput.getFields() : {};
-  const references = type.references.filter((r) => !names.has(r.name)).map((r) => ({ ...r, label: labelOf(r.name, inputFields[r.name]?.description) }));
+  const references = type.references.filter((r) => !names.has(r.name)).map((r) => ({ ...r, label: labelOf(r.name, inputFields[r.name]?.description), description: inputFields[r.name]?.description }));
   const nested = (type.nested ?? []).flatMap(({ path, typeName }) =>
     leafFields(typeName)
       .filter((f) => !names.has(f.name))
       .map((f) => ({ field: f, read: (row: ExportRow) => (path.reduce<unknown>((at, key) => (at as ExportRow | undefined)?.[key], row) as ExportRow | undefined)?.[f.name] })),
   );
   const columns: ExportColumn[] = [
-    ...[...id, ...own].map((f) => ({ name: f.name, label: labelOf(f.name, f.description), value: serialized(f) })),
-    ...[...flattened].map((name) => ({ name, label: labelOf(name), value: (row: ExportRow) => row[name] ?? null })),
-    ...references.map((r) => ({ name: r.name, label: r.label, value: (row: ExportRow) => (row[r.name] == null ? null : toGlobalId(r.typename, row[r.name] as number)) })),
-    ...nested.map(({ field, read }) => ({ name: field.name, label: labelOf(field.name, field.description), value: serialized(field, read) })),
-    ...fields.filter((f) => bookkeeping.has(f.name) && f.name !== 'id').map((f) => ({ name: f.name, label: labelOf(f.name, f.description), value: serialized(f) })),
+    ...[...id, ...own].map((f) => leafColumn(f)),
+    ...[...flattened].map((name) => ({ name, label: labelOf(name), kind: 'text' as const, description: FLATTENED_DESCRIPTIONS[name], value: (row: ExportRow) => row[name] ?? null })),
+    ...references.map((r) => ({
+      name: r.name,
+      label: r.label,
+      kind: 'text' as const,
+      description: r.description,
+      value: (row: ExportRow) => (row[r.name] == null ? null : toGlobalId(r.typename, row[r.name] as number)),
+    })),
+    ...nested.map(({ field, read }) => leafColumn(field, read)),
+    ...fields.filter((f) => bookkeeping.has(f.name) && f.name !== 'id').map((f) => leafColumn(f)),
   ];
   columnsCache.set(type.slug, columns);
   return columns;

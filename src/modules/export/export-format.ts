@@ -1,12 +1,16 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Response } from 'express';
 import { todayInChina } from '../../common/calendar';
+import { WorkbookEncoder, type WorkbookAbout, type WorkbookColumn } from './export-workbook';
 
-export type ExportFormat = 'csv' | 'ndjson';
+export type ExportFormat = 'csv' | 'ndjson' | 'xlsx';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const EXPORT_FORMATS: Record<ExportFormat, { contentType: string }> = {
   csv: { contentType: 'text/csv; charset=utf-8' },
   ndjson: { contentType: 'application/x-ndjson; charset=utf-8' },
+  xlsx: { contentType: XLSX_CONTENT_TYPE },
 };
 
 export const isExportFormat = (text: string): text is ExportFormat => Object.hasOwn(EXPORT_FORMATS, text);
@@ -40,13 +44,18 @@ const CHUNK_CHARS = 64 * 1024;
  * once; rows are written in chunks, at the latest when the rows at hand are done (setImmediate),
  * so a slow source still trickles out. Backpressure is the stream's own: nothing is read ahead.
  */
+/** The encoder of a format: text lines for CSV and NDJSON, a streamed workbook for xlsx. */
+export function encoderFor(format: ExportFormat, columns: readonly WorkbookColumn[], about: () => WorkbookAbout): Transform {
+  return format === 'xlsx' ? new WorkbookEncoder(columns, about()) : new RecordEncoder(format, columns.map((c) => c.name));
+}
+
 export class RecordEncoder extends Transform {
   private pending = '';
   private scheduled: NodeJS.Immediate | null = null;
   private readonly keys: string[];
 
   constructor(
-    private readonly format: ExportFormat,
+    private readonly format: 'csv' | 'ndjson',
     columns: readonly string[],
   ) {
     super({ writableObjectMode: true, readableObjectMode: false });

@@ -2,7 +2,8 @@ import { getNamedType, graphql, isObjectType, type GraphQLField } from 'graphql'
 import type { RequestContext } from '../../graphql/context';
 import { ErrorCode } from '../../graphql/errors/codes';
 import { buildRegistrySchema } from '../schema';
-import { leafFields, PLACE_COLUMNS } from './export-columns';
+import { FLATTENED_LABELS, leafColumn, leafFields, PLACE_COLUMNS } from './export-columns';
+import type { WorkbookColumn } from './export-workbook';
 import { badParameter } from './export-parameters';
 import type { ExportType } from './export-types';
 
@@ -18,6 +19,8 @@ interface StatsShape {
   columns: string[];
   selection: string;
   toValues: (group: Record<string, any>) => unknown[];
+  /** The same columns as a workbook writes them (Chinese headers, numbers as numbers). */
+  workbook: WorkbookColumn[];
 }
 
 /**
@@ -31,6 +34,7 @@ function statsShape(field: StatsField): StatsShape {
   const relations = (['province', 'city', 'district'] as const).filter((r) => isObjectType(groupType) && r in groupType.getFields());
   return {
     columns: [...PLACE_COLUMNS, ...fields.map((f) => f.name)],
+    workbook: [...PLACE_COLUMNS.map((name) => ({ name, label: FLATTENED_LABELS[name], kind: 'text' as const })), ...fields.map((f) => leafColumn(f))],
     selection: [...fields.map((f) => f.name), ...relations.map((r) => `${r} { code name }`)].join(' '),
     toValues: (g) => [
       g.province?.code ?? null, g.province?.name ?? null, g.city?.code ?? null, g.city?.name ?? null, g.district?.code ?? null, g.district?.name ?? null,
@@ -44,7 +48,7 @@ function statsShape(field: StatsField): StatsShape {
  * resolver, service and GROUP BY, the same place names), with the query parameters as variables.
  * Groups are few, so they are read whole, not through a cursor.
  */
-export async function statsRows(ctx: RequestContext, field: StatsField, variables: Record<string, unknown>): Promise<{ columns: string[]; rows: unknown[][] }> {
+export async function statsRows(ctx: RequestContext, field: StatsField, variables: Record<string, unknown>): Promise<{ columns: WorkbookColumn[]; rows: unknown[][] }> {
   const shape = statsShape(field);
   const definitions = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
@@ -54,5 +58,5 @@ export async function statsRows(ctx: RequestContext, field: StatsField, variable
   if (error?.extensions.code === ErrorCode.BAD_USER_INPUT) throw badParameter(String(error.extensions.argument ?? 'filter'), error.message);
   if (error) throw error.originalError ?? error;
   const groups = (result.data?.groups ?? []) as Record<string, unknown>[];
-  return { columns: shape.columns, rows: groups.map(shape.toValues) };
+  return { columns: shape.workbook, rows: groups.map(shape.toValues) };
 }

@@ -4,12 +4,15 @@ import type { Response } from 'express';
 import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { Caller } from '../../auth/caller';
+import { chinaDateTime } from '../../common/calendar';
 import { raw, render, sql, type SqlFragment } from '../../db/sql';
 import { filteredFrom, selectSql } from '../../registry/table';
 import { createRequestContext } from '../../graphql/context';
 import { logger } from '../../logger';
 import { exportColumns, type ExportColumn } from './export-columns';
-import { RecordEncoder, setExportHeaders, type ExportFormat } from './export-format';
+import { encoderFor, setExportHeaders, type ExportFormat } from './export-format';
+import type { WorkbookAbout } from './export-workbook';
+import { registryTypes } from '..';
 import type { ExportRow, ExportType } from './export-types';
 
 /** Rows fetched from the cursor per round trip; also what one `enrich` call (a goal's progress) covers. */
@@ -147,7 +150,7 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
   res.flushHeaders();
   res.setTimeout(IDLE_TIMEOUT_MS, () => res.destroy(new Error(`export stalled: the client read nothing for ${IDLE_TIMEOUT_MS / 1000} s`)));
   try {
-    await pipeline(rows, new RowStage(job, columns), new RecordEncoder(job.format, columns.map((c) => c.name)), res);
+    await pipeline(rows, new RowStage(job, columns), encoderFor(job.format, columns, () => workbookAbout(job)), res);
     await client.query('COMMIT');
     release();
   } catch (error) {
@@ -158,4 +161,30 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
     if (isClientAbort(error, res)) log.info('export: the client closed the download before the end');
     else log.error({ err: error }, 'export failed after the first byte; response cut short');
   }
+}
+
+/** A workbook's "about" sheet: what was exported, with which filters, when, for whom, where the numbers come from, and how to send it back. */
+export function workbookAbout(job: Pick<RecordExport, 'type' | 'filter' | 'caller'>, at = new Date()): WorkbookAbout {
+  const declared = registryTypes().find((t) => t.typename === job.type.typeName);
+  const zh = declared?.noun.zh ?? job.type.typeName;
+  const filters = Object.entries(job.filter).filter(([, v]) => v !== undefined && v !== null);
+  const caller = job.caller.kind === 'key' ? `${job.caller.role}${job.caller.cityCode ? ` ${job.caller.cityCode}` : ''}` : '无密钥 no key';
+  const rows: Array<[string, string]> = [
+    ['登记类型 Type', `${zh} ${job.type.typeName} (GET /export/${job.type.slug}.xlsx)`],
+    ['筛选条件 Filters', filters.length ? filters.map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join(',') : String(v)}`).join('; ') : '无：调用者可见的全部记录 none: every record the caller may see'],
+    ['导出时间 Exported at', `${chinaDateTime(at)} 北京时间 (China time)`],
+    ['导出者 Exported for', caller],
+    [
+      '来源 Source',
+      '产改登记平台登记的记录（计数来自登记库）；每条记录的“来源ID”指向记载它的文件，“样本”标出代表公开总数的样本记录。Records counted in the Reform Registry; each row’s sourceId names the document that records it, and isSample marks sample records that stand for a published count.',
+    ],
+    ['未知值 Unknown values', '空白单元格表示未知，不是零。An empty cell is an unknown value, never zero.'],
+  ];
+  if (declared?.import) {
+    rows.push([
+      '回传 Sending back',
+      `编辑后可上传到 POST /import/${declared.import.slug}：有 ID 的行更新该记录，只读列（名称、时间、版本）不写入；导出后他人已修改的记录会被拒绝（CONFLICT）。Edit and send back to POST /import/${declared.import.slug}: a row with an ID updates that record; read-only columns are left alone; a record someone else changed since this export is refused (CONFLICT).`,
+    ]);
+  }
+  return { title: `${zh}导出 ${job.type.typeName} export`, rows };
 }

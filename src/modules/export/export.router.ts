@@ -3,11 +3,12 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { getNamedType, isInputObjectType, type GraphQLInputObjectType } from 'graphql';
 import type { Pool } from 'pg';
+import { chinaDateTime } from '../../common/calendar';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { buildRegistrySchema } from '../schema';
 import { httpRequestContext, requestIdOf } from '../../server/http-context';
 import { HttpError } from '../../server/http-error';
-import { EXPORT_FORMATS, isExportFormat, RecordEncoder, setExportHeaders, type ExportFormat } from './export-format';
+import { encoderFor, EXPORT_FORMATS, isExportFormat, setExportHeaders, type ExportFormat } from './export-format';
 import { readParameters } from './export-parameters';
 import { statsFieldOf, statsRows } from './export-stats';
 import { streamRecords } from './export-stream';
@@ -71,7 +72,8 @@ export function exportRouter(pool: Pool): Router {
     const { variables } = readParameters(search, filterTypeOf(type.listField), field.args.filter((a) => a.name !== 'filter'));
     const { columns, rows } = await statsRows(httpRequestContext(pool, req, res), field, variables);
     setExportHeaders(res, `${type.slug}-stats`, format);
-    await pipeline(Readable.from(rows), new RecordEncoder(format, columns), res);
+    const about = () => ({ title: `${field.name} 统计 statistics`, rows: [['查询 Query', `${field.name}(${JSON.stringify(variables)})`], ['导出时间 Exported at', `${chinaDateTime()} 北京时间 (China time)`]] as Array<[string, string]> });
+    await pipeline(Readable.from(rows), encoderFor(format, columns, about), res);
   });
 
   router.get('/:file', async (req, res) => {
