@@ -60,6 +60,7 @@ async function migrateAndSeed(config: Config, dataSource: DataSource, ownerUrl: 
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    await warnWithoutPinyinOrder(dataSource);
     const appPassword = applicationRolePassword(ownerUrl, config.registryAppPassword);
     await setApplicationRolePassword(dataSource, appPassword);
     if (config.biReaderPassword) {
@@ -107,5 +108,13 @@ async function retryWhileUnreachable<T>(config: Config, signal: AbortSignal | un
       logger.warn({ database, attempt: n, retryInMs, reason }, 'database unreachable at start; retrying');
       await sleep(retryInMs, undefined, { signal });
     }
+  }
+}
+
+/** Names sort by pinyin only where the server has ICU (migration 48); an operator is told once per start where it has not. */
+async function warnWithoutPinyinOrder(dataSource: DataSource): Promise<void> {
+  const [row] = await dataSource.query(`SELECT collprovider = 'i' AS icu FROM pg_collation WHERE collname = 'registry_name'`);
+  if (row && !row.icu) {
+    logger.warn('this PostgreSQL has no ICU: names sort by code point (南京, 南通, 宿迁, 常州), not by pinyin; use a server built with ICU for pinyin order');
   }
 }

@@ -22,6 +22,17 @@ export function sortBy(column: Column<unknown>, direction: OrderSpec['direction'
 }
 
 /**
+ * The collation names sort by: pinyin where the server has ICU, code point where it has not (migration 48).
+ * The ordering's expression carries it, so the ORDER BY, the keyset cursor's comparison and the index agree.
+ */
+export const NAME_COLLATION = 'registry_name';
+
+/** Sorts by a name, A to Z as a Chinese reader expects (常州, 南京, 南通, 苏州, 宿迁, 徐州); ties by the table's key. */
+export function byName(column: Column<unknown>, description: string): Ordering {
+  return { spec: { expression: `(${column.sql} COLLATE ${NAME_COLLATION})`, direction: 'ASC', type: 'text' }, description };
+}
+
+/**
  * A type's orderings, declared once: the GraphQL enum (its name, description and each value's),
  * registered here, and the table spec's `orders`. `values` is the enum object (`X.ID_ASC`).
  */
@@ -46,5 +57,5 @@ export const BY_RECORD_ID = sortBy(internal<number>('t.id'), 'ASC', 'integer', '
 /** The orderings of a division list (provinces, cities, districts): by code, or by name with ties by code. */
 export const DIVISION_ORDERINGS = {
   CODE_ASC: sortBy(internal<string>('t.code'), 'ASC', 'text', 'By division code, ascending.'),
-  NAME_ASC: sortBy(internal<string>('t.name'), 'ASC', 'text', 'By Chinese name, ascending; ties by division code.'),
+  NAME_ASC: byName(internal<string>('t.name'), 'By name in pinyin order (按拼音排序: 常州, 南京, 南通, 苏州); ties by division code.'),
 };

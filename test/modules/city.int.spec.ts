@@ -61,11 +61,25 @@ describe('cities', () => {
 
   it('searches English names and pinyin case-insensitively and orders by name with NAME_ASC', async () => {
     const res = await gql(app, '{ cities(first: 100, filter: { nameContains: "WU" }, orderBy: NAME_ASC) { nodes { code nameEn } } }');
-    const rows = await sqlRows(app, `SELECT code, name_en AS "nameEn" FROM city WHERE name ILIKE '%wu%' OR name_en ILIKE '%wu%' OR pinyin ILIKE '%wu%' ORDER BY name, code`);
+    const rows = await sqlRows(app, `SELECT code, name_en AS "nameEn" FROM city WHERE name ILIKE '%wu%' OR name_en ILIKE '%wu%' OR pinyin ILIKE '%wu%' ORDER BY name COLLATE registry_name, code`);
     expect(rows.map((r) => r.nameEn)).toEqual(expect.arrayContaining(['Wuhan', 'Wuxi']));
     // 新疆维吾尔自治区直辖县级行政区划 matches by its pinyin alone (xin jiang wei wu er …)
     expect(rows.map((r) => r.code)).toContain('659000');
     expect(res.cities.nodes).toEqual(rows);
+  });
+
+  it('orders names by pinyin as a Chinese reader expects, not by code point, and pages through them exactly', async () => {
+    const all = await gql(app, '{ cities(first: 100, filter: { provinceCode: "320000" }, orderBy: NAME_ASC) { nodes { name } } }');
+    // By code point these would be 南京, 南通, 宿迁, 常州, 徐州 …; by pinyin (and tone: 苏 sū before 宿 sù):
+    expect(all.cities.nodes.map((n: { name: string }) => n.name)).toEqual(['常州', '淮安', '连云港', '南京', '南通', '苏州', '宿迁', '泰州', '无锡', '徐州', '盐城', '扬州', '镇江']);
+    const paged: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const page: any = await gql(app, `query ($after: String) { cities(first: 4, after: $after, filter: { provinceCode: "320000" }, orderBy: NAME_ASC) { pageInfo { hasNextPage endCursor } nodes { name } } }`, { after });
+      paged.push(...page.cities.nodes.map((n: { name: string }) => n.name));
+      if (!page.cities.pageInfo.hasNextPage) break;
+      after = page.cities.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all.cities.nodes.map((n: { name: string }) => n.name));
   });
 
   it('finds a city that has no English name by its pinyin', async () => {

@@ -47,7 +47,7 @@ describe('craftsmanAcademies', () => {
 
   it('orders by NAME_ASC as SQL does, and by id by default', async () => {
     const res = await gql(app, '{ byName: craftsmanAcademies(first: 100, orderBy: NAME_ASC) { nodes { name } } byId: craftsmanAcademies(first: 100) { nodes { name } } }');
-    expect(res.byName.nodes).toEqual(await sqlRows(app, 'SELECT name FROM craftsman_academy ORDER BY name, id'));
+    expect(res.byName.nodes).toEqual(await sqlRows(app, 'SELECT name FROM craftsman_academy ORDER BY name COLLATE registry_name, id'));
     expect(res.byId.nodes).toEqual(await sqlRows(app, 'SELECT name FROM craftsman_academy ORDER BY id'));
   });
 

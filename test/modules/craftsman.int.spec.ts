@@ -55,7 +55,7 @@ describe('craftsmen', () => {
 
   it.each([
     ['ID_ASC', 'id'],
-    ['NAME_ASC', 'name, id'],
+    ['NAME_ASC', 'name COLLATE registry_name, id'],
   ])('orders by %s as SQL does', async (orderBy, sqlOrder) => {
     const res = await gql(app, `{ craftsmen(first: 100, orderBy: ${orderBy}, filter: { provinceCode: "420000" }) { nodes { name year } } }`);
     expect(res.craftsmen.nodes).toEqual(await sqlRows(app, `SELECT name, year FROM craftsman WHERE province_code = '420000' ORDER BY ${sqlOrder}`));
@@ -152,7 +152,7 @@ describe('craftsmen entered with their year of recognition', () => {
   it.each([
     ['ID_ASC', 'id'],
     ['YEAR_DESC', 'coalesce(year, 0) DESC, id DESC'],
-    ['NAME_ASC', 'name, id'],
+    ['NAME_ASC', 'name COLLATE registry_name, id'],
   ])('orders by %s as SQL does', async (orderBy, sqlOrder) => {
     const res = await gql(app, `{ craftsmen(first: 100, orderBy: ${orderBy}, filter: { provinceCode: "420000" }) { nodes { name year } } }`);
     const rows = await sqlRows(app, `SELECT name, year FROM craftsman WHERE province_code = '420000' ORDER BY ${sqlOrder}`);

@@ -99,7 +99,7 @@ describe('filters and orderings on what enterprises state', () => {
 
   it.each([
     ['ID_ASC', 'id'],
-    ['NAME_ASC', 'name, id'],
+    ['NAME_ASC', 'name COLLATE registry_name, id'],
     ['CREDIT_CODE_ASC', 'credit_code, id'],
     ['EMPLOYEE_COUNT_DESC', 'coalesce(employee_count, -1) DESC, id DESC'],
   ])('orders Nanjing enterprises by %s as SQL does', async (orderBy, sqlOrder) => {

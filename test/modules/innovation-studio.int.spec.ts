@@ -190,7 +190,7 @@ describe('studios entered with their establishment dates', () => {
   });
 
   it.each([
-    ['NAME_ASC', 'name, id'],
+    ['NAME_ASC', 'name COLLATE registry_name, id'],
     ['ESTABLISHED_ON_ASC', "coalesce(established_on, date '0001-01-01'), id"],
     ['ESTABLISHED_ON_DESC', "coalesce(established_on, date '0001-01-01') DESC, id DESC"],
   ])('orders by %s as SQL does', async (orderBy, sqlOrder) => {

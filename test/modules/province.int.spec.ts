@@ -32,7 +32,7 @@ describe('provinces', () => {
 
   it('orders by Chinese name with NAME_ASC, as SQL does', async () => {
     const res = await gql(app, '{ provinces(first: 100, orderBy: NAME_ASC) { nodes { code } } }');
-    const rows = await sqlRows(app, 'SELECT code FROM province ORDER BY name, code');
+    const rows = await sqlRows(app, 'SELECT code FROM province ORDER BY name COLLATE registry_name, code');
     expect(res.provinces.nodes).toEqual(rows);
   });
 

@@ -2,7 +2,7 @@ import { describedEnum } from '../../graphql/enums';
 import { enumColumn, flag, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { sortBy } from '../../registry/orderings';
+import { byName } from '../../registry/orderings';
 import { recordType } from '../record-type';
 
 export const CraftsmanAcademyLevel = describedEnum('CraftsmanAcademyLevel', 'Level of a craftsman academy (工匠学院级别).', {
@@ -44,7 +44,7 @@ export const craftsmanAcademy = recordType({
     nameContains: filterBy.contains([c.name, c.hostInstitution], 'Name or host institution contains this text.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
   },
   dimensions: {
     LEVEL: groupBy.column(columns, 'level', 'The level of the academy.', 'Level, when grouped by LEVEL.'),

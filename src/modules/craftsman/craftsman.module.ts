@@ -9,7 +9,7 @@ import { UserErrorCode } from '../../graphql/errors/user-error';
 import { enumColumn, integer, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { sortBy } from '../../registry/orderings';
+import { byName, sortBy } from '../../registry/orderings';
 import type { EventDate } from '../../registry/time-series';
 import { field } from '../../registry/writes/fields';
 import type { ColumnRecord, StoredProblem } from '../../registry/writes/record-spec';
@@ -139,7 +139,7 @@ export const craftsman = recordType({
     nameContains: filterBy.contains([c.name], 'Name contains this text.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     YEAR_DESC: sortBy(columns.year, 'DESC', 'integer', 'Most recent year first; unknown years last.', '0'),
   },
   dimensions: {

@@ -6,7 +6,7 @@ import { columnOf, enumColumn, integer, localDate, text } from '../../registry/c
 import { groupBy, monthOf, yearOf } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
 import { rowByKey } from '../../registry/lists';
-import { sortBy } from '../../registry/orderings';
+import { byName, sortBy } from '../../registry/orderings';
 import type { TableSpec } from '../../registry/table';
 import { field } from '../../registry/writes/fields';
 import { recordType } from '../record-type';
@@ -76,7 +76,7 @@ export const enterprise = recordType({
     minEmployeeCount: filterBy.atLeast(c.employeeCount, 'At least this many employees.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By Chinese name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     CREDIT_CODE_ASC: { spec: { expression: 't.credit_code::text', direction: 'ASC', type: 'text' }, description: 'By unified social credit code, ascending.' },
     EMPLOYEE_COUNT_DESC: sortBy(columns.employeeCount, 'DESC', 'integer', 'Largest first; unknown counts last.', '-1'),
   },

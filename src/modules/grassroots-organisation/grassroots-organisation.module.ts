@@ -3,7 +3,7 @@ import { describedEnum } from '../../graphql/enums';
 import { enumColumn, integer, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { byName, EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 
 export const GrassrootsOrganisationKind = describedEnum('GrassrootsOrganisationKind', 'What kind of grassroots organisation (基层组织类型).', {
@@ -44,7 +44,7 @@ export const grassrootsOrganisation = recordType({
     nameContains: filterBy.contains([c.name, c.park], 'Name or park contains this text, case-insensitive.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     FOUNDED_ON_ASC: sortBy(columns.foundedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
     FOUNDED_ON_DESC: sortBy(columns.foundedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
   },

@@ -2,7 +2,7 @@ import { describedEnum } from '../../graphql/enums';
 import { enumColumn, internal, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { byName, EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { toOneField } from '../../registry/relations';
 import { field } from '../../registry/writes/fields';
 import { Craftsman, craftsmanTable } from '../craftsman/craftsman.module';
@@ -54,7 +54,7 @@ export const innovationStudio = recordType({
     nameContains: filterBy.contains([c.name], 'Name contains this text, case-insensitive.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     ESTABLISHED_ON_ASC: sortBy(columns.establishedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
     ESTABLISHED_ON_DESC: sortBy(columns.establishedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
   },

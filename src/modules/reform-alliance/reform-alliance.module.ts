@@ -2,7 +2,7 @@ import { Int } from 'type-graphql';
 import { integer, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { byName, EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { recordType } from '../record-type';
 
 const columns = {
@@ -28,7 +28,7 @@ export const reformAlliance = recordType({
     nameContains: filterBy.contains([c.name, c.area], 'Name or area contains this text, case-insensitive.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     FOUNDED_ON_ASC: sortBy(columns.foundedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
     FOUNDED_ON_DESC: sortBy(columns.foundedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
   },

@@ -1,7 +1,7 @@
 import { enumColumn, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { byName, EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { ActivityLevel } from '../activity-level';
 import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 
@@ -33,7 +33,7 @@ export const reformDemonstration = recordType({
     nameContains: filterBy.contains([c.name], 'Name contains this text, case-insensitive.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     RECOGNISED_ON_ASC: sortBy(columns.recognisedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
     RECOGNISED_ON_DESC: sortBy(columns.recognisedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
   },

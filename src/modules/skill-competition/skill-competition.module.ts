@@ -3,7 +3,7 @@ import { describedEnum } from '../../graphql/enums';
 import { enumColumn, integer, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { byName, EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { ActivityLevel } from '../activity-level';
 import { ENTERPRISE_KEYS_RELEASED_AS_ID, recordType } from '../record-type';
 
@@ -48,7 +48,7 @@ export const skillCompetition = recordType({
     nameContains: filterBy.contains([c.name, c.trade], 'Name or trade contains this text, case-insensitive.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     HELD_FROM_ASC: sortBy(columns.heldFrom, 'ASC', 'date', 'Earliest first; unknown dates first.', EARLIEST_DATE),
     HELD_FROM_DESC: sortBy(columns.heldFrom, 'DESC', 'date', 'Latest first; unknown dates last.', EARLIEST_DATE),
   },

@@ -3,7 +3,7 @@ import { describedEnum } from '../../graphql/enums';
 import { enumColumn, integer, internal, localDate, text } from '../../registry/columns';
 import { groupBy } from '../../registry/dimensions';
 import { filterBy } from '../../registry/filters';
-import { EARLIEST_DATE, sortBy } from '../../registry/orderings';
+import { byName, EARLIEST_DATE, sortBy } from '../../registry/orderings';
 import { toOneField } from '../../registry/relations';
 import { field } from '../../registry/writes/fields';
 import { CraftsmanAcademy, craftsmanAcademyTable } from '../craftsman-academy/craftsman-academy.module';
@@ -51,7 +51,7 @@ export const trainingProgramme = recordType({
     nameContains: filterBy.contains([c.name, c.providerName], 'Name or provider contains this text, case-insensitive.'),
   }),
   orderings: {
-    NAME_ASC: sortBy(columns.name, 'ASC', 'text', 'By name, ascending.'),
+    NAME_ASC: byName(columns.name, 'By name in pinyin order (按拼音排序), A to Z.'),
     STARTED_ON_ASC: sortBy(columns.startedOn, 'ASC', 'date', 'Oldest first; unknown dates first.', EARLIEST_DATE),
     STARTED_ON_DESC: sortBy(columns.startedOn, 'DESC', 'date', 'Newest first; unknown dates last.', EARLIEST_DATE),
   },
