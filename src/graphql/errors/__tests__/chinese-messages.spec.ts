@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { ErrorCode } from '../codes';
+import { CODE_IN_CHINESE, inChinese, prefersChinese } from '../chinese-messages';
+import { UserErrorCode } from '../user-error';
+
+const HAN = /\p{Script=Han}/u;
+
+describe('every code has its Chinese', () => {
+  it.each([...Object.values(ErrorCode), ...Object.values(UserErrorCode)])('%s', (code) => {
+    expect(CODE_IN_CHINESE[code]).toMatch(HAN);
+    const message = inChinese(code, 'Something went wrong.');
+    expect(message.startsWith(CODE_IN_CHINESE[code])).toBe(true);
+    expect(message).toContain('Something went wrong.'); // the particulars are kept where no phrase matches
+  });
+});
+
+describe('inChinese', () => {
+  it.each([
+    ['INVALID', 'name must be at most 200 characters (got 250).', '数据不符合要求：name 最多 200 个字符（现为 250 个）。'],
+    ['INVALID', 'employeeCount must be between 0 and 5,000,000 (got -1).', '数据不符合要求：employeeCount 必须在 0 到 5,000,000 之间（现为 -1）。'],
+    ['INVALID', 'establishedOn must not be in the future.', '数据不符合要求：establishedOn 不能晚于今天。'],
+    ['INVALID', "kind: must be one of MODEL_WORKER, EMPLOYEE.", '数据不符合要求：kind: 必须是以下之一：MODEL_WORKER, EMPLOYEE.'],
+    ['DUPLICATE', 'creditCode 91320100MA1 appears twice in this batch: rows 0 and 3.', '数据重复：creditCode 91320100MA1 在本批中出现两次：第 0 行和第 3 行。'],
+    ['BAD_USER_INPUT', "'abc' is not an ID issued by this API", '参数有误：“abc”不是本系统签发的 ID'],
+  ])('%s: %s', (code, english, chinese) => {
+    expect(inChinese(code, english)).toBe(chinese);
+  });
+
+  it('keeps a message that is already Chinese first', () => {
+    expect(inChinese('BAD_REQUEST', '文件为空。The file is empty.')).toBe('文件为空。The file is empty.');
+  });
+});
+
+describe('prefersChinese', () => {
+  it.each([
+    ['zh-CN,zh;q=0.9,en;q=0.8', true],
+    ['zh', true],
+    ['zh-Hans-CN', true],
+    ['en-US,en;q=0.9,zh-CN;q=0.8', false],
+    ['en, zh', false],
+    ['zh, en', true],
+    ['zh;q=0', false],
+    ['*', false],
+    ['fr, zh;q=0.5', true],
+    ['', false],
+    [undefined, false],
+  ])('%s → %s', (header, chinese) => {
+    expect(prefersChinese(header)).toBe(chinese);
+  });
+});

@@ -1,0 +1,103 @@
+import { ErrorCode } from './codes';
+import { UserErrorCode } from './user-error';
+
+/**
+ * What each stable code means, in Chinese: the lead of every message a caller who prefers Chinese
+ * (Accept-Language) reads. Codes stay English and unchanged; the English message stays in
+ * `extensions.englishMessage`. Every code the platform answers with is here: the GraphQL codes
+ * (ErrorCode), the write codes (UserErrorCode), the HTTP layer's, and GraphQL's and Apollo's own.
+ */
+export const CODE_IN_CHINESE: Readonly<Record<string, string>> = {
+  [ErrorCode.BAD_USER_INPUT]: '参数有误',
+  [ErrorCode.NOT_FOUND]: '未找到',
+  [ErrorCode.UNAUTHENTICATED]: '缺少有效的 API 密钥',
+  [ErrorCode.FORBIDDEN]: '无权执行此操作',
+  [ErrorCode.CONFLICT]: '记录已被他人修改',
+  [ErrorCode.QUERY_TOO_COMPLEX]: '查询过于复杂',
+  [ErrorCode.RATE_LIMITED]: '请求过于频繁，请稍后再试',
+  [ErrorCode.TIMEOUT]: '查询超时或服务器繁忙，请缩小范围或稍后再试',
+  [ErrorCode.UNAVAILABLE]: '服务暂不可用，请稍后重试',
+  [ErrorCode.INTERNAL]: '服务器内部错误',
+  [UserErrorCode.INVALID]: '数据不符合要求',
+  [UserErrorCode.DUPLICATE]: '数据重复',
+  [UserErrorCode.IDEMPOTENCY_KEY_REUSED]: '该幂等键已用于不同的内容',
+  [UserErrorCode.IN_PROGRESS]: '相同幂等键的请求仍在处理中，请稍后重试',
+  BAD_REQUEST: '请求无法读取',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
+  PAYLOAD_TOO_LARGE: '文件过大',
+  TOO_MANY_EXPORTS: '同时进行的导出过多，请稍后再试',
+  GRAPHQL_PARSE_FAILED: 'GraphQL 语法错误',
+  GRAPHQL_VALIDATION_FAILED: 'GraphQL 查询与接口定义不符',
+  PERSISTED_QUERY_NOT_FOUND: '未找到持久化查询',
+  PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
+  OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作',
+};
+
+/**
+ * The recurring phrases of the messages, in Chinese: a message is translated phrase by phrase, so that its
+ * particulars (field names, values, limits) stay as they are; a phrase not listed stays English.
+ */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bmust be at most (\d[\d,]*) characters \(got (\d+)\)/g, '最多 $1 个字符（现为 $2 个）'],
+  [/\bmust be between (-?[\d,]+) and (-?[\d,]+) \(got (-?[\d.]+)\)/g, '必须在 $1 到 $2 之间（现为 $3）'],
+  [/\bmust be at least (\S+) \(got (\S+)\)/g, '不能小于 $1（现为 $2）'],
+  [/\bmust be a whole number/g, '必须是整数'],
+  [/\bmust be a number/g, '必须是数字'],
+  [/\bmust be text/g, '必须是文本'],
+  [/\bmust be a date as YYYY-MM-DD/g, '必须是日期（如 2024-05-01、2024/5/1、2024年5月1日）'],
+  [/\bmust be on or after (\S+)/g, '不能早于 $1'],
+  [/\bmust not be in the future/g, '不能晚于今天'],
+  [/\bmust be within (\d+) years from today/g, '不能晚于今天起 $1 年'],
+  [/\bmust be true or false/g, '必须是“是”或“否”'],
+  [/\bmust be one of /g, '必须是以下之一：'],
+  [/\bmust be a six-digit division code such as "(\d+)"/g, '必须是六位行政区划代码（如 "$1"）'],
+  [/\bmust not be empty/g, '不能为空'],
+  [/'([^']{0,60})' is not an ID issued by this API/g, "“$1”不是本系统签发的 ID"],
+  [/\bmust be the ID of an? (\w+), not of an? (\w+)/g, '必须是 $1 的 ID，而不是 $2 的'],
+  [/\bis not a whole number/g, '不是整数'],
+  [/\bis not a number/g, '不是数字'],
+  [/\bis not true or false/g, '不是“是”或“否”'],
+  [/\b(\w+) is required\b/g, '缺少必填项 $1'],
+  [/\bappears twice in this batch: rows (\d+) and (\d+)/g, '在本批中出现两次：第 $1 行和第 $2 行'],
+  [/\bis already registered to enterprise\b/g, '已登记给企业'],
+  [/\bThe record changed since it was read\b/g, '记录在读取后已被修改'],
+  [/\bexport it again and reapply the edit\b/g, '请重新导出并再次修改'],
+  [/\bUnknown columns? /g, '未知的列 '],
+  [/\bMissing columns? /g, '缺少列 '],
+  [/\bAllowed columns for ([\w-]+): /g, '$1 可用的列：'],
+  [/\bnames are case-sensitive\b/g, '区分大小写'],
+  [/\bThe file is empty\b/g, '文件为空'],
+  [/\bNo record has\b/g, '没有记录的'],
+  [/\bNot found\b/g, '未找到'],
+  [/\bretry in a little while\b/g, '请稍后重试'],
+];
+
+/** A message in Chinese: the code's meaning, then the message's particulars, phrase by phrase. */
+export function inChinese(code: string, message: string): string {
+  const lead = CODE_IN_CHINESE[code] ?? '请求未能完成';
+  // A message that already leads with Chinese (some are written both ways) is kept as it is.
+  if (/^\p{Script=Han}/u.test(message)) return message;
+  let detail = message;
+  for (const [phrase, chinese] of PHRASES) detail = detail.replace(phrase, chinese);
+  // A sentence that now ends in Chinese ends with a Chinese full stop.
+  detail = detail.replace(/([\p{Script=Han}）”])\.(\s|$)/gu, '$1。$2');
+  return `${lead}：${detail}`;
+}
+
+/**
+ * Whether a request prefers Chinese: its Accept-Language ranks a Chinese tag (zh, zh-CN, zh-Hans…) above English
+ * (en-*, or `*`), the first listed winning a tie. Without the header, English: what callers got before.
+ */
+export function prefersChinese(acceptLanguage: string | undefined | null): boolean {
+  if (!acceptLanguage) return false;
+  let zh = { q: 0, at: Infinity };
+  let en = { q: 0, at: Infinity };
+  acceptLanguage.split(',').forEach((part, at) => {
+    const [tag, ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+    if (!Number.isFinite(q) || q <= 0) return;
+    if ((tag === 'zh' || tag.startsWith('zh-')) && q > zh.q) zh = { q, at };
+    else if ((tag === 'en' || tag.startsWith('en-') || tag === '*') && q > en.q) en = { q, at };
+  });
+  return zh.q > en.q || (zh.q > 0 && zh.q === en.q && zh.at < en.at);
+}
