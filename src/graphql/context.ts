@@ -27,8 +27,12 @@ export interface RequestContext {
   outcome: RequestOutcome;
   /** The cost of the operations run (src/graphql/limits/query-cost.ts; a batch adds up); 0 before one is known. */
   queryCost: number;
+  /** The language of its messages: Chinese where the caller's Accept-Language prefers it (src/graphql/errors/chinese-messages.ts). */
+  language: MessageLanguage;
 }
 
-export function createRequestContext(pool: Pool, requestId: string, caller: Caller, apiKey: string | null = null): RequestContext {
-  return { requestId, caller, apiKey, db: new RequestDb(pool), loaders: new Loaders(), outcome: { operationNames: [], errorCodes: [], queryCost: 0 }, queryCost: 0 };
+export type MessageLanguage = 'zh' | 'en';
+
+export function createRequestContext(pool: Pool, requestId: string, caller: Caller, apiKey: string | null = null, language: MessageLanguage = 'en'): RequestContext {
+  return { requestId, caller, apiKey, db: new RequestDb(pool), loaders: new Loaders(), outcome: { operationNames: [], errorCodes: [], queryCost: 0 }, queryCost: 0, language };
 }

@@ -9,6 +9,7 @@ import { authenticate } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
 import { databaseFault, databaseFaultStatus } from '../graphql/errors/database-fault';
 import { formatError, internalErrorLog } from '../graphql/errors/format-error';
+import { messagesInCallersLanguage } from '../graphql/errors/message-language';
 import { jitGateway } from '../graphql/jit-executor';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits/query-limits';
@@ -105,7 +106,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
     // graphqlOutcome feeds the request log; the limiter's Redis connection and the key cache's LISTEN connection close with the server.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, internalErrorLog, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, internalErrorLog, messagesInCallersLanguage, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
   });
   await apollo.start();
   // After start, which may throw: from here on apollo.stop() closes its LISTEN connection.

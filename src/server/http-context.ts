@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
+import { prefersChinese } from '../graphql/errors/chinese-messages';
 import { ANONYMOUS, type Caller } from '../auth/caller';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 
@@ -34,7 +35,8 @@ export function requestIds() {
  * res.locals so that the request's log line and metrics can read what it did (request-log.ts).
  */
 export function httpRequestContext(pool: Pool, req: Request, res: Response): RequestContext {
-  const context = createRequestContext(pool, requestIdOf(req, res), (res.locals.caller as Caller | undefined) ?? ANONYMOUS, (res.locals.apiKey as string | null) ?? null);
+  const language = prefersChinese(req.header('accept-language')) ? 'zh' : 'en';
+  const context = createRequestContext(pool, requestIdOf(req, res), (res.locals.caller as Caller | undefined) ?? ANONYMOUS, (res.locals.apiKey as string | null) ?? null, language);
   res.locals.requestContext = context;
   return context;
 }

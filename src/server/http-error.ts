@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { inChinese, prefersChinese } from '../graphql/errors/chinese-messages';
 import { requestIdOf } from './http-context';
 
 /** The `{ errors: [...] }` body of every error the HTTP layer answers (outside Express too: serving.ts). */
@@ -36,7 +37,11 @@ export const errorCodesOf = (res: Response): string[] => (res.locals.errorCodes 
 /** Writes an error body with the request id in it, and records its code. */
 export function sendError(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   recordErrorCodes(res, [code]);
-  res.status(status).json(errorBody(code, message, extensions, requestIdOf(res.req, res)));
+  res.vary('Accept-Language');
+  // Chinese where the caller prefers it; the English stays in extensions.englishMessage.
+  const chinese = prefersChinese(res.req.header('accept-language'));
+  const body = chinese ? errorBody(code, inChinese(code, message), { ...extensions, englishMessage: message }, requestIdOf(res.req, res)) : errorBody(code, message, extensions, requestIdOf(res.req, res));
+  res.status(status).json(body);
 }
 
 /** Answers with an HttpError: its headers, then its body (sendError). */

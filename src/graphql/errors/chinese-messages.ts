@@ -1,5 +1,4 @@
 import { ErrorCode } from './codes';
-import { UserErrorCode } from './user-error';
 
 /**
  * What each stable code means, in Chinese: the lead of every message a caller who prefers Chinese
@@ -18,10 +17,11 @@ export const CODE_IN_CHINESE: Readonly<Record<string, string>> = {
   [ErrorCode.TIMEOUT]: '查询超时或服务器繁忙，请缩小范围或稍后再试',
   [ErrorCode.UNAVAILABLE]: '服务暂不可用，请稍后重试',
   [ErrorCode.INTERNAL]: '服务器内部错误',
-  [UserErrorCode.INVALID]: '数据不符合要求',
-  [UserErrorCode.DUPLICATE]: '数据重复',
-  [UserErrorCode.IDEMPOTENCY_KEY_REUSED]: '该幂等键已用于不同的内容',
-  [UserErrorCode.IN_PROGRESS]: '相同幂等键的请求仍在处理中，请稍后重试',
+  // UserErrorCode's (user-error.ts; named here as text, as this file is read by the HTTP layer before any GraphQL type is declared)
+  INVALID: '数据不符合要求',
+  DUPLICATE: '数据重复',
+  IDEMPOTENCY_KEY_REUSED: '该幂等键已用于不同的内容',
+  IN_PROGRESS: '相同幂等键的请求仍在处理中，请稍后重试',
   BAD_REQUEST: '请求无法读取',
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
   PAYLOAD_TOO_LARGE: '文件过大',
@@ -100,4 +100,25 @@ export function prefersChinese(acceptLanguage: string | undefined | null): boole
     else if ((tag === 'en' || tag.startsWith('en-') || tag === '*') && q > en.q) en = { q, at };
   });
   return zh.q > en.q || (zh.q > 0 && zh.q === en.q && zh.at < en.at);
+}
+
+/** The keys under which a payload carries its refusals (RecordPayload.userErrors, BulkUpsertPayload.rowErrors). */
+const REFUSALS = new Set(['userErrors', 'rowErrors']);
+
+/** Every refusal's message under `value` in Chinese, in place: a mutation's payloads, an import's report. */
+export function refusalsInChinese(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) refusalsInChinese(item);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    if (REFUSALS.has(key) && Array.isArray(child)) {
+      for (const refusal of child) {
+        if (refusal && typeof refusal.message === 'string' && typeof refusal.code === 'string') refusal.message = inChinese(refusal.code, refusal.message);
+      }
+    } else if (child && typeof child === 'object') {
+      refusalsInChinese(child);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../registry/writes/bulk-
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
 import { HttpError, sendError, sendHttpError } from '../../server/http-error';
+import { prefersChinese, refusalsInChinese } from '../../graphql/errors/chinese-messages';
 import { XLSX_CONTENT_TYPE } from '../export/export-format';
 import { registryTypes } from '..';
 import { CHINESE_CHARSETS, csvTemplate, importCsv, importRead, MAX_CSV_BYTES, statusOf } from './csv-import.service';
@@ -80,6 +81,8 @@ export function csvImportRouter(pool: Pool): Router {
       if (refused) {
         if (caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
         else res.status(403);
+        res.vary('Accept-Language');
+        if (prefersChinese(req.header('accept-language'))) refusalsInChinese(refused);
         return void res.json(refused);
       }
       const problem = mediaTypeProblem(req.header('content-type'));
@@ -105,6 +108,8 @@ export function csvImportRouter(pool: Pool): Router {
         if (status === 403 && caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
         else res.status(status);
         if (payload.replayed) res.setHeader('idempotent-replayed', 'true');
+        res.vary('Accept-Language');
+        if (ctx.language === 'zh') refusalsInChinese(payload);
         res.json(payload);
       } catch (error) {
         if (error instanceof HttpError) return sendHttpError(res, error);
