@@ -18,6 +18,9 @@ const VENDOR = new Map<string, string>([
   ['react.production.min.js', path.join(pkgDir('react'), 'umd/react.production.min.js')],
   ['react-dom.production.min.js', path.join(pkgDir('react-dom'), 'umd/react-dom.production.min.js')],
   ['graphiql.min.js', path.join(pkgDir('graphiql'), 'graphiql.min.js')],
+  // The Explorer: a query built by ticking fields and arguments, for analysts who do not write GraphQL.
+  ['explorer.min.js', path.join(pkgDir('@graphiql/plugin-explorer'), 'dist/index.umd.js')],
+  ['explorer.css', path.join(pkgDir('@graphiql/plugin-explorer'), 'dist/style.css')],
   // The bundles point at their source maps; serve them so browser devtools work offline too.
   ['graphiql.min.css.map', path.join(pkgDir('graphiql'), 'graphiql.min.css.map')],
   ['graphiql.min.js.map', path.join(pkgDir('graphiql'), 'graphiql.min.js.map')],
@@ -43,6 +46,98 @@ const INIT_JS = `'use strict';
     };
   }
 
+  // The API key, kept for the tab as the dashboard keeps it (sessionStorage): entered in either, it serves both.
+  var KEY_STORE = 'reform-registry.apiKey';
+  var storedKey = null;
+  try { storedKey = sessionStorage.getItem(KEY_STORE); } catch (e) { /* storage disabled */ }
+
+  // The last result and the headers it was asked with, for the download button.
+  var last = null;
+  var base = GraphiQL.createFetcher({ url: root.dataset.endpoint });
+  function fetcher(params, options) {
+    var auth = options && options.headers && (options.headers.Authorization || options.headers.authorization);
+    var bearer = typeof auth === 'string' && /^Bearer\s+(\S+)$/i.exec(auth);
+    try { if (bearer) sessionStorage.setItem(KEY_STORE, bearer[1]); } catch (e) { /* storage disabled */ }
+    var answer = base(params, options);
+    function keep(value) {
+      last = { value: value, headers: (options && options.headers) || {}, operation: params.operationName };
+    }
+    // GraphiQL's fetcher answers a result, or (multipart-capable, its default) a promise of an async iterable of
+    // parts: each is passed on as it comes, and the last kept.
+    function passOn(value) {
+      if (!value || typeof value[Symbol.asyncIterator] !== 'function') {
+        keep(value);
+        return value;
+      }
+      return (async function* () {
+        for await (const part of value) {
+          keep(part);
+          yield part;
+        }
+      })();
+    }
+    return answer && typeof answer.then === 'function' ? answer.then(passOn) : passOn(answer);
+  }
+
+  /** The first list in a result (a connection's nodes or edges, or any list of objects), as rows of dotted columns. */
+  function firstList(value) {
+    if (Array.isArray(value)) {
+      if (value.length && value.every(function (v) { return v && typeof v === 'object' && !Array.isArray(v); })) return value;
+      return null;
+    }
+    if (!value || typeof value !== 'object') return null;
+    if (Array.isArray(value.nodes)) return value.nodes;
+    if (Array.isArray(value.edges)) return value.edges.map(function (e) { return e.node; });
+    for (var key in value) {
+      var found = firstList(value[key]);
+      if (found) return found;
+    }
+    return null;
+  }
+  function flatten(object, prefix, into) {
+    for (var key in object) {
+      var v = object[key];
+      var name = prefix ? prefix + '.' + key : key;
+      if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v, name, into);
+      else if (Array.isArray(v)) into[name] = v.map(function (x) { return x && typeof x === 'object' ? JSON.stringify(x) : x; }).join('; ');
+      else into[name] = v === undefined ? null : v;
+    }
+    return into;
+  }
+
+  function download(format) {
+    var list = last && last.value && last.value.data ? firstList(last.value.data) : null;
+    if (!list || !list.length) {
+      window.alert('请先运行一个返回列表的查询。Run a query that returns a list first.');
+      return;
+    }
+    var flat = list.map(function (row) { return flatten(row, '', {}); });
+    var columns = [];
+    flat.forEach(function (row) { Object.keys(row).forEach(function (k) { if (columns.indexOf(k) < 0) columns.push(k); }); });
+    var rows = flat.map(function (row) { return columns.map(function (c) { return row[c] === undefined ? null : row[c]; }); });
+    var headers = { 'content-type': 'application/json' };
+    for (var h in last.headers) headers[h] = last.headers[h];
+    fetch(root.dataset.table + '.' + format, { method: 'POST', headers: headers, body: JSON.stringify({ columns: columns, rows: rows, title: last.operation || 'GraphiQL' }) })
+      .then(function (res) {
+        if (!res.ok) return res.json().then(function (body) { throw new Error(body.errors ? body.errors[0].message : 'HTTP ' + res.status); });
+        return res.blob();
+      })
+      .then(function (blob) {
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = 'query-result.' + format;
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      })
+      .catch(function (err) { window.alert('下载失败 Download failed: ' + err.message); });
+  }
+
+  function button(format, label) {
+    return React.createElement(GraphiQL.React.ToolbarButton, { key: format, label: label, onClick: function () { download(format); } },
+      React.createElement('span', { 'data-download': format, className: 'registry-download' }, format === 'xlsx' ? 'XLSX' : 'CSV'));
+  }
+
   fetch(root.dataset.examples)
     .then(function (res) {
       if (!res.ok) throw new Error('examples: HTTP ' + res.status);
@@ -54,12 +149,17 @@ const INIT_JS = `'use strict';
     })
     .then(function (examples) {
       var tabs = examples.map(tab);
+      var explorer = GraphiQLPluginExplorer.explorerPlugin({ showAttribution: false });
       ReactDOM.createRoot(root).render(
         React.createElement(GraphiQL, {
-          fetcher: GraphiQL.createFetcher({ url: root.dataset.endpoint }),
+          fetcher: fetcher,
+          plugins: [explorer],
+          visiblePlugin: explorer,
+          toolbar: { additionalContent: [button('xlsx', '下载结果列表为 Excel Download the result list as Excel'), button('csv', '下载结果列表为 CSV Download the result list as CSV')] },
           defaultQuery: tabs.length ? tabs[0].query : undefined,
           defaultTabs: tabs.length ? tabs : undefined,
           defaultEditorToolsVisibility: true,
+          defaultHeaders: storedKey ? JSON.stringify({ Authorization: 'Bearer ' + storedKey }, null, 2) : undefined,
           shouldPersistHeaders: false,
         }),
       );
@@ -91,12 +191,14 @@ function page(base: string, endpoint: string, version: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Reform Registry · GraphiQL (产改登记平台)</title>
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
+<link rel="stylesheet" href="${asset('explorer.css')}">
 </head>
 <body>
-<div id="graphiql" data-endpoint="${escapeHtml(base + endpoint)}" data-examples="${asset('examples.json')}">Loading GraphiQL… 正在加载…</div>
+<div id="graphiql" data-endpoint="${escapeHtml(base + endpoint)}" data-examples="${asset('examples.json')}" data-table="${escapeHtml(`${base}/export/table`)}">Loading GraphiQL… 正在加载…</div>
 <script src="${asset('react.production.min.js')}"></script>
 <script src="${asset('react-dom.production.min.js')}"></script>
 <script src="${asset('graphiql.min.js')}"></script>
+<script src="${asset('explorer.min.js')}"></script>
 <script src="${asset('init.js')}"></script>
 </body>
 </html>
@@ -108,7 +210,7 @@ export function graphiqlRouter(options: { endpoint?: string } = {}): Router {
   const examplesJson = JSON.stringify(EXAMPLE_QUERIES);
   // Asset URLs carry a version so the day-long cache never mixes old and new files after a deploy.
   const version = createHash('sha256')
-    .update(['graphiql', 'react', 'react-dom'].map(pkgVersion).join())
+    .update(['graphiql', 'react', 'react-dom', '@graphiql/plugin-explorer'].map(pkgVersion).join())
     .update(INIT_JS)
     .update(examplesJson)
     .digest('hex')

@@ -383,3 +383,30 @@ describe('workbooks', () => {
     expect(big.status).toBe(413);
   });
 });
+
+describe('POST /export/table.<format>: a list the caller holds, as the same cells', () => {
+  const post = (format: string, body: unknown) =>
+    asBuffer(request(app.app).post(`/export/table.${format}`).set('authorization', `Bearer ${admin}`).set('content-type', 'application/json').send(body as object));
+
+  it('writes codes as text, numbers as numbers, dates as dates; CSV with a BOM', async () => {
+    const table = { columns: ['code', 'name', 'count', 'signedOn'], rows: [['320100', '南京', 598, '2024-05-01'], ['320200', '无锡', null, null]], title: 'CityCounts' };
+    const xlsx = await post('xlsx', table);
+    expect(xlsx.status).toBe(200);
+    const sheet = (await (async () => { const w = new ExcelJS.Workbook(); await w.xlsx.load(xlsx.body as unknown as ArrayBuffer); return w; })()).worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(table.columns);
+    expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getRow(2).getCell(3).value).toBe(598);
+    expect((sheet.getRow(2).getCell(4).value as Date).toISOString().slice(0, 10)).toBe('2024-05-01');
+    expect(sheet.getRow(3).getCell(3).value).toBeNull(); // unknown stays empty, never 0
+    const csvText = (await post('csv', table)).body.toString('utf8');
+    expect(csvText).toBe('\uFEFFcode,name,count,signedOn\r\n320100,南京,598,2024-05-01\r\n320200,无锡,,\r\n');
+  });
+
+  it('refuses what is not a table (400), too many rows (413) and another format (404)', async () => {
+    expect((await post('xlsx', { columns: 'code', rows: [] })).status).toBe(400);
+    expect((await post('xlsx', { columns: ['a'], rows: [[{ nested: true }]] })).status).toBe(400);
+    expect((await post('xlsx', { columns: ['a', 'b'], rows: [['only one']] })).status).toBe(400);
+    expect((await post('xlsx', { columns: ['a'], rows: Array.from({ length: 10_001 }, () => [1]) })).status).toBe(413);
+    expect((await post('pdf', { columns: ['a'], rows: [] })).status).toBe(404);
+  });
+});

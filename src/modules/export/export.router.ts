@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { getNamedType, isInputObjectType, type GraphQLInputObjectType } from 'graphql';
 import type { Pool } from 'pg';
 import { chinaDateTime } from '../../common/calendar';
@@ -13,6 +13,7 @@ import { readParameters } from './export-parameters';
 import { statsFieldOf, statsRows } from './export-stats';
 import { streamRecords } from './export-stream';
 import { exportTypeOf, exportTypes, exportTypeSlugs, type ExportType } from './export-types';
+import { MAX_TABLE_BYTES, readTable, tableColumns } from './export-table';
 
 const formats = Object.keys(EXPORT_FORMATS);
 
@@ -64,6 +65,17 @@ export function exportRouter(pool: Pool): Router {
   const router = Router();
   const maxRunning = Math.max(1, Math.floor((pool.options.max ?? 10) / 2));
   let running = 0;
+
+  // A table the caller already holds (a GraphiQL result's list, flattened in the browser) as a workbook or CSV: no
+  // database access, only formatting, so that "download as Excel" gives the same cells as every other export.
+  router.post('/table.:format', express.json({ limit: MAX_TABLE_BYTES }), (req, res) => {
+    const format = String(req.params.format);
+    if (format !== 'xlsx' && format !== 'csv') throw new HttpError(404, 'NOT_FOUND', `POST /export/table.<format> takes xlsx or csv (got '${format.slice(0, 20)}').`, { formats: ['xlsx', 'csv'] });
+    const { columns, rows, title } = readTable(req.body);
+    setExportHeaders(res, 'query-result', format);
+    const about = () => ({ title: `${title} 查询结果 query result`, rows: [['导出时间 Exported at', `${chinaDateTime()} 北京时间 (China time)`], ['来源 Source', '产改登记平台 GraphiQL 查询结果 A Reform Registry query run in GraphiQL; empty cells are unknown or not asked for, never zero.']] as Array<[string, string]> });
+    return pipeline(Readable.from(rows), encoderFor(format, tableColumns(columns, rows), about), res);
+  });
 
   router.get('/stats/:file', async (req, res) => {
     const { type, format } = target(String(req.params.file), statsSlugs);
