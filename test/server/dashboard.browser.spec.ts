@@ -7,7 +7,9 @@ import { goalMetrics } from '../../src/registry/goal-metrics';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../setup/chromium';
+import { CHROMIUM_ARGS, chineseFont, chromiumExecutable } from '../setup/chromium';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const STATUS_ORDER = ['OFF_TRACK', 'AT_RISK', 'INSUFFICIENT_HISTORY', 'NO_DATA', 'ON_TRACK', 'ACHIEVED'];
@@ -99,6 +101,7 @@ beforeAll(async () => {
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Installing Chromium (first run on a bare machine) and starting it can take minutes.
+  await chineseFont(); // so that the page's Chinese is drawn, and its check for a missing font is tested against a real one
   browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 180_000 });
 }, 15 * 60_000);
 
@@ -274,6 +277,95 @@ describe('GET /dashboard', () => {
     expect(await cell('320000/320100', 'training')).toBe(`1 项 · 77 场 · ${number.format(2000)} 人次`);
     expect(await cell('320000/321100', 'competitions')).toBe('—');
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('charts and exports', () => {
+  /** The options of the ECharts chart in an element, as the page set them. */
+  const optionOf = (page: Page, id: string) =>
+    page.evaluate((chartId) => {
+      const g = globalThis as any;
+      const chart = g.echarts.getInstanceByDom(g.document.getElementById(chartId));
+      return chart ? JSON.parse(JSON.stringify(chart.getOption(), (_k, v) => (typeof v === 'function' ? undefined : v))) : null;
+    }, id);
+
+  it("draws the ranking against goals with ECharts: one bar per goal of the metric, the API's ratios, highest first", async () => {
+    const { context, page, consoleErrors } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+    expect(await page.inputValue('#ranking-metric')).toBe('INNOVATION_STUDIOS');
+    const { goals } = await api(GOALS);
+    const expected = goals.nodes
+      .filter((g: any) => g.metric === 'INNOVATION_STUDIOS')
+      .sort((a: any, b: any) => b.progress.ratio - a.progress.ratio || (a.id < b.id ? -1 : 1));
+    const option = await optionOf(page, 'ranking-chart');
+    expect(option.yAxis[0].data).toEqual(expected.map((g: any) => g.scope.name));
+    expect(option.series[0].data.map((d: any) => d.value)).toEqual(expected.map((g: any) => Math.round(g.progress.ratio * 1000) / 10));
+
+    // Another metric redraws it with that metric's goals.
+    await page.selectOption('#ranking-metric', 'COMPETITION_AWARDS');
+    const awards = await optionOf(page, 'ranking-chart');
+    expect(awards.yAxis[0].data).toEqual(goals.nodes.filter((g: any) => g.metric === 'COMPETITION_AWARDS').map((g: any) => g.scope.name));
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("draws the dated studios per city and per month with the API's numbers", async () => {
+    const { context, page } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+    const from = (await page.locator('#studio-charts').getAttribute('data-from'))!;
+    const to = (await page.locator('#studio-charts').getAttribute('data-to'))!;
+    const { innovationStudioSeries } = await api(STUDIOS, { from, to });
+    const dated = innovationStudioSeries.lines.filter((line: any) => (line.points.at(-1)?.cumulative ?? 0) > 0);
+    const trend = await optionOf(page, 'studio-trend');
+    expect(trend.series.map((s: any) => s.data.at(-1)).sort()).toEqual(dated.map((line: any) => line.points.at(-1).cumulative).sort());
+    expect(trend.series.length).toBe(dated.length);
+
+    const months = await optionOf(page, 'studio-monthly');
+    const firstMonth = `${months.xAxis[0].data[0]}-01`;
+    const { innovationStudioSeries: monthly } = await api(`query ($from: LocalDate!, $to: LocalDate!) { innovationStudioSeries(interval: MONTH, from: $from, to: $to) { lines { points { period count } } } }`, { from: firstMonth, to });
+    expect(months.series[0].data).toEqual(monthly.lines[0].points.map((p: any) => p.count));
+    expect(months.xAxis[0].data).toHaveLength(24);
+    await context.close();
+  });
+
+  it('finds the Chinese font (no warning), and exports what a section shows as a workbook', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript({ content: `sessionStorage.setItem(${JSON.stringify(KEY_STORE)}, ${JSON.stringify(analystKey)});` });
+    const page = await context.newPage();
+    await page.goto(`${origin}/dashboard`);
+    expect(await settled(page)).toEqual(READY);
+    expect(await page.locator('#font-warning').isHidden()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="goals"]')]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows = await page.locator('[data-goal-id]').evaluateAll((els: any[]) => els.map((e) => [Number(e.dataset.current), Number(e.dataset.target)]));
+    expect(sheet.rowCount - 1).toBe(rows.length);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const current = header.indexOf('当前 current') + 1;
+    const target = header.indexOf('目标 target') + 1;
+    rows.forEach(([c, t], i) => expect([sheet.getRow(i + 2).getCell(current).value, sheet.getRow(i + 2).getCell(target).value]).toEqual([c, t]));
+    await context.close();
+  });
+
+  it('says so when the browser has no Chinese font, instead of showing boxes', async () => {
+    const { context, page } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+    // A browser without a CJK font draws 中 as the box it draws for a character no font has: the page's own test, given that answer.
+    const warned = await page.evaluate(() => {
+      const g = globalThis as any;
+      const proto = g.CanvasRenderingContext2D.prototype;
+      const fillText = proto.fillText;
+      proto.fillText = function (this: any, text: string, x: number, y: number) {
+        return fillText.call(this, text === '中' ? '\uE000' : text, x, y);
+      };
+      g.document.querySelector('#key-form button[type="submit"]').click();
+      return new Promise((resolve) => setTimeout(() => resolve(!g.document.getElementById('font-warning').hidden), 500));
+    });
+    expect(warned).toBe(true);
+    expect(await page.textContent('#font-warning')).toContain('fonts-noto-cjk');
     await context.close();
   });
 });

@@ -2,7 +2,8 @@
  * The browser for browser tests: Debian's `chromium` package, never a browser downloaded by a test
  * tool (the machines we run on cannot reach browser CDNs; playwright-core only drives it).
  */
-import { findOrInstall } from './debian-package';
+import { existsSync } from 'node:fs';
+import { findOrInstall, installPackage } from './debian-package';
 
 /**
  * Flags for a headless Chromium on a closed network: without the background-networking ones it
@@ -26,3 +27,16 @@ export const CHROMIUM_ARGS = [
  */
 export const chromiumExecutable = (): Promise<string> =>
   findOrInstall({ binary: 'chromium', aptPackage: 'chromium', neededFor: 'the browser tests', envVar: 'CHROMIUM_PATH' });
+
+/** Debian's WenQuanYi Zen Hei, a Chinese font (17 MB; fonts-noto-cjk is the larger alternative the README names). */
+const CHINESE_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+
+/**
+ * A Chinese font for the browser tests, so that pages are drawn as analysts see them: Debian's fonts-wqy-zenhei,
+ * installed where missing as Chromium is (.ci/run installs it the same way before the tests).
+ */
+export async function chineseFont(): Promise<void> {
+  if (existsSync(CHINESE_FONT)) return;
+  await installPackage('fonts-wqy-zenhei', `A Chinese font is needed for the browser tests: sudo apt-get install -y --no-install-recommends fonts-wqy-zenhei`);
+  if (!existsSync(CHINESE_FONT)) throw new Error(`apt-get installed fonts-wqy-zenhei, but ${CHINESE_FONT} is not there`);
+}

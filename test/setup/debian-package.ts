@@ -26,7 +26,7 @@ function onPath(name: string): string | undefined {
 }
 
 /** `apt-get install` of one package (minutes, once); throws `howToInstall` where it cannot (not root, no apt-get). */
-async function aptInstall(packageName: string, howToInstall: string): Promise<void> {
+export async function installPackage(packageName: string, howToInstall: string): Promise<void> {
   const aptGet = onPath('apt-get');
   if (!aptGet || process.getuid?.() !== 0) throw new Error(howToInstall);
   console.log(`${packageName} not found: installing Debian's ${packageName} package (apt-get install ${packageName})…`);
@@ -67,7 +67,7 @@ export async function findOrInstall(program: SystemProgram): Promise<string> {
   const found = find();
   if (found) return found;
 
-  await aptInstall(aptPackage, howToInstall);
+  await installPackage(aptPackage, howToInstall);
   const installed = find();
   if (!installed) throw new Error(`apt-get installed ${aptPackage}, but neither ${debianPath} nor ${binary} on PATH is there. ${howToInstall}`);
   console.log(`Installed ${binary} at ${installed}.`);

@@ -1,14 +1,14 @@
 'use strict';
 /*
- * The goal dashboard. It reads the GraphQL API like any other client (POST /graphql) and draws
- * with plain DOM and SVG: no framework, no build step, nothing from outside this server, no inline
- * style (the Content-Security-Policy allows only 'self'). Every number drawn is also written as
- * text, and rows and series carry data- attributes for tests and scrapers.
+ * The goal dashboard. It reads the GraphQL API like any other client (POST /graphql); charts are
+ * Apache ECharts (served from this server, /dashboard/echarts.min.js), tables plain DOM: no build
+ * step, nothing from outside this server, no inline style (the Content-Security-Policy allows only
+ * 'self'; sizes are set through the CSSOM). Every number drawn is also written as text, rows and
+ * series carry data- attributes for tests and scrapers, and each section exports what it shows.
  */
 (function () {
   const ENDPOINT = document.body.dataset.endpoint;
   const KEY_STORE = 'reform-registry.apiKey'; // sessionStorage: the key is forgotten with the tab
-  const SVG_NS = 'http://www.w3.org/2000/svg'; // a namespace name, not a request
   const YEARS_SHOWN = 10;
 
   // Metric → [中文, English], as the registry types declare them (the server writes them on the page).
@@ -42,12 +42,14 @@
   }`;
   // Every city of the country has a line; the panels show those with studios, with how many of them are
   // samples (stand-ins for what a report counts) and how many have no founding date to chart.
-  const STUDIOS_QUERY = `query DashboardStudios($from: LocalDate!, $to: LocalDate!) {
+  const STUDIOS_QUERY = `query DashboardStudios($from: LocalDate!, $to: LocalDate!, $monthsFrom: LocalDate!) {
     innovationStudioSeries(interval: YEAR, from: $from, to: $to, groupBy: CITY) {
       lines { provinceCode cityCode city { name } province { name } undatedCount points { period cumulative } }
     }
+    monthly: innovationStudioSeries(interval: MONTH, from: $monthsFrom, to: $to) { lines { undatedCount points { period count } } }
     samples: innovationStudioStats(groupBy: [PROVINCE, CITY], filter: { isSample: true }) { provinceCode cityCode count }
   }`;
+  const MONTHS_SHOWN = 24;
 
   // One GROUP BY per type, per city: what the registry holds of the reform's activities. Three requests of two
   // statistics each, so that each stays well within the query cost limit.
@@ -68,6 +70,9 @@
 
   const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+
+  /** What each section shows, as a table: what its export button downloads. */
+  const shown = {};
 
   // ---- API --------------------------------------------------------------------------------
 
@@ -110,15 +115,47 @@
     return node;
   }
 
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS(SVG_NS, tag);
-    for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
-    node.append(...children);
-    return node;
-  }
+  // ---- Charts (ECharts) ----------------------------------------------------------------------
 
-  /** A tooltip for an SVG shape; the same number is always also written as visible text. */
-  const tip = (text) => svg('title', {}, text);
+  const FONT = '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+  const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  const STATUS_COLOURS = () => ({
+    OFF_TRACK: css('--off-track'), AT_RISK: css('--at-risk'), ON_TRACK: css('--on-track'), ACHIEVED: css('--achieved'),
+    NO_DATA: css('--no-data'), INSUFFICIENT_HISTORY: css('--insufficient'),
+  });
+
+  /** The chart in an element, made once and given new options on every load; sized with its container. */
+  function chartIn(id, option) {
+    const node = document.getElementById(id);
+    const chart = echarts.getInstanceByDom(node) || echarts.init(node, null, { renderer: 'canvas' });
+    chart.setOption({ textStyle: { fontFamily: FONT }, animation: false, ...option }, true);
+    return chart;
+  }
+  window.addEventListener('resize', () => {
+    for (const node of document.querySelectorAll('.chart')) {
+      const chart = echarts.getInstanceByDom(node);
+      if (chart) chart.resize();
+    }
+  });
+
+  /**
+   * Whether the browser has a font with Chinese characters: without one, 中 is drawn as the same box as a
+   * character no font has (U+E000, private use). Then the page says which font to install instead of showing boxes.
+   */
+  function hasChineseFont() {
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 40;
+    const context = canvas.getContext('2d');
+    if (!context) return true;
+    const draw = (text) => {
+      context.clearRect(0, 0, 40, 40);
+      context.font = `32px ${FONT}`;
+      context.fillText(text, 2, 32);
+      return context.getImageData(0, 0, 40, 40).data.join(',');
+    };
+    return draw('中') !== draw('\uE000');
+  }
   const bilingual = ([zh, en]) => [zh, ' ', el('span', { lang: 'en', class: 'en' }, en)];
 
   // ---- Goals ------------------------------------------------------------------------------
@@ -137,31 +174,23 @@
     return { zh: `${zh}${number.format(figure.value)}（${figure.source ? figure.source.publisher : ''} ${figure.asOf}）`, en: `${en}${number.format(figure.value)}` };
   }
 
-  /** Current against target on one scale, with the straight-line expectation, the projection and the latest published figure. */
+  /** Current against target on one scale, with the straight-line expectation, the projection and the latest published figure (HTML, sized through the CSSOM). */
   function progressBar(p) {
-    const width = 320;
-    const height = 22;
     const figure = p.evidence.latestPublished;
     const max = Math.max(p.target, p.current, p.projectedAtDeadline || 0, p.expectedByNow || 0, figure ? figure.value : 0) * 1.05 || 1;
-    const x = (v) => Math.round((v / max) * width * 10) / 10;
+    const at = (node, value, property = 'left') => {
+      node.style[property] = `${Math.round((value / max) * 1000) / 10}%`;
+      return node;
+    };
     const parts = [
-      svg('rect', { class: 'track', x: 0, y: 5, width: x(p.target), height: 12 }, tip(`目标 target ${number.format(p.target)}`)),
-      svg('rect', { class: `bar status-${p.status}`, x: 0, y: 5, width: x(p.current), height: 12 }, tip(`当前 current ${number.format(p.current)}`)),
-      svg('line', { class: 'target-line', x1: x(p.target), x2: x(p.target), y1: 1, y2: 21 }),
+      at(el('span', { class: 'track', title: `目标 target ${number.format(p.target)}` }), p.target, 'width'),
+      at(el('span', { class: `fill status-${p.status}`, title: `当前 current ${number.format(p.current)}` }), p.current, 'width'),
+      at(el('span', { class: 'target-line' }), p.target),
     ];
-    if (p.expectedByNow !== null) {
-      const ex = x(p.expectedByNow);
-      parts.push(svg('line', { class: 'expected', x1: ex, x2: ex, y1: 2, y2: 20 }, tip(`按直线应达 expected by now ${number.format(p.expectedByNow)}`)));
-    }
-    if (p.projectedAtDeadline !== null) {
-      const px = x(p.projectedAtDeadline);
-      parts.push(svg('path', { class: 'projected', d: `M${px} 3 l5 8 l-5 8 l-5 -8 z` }, tip(`预计截止时 projected ${number.format(p.projectedAtDeadline)}`)));
-    }
-    if (figure) {
-      const fx = x(figure.value);
-      parts.push(svg('path', { class: 'published', d: `M${fx - 4} 0 l8 0 l-4 6 z` }, tip(`公开数据 published ${published(figure).zh}`)));
-    }
-    return svg('svg', { class: 'progress-bar', viewBox: `-6 0 ${width + 12} ${height}`, width: width + 12, height, 'aria-hidden': 'true' }, ...parts);
+    if (p.expectedByNow !== null) parts.push(at(el('span', { class: 'expected', title: `按直线应达 expected by now ${number.format(p.expectedByNow)}` }), p.expectedByNow));
+    if (p.projectedAtDeadline !== null) parts.push(at(el('span', { class: 'projected', title: `预计截止时 projected ${number.format(p.projectedAtDeadline)}` }), p.projectedAtDeadline));
+    if (figure) parts.push(at(el('span', { class: 'published', title: `公开数据 published ${published(figure).zh}` }), figure.value));
+    return el('div', { class: 'progress-bar', 'aria-hidden': 'true' }, ...parts);
   }
 
   const SCOPE_KINDS = { District: ['区县', 'district'], City: ['市', 'city'], Province: ['全省', 'province-wide'] };
@@ -218,9 +247,65 @@
   }
 
   function renderGoals(goals) {
-    const rows = goals.slice().sort(byUrgency).map(goalRow);
+    const sorted = goals.slice().sort(byUrgency);
+    const rows = sorted.map(goalRow);
     if (!rows.length) rows.push(el('tr', {}, el('td', { colspan: '6', class: 'muted' }, '没有目标 No goals')));
     document.getElementById('goal-rows').replaceChildren(...rows);
+    shown.goals = {
+      title: '目标进度 Goal progress',
+      columns: ['范围 scope', '指标 metric', '当前 current', '目标 target', '完成率 ratio', '截止 deadline', '剩余天数 days left', '状态 status', '状态依据 reason', '登记记录 registry records', '示例 samples', '未注明日期 undated', '最新公开 latest published', '公开日期 published as of'],
+      rows: sorted.map((g) => {
+        const p = g.progress;
+        const figure = p.evidence.latestPublished;
+        return [g.scope.name, (METRICS[g.metric] || [g.metric])[0], p.current, p.target, p.ratio, g.deadline, p.daysLeft, (STATUSES[p.status] || [p.status])[0], p.statusReason,
+          p.evidence.registryRecords, p.evidence.sampleRecords, p.evidence.undatedRecords, figure ? figure.value : null, figure ? figure.asOf : null];
+      }),
+    };
+    setUpRanking(goals);
+  }
+
+  // ---- Ranking against goals ------------------------------------------------------------
+
+  /** The metric choice: the metrics goals exist for, innovation studios first (the reform's headline goal). */
+  function setUpRanking(goals) {
+    const select = document.getElementById('ranking-metric');
+    const metrics = [...new Set(goals.map((g) => g.metric))].sort((a, b) => (a === 'INNOVATION_STUDIOS' ? -1 : b === 'INNOVATION_STUDIOS' ? 1 : a.localeCompare(b)));
+    const chosen = metrics.includes(select.value) ? select.value : metrics[0];
+    select.replaceChildren(...metrics.map((m) => el('option', { value: m }, (METRICS[m] || [m, ''])[0], ' ', (METRICS[m] || ['', m])[1])));
+    if (chosen) select.value = chosen;
+    select.onchange = () => drawRanking(goals, select.value);
+    drawRanking(goals, chosen);
+  }
+
+  /** One bar per goal of the metric: its ratio, coloured by status, with current / target written at its end. */
+  function drawRanking(goals, metric) {
+    const ranked = goals.filter((g) => g.metric === metric).sort((a, b) => b.progress.ratio - a.progress.ratio || (a.id < b.id ? -1 : 1));
+    const colours = STATUS_COLOURS();
+    const node = document.getElementById('ranking-chart');
+    node.dataset.metric = metric || '';
+    node.dataset.goals = ranked.map((g) => `${g.id}:${g.progress.ratio}`).join(',');
+    node.style.height = `${Math.max(160, 40 + ranked.length * 28)}px`;
+    const names = ranked.map((g) => `${g.scope.name}`);
+    chartIn('ranking-chart', {
+      tooltip: { trigger: 'item', formatter: (item) => {
+        const g = ranked[item.dataIndex];
+        return `${g.scope.name}：${number.format(g.progress.current)} / ${number.format(g.progress.target)}（${percent.format(g.progress.ratio)}）<br>${(STATUSES[g.progress.status] || [g.progress.status])[0]} · ${g.deadline}`;
+      } },
+      grid: { left: 96, right: 96, top: 8, bottom: 24 },
+      xAxis: { type: 'value', axisLabel: { formatter: (v) => `${v}%` }, max: (range) => Math.max(100, Math.ceil(range.max / 10) * 10) },
+      yAxis: { type: 'category', data: names, inverse: true },
+      series: [{
+        type: 'bar',
+        data: ranked.map((g) => ({ value: Math.round(g.progress.ratio * 1000) / 10, itemStyle: { color: colours[g.progress.status] } })),
+        label: { show: true, position: 'right', formatter: (item) => `${number.format(ranked[item.dataIndex].progress.current)} / ${number.format(ranked[item.dataIndex].progress.target)}` },
+        markLine: { symbol: 'none', silent: true, data: [{ xAxis: 100 }], lineStyle: { color: css('--ink'), type: 'dashed' }, label: { formatter: '目标 target' } },
+      }],
+    });
+    shown.ranking = {
+      title: `各地目标完成率排名 Ranking against goals: ${(METRICS[metric] || [metric])[0]}`,
+      columns: ['范围 scope', '当前 current', '目标 target', '完成率 ratio', '状态 status', '截止 deadline'],
+      rows: ranked.map((g) => [g.scope.name, g.progress.current, g.progress.target, g.progress.ratio, (STATUSES[g.progress.status] || [g.progress.status])[0], g.deadline]),
+    };
   }
 
   // ---- Studios per city -------------------------------------------------------------------
@@ -230,31 +315,39 @@
   const cityName = (line) => (line.city ? line.city.name : `${line.province ? line.province.name : ''} 未分城市 (no city)`);
   const lineKey = (line) => `${line.provinceCode || ''}/${line.cityCode || ''}`;
 
-  /** One small line chart; each panel has its own vertical scale, written on it. */
-  function studioChart(line) {
-    const width = 220;
-    const height = 90;
-    const pad = { left: 6, right: 6, top: 14, bottom: 16 };
-    const points = line.points;
-    const top = Math.max(0, ...points.map((p) => p.cumulative));
-    const max = Math.max(1, top); // a flat line of zeros sits on the axis
-    const x = (i) => pad.left + (points.length > 1 ? (i / (points.length - 1)) * (width - pad.left - pad.right) : 0);
-    const y = (v) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
-    const year = (p) => p.period.slice(0, 4);
-    const label = `${cityName(line)}: ` + points.map((p) => `${year(p)} ${p.cumulative}`).join(', ');
-    const chart = svg('svg', { class: 'studio-chart', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label },
-      svg('line', { class: 'axis', x1: pad.left, x2: width - pad.right, y1: y(0), y2: y(0) }),
-      svg('text', { class: 'axis-label', x: pad.left, y: 10 }, `最大 max ${number.format(top)}`),
-      svg('polyline', { class: 'series', points: points.map((p, i) => `${x(i)},${y(p.cumulative)}`).join(' ') }),
-      ...points.map((p, i) => svg('circle', { class: 'point', cx: x(i), cy: y(p.cumulative), r: 2.5 }, tip(`${year(p)}: ${p.cumulative}`))),
-    );
-    if (points.length) {
-      chart.append(
-        svg('text', { class: 'axis-label', x: pad.left, y: height - 3 }, year(points[0])),
-        svg('text', { class: 'axis-label end', x: width - pad.right, y: height - 3 }, year(points[points.length - 1])),
-      );
-    }
-    return chart;
+  /** A chart's note where it has nothing to draw: says why, rather than leave an empty frame that reads as zero. */
+  const emptyNote = (text) => ({ type: 'text', left: 'center', top: 'middle', style: { text, fill: css('--muted'), font: `13px ${FONT}` } });
+
+  /** The cumulative dated studios of every city that has any, one line each, on one scale. */
+  function drawStudioTrend(lines) {
+    const years = lines.length ? lines[0].points.map((p) => p.period.slice(0, 4)) : [];
+    const node = document.getElementById('studio-trend');
+    node.dataset.lines = String(lines.length);
+    chartIn('studio-trend', {
+      title: { text: '注明成立日期的工作室逐年累计 Dated studios, cumulative per year', textStyle: { fontSize: 13, fontFamily: FONT } },
+      tooltip: { trigger: 'axis' },
+      legend: { type: 'scroll', bottom: 0, textStyle: { fontFamily: FONT } },
+      grid: { left: 48, right: 16, top: 40, bottom: 48 },
+      xAxis: { type: 'category', data: years },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: lines.map((line) => ({ name: cityName(line), type: 'line', data: line.points.map((p) => p.cumulative), symbolSize: 5 })),
+      graphic: lines.length ? [] : [emptyNote('登记中的工作室都未注明成立日期，无法绘制趋势 · No studio in the registry has a founding date: no trend to draw')],
+    });
+  }
+
+  /** Studios founded each month of the last MONTHS_SHOWN, everywhere the caller may see. */
+  function drawMonthly(line) {
+    const points = line ? line.points : [];
+    document.getElementById('studio-monthly').dataset.total = String(points.reduce((sum, p) => sum + p.count, 0));
+    chartIn('studio-monthly', {
+      title: { text: '每月新增（按成立日期）New studios per month (by founding date)', textStyle: { fontSize: 13, fontFamily: FONT } },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 16, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: points.map((p) => p.period.slice(0, 7)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ name: '新增 new', type: 'bar', data: points.map((p) => p.count), itemStyle: { color: css('--achieved') } }],
+      graphic: points.some((p) => p.count > 0) ? [] : [emptyNote(`近 ${MONTHS_SHOWN} 个月没有注明成立日期的新增工作室（未注明日期的不计入）· No studio founded in the last ${MONTHS_SHOWN} months by its recorded date (undated ones cannot be placed)`)],
+    });
   }
 
   /**
@@ -284,17 +377,24 @@
         el('figcaption', {}, el('span', { class: 'city' }, cityName(line)), ' ',
           el('strong', { class: 'total' }, number.format(total(line))), ' ', el('span', { class: 'muted' }, '个 studios (登记 registry)'),
           el('span', { class: 'notes muted' }, notes.join(' · '))),
-        latest(line) ? studioChart(line) : el('p', { class: 'no-chart muted' }, '没有成立日期，无法绘制趋势 · No founding dates: no trend to draw'),
+        latest(line) ? null : el('p', { class: 'no-chart muted' }, '没有成立日期，无法绘制趋势 · No founding dates: no trend to draw'),
       );
     });
+    drawStudioTrend(lines.filter((line) => latest(line) > 0));
+    drawMonthly(data.monthly.lines[0]);
+    shown.studios = {
+      title: '各市创新工作室 Innovation studios per city',
+      columns: ['城市 city', '登记总数 total', '注明成立日期 dated', '未注明日期 undated', '示例 samples'],
+      rows: lines.map((line) => [cityName(line), total(line), latest(line), line.undatedCount, samples.get(lineKey(line)) || 0]),
+    };
     if (!figures.length) figures.push(el('p', { class: 'muted' }, '登记系统中尚无创新工作室 No innovation studios in the registry'));
     const container = document.getElementById('studio-charts');
     container.dataset.from = from;
     container.dataset.to = to;
     container.replaceChildren(...figures);
     document.getElementById('studios-note').textContent =
-      `登记的工作室数（含示例与未注明成立日期者）；曲线为注明成立日期者逐年累计，截至 ${to}，各图纵轴独立。` +
-      `Studios in the registry (samples and undated ones included); the line counts those with a founding date, per year up to ${to}, each panel on its own scale.`;
+      `登记的工作室数（含示例与未注明成立日期者）；曲线为注明成立日期者逐年累计，柱为近 ${MONTHS_SHOWN} 个月每月新增，截至 ${to}。` +
+      `Studios in the registry (samples and undated ones included); the lines count those with a founding date, per year, the bars those founded each month of the last ${MONTHS_SHOWN}, up to ${to}.`;
   }
 
   // ---- The reform's activities -------------------------------------------------------------
@@ -335,6 +435,12 @@
       );
     if (!rows.length) rows.push(el('tr', {}, el('td', { colspan: String(ACTIVITY_COLUMNS.length + 1), class: 'muted' }, '登记中没有产改活动 No activities registered')));
     document.getElementById('activity-rows').replaceChildren(...rows);
+    const headers = [...document.querySelectorAll('table.activities thead th')].map((th) => th.textContent.replace(/\s+/g, ' ').trim());
+    shown.activities = {
+      title: "产改活动 The reform's activities",
+      columns: headers,
+      rows: [...places.values()].sort((a, b) => a.key.localeCompare(b.key)).map((place) => [place.name, ...ACTIVITY_COLUMNS.map((c) => place.cells[c.key] || null)]),
+    };
   }
 
   // ---- Page -------------------------------------------------------------------------------
@@ -345,7 +451,42 @@
     box.hidden = messages.length === 0;
   }
 
+  /** The first day of the month `months` before the month of `date` (YYYY-MM-DD). */
+  function monthsBefore(date, months) {
+    const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - months;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  }
+
+  // ---- Exports ------------------------------------------------------------------------------
+
+  /** Downloads what a section shows as a workbook (POST /export/table.xlsx: the same cells as every export). */
+  async function exportSection(name) {
+    const table = shown[name];
+    if (!table || !table.rows.length) {
+      showErrors([`没有可导出的数据 Nothing to export in this section`]);
+      return;
+    }
+    const headers = { 'content-type': 'application/json' };
+    const key = sessionStorage.getItem(KEY_STORE);
+    if (key) headers.authorization = `Bearer ${key}`;
+    const res = await fetch(`${ENDPOINT.replace(/\/graphql$/, '')}/export/table.xlsx`, { method: 'POST', headers, body: JSON.stringify(table) });
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      showErrors([`导出失败 Export failed: ${body && body.errors ? body.errors[0].message : `HTTP ${res.status}`}`]);
+      return;
+    }
+    const link = el('a', { href: URL.createObjectURL(await res.blob()), download: `dashboard-${name}-${todayInChina()}.xlsx` });
+    document.body.append(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  for (const button of document.querySelectorAll('button[data-export]')) {
+    button.addEventListener('click', () => exportSection(button.dataset.export).catch((err) => showErrors([`导出失败 Export failed: ${err.message}`])));
+  }
+
   async function load() {
+    document.getElementById('font-warning').hidden = hasChineseFont();
     document.body.dataset.state = 'loading';
     const status = document.getElementById('status-line');
     status.textContent = '正在加载… Loading…';
@@ -353,7 +494,7 @@
     const from = `${Number(to.slice(0, 4)) - (YEARS_SHOWN - 1)}-01-01`;
     const [goals, studios, activities] = await Promise.allSettled([
       loadGoals(),
-      graphql(STUDIOS_QUERY, { from, to }).then((data) => ({ series: data.innovationStudioSeries, samples: data.samples })),
+      graphql(STUDIOS_QUERY, { from, to, monthsFrom: monthsBefore(to, MONTHS_SHOWN - 1) }).then((data) => ({ series: data.innovationStudioSeries, monthly: data.monthly, samples: data.samples })),
       Promise.all(ACTIVITIES_QUERIES.map((query) => graphql(query))).then((parts) => Object.assign({}, ...parts)),
     ]);
     const errors = [];

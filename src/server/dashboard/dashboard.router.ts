@@ -36,9 +36,13 @@ function dashboardPage(): string {
   return page.replace('<body ', `<body data-metrics="${escapeHtml(JSON.stringify(metrics))}" `);
 }
 
+/** Apache ECharts, from node_modules: the charts are drawn by it, served from here like everything else. */
+const ECHARTS = path.join(path.dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js');
+
 export function dashboardRouter(): Router {
   const page = dashboardPage();
   const assets = new Map(ASSETS.map(([name, type]) => [name, { type, body: read(name) }]));
+  assets.set('echarts.min.js', { type: 'text/javascript; charset=utf-8', body: readFileSync(ECHARTS, 'utf8') });
   const router = Router();
 
   router.get('/dashboard', (_req, res) => {
