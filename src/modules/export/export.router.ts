@@ -68,13 +68,13 @@ export function exportRouter(pool: Pool): Router {
 
   // A table the caller already holds (a GraphiQL result's list, flattened in the browser) as a workbook or CSV: no
   // database access, only formatting, so that "download as Excel" gives the same cells as every other export.
-  router.post('/table.:format', express.json({ limit: MAX_TABLE_BYTES }), (req, res) => {
+  router.post('/table.:format', express.json({ limit: MAX_TABLE_BYTES }), async (req, res) => {
     const format = String(req.params.format);
     if (format !== 'xlsx' && format !== 'csv') throw new HttpError(404, 'NOT_FOUND', `POST /export/table.<format> takes xlsx or csv (got '${format.slice(0, 20)}').`, { formats: ['xlsx', 'csv'] });
     const { columns, rows, title } = readTable(req.body);
     setExportHeaders(res, 'query-result', format);
     const about = () => ({ title: `${title} 查询结果 query result`, rows: [['导出时间 Exported at', `${chinaDateTime()} 北京时间 (China time)`], ['来源 Source', '产改登记平台 GraphiQL 查询结果 A Reform Registry query run in GraphiQL; empty cells are unknown or not asked for, never zero.']] as Array<[string, string]> });
-    return pipeline(Readable.from(rows), encoderFor(format, tableColumns(columns, rows), about), res);
+    await pipeline(Readable.from(rows), encoderFor(format, tableColumns(columns, rows), about), res);
   });
 
   router.get('/stats/:file', async (req, res) => {
