@@ -369,3 +369,47 @@ describe('charts and exports', () => {
     await context.close();
   });
 });
+
+describe('drill down by place', () => {
+  const TYPES = ['innovationStudioStats', 'craftsmanStats', 'craftsmanAcademyStats', 'collectiveContractStats'];
+  /** The page's data-places for a level, computed from the API itself: counts of the four types per place, largest total first. */
+  async function expectedPlaces(groupBy: string, code: string, filter: string): Promise<string> {
+    const data = await api(`{ ${TYPES.map((t, i) => `t${i}: ${t}(groupBy: [${groupBy}]${filter}) { ${code} count }`).join(' ')} }`);
+    const places = new Map<string, number[]>();
+    TYPES.forEach((_t, i) => {
+      for (const g of data[`t${i}`]) {
+        const key = g[code] ?? '-';
+        if (!places.has(key)) places.set(key, TYPES.map(() => 0));
+        places.get(key)![i] += g.count;
+      }
+    });
+    const total = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+    return [...places.entries()]
+      .sort(([a, x], [b, y]) => total(y) - total(x) || (a === '-' ? '' : a).localeCompare(b === '-' ? '' : b))
+      .map(([key, counts]) => `${key}:${counts.join('/')}`)
+      .join(',');
+  }
+
+  it("goes from the country to a province, a city and its districts, with the API's counts at every level, and back", async () => {
+    const { context, page, consoleErrors } = await openDashboard({ key: analystKey });
+    expect(await settled(page)).toEqual(READY);
+    const chart = page.locator('#drill-chart');
+    expect(await chart.getAttribute('data-level')).toBe('country');
+    expect(await chart.getAttribute('data-places')).toBe(await expectedPlaces('PROVINCE', 'provinceCode', ''));
+
+    await page.selectOption('#drill-place', '320000');
+    await page.waitForSelector('#drill-chart[data-level="province"]');
+    expect(await chart.getAttribute('data-places')).toBe(await expectedPlaces('CITY', 'cityCode', ', filter: { provinceCode: "320000" }'));
+
+    await page.selectOption('#drill-place', '320100');
+    await page.waitForSelector('#drill-chart[data-level="city"]');
+    expect(await chart.getAttribute('data-places')).toBe(await expectedPlaces('DISTRICT', 'districtCode', ', filter: { cityCode: "320100" }'));
+    expect(await page.isDisabled('#drill-place')).toBe(true); // districts are the last level
+    expect(await page.textContent('#drill-path')).toContain('江苏');
+
+    await page.click('#drill-path button.crumb[data-depth="0"]');
+    await page.waitForSelector('#drill-chart[data-level="country"]');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -308,6 +308,98 @@
     };
   }
 
+  // ---- Drill down: country → province → city → district ------------------------------------
+
+  /** What the drill-down counts: a registry type's statistics field, and its name on the page. */
+  const DRILL_TYPES = [
+    { field: 'innovationStudioStats', name: ['创新工作室', 'Innovation studios'] },
+    { field: 'craftsmanStats', name: ['工匠', 'Craftsmen'] },
+    { field: 'craftsmanAcademyStats', name: ['工匠学院', 'Craftsman academies'] },
+    { field: 'collectiveContractStats', name: ['技术创新集体合同', 'Collective contracts'] },
+  ];
+  const DRILL_LEVELS = {
+    country: { groupBy: 'PROVINCE', place: 'province', code: 'provinceCode', next: 'province', filter: () => '' },
+    province: { groupBy: 'CITY', place: 'city', code: 'cityCode', next: 'city', filter: (code) => `, filter: { provinceCode: "${code}" }` },
+    city: { groupBy: 'DISTRICT', place: 'district', code: 'districtCode', next: null, filter: (code) => `, filter: { cityCode: "${code}" }` },
+  };
+  /** Where the drill-down is: the path from the country down, each step a level, a code and a name. */
+  let drillPath = [{ level: 'country', code: null, name: ['全国', 'All'] }];
+
+  async function loadDrill() {
+    const step = drillPath[drillPath.length - 1];
+    const level = DRILL_LEVELS[step.level];
+    if (step.code !== null && !/^[0-9]{6}$/.test(step.code)) throw new Error(`not a division code: ${step.code}`);
+    const query = `query DashboardDrill { ${DRILL_TYPES.map((t, i) => `t${i}: ${t.field}(groupBy: [${level.groupBy}]${level.filter(step.code)}) { ${level.code} ${level.place} { name } count }`).join(' ')} }`;
+    const data = await graphql(query);
+    const places = new Map();
+    DRILL_TYPES.forEach((t, i) => {
+      for (const g of data[`t${i}`]) {
+        const code = g[level.code];
+        // Records placed no further (a province-level academy, a city's records with no district): their own line.
+        const name = g[level.place] ? g[level.place].name : `未细分 not placed further`;
+        const key = code || '';
+        if (!places.has(key)) places.set(key, { code, name, counts: DRILL_TYPES.map(() => 0) });
+        places.get(key).counts[i] += g.count;
+      }
+    });
+    renderDrill([...places.values()].sort((a, b) => b.counts.reduce((x, y) => x + y) - a.counts.reduce((x, y) => x + y) || String(a.code).localeCompare(String(b.code))));
+  }
+
+  function renderDrill(places) {
+    const step = drillPath[drillPath.length - 1];
+    const level = DRILL_LEVELS[step.level];
+    const crumbs = drillPath.map((s, i) =>
+      i === drillPath.length - 1
+        ? el('strong', {}, ...bilingual(s.name))
+        : el('button', { type: 'button', class: 'crumb', 'data-depth': String(i) }, ...bilingual(s.name)));
+    const trail = document.getElementById('drill-path');
+    trail.replaceChildren(...crumbs.flatMap((c, i) => (i ? [' › ', c] : [c])));
+    for (const button of trail.querySelectorAll('button.crumb')) {
+      button.addEventListener('click', () => {
+        drillPath = drillPath.slice(0, Number(button.dataset.depth) + 1);
+        loadDrill().catch((err) => showErrors([`地区数据加载失败 Places could not be loaded: ${err.message}`]));
+      });
+    }
+    const select = document.getElementById('drill-place');
+    const drillable = level.next ? places.filter((p) => p.code) : [];
+    select.replaceChildren(el('option', { value: '' }, level.next ? '选择下一级 Choose a place to drill into' : '已到区县 District level'), ...drillable.map((p) => el('option', { value: p.code }, p.name)));
+    select.disabled = !drillable.length;
+    select.onchange = () => {
+      const place = drillable.find((p) => p.code === select.value);
+      if (place) drillInto(place);
+    };
+    const node = document.getElementById('drill-chart');
+    node.dataset.level = step.level;
+    node.dataset.code = step.code || '';
+    node.dataset.places = places.map((p) => `${p.code || '-'}:${p.counts.join('/')}`).join(',');
+    node.style.height = `${Math.max(200, 60 + places.length * 26)}px`;
+    const chart = chartIn('drill-chart', {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, textStyle: { fontFamily: FONT } },
+      grid: { left: 120, right: 24, top: 32, bottom: 24 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: places.map((p) => p.name), inverse: true },
+      series: DRILL_TYPES.map((t, i) => ({ name: `${t.name[0]} ${t.name[1]}`, type: 'bar', stack: 'all', data: places.map((p) => p.counts[i]) })),
+      graphic: places.length ? [] : [emptyNote('这里没有登记记录 · Nothing registered here')],
+    });
+    chart.off('click');
+    chart.on('click', (item) => {
+      const place = drillable.find((p) => p.name === item.name);
+      if (place) drillInto(place);
+    });
+    shown.drill = {
+      title: `地区钻取 Drill down: ${drillPath.map((s) => s.name[0]).join(' › ')}`,
+      columns: ['地区 place', '代码 code', ...DRILL_TYPES.map((t) => `${t.name[0]} ${t.name[1]}`)],
+      rows: places.map((p) => [p.name, p.code, ...p.counts]),
+    };
+  }
+
+  function drillInto(place) {
+    const step = drillPath[drillPath.length - 1];
+    drillPath = [...drillPath, { level: DRILL_LEVELS[step.level].next, code: place.code, name: [place.name, ''] }];
+    loadDrill().catch((err) => showErrors([`地区数据加载失败 Places could not be loaded: ${err.message}`]));
+  }
+
   // ---- Studios per city -------------------------------------------------------------------
 
   const latest = (line) => (line.points.length ? line.points[line.points.length - 1].cumulative : 0);
@@ -492,10 +584,11 @@
     status.textContent = '正在加载… Loading…';
     const to = todayInChina();
     const from = `${Number(to.slice(0, 4)) - (YEARS_SHOWN - 1)}-01-01`;
-    const [goals, studios, activities] = await Promise.allSettled([
+    const [goals, studios, activities, drill] = await Promise.allSettled([
       loadGoals(),
       graphql(STUDIOS_QUERY, { from, to, monthsFrom: monthsBefore(to, MONTHS_SHOWN - 1) }).then((data) => ({ series: data.innovationStudioSeries, monthly: data.monthly, samples: data.samples })),
       Promise.all(ACTIVITIES_QUERIES.map((query) => graphql(query))).then((parts) => Object.assign({}, ...parts)),
+      loadDrill(),
     ]);
     const errors = [];
     // Each section shows what it could load; a failure is reported, never hidden behind an empty chart.
@@ -505,6 +598,7 @@
     else errors.push(`工作室数据加载失败 Studio series could not be loaded: ${studios.reason.message}`);
     if (activities.status === 'fulfilled') renderActivities(activities.value);
     else errors.push(`产改活动加载失败 Activities could not be loaded: ${activities.reason.message}`);
+    if (drill.status === 'rejected') errors.push(`地区数据加载失败 Places could not be loaded: ${drill.reason.message}`);
     showErrors(errors);
     status.textContent = errors.length ? '' : `数据截至 ${to}（中国时间） Data as of ${to} (China time)`;
     document.body.dataset.state = errors.length ? 'error' : 'ready';
