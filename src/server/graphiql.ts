@@ -138,6 +138,52 @@ const INIT_JS = `'use strict';
       React.createElement('span', { 'data-download': format, className: 'registry-download' }, format === 'xlsx' ? 'XLSX' : 'CSV'));
   }
 
+  // GraphiQL has no translations: its own labels are given in Chinese first, English after, as the page sees them
+  // appear (tabs and panes as text; buttons' tooltips as aria-label and title). A label not listed stays as it is;
+  // test/server/graphiql.browser.spec.ts pins that the listed ones are still GraphiQL's words.
+  var CHINESE = {
+    'Variables': '变量 Variables',
+    'Headers': '请求头 Headers',
+    'Documentation Explorer': '文档 Documentation Explorer',
+    'Docs': '文档 Docs',
+    'History': '历史 History',
+    'Explorer': '查询构建器 Explorer',
+    'Execute query (Ctrl-Enter)': '执行查询 Execute query (Ctrl-Enter)',
+    'Prettify query (Shift-Ctrl-P)': '格式化 Prettify query (Shift-Ctrl-P)',
+    'Merge fragments into query (Shift-Ctrl-M)': '合并片段 Merge fragments into query (Shift-Ctrl-M)',
+    'Copy query (Shift-Ctrl-C)': '复制查询 Copy query (Shift-Ctrl-C)',
+    'Re-fetch GraphQL schema': '重新获取接口定义 Re-fetch GraphQL schema',
+    'Open short keys dialog': '快捷键 Open short keys dialog',
+    'Open settings dialog': '设置 Open settings dialog',
+    'Show Documentation Explorer': '显示文档 Show Documentation Explorer',
+    'Hide Documentation Explorer': '隐藏文档 Hide Documentation Explorer',
+    'Show History': '显示历史 Show History',
+    'Hide History': '隐藏历史 Hide History',
+    'Show editor tools': '显示变量与请求头 Show editor tools',
+    'Hide editor tools': '隐藏变量与请求头 Hide editor tools',
+    'Add tab': '新建标签页 Add tab',
+    'Close Tab': '关闭标签页 Close Tab',
+  };
+  function translate(node) {
+    if (node.nodeType === 3) {
+      var text = node.nodeValue.trim();
+      if (CHINESE[text] && node.nodeValue.indexOf(CHINESE[text]) < 0) node.nodeValue = node.nodeValue.replace(text, CHINESE[text]);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    ['aria-label', 'title'].forEach(function (name) {
+      var value = node.getAttribute(name);
+      if (value && CHINESE[value]) node.setAttribute(name, CHINESE[value]);
+    });
+    for (var child = node.firstChild; child; child = child.nextSibling) translate(child);
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.type === 'attributes') translate(change.target);
+      else change.addedNodes.forEach(translate);
+    });
+  }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label', 'title'] });
+
   fetch(root.dataset.examples)
     .then(function (res) {
       if (!res.ok) throw new Error('examples: HTTP ' + res.status);

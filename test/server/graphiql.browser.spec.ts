@@ -58,6 +58,17 @@ it('opens with the Explorer and the tab\'s key, runs a query, and downloads its 
   // The Explorer is open: the schema's root fields can be ticked.
   await page.waitForFunction(() => (globalThis as any).document.querySelector('.graphiql-plugin')?.textContent?.includes('innovationStudios'), undefined, { timeout: 60_000 });
 
+  // GraphiQL's own labels, Chinese first: if GraphiQL renames one, this says which.
+  const labels = await page.evaluate(() => {
+    const d = (globalThis as any).document;
+    return {
+      text: d.body.innerText as string,
+      aria: [...d.querySelectorAll('[aria-label]')].map((e: any) => e.getAttribute('aria-label') as string),
+    };
+  });
+  for (const label of ['变量 Variables', '请求头 Headers']) expect(labels.text).toContain(label);
+  for (const label of ['执行查询 Execute query (Ctrl-Enter)', '格式化 Prettify query (Shift-Ctrl-P)', '重新获取接口定义 Re-fetch GraphQL schema']) expect(labels.aria).toContain(label);
+
   // A query, as an analyst would tick it in the Explorer or type it (the editors are CodeMirror 5's).
   await page.evaluate(`document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(QUERY)})`);
   await page.click('.graphiql-execute-button');
