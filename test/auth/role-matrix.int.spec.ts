@@ -4,11 +4,10 @@
  * of Nanjing. Only the roles the policy names may change anything; every refusal is FORBIDDEN and
  * leaves the database as it was; every change writes exactly one audit entry.
  */
-import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
-import { writableTypes, type ExampleContext, type WritableType } from '../setup/record-examples';
+import { fillExampleContext, writableTypes, type ExampleContext, type WritableType } from '../setup/record-examples';
 
 const NANJING = '320100';
 type Role = 'ADMIN' | 'ANALYST' | 'NANJING_EDITOR' | 'OTHER_EDITOR' | 'ANONYMOUS';
@@ -47,13 +46,7 @@ beforeAll(async () => {
   keys.ANALYST = (await app.createKey('ANALYST')).key;
   keys.NANJING_EDITOR = (await app.createKey('CITY_EDITOR', NANJING)).key;
   keys.OTHER_EDITOR = (await app.createKey('CITY_EDITOR', '320300')).key;
-  // The studios and contracts below need a Nanjing enterprise, which the published data set does not have (its workforce unknown: no limit on the workers a contract covers).
-  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
-  context.enterpriseId = nodeId('Enterprise', enterprise.id);
-  const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
-  context.sourceId = nodeId('Source', source.id);
-  const [competition] = await sqlRows(app, 'SELECT id FROM skill_competition ORDER BY id LIMIT 1');
-  context.skillCompetitionId = nodeId('SkillCompetition', competition.id);
+  await fillExampleContext(app, context);
 });
 afterAll(() => app.close());
 

@@ -7,13 +7,11 @@
  * answers the first result without applying twice. Who may write is the role matrix's
  * (test/auth/role-matrix.int.spec.ts); each type's own rules are in its <type>-writes suite.
  */
-import { testEnterprises } from '../setup/fixtures';
-import { nodeId, sqlNumber, sqlRows } from '../setup/queries';
-import { writableTypes, type ExampleContext } from '../setup/record-examples';
+import { sqlNumber, sqlRows } from '../setup/queries';
+import { fillExampleContext, writableTypes, type ExampleContext } from '../setup/record-examples';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { recordMutations } from '../setup/writes';
 
-const NANJING = '320100';
 
 let app: TestApp;
 let admin: string;
@@ -22,12 +20,7 @@ const context: ExampleContext = { enterpriseId: '', sourceId: '', skillCompetiti
 beforeAll(async () => {
   app = await startTestApp();
   admin = (await app.createKey('ADMIN')).key;
-  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
-  context.enterpriseId = nodeId('Enterprise', enterprise.id);
-  const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
-  context.sourceId = nodeId('Source', source.id);
-  const [competition] = await sqlRows(app, 'SELECT id FROM skill_competition ORDER BY id LIMIT 1');
-  context.skillCompetitionId = nodeId('SkillCompetition', competition.id);
+  await fillExampleContext(app, context);
 });
 afterAll(() => app.close());
 

@@ -4,10 +4,8 @@
  * API's own answers, in the documented order, and the page must never leave this server.
  */
 import { goalMetrics } from '../../src/registry/goal-metrics';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chineseFont, chromiumExecutable } from '../setup/chromium';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browseApp, type BrowsedApp } from '../setup/chromium';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -26,7 +24,7 @@ const STUDIOS = `query ($from: LocalDate!, $to: LocalDate!) {
   innovationStudioStats(groupBy: [PROVINCE, CITY], filter: { isSample: true }) { provinceCode cityCode count } }`;
 
 let app: TestApp;
-let server: Server;
+let browsed: BrowsedApp;
 let origin: string;
 let browser: Browser;
 let analystKey: string;
@@ -96,21 +94,12 @@ beforeAll(async () => {
     expect(res.data.createGoal.userErrors).toEqual([]);
   }
 
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Installing Chromium (first run on a bare machine) and starting it can take minutes.
-  await chineseFont(); // so that the page's Chinese is drawn, and its check for a missing font is tested against a real one
-  browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 180_000 });
+  browsed = await browseApp(app);
+  ({ origin, browser } = browsed);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await browsed?.close();
   await app?.close();
 });
 

@@ -4,31 +4,22 @@
  * (jest, for the embedded database), after a change to the page.
  */
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chineseFont, chromiumExecutable } from '../setup/chromium';
+import { browseApp } from '../setup/chromium';
 import { startTestApp } from '../setup/test-app';
 
 it('takes docs/dashboard.png', async () => {
   const app = await startTestApp({ requireKey: true });
   const key = (await app.createKey('ANALYST')).key;
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  await chineseFont();
-  const browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS });
+  const { origin, browser, close } = await browseApp(app);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
     await context.addInitScript({ content: `sessionStorage.setItem('reform-registry.apiKey', ${JSON.stringify(key)});` });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dashboard`);
+    await page.goto(`${origin}/dashboard`);
     await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
     await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'dashboard.png'), fullPage: true });
   } finally {
-    await browser.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await close();
     await app.close();
   }
 }, 300_000);

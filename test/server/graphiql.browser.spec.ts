@@ -4,16 +4,14 @@
  * as every other export; nothing is fetched from outside this server.
  */
 import { readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../setup/chromium';
+import type { Browser } from 'playwright-core';
+import { browseApp, type BrowsedApp } from '../setup/chromium';
 import { sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 let app: TestApp;
-let server: Server;
+let browsed: BrowsedApp;
 let origin: string;
 let browser: Browser;
 let analystKey: string;
@@ -21,19 +19,12 @@ let analystKey: string;
 beforeAll(async () => {
   app = await startTestApp({ requireKey: true });
   analystKey = (await app.createKey('ANALYST')).key;
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 180_000 });
+  browsed = await browseApp(app);
+  ({ origin, browser } = browsed);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await browsed?.close();
   await app?.close();
 });
 

@@ -12,7 +12,7 @@ import type { RecordSpec } from '../../src/registry/writes/record-spec';
 import { importColumns, importTypeOf } from '../../src/modules/bulk-import/import-types';
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId, toGlobalId } from '../../src/graphql/relay/global-id';
-import { writableTypes, type ExampleContext } from '../setup/record-examples';
+import { fillExampleContext, writableTypes, type ExampleContext } from '../setup/record-examples';
 import { testEnterprises } from '../setup/fixtures';
 import { sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -29,12 +29,7 @@ const examples = () => new Map(writableTypes(context).map((t) => [t.name, t]));
 beforeAll(async () => {
   app = await startTestApp();
   admin = (await app.createKey('ADMIN')).key;
-  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
-  context.enterpriseId = toGlobalId('Enterprise', enterprise.id);
-  const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
-  context.sourceId = toGlobalId('Source', source.id);
-  const [competition] = await sqlRows(app, 'SELECT id FROM skill_competition ORDER BY id LIMIT 1');
-  context.skillCompetitionId = toGlobalId('SkillCompetition', competition.id);
+  await fillExampleContext(app, context);
 });
 afterAll(() => app.close());
 

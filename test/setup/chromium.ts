@@ -3,7 +3,11 @@
  * tool (the machines we run on cannot reach browser CDNs; playwright-core only drives it).
  */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
 import { findOrInstall, installPackage } from './debian-package';
+import type { TestApp } from './test-app';
 
 /**
  * Flags for a headless Chromium on a closed network: without the background-networking ones it
@@ -39,4 +43,29 @@ export async function chineseFont(): Promise<void> {
   if (existsSync(CHINESE_FONT)) return;
   await installPackage('fonts-wqy-zenhei', `A Chinese font is needed for the browser tests: sudo apt-get install -y --no-install-recommends fonts-wqy-zenhei`);
   if (!existsSync(CHINESE_FONT)) throw new Error(`apt-get installed fonts-wqy-zenhei, but ${CHINESE_FONT} is not there`);
+}
+
+/** A test app served on a free local port, and Debian's Chromium (with a Chinese font) to browse it. */
+export interface BrowsedApp {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function browseApp(app: TestApp): Promise<BrowsedApp> {
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  // Installing Chromium or the font (first run on a bare machine) and starting the browser can take minutes.
+  await chineseFont(); // so that pages' Chinese is drawn, and the dashboard's check for a missing font is tested against a real one
+  const browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 180_000 });
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }

@@ -6,6 +6,9 @@
  */
 import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { registryTypes } from '../../src/modules';
+import { testEnterprises } from './fixtures';
+import { nodeId, sqlRows } from './queries';
+import type { TestApp } from './test-app';
 
 const NANJING = '320100';
 
@@ -15,6 +18,20 @@ export interface ExampleContext {
   sourceId: string;
   /** A competition of the published data set, for the awards won at it. */
   skillCompetitionId: string;
+}
+
+/**
+ * Fills the examples' context on the test's database: a Nanjing enterprise made for the test (the published data set
+ * has none: its workforce unknown, no limit on the workers a contract covers), the first source and competition.
+ */
+export async function fillExampleContext(app: TestApp, context: ExampleContext): Promise<ExampleContext> {
+  const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
+  context.enterpriseId = nodeId('Enterprise', enterprise.id);
+  const [source] = await sqlRows(app, 'SELECT id FROM source ORDER BY id LIMIT 1');
+  context.sourceId = nodeId('Source', source.id);
+  const [competition] = await sqlRows(app, 'SELECT id FROM skill_competition ORDER BY id LIMIT 1');
+  context.skillCompetitionId = nodeId('SkillCompetition', competition.id);
+  return context;
 }
 
 export interface WritableType {
