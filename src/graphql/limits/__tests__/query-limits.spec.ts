@@ -215,7 +215,7 @@ describe('every example query we publish', () => {
 
   it('are found (GraphiQL tabs, README blocks, the dashboard)', () => {
     expect(examples.filter((e) => e.where === 'README').length).toBeGreaterThanOrEqual(4);
-    expect(examples.filter((e) => e.where === 'dashboard').length).toBe(5);
+    expect(examples.filter((e) => e.where === 'dashboard').length).toBe(7);
   });
 
   it.each(examples.map((e) => [e.where, e] as const))('keeps every limit: %s', (_where, example) => {
