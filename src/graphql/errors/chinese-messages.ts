@@ -54,6 +54,34 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bmust not be empty/g, '不能为空'],
   [/'([^']{0,60})' is not an ID issued by this API/g, "“$1”不是本系统签发的 ID"],
   [/\bmust be the ID of an? (\w+), not of an? (\w+)/g, '必须是 $1 的 ID，而不是 $2 的'],
+  [/\bGive only one of /g, '只能填写其中一项：'],
+  [/\bNo (\w+)(.*?) exists with this ID/g, '没有此 ID 的 $1$2'],
+  [/\bNo (\w+) has this ID/g, '没有此 ID 的 $1'],
+  [/\bNo (\w+)(.*?) exists/g, '不存在 $1$2'],
+  [/\brefers to an archived (\w+)/g, '指向已归档的 $1'],
+  [/\bmust name an? (\w+) of the record's city \((\w+)\), not of /g, '必须是本记录所在城市（$2）的 $1，而不是 '],
+  [/\bWriting requires an API key/g, '写入需要 API 密钥'],
+  [/\bAn API key is required/g, '需要 API 密钥'],
+  [/\bUnknown API key/g, '未知的 API 密钥'],
+  [/\bThis API key has been revoked/g, '此 API 密钥已被吊销'],
+  [/\bThe Authorization header must be "Bearer <API key>"/g, 'Authorization 请求头必须为 "Bearer <API 密钥>"'],
+  [/\bOnly ADMIN keys may change these records/g, '只有 ADMIN 密钥可以修改这些记录'],
+  [/\bOnly ADMIN keys may do this/g, '只有 ADMIN 密钥可以执行此操作'],
+  [/\b(ANALYST|CITY_EDITOR|ADMIN) keys may not change records/g, '$1 密钥不能修改记录'],
+  [/\bCity editors may only change records of their own city; this record has no city/g, '城市编辑只能修改本市的记录；此记录没有所属城市'],
+  [/\bThis key edits records of city (\d+) only; the record is in city (\d+)/g, '此密钥只能编辑城市 $1 的记录；该记录属于城市 $2'],
+  [/\bThe database refused this change for this key \(row-level security\)/g, '数据库拒绝了此密钥的这项修改（行级安全）'],
+  [/\bhas changed since version (\d+): it is now at version (\d+)\. Read it again and reapply the change/g, '自版本 $1 以来已被修改，现为版本 $2。请重新读取后再修改'],
+  [/\bAnother (\w+) already has this /g, '已有另一条 $1 使用此 '],
+  [/\bIntrospection \(__schema, __type\) is open to ADMIN and ANALYST keys only/g, '接口自省（__schema、__type）仅对 ADMIN 和 ANALYST 密钥开放'],
+  [/\bToo many requests for /g, '请求过多：'],
+  [/\bThe query has (\d+) field selections; at most (\d+) are allowed \(field limit\)/g, '查询选择了 $1 个字段，最多允许 $2 个（字段上限）'],
+  [/\bThe query is (\d+) fields deep; at most (\d+) are allowed \(depth limit\)/g, '查询嵌套 $1 层，最多允许 $2 层（深度上限）'],
+  [/\bThe query has more than (\d+) tokens; at most (\d+) are allowed \(token limit\)/g, '查询超过 $1 个词法单元，最多允许 $2 个（词法单元上限）'],
+  [/\bThe server is busy: no database connection became free in time\. Retry in a moment/g, '服务器繁忙：没有空闲的数据库连接。请稍后重试'],
+  [/\bCannot query field "(\w+)" on type "(\w+)"/g, '类型 "$2" 上没有字段 "$1"'],
+  [/\bis not an export\b/g, '不是导出地址'],
+  [/\bNo export '/g, "没有导出 '"],
   [/\bis not a whole number/g, '不是整数'],
   [/\bis not a number/g, '不是数字'],
   [/\bis not true or false/g, '不是“是”或“否”'],
@@ -81,6 +109,7 @@ export function inChinese(code: string, message: string): string {
   for (const [phrase, chinese] of PHRASES) detail = detail.replace(phrase, chinese);
   // A sentence that now ends in Chinese ends with a Chinese full stop.
   detail = detail.replace(/([\p{Script=Han}）”])\.(\s|$)/gu, '$1。$2');
+  if (/\p{Script=Han}/u.test(detail)) detail = detail.replace(/\.$/, '。');
   return `${lead}：${detail}`;
 }
 
