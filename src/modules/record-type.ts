@@ -387,19 +387,19 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
   const zh = noun.zh;
   @Resolver(() => Type)
   class TypeResolver {
-    @Query(() => TypeConnection, { name: d.listField, description: `${upperFirst(noun.many)} (${zh}) in the registry.` })
+    @Query(() => TypeConnection, { nullable: true, name: d.listField, description: `${upperFirst(noun.many)} (${zh}) in the registry.` })
     list(@Ctx() ctx: RequestContext, @Args(() => ListArgs) args: ListArgs, @Info() info: GraphQLResolveInfo) {
       return listConnection(ctx, table, args as never, defaultOrder, info);
     }
 
     @Directive(AGGREGATE_CACHE)
-    @Query(() => TimeSeries, { name: `${fieldPrefix}Series`, description: `${upperFirst(noun.many)} per month or year and in total by then, per province, city or district, for charts (${zh}趋势); dated by ${d.datedBy.column}, ${d.datedBy.what}.` })
+    @Query(() => TimeSeries, { nullable: true, name: `${fieldPrefix}Series`, description: `${upperFirst(noun.many)} per month or year and in total by then, per province, city or district, for charts (${zh}趋势); dated by ${d.datedBy.column}, ${d.datedBy.what}.` })
     series(@Ctx() ctx: RequestContext, @Args(() => SeriesArgs) args: SeriesArgs) {
       return timeSeries(ctx, { table: table as never, dated }, args as never);
     }
 
     @Directive(AGGREGATE_CACHE)
-    @Query(() => [TypeGroup], { name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
+    @Query(() => [TypeGroup], { nullable: true, name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
     stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs) {
       return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures);
     }

@@ -368,7 +368,7 @@ describe('API keys through GraphQL (ADMIN only)', () => {
 
     it.each(callers)('%s: apiKeys is a FORBIDDEN error', async (_who, keyOf) => {
       const res = await as(await keyOf(), LIST);
-      expect(res.data).toBeNull();
+      expect(res.data).toEqual({ apiKeys: null });
       expect(res.errors).toEqual([expect.objectContaining({ path: ['apiKeys'], extensions: { code: 'FORBIDDEN' } })]);
     });
 

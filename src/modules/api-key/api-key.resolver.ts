@@ -6,7 +6,7 @@ import { ApiKey, CreateApiKeyPayload, RevokeApiKeyPayload } from './api-key.type
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @Query(() => [ApiKey], { description: 'Every API key (接口密钥), in the order created. ADMIN only: other callers get a FORBIDDEN error.' })
+  @Query(() => [ApiKey], { nullable: true, description: 'Every API key (接口密钥), in the order created. ADMIN only: other callers get a FORBIDDEN error.' })
   apiKeys(@Ctx() ctx: RequestContext) {
     return apiKeyService.list(ctx);
   }

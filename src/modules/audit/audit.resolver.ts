@@ -7,7 +7,7 @@ import { auditService, presentAuditSnapshot } from './audit.service';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: 'Every change made to the registry (审计日志), newest first by default. ADMIN keys only; others get FORBIDDEN.' })
+  @Query(() => AuditEntryConnection, { nullable: true, description: 'Every change made to the registry (审计日志), newest first by default. ADMIN keys only; others get FORBIDDEN.' })
   auditLog(@Ctx() ctx: RequestContext, @Args(() => AuditLogArgs) args: AuditLogArgs) {
     return auditService.log(ctx, args);
   }

@@ -11,7 +11,7 @@ import { City, CityConnection } from './city.type';
 
 @Resolver(() => City)
 export class CityResolver {
-  @Query(() => CityConnection, { description: 'Cities in the registry (地级市), e.g. the 13 cities of Jiangsu.' })
+  @Query(() => CityConnection, { nullable: true, description: 'Cities in the registry (地级市), e.g. the 13 cities of Jiangsu.' })
   cities(@Ctx() ctx: RequestContext, @Args(() => CitiesArgs) args: CitiesArgs, @Info() info: GraphQLResolveInfo) {
     return cityService.list(ctx, args, info);
   }

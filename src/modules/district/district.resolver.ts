@@ -13,7 +13,7 @@ import { District, DistrictConnection } from './district.type';
 
 @Resolver(() => District)
 export class DistrictResolver {
-  @Query(() => DistrictConnection, { description: 'County-level divisions (区县), all of GB/T 2260; filter by province or city.' })
+  @Query(() => DistrictConnection, { nullable: true, description: 'County-level divisions (区县), all of GB/T 2260; filter by province or city.' })
   districts(@Ctx() ctx: RequestContext, @Args(() => DistrictsArgs) args: DistrictsArgs, @Info() info: GraphQLResolveInfo) {
     return districtService.list(ctx, args, info);
   }

@@ -20,13 +20,14 @@ import { goalWrites } from './goal.writes';
 
 @Resolver(() => Goal)
 export class GoalResolver {
-  @Query(() => GoalConnection, { description: 'Published goals (目标) with their live progress.' })
+  @Query(() => GoalConnection, { nullable: true, description: 'Published goals (目标) with their live progress.' })
   goals(@Ctx() ctx: RequestContext, @Args(() => GoalsArgs) args: GoalsArgs, @Info() info: GraphQLResolveInfo) {
     return goalService.list(ctx, args, info);
   }
 
   @Directive(AGGREGATE_CACHE)
   @Query(() => [GoalRankingEntry], {
+    nullable: true,
     description:
       'City goals for a metric ranked by progress ratio (current / target), highest first, equal ratios by city code (目标完成率排名); province-wide and archived goals are left out. Computed in one SQL statement.',
   })

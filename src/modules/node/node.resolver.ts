@@ -92,7 +92,7 @@ export class NodeResolver {
     return loadNode(ctx, columnsOf(info), id, 'id');
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Several records by global ID, in the order asked (at most ${MAX_PAGE_SIZE}); null for those that do not exist.` })
+  @Query(() => [Node], { nullable: 'itemsAndList', description: `Several records by global ID, in the order asked (at most ${MAX_PAGE_SIZE}); null for those that do not exist.` })
   nodes(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('ids', () => [ID], { description: `Global IDs as returned in records' \`id\`, at most ${MAX_PAGE_SIZE}.` }) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`'ids' may name at most ${MAX_PAGE_SIZE} records, got ${ids.length}`, 'ids');
     const columns = columnsOf(info);

@@ -8,7 +8,7 @@ import { Province, ProvinceConnection } from './province.type';
 
 @Resolver(() => Province)
 export class ProvinceResolver {
-  @Query(() => ProvinceConnection, { description: 'Provinces in the registry (省).' })
+  @Query(() => ProvinceConnection, { nullable: true, description: 'Provinces in the registry (省).' })
   provinces(@Ctx() ctx: RequestContext, @Args(() => ProvincesArgs) args: ProvincesArgs, @Info() info: GraphQLResolveInfo) {
     return provinceService.list(ctx, args, info);
   }

@@ -14,7 +14,7 @@ import { reportedFigureWrites } from './reported-figure.writes';
 
 @Resolver(() => ReportedFigure)
 export class ReportedFigureResolver {
-  @Query(() => ReportedFigureConnection, { description: 'Published figures (公开统计数据) that are not counts of registry rows.' })
+  @Query(() => ReportedFigureConnection, { nullable: true, description: 'Published figures (公开统计数据) that are not counts of registry rows.' })
   reportedFigures(@Ctx() ctx: RequestContext, @Args(() => ReportedFiguresArgs) args: ReportedFiguresArgs, @Info() info: GraphQLResolveInfo) {
     return reportedFigureService.list(ctx, args, info);
   }

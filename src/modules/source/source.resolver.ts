@@ -12,7 +12,7 @@ import { sourceWrites } from './source.writes';
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => SourceConnection, { description: 'Published reports the registry cites (出处), newest first.' })
+  @Query(() => SourceConnection, { nullable: true, description: 'Published reports the registry cites (出处), newest first.' })
   sources(@Ctx() ctx: RequestContext, @Args(() => SourcesArgs) args: SourcesArgs, @Info() info: GraphQLResolveInfo) {
     return sourceService.list(ctx, args, info);
   }
