@@ -107,11 +107,16 @@ export function staticCachePolicy(): ApolloServerPlugin<RequestContext> {
           if (!policy) byDocument.set(document, (policy = operationCachePolicy(schema, document)));
           overallCachePolicy.restrict(policy);
         },
-        async willSendResponse({ response, overallCachePolicy }) {
+        async willSendResponse({ response, overallCachePolicy, contextValue }) {
+          // What a request may see depends on its key: a shared cache must key answers by it (Vary), and must not
+          // keep one answered for a key at all (private), lest it hand a keyed answer to a keyless client.
+          const vary = response.http.headers.get('vary');
+          if (!/\bauthorization\b/i.test(vary ?? '')) response.http.headers.set('vary', vary ? `${vary}, Authorization` : 'Authorization');
           const cacheable = overallCachePolicy.policyIfCacheable();
           const ok = response.body.kind === 'single' && !response.body.singleResult.errors;
           if (response.http.headers.has('cache-control')) return;
-          response.http.headers.set('cache-control', cacheable && ok ? `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}` : 'no-store');
+          const scope = contextValue.caller.kind === 'key' ? 'private' : cacheable?.scope.toLowerCase();
+          response.http.headers.set('cache-control', cacheable && ok ? `max-age=${cacheable.maxAge}, ${scope}` : 'no-store');
         },
       };
     },

@@ -189,6 +189,14 @@ describe('caching aggregate answers', () => {
     expect(byHash.status).toBe(200);
     expect(byHash.body.data).toEqual(registered.body.data);
     expect(byHash.headers['cache-control']).toBe('max-age=60, public');
+    expect(byHash.headers.vary).toMatch(/\bAuthorization\b/);
+
+    // Answered for a key: no shared cache may keep it, and none may give it to another caller.
+    const { key } = await app.createKey('ANALYST');
+    const keyed = await request(app.app).get('/graphql').set('authorization', `Bearer ${key}`).query({ extensions });
+    expect(keyed.status).toBe(200);
+    expect(keyed.headers['cache-control']).toBe('max-age=60, private');
+    expect(keyed.headers.vary).toMatch(/\bAuthorization\b/);
   });
 
   it('refuses a mutation sent with GET', async () => {
