@@ -43,4 +43,7 @@ export function monthsBetween(from: string, to: string): number {
 }
 
 /** The time in China to the second, `YYYY-MM-DD HH:mm:ss`: what a reader there sees on the clock (China keeps UTC+8 all year). */
-export const chinaDateTime = (at: Date = new Date()): string => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+/** China's offset from UTC (UTC+8 all year, no daylight saving). */
+export const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+export const chinaDateTime = (at: Date = new Date()): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');

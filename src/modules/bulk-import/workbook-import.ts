@@ -4,7 +4,7 @@ import { chineseTermOf } from '../../common/chinese-term';
 import { MAX_UPSERT_RECORDS } from '../../registry/writes/bulk-upsert';
 import { HttpError } from '../../server/http-error';
 import { XLSX_CONTENT_TYPE } from '../export/export-format';
-import { addFieldsSheet, type CellKind, type WorkbookColumn } from '../export/export-workbook';
+import { addFieldsSheet, SCALAR_CELLS, type WorkbookColumn } from '../export/export-workbook';
 import { buildRegistrySchema } from '../schema';
 import { recordsOf, type CsvRecords } from './csv-import.service';
 import { importColumns, type ImportType } from './import-types';
@@ -65,7 +65,6 @@ export async function readWorkbook(type: ImportType, body: Buffer): Promise<CsvR
   return recordsOf(type, rows, (index) => new HttpError(400, 'BAD_REQUEST', `Row ${index + 2} is wider than the header.`));
 }
 
-const SCALAR_CELLS: Record<string, CellKind> = { Int: 'number', Float: 'number', NonNegativeInt: 'number', LocalDate: 'date', Boolean: 'boolean' };
 
 /**
  * The import template as a workbook (`GET /import/<type>/template.xlsx`): a sheet to fill with the type's

@@ -13,8 +13,6 @@ import { recordType } from '../record-type';
 import { enterpriseStoredRules } from './enterprise.rules';
 import { Ownership } from './ownership';
 
-export { Ownership } from './ownership';
-
 /** The largest workforce an enterprise may report: above China's largest employers (about 1.5 million). */
 export const MAX_EMPLOYEE_COUNT = 5_000_000;
 

@@ -14,7 +14,7 @@ import { chineseTermOf } from '../../common/chinese-term';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { buildRegistrySchema } from '../schema';
 import type { ExportRow, ExportType } from './export-types';
-import type { CellKind, WorkbookColumn } from './export-workbook';
+import { SCALAR_CELLS, type WorkbookColumn } from './export-workbook';
 
 /**
  * One column of an export: its header, its Chinese label (a workbook's header, which an import reads back), how a
@@ -74,7 +74,6 @@ const columnsCache = new Map<string, ExportColumn[]>();
 
 const labelOf = (name: string, description?: string | null) => FLATTENED_LABELS[name] ?? chineseTermOf(description) ?? name;
 
-const SCALAR_CELLS: Record<string, CellKind> = { Int: 'number', Float: 'number', NonNegativeInt: 'number', LocalDate: 'date', DateTimeISO: 'timestamp', Boolean: 'boolean' };
 
 /** A leaf field as a column: its Chinese label, its kind of cell, an enum's Chinese labels, its description. */
 export function leafColumn(f: LeafField, read?: (row: ExportRow) => unknown): ExportColumn {

@@ -1,5 +1,6 @@
 import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { CHINA_OFFSET_MS } from '../../common/calendar';
 
 /** How a column's values are written in a workbook: what kind of cell, and an enum's Chinese labels. */
 export interface WorkbookColumn {
@@ -23,8 +24,8 @@ export interface WorkbookAbout {
 
 const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm:ss', text: '@' };
 
-/** China's offset from UTC: Excel has no time zones, so a timestamp is written as the wall-clock time in China. */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+/** A GraphQL scalar's kind of cell (an enum is text, with its labels); anything else is text. */
+export const SCALAR_CELLS: Readonly<Record<string, CellKind>> = { Int: 'number', Float: 'number', NonNegativeInt: 'number', LocalDate: 'date', DateTimeISO: 'timestamp', Boolean: 'boolean' };
 
 /**
  * One value as a cell: codes, IDs and other text as text cells (an 18-digit credit or ID number stays
@@ -37,6 +38,7 @@ export function cellValue(column: WorkbookColumn, value: unknown): ExcelJS.CellV
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : String(value);
     case 'timestamp': {
+      // Excel has no time zones: a timestamp is written as the wall-clock time in China.
       const at = new Date(String(value));
       return Number.isNaN(at.getTime()) ? String(value) : new Date(at.getTime() + CHINA_OFFSET_MS);
     }
