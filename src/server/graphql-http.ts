@@ -32,6 +32,24 @@ export function batchLimit(maxBatch: number) {
   };
 }
 
+/** The two media types a GraphQL-over-HTTP response may have, in Apollo's order of preference. */
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+const MEDIA_TYPES = ['application/json', GRAPHQL_RESPONSE_JSON];
+
+/**
+ * The GraphQL-over-HTTP specification's statuses for a request error (a document that does not parse or
+ * validate, variables that do not coerce, a query over a limit, introspection refused): a client that takes
+ * `application/graphql-response+json` gets the 4xx, one that takes `application/json` (or sends no Accept,
+ * as the specification says to read it) gets 200 with the errors, as older clients (Apollo Client) expect.
+ * Refusals of the HTTP request itself (not JSON, no query, too large, no key, too many) keep their 4xx.
+ */
+export function requestErrorStatus(req: Request, status: number): number {
+  return req.accepts(MEDIA_TYPES) === GRAPHQL_RESPONSE_JSON ? status : 200;
+}
+
+/** Codes of refusals of the HTTP request, not of its GraphQL document: these keep their status for every media type. */
+const HTTP_REQUEST_CODES = new Set(['BAD_REQUEST', 'UNAUTHENTICATED', 'RATE_LIMITED', 'UNAVAILABLE', 'TIMEOUT', 'INTERNAL', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']);
+
 const MAX_REMEMBERED_QUERIES = 1000;
 const MAX_REMEMBERED_QUERY_CHARS = 20_000;
 
@@ -72,7 +90,8 @@ export function queryShapeLimit(limits: QueryLimits) {
       if (!problem) continue;
       const { http: _http, code, ...extensions } = problem.extensions;
       const where = operations.length > 1 ? `Operation ${i + 1} of the batch: ` : '';
-      return sendError(res, 400, String(code), `${where}${problem.message}`, extensions);
+      if (req.accepts(MEDIA_TYPES) === GRAPHQL_RESPONSE_JSON) res.type(GRAPHQL_RESPONSE_JSON);
+      return sendError(res, requestErrorStatus(req, 400), String(code), `${where}${problem.message}`, extensions);
     }
     next();
   };
@@ -93,7 +112,10 @@ function stampErrorBody(res: Response, body: string): string {
     return body;
   }
   if (!parsed || !Array.isArray(parsed.errors)) return body;
-  recordErrorCodes(res, parsed.errors.map((e) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code).filter((c): c is string => typeof c === 'string'));
+  const codes = parsed.errors.map((e) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code).filter((c): c is string => typeof c === 'string');
+  recordErrorCodes(res, codes);
+  // A request error (no data: the document or its variables were refused) answers by the client's media type.
+  if (res.statusCode < 500 && !('data' in parsed) && !codes.some((c) => HTTP_REQUEST_CODES.has(c))) res.statusCode = requestErrorStatus(res.req, res.statusCode);
   if (parsed.extensions?.requestId) return body;
   return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, requestId: requestIdOf(res.req, res) } });
 }

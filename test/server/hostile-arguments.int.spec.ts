@@ -135,9 +135,10 @@ describe('number arguments', () => {
     ['a page over 100', '{ innovationStudios(first: 101) { totalCount } }', 'BAD_USER_INPUT'],
     ['a negative page', '{ innovationStudios(last: -1) { totalCount } }', 'BAD_USER_INPUT'],
     ['a string for an Int', '{ innovationStudios(first: "10") { totalCount } }', 'GRAPHQL_VALIDATION_FAILED'],
-  ])('%s is refused with 400 and %s', async (_label, query, code) => {
-    const res = await request(app.app).post('/graphql').send({ query });
+  ])('%s is refused before execution with %s (400 for application/graphql-response+json)', async (_label, query, code) => {
+    const res = await request(app.app).post('/graphql').set('accept', 'application/graphql-response+json').send({ query });
     expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
     expect(res.body.errors[0].extensions.code).toBe(code);
   });
 });

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const post = (body: unknown, target: TestApp = app) => request(target.app).post('/graphql').set('content-type', 'application/json').send(body as object);
+// As a client that takes application/graphql-response+json: a refusal is a 4xx (test/server/graphql-over-http.int.spec.ts has the application/json side).
+const post = (body: unknown, target: TestApp = app) => request(target.app).post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json').send(body as object);
 
 /** A refusal before execution: 400, one error with this code, the request id, and no SQL run. */
 async function refused(query: string, code = 'QUERY_TOO_COMPLEX', variables?: Record<string, unknown>, target: TestApp = app) {
@@ -188,6 +189,7 @@ describe('limits from the configuration', () => {
     const res = await request(strict.app)
       .post('/graphql')
       .set('authorization', `Bearer ${key}`)
+      .set('accept', 'application/graphql-response+json')
       .send({ query: 'mutation { createSource(input: { title: "t", publisher: "p", publishedOn: "2024-01-01" }) { source { history { actor { label } } h: history { operation } } } }' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', actual: 1 + 1 + 20 * 2 + 20 });

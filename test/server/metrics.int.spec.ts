@@ -61,7 +61,7 @@ it('keeps operation names to 100 distinct values; the rest count as other', asyn
 
 it('counts errors by code', async () => {
   const before = sample(await scrape(), 'registry_errors_total', { route: 'graphql', code: 'GRAPHQL_VALIDATION_FAILED' }) ?? 0;
-  expect((await post('{ noSuchField }')).status).toBe(400);
+  expect((await post('{ noSuchField }')).body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect((await request(app.app).post('/graphql').set('authorization', 'Bearer nope').send({ query: '{ __typename }' })).status).toBe(401);
   expect((await request(app.app).get('/export/nothing.csv')).status).toBe(404);
   const text = await scrape();
