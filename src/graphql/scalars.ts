@@ -1,8 +1,21 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { LocalDateResolver, NonNegativeIntResolver } from 'graphql-scalars';
+import { DateTimeISOResolver, LocalDateResolver, NonNegativeIntResolver } from 'graphql-scalars';
 import { creditCodeProblem } from '../common/credit-code';
 
-function stringScalar(name: string, description: string, problem: (value: string) => string | null): GraphQLScalarType {
+/**
+ * Where each scalar's format is defined (`@specifiedBy`), so that codegen and other clients can map it to a
+ * type rather than `unknown`: the Chinese national standards on openstd.samr.gov.cn (the Standardization
+ * Administration's catalogue, 国家标准全文公开系统), RFC 3339 for dates and times.
+ */
+export const SCALAR_SPECIFICATIONS = {
+  DivisionCode: 'https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=C9C488FD717AFDCD52157F41C3302C6D',
+  CreditCode: 'https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=24691C25985C1073D3A7C85629378AC0',
+  LocalDate: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  DateTimeISO: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  NonNegativeInt: 'https://spec.graphql.org/October2021/#sec-Int',
+} as const;
+
+function stringScalar(name: keyof typeof SCALAR_SPECIFICATIONS, description: string, problem: (value: string) => string | null): GraphQLScalarType {
   const parse = (value: unknown): string => {
     if (typeof value !== 'string') throw new GraphQLError(`${name} must be a string, got ${typeof value}`, { extensions: { code: 'BAD_USER_INPUT' } });
     const why = problem(value);
@@ -12,6 +25,7 @@ function stringScalar(name: string, description: string, problem: (value: string
   return new GraphQLScalarType({
     name,
     description,
+    specifiedByURL: SCALAR_SPECIFICATIONS[name],
     serialize: (value) => String(value),
     parseValue: parse,
     parseLiteral: (ast: ValueNode) => {
@@ -63,6 +77,12 @@ function isLocalDate(value: unknown): value is string {
  */
 export const LocalDateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
+  specifiedByURL: SCALAR_SPECIFICATIONS.LocalDate,
   serialize: (value) => (isLocalDate(value) ? value : LocalDateResolver.serialize(value)),
 });
-export const NonNegativeIntScalar = NonNegativeIntResolver;
+
+/** graphql-scalars' NonNegativeInt: a GraphQL Int (32-bit) of 0 or more. */
+export const NonNegativeIntScalar = new GraphQLScalarType({ ...NonNegativeIntResolver.toConfig(), specifiedByURL: SCALAR_SPECIFICATIONS.NonNegativeInt });
+
+/** graphql-scalars' DateTimeISO (an RFC 3339 date-time, e.g. 2026-12-06T08:00:00.000Z); also every `Date` field's scalar (src/modules/schema.ts). */
+export const DateTimeISOScalar = new GraphQLScalarType({ ...DateTimeISOResolver.toConfig(), specifiedByURL: SCALAR_SPECIFICATIONS.DateTimeISO });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { cacheControlDirective } from '../graphql/cache-hints';
+import { DateTimeISOScalar } from '../graphql/scalars';
 import { answerFoldedFields } from '../registry/fold-planner';
 import { registryModules, registryTypes } from './';
 import { checkRegistryTypes } from '../registry/registry-check';
@@ -14,7 +15,13 @@ let schema: GraphQLSchema | undefined;
 /** The schema, built once per process from the decorated classes. */
 export function buildRegistrySchema(): GraphQLSchema {
   if (!schema) {
-    schema = buildSchemaSync({ resolvers: resolvers() as [Function, ...Function[]], validate: false, directives: [...specifiedDirectives, cacheControlDirective] });
+    schema = buildSchemaSync({
+      resolvers: resolvers() as [Function, ...Function[]],
+      validate: false,
+      directives: [...specifiedDirectives, cacheControlDirective],
+      // A field typed Date is our DateTimeISO (with its @specifiedBy), not type-graphql's own instance of the same name.
+      scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
+    });
     answerFoldedFields(schema);
     checkRegistryTypes(schema, registryTypes());
     // type-graphql has no option for the root type's description; every type carries one.

@@ -1,12 +1,11 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
 import { InterfaceType } from 'type-graphql';
 import { columnFields, columnOf, flag, integer, internal, text, type Column } from './columns';
 import { field } from './writes/fields';
 import { filterBy } from './filters';
-import { DivisionCodeScalar } from '../graphql/scalars';
+import { DateTimeISOScalar, DivisionCodeScalar } from '../graphql/scalars';
 import { Node, type Typed } from '../graphql/relay/node.interface';
 
-const timestamp = columnOf<Date>(() => DateTimeISOResolver);
+const timestamp = columnOf<Date>(() => DateTimeISOScalar);
 
 /** The columns of every writable record (migration 12): its version and its times. */
 export const registryRecordColumns = {

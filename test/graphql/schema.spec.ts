@@ -16,10 +16,12 @@ import {
   isInputObjectType,
   isInterfaceType,
   isObjectType,
+  isScalarType,
   isSpecifiedScalarType,
   parse,
   validate,
   type GraphQLNamedType,
+  type GraphQLScalarType,
 } from 'graphql';
 import { registryTypes } from '../../src/modules';
 import { buildRegistrySchema, printRegistrySchema } from '../../src/modules/schema';
@@ -67,6 +69,17 @@ function undocumented(types: ReadonlyArray<GraphQLNamedType>): string[] {
   }
   return missing;
 }
+
+describe('custom scalars', () => {
+  it('each says where its format is specified (@specifiedBy), so codegen can map it to a type', () => {
+    const scalars = Object.values(buildRegistrySchema().getTypeMap()).filter((t) => isScalarType(t) && !isSpecifiedScalarType(t) && !t.name.startsWith('__'));
+    expect(scalars.map((t) => t.name).sort()).toEqual(['CreditCode', 'DateTimeISO', 'DivisionCode', 'JSONObject', 'LocalDate', 'NonNegativeInt']);
+    const unspecified = scalars.filter((t) => !(t as GraphQLScalarType).specifiedByURL?.startsWith('https://') && !(t as GraphQLScalarType).specifiedByURL?.startsWith('http://'));
+    expect(unspecified.map((t) => t.name)).toEqual([]);
+    // Its own URL in the committed SDL, where a client's tools read it.
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toMatch(/scalar CreditCode @specifiedBy\(url: "https:\/\/openstd\.samr\.gov\.cn\/.+"\)/);
+  });
+});
 
 describe('documentation', () => {
   const schema = buildRegistrySchema();

@@ -29,6 +29,8 @@ it('passes graphql-http\'s audit with no error and no warning', async () => {
   expect(results.length).toBeGreaterThan(40);
 });
 
+type Answer = { data?: unknown; errors: Array<{ extensions: { code: string } }> };
+
 describe('a request error answers by the media type the client takes', () => {
   const cases: Array<[string, string, string]> = [
     ['a document that does not parse', '{ cities(first: 1) { totalCount }', 'GRAPHQL_PARSE_FAILED'],
@@ -39,7 +41,7 @@ describe('a request error answers by the media type the client takes', () => {
   it.each(cases)('%s: 200 for application/json (and no Accept), 400 for application/graphql-response+json', async (_what, query, code) => {
     const answers = await Promise.all(
       [undefined, 'application/json', 'application/graphql-response+json'].map((accept) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify({ query }) }).then(async (res) => ({ status: res.status, type: res.headers.get('content-type'), body: await res.json() })),
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify({ query }) }).then(async (res) => ({ status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Answer })),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 400]);
@@ -54,7 +56,7 @@ describe('a request error answers by the media type the client takes', () => {
     for (const accept of ['application/json', 'application/graphql-response+json']) {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ variables: {} }) });
       expect(res.status).toBe(400);
-      expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(((await res.json()) as Answer).errors[0].extensions.code).toBe('BAD_REQUEST');
     }
   });
 });

@@ -1,8 +1,7 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/caller';
 import { UserError } from '../../graphql/errors/user-error';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DateTimeISOScalar, DivisionCodeScalar } from '../../graphql/scalars';
 
 @ObjectType({ description: 'An API key (接口密钥) as ADMIN sees it: who holds it and what it may do. The key itself is never shown again; only its hash is kept.' })
 export class ApiKey {
@@ -21,13 +20,13 @@ export class ApiKey {
   @Field({ description: 'Who holds the key and what for (备注), e.g. "Nanjing portal".' })
   label: string;
 
-  @Field(() => DateTimeISOResolver, { description: 'When the key was created (创建时间).' })
+  @Field(() => DateTimeISOScalar, { description: 'When the key was created (创建时间).' })
   createdAt: Date;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When a request last used the key (最近使用), to the minute; null if never.' })
+  @Field(() => DateTimeISOScalar, { nullable: true, description: 'When a request last used the key (最近使用), to the minute; null if never.' })
   lastUsedAt: Date | null;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the key was revoked (吊销时间); null while it works. Requests with a revoked key are refused.' })
+  @Field(() => DateTimeISOScalar, { nullable: true, description: 'When the key was revoked (吊销时间); null while it works. Requests with a revoked key are refused.' })
   revokedAt: Date | null;
 }
 

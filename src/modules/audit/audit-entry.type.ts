@@ -1,8 +1,8 @@
-import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
+import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/caller';
 import { Connection } from '../../graphql/relay/connection';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DateTimeISOScalar, DivisionCodeScalar } from '../../graphql/scalars';
 import { describeEnum } from '../../graphql/enums';
 
 /** What a change did to a record (the audit_entry.operation column). */
@@ -43,7 +43,7 @@ export class AuditEntry {
   @Field(() => ID, { description: 'Opaque ID of the entry, stable; entries are listed by `auditLog` and `history`, not fetched by `node(id:)`.' })
   id: string;
 
-  @Field(() => DateTimeISOResolver, { description: 'When the change was committed (变更时间).' })
+  @Field(() => DateTimeISOScalar, { description: 'When the change was committed (变更时间).' })
   occurredAt: Date;
 
   @Field(() => AuditOperation, { description: 'What the change did (变更类型).' })

@@ -1,4 +1,4 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
+import { DateTimeISOScalar } from '../../graphql/scalars';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
@@ -31,10 +31,10 @@ export class AuditLogFilter {
   @Field(() => DivisionCodeScalar, { nullable: true, description: 'Changes to records of this city, e.g. "320100".' })
   recordCityCode?: string | null;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Changes at or after this instant.' })
+  @Field(() => DateTimeISOScalar, { nullable: true, description: 'Changes at or after this instant.' })
   occurredFrom?: Date | null;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Changes at or before this instant.' })
+  @Field(() => DateTimeISOScalar, { nullable: true, description: 'Changes at or before this instant.' })
   occurredTo?: Date | null;
 }
 
