@@ -2,6 +2,9 @@ import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLOb
 import type { RegistryType } from './registry-type';
 import { foldedFields } from './fold-planner';
 
+/** Nodes that are not registry records: node(id:) answers them itself (src/modules/node/node.resolver.ts). */
+export const NODES_OUTSIDE_THE_REGISTRY: ReadonlySet<string> = new Set(['AuditEntry']);
+
 /**
  * What every registry type must have, asked of the declarations against the built schema once at
  * start-up: an omission that would otherwise fail silently (node(id:) answering null, an import
@@ -50,7 +53,7 @@ export function registryTypeProblems(schema: GraphQLSchema, types: readonly Regi
   }
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    if (type.getInterfaces().some((i) => i.name === 'Node') && !byName.has(type.name)) {
+    if (type.getInterfaces().some((i) => i.name === 'Node') && !byName.has(type.name) && !NODES_OUTSIDE_THE_REGISTRY.has(type.name)) {
       problems.push(`${type.name} implements Node but no module declares it as a registry type: node(id:) would answer null for its IDs`);
     }
     if (byName.has(type.name)) problems.push(...unfoldedRelations(type, byName));

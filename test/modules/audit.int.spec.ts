@@ -267,6 +267,60 @@ describe('history', () => {
   });
 });
 
+describe('changeHistory, the connection (history, the list, is deprecated and still answers)', () => {
+  const pageQuery = (first: number, args: string) => `{ innovationStudios(first: ${first}, filter: { cityCode: "${NANJING}" }) {
+    nodes { id history { id } changeHistory(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id operation recordId } } } } } }`;
+
+  it('pages through a record\'s changes, newest first, and ends with what history lists', async () => {
+    const first = await app.graphql(pageQuery(1, 'first: 1'));
+    expect(first.errors).toBeUndefined();
+    const [studio] = first.data.innovationStudios.nodes;
+    const page1 = studio.changeHistory;
+    expect(page1.totalCount).toBe(2);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await app.graphql(pageQuery(1, `first: 1, after: "${page1.pageInfo.endCursor}"`));
+    const page2 = second.data.innovationStudios.nodes[0].changeHistory;
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    const paged = [...page1.edges, ...page2.edges].map((e: any) => e.node);
+    expect(paged.map((n: any) => n.id)).toEqual(studio.history.map((h: any) => h.id));
+    expect(paged.map((n: any) => n.operation)).toEqual(['UPDATE', 'CREATE']);
+    expect(paged.every((n: any) => n.recordId === studio.id)).toBe(true);
+
+    const oldest = await app.graphql(pageQuery(1, 'first: 5, orderBy: OLDEST_FIRST'));
+    expect(oldest.data.innovationStudios.nodes[0].changeHistory.edges.map((e: any) => e.node.id)).toEqual([...studio.history].reverse().map((h: any) => h.id));
+  });
+
+  it('runs as many SQL statements for 20 studios as for 2 (one page statement, one count, for all of them)', async () => {
+    const two = await app.graphql(pageQuery(2, 'first: 1'));
+    const twenty = await app.graphql(pageQuery(20, 'first: 1'));
+    expect(twenty.errors).toBeUndefined();
+    expect(twenty.data.innovationStudios.nodes.map((n: any) => n.changeHistory.totalCount)).toEqual(Array(20).fill(2));
+    expect(twenty.extensions.sqlStatements).toBe(two.extensions.sqlStatements);
+  });
+});
+
+describe('an audit entry is a Node', () => {
+  it('node(id:) refetches an entry of a record\'s history, for any caller', async () => {
+    const id = nodeId('AuditEntry', studioEntries[1]);
+    const res = await app.graphql(`{ node(id: "${id}") { __typename id ... on AuditEntry { operation recordId changedFields } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.node).toEqual({ __typename: 'AuditEntry', id, operation: 'UPDATE', recordId: nodeId('InnovationStudio', studios[0].id), changedFields: ['name'] });
+  });
+
+  it('answers null for an entry that does not exist, and several at once with nodes(ids:)', async () => {
+    const ids = [nodeId('AuditEntry', studioEntries[0]), nodeId('AuditEntry', 999_999_999), nodeId('InnovationStudio', studios[0].id)];
+    const res = await app.graphql(`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.nodes).toEqual([{ __typename: 'AuditEntry', id: ids[0] }, null, { __typename: 'InnovationStudio', id: ids[2] }]);
+  });
+
+  it("masks a craftsman's personal values in an entry fetched by node(id:) as in history", async () => {
+    const query = `{ node(id: "${nodeId('AuditEntry', craftsmanUpdate)}") { ... on AuditEntry { after } } }`;
+    expect((await app.graphql(query)).data.node.after).toMatchObject({ nationalIdNumber: null, phone: null });
+    expect((await app.graphqlAs(keys.admin.key, query)).data.node.after).toMatchObject({ nationalIdNumber: NATIONAL_ID, phone: '13800000000' });
+  });
+});
+
 describe('personal data in audit entries', () => {
   const callers: Array<{ who: string; key: () => string | null; visible: boolean }> = [
     { who: 'ADMIN', key: () => keys.admin.key, visible: true },

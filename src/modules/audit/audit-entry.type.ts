@@ -2,6 +2,7 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/caller';
 import { Connection } from '../../graphql/relay/connection';
+import { Node } from '../../graphql/relay/node.interface';
 import { DateTimeISOScalar, DivisionCodeScalar } from '../../graphql/scalars';
 import { describeEnum } from '../../graphql/enums';
 
@@ -35,13 +36,11 @@ export class AuditActor {
 }
 
 /**
- * One change to one record (审计记录/变更记录). Not a `Node`: entries are reached through
- * `auditLog` and records' `history`, never through `node(id:)`.
+ * One change to one record (审计记录/变更记录): a `Node`, so that a client's cache (Relay, Apollo) keeps it by
+ * its ID and `node(id:)` refetches it, for whoever may read the record's `changeHistory`.
  */
-@ObjectType({ description: 'One change to one registry record (审计记录/变更记录): who, what and when, with the record before and after.' })
-export class AuditEntry {
-  @Field(() => ID, { description: 'Opaque ID of the entry, stable; entries are listed by `auditLog` and `history`, not fetched by `node(id:)`.' })
-  id: string;
+@ObjectType({ implements: Node, description: 'One change to one registry record (审计记录/变更记录): who, what and when, with the record before and after.' })
+export class AuditEntry extends Node {
 
   @Field(() => DateTimeISOScalar, { description: 'When the change was committed (变更时间).' })
   occurredAt: Date;
@@ -93,6 +92,7 @@ export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry', '
  * gives the caller (src/modules/audit/audit.resolver.ts).
  */
 export interface AuditEntryRow {
+  __typename: 'AuditEntry';
   id: string;
   rowId: number;
   occurredAt: Date;

@@ -1,7 +1,6 @@
-import { DateTimeISOScalar } from '../../graphql/scalars';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
-import { DivisionCodeScalar } from '../../graphql/scalars';
+import { DateTimeISOScalar, DivisionCodeScalar } from '../../graphql/scalars';
 import { AuditOperation } from './audit-entry.type';
 import { describeEnum } from '../../graphql/enums';
 
@@ -43,6 +42,12 @@ export class AuditLogArgs extends PageArgs {
   @Field(() => AuditLogFilter, { nullable: true, description: 'Filter.' })
   filter?: AuditLogFilter | null;
 
+  @Field(() => AuditLogOrderBy, { nullable: true, description: 'Ordering (default NEWEST_FIRST).' })
+  orderBy?: AuditLogOrderBy | null;
+}
+
+@ArgsType()
+export class HistoryArgs extends PageArgs {
   @Field(() => AuditLogOrderBy, { nullable: true, description: 'Ordering (default NEWEST_FIRST).' })
   orderBy?: AuditLogOrderBy | null;
 }

@@ -2,7 +2,7 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { AuditEntry, AuditEntryConnection, type AuditEntryRow } from './audit-entry.type';
-import { AuditLogArgs } from './audit.inputs';
+import { AuditLogArgs, HistoryArgs } from './audit.inputs';
 import { auditService, presentAuditSnapshot } from './audit.service';
 
 @Resolver(() => AuditEntry)
@@ -40,9 +40,17 @@ export function historyFieldResolver(Type: ClassType, typename: string, noun: st
     // One `history` per type: type-graphql matches a field resolver by its type and method name.
     @FieldResolver(() => [AuditEntry], {
       description: `Changes made to this ${noun} (变更记录), newest first; personal values are shown only to those who may see them.`,
+      deprecationReason: 'Use `changeHistory`, a connection: this list holds every change ever made and grows with each edit.',
     })
     history(@Ctx() ctx: RequestContext, @Root() row: Audited) {
       return auditService.history(ctx, typename, row.rowId);
+    }
+
+    @FieldResolver(() => AuditEntryConnection, {
+      description: `Changes made to this ${noun} (变更记录), a page at a time, newest first by default; personal values are shown only to those who may see them.`,
+    })
+    changeHistory(@Ctx() ctx: RequestContext, @Root() row: Audited, @Args(() => HistoryArgs) args: HistoryArgs) {
+      return auditService.historyPage(ctx, typename, row.rowId, args);
     }
   }
   return HistoryFieldResolver;

@@ -5,11 +5,11 @@ import { raw, sql } from '../../db/sql';
 import { selectSql, type TableSpec } from '../../registry/table';
 import type { RequestContext } from '../../graphql/context';
 import { badInput, forbidden } from '../../graphql/errors/codes';
-import { listConnection } from '../../registry/lists';
+import { childConnection, listConnection } from '../../registry/lists';
 import type { ConnectionResult } from '../../graphql/relay/connection';
 import { fromGlobalId, integerKeyOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { AuditEntryRow, AuditOperation } from './audit-entry.type';
-import { AuditLogOrderBy, type AuditLogArgs, type AuditLogFilter } from './audit.inputs';
+import { AuditLogOrderBy, type AuditLogArgs, type AuditLogFilter, type HistoryArgs } from './audit.inputs';
 import { internal, type ValuesOf } from '../../registry/columns';
 
 /** The personal columns of registry rows (craftsman), as they appear in audit snapshots (to_jsonb of the row). */
@@ -84,6 +84,7 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
 /** An audit_entry row as the caller sees it: global IDs, the actor; the snapshots are presented by the entry's field resolvers. */
 export function presentAuditEntry(record: AuditRecord): AuditEntryRow {
   return {
+    __typename: 'AuditEntry',
     id: toGlobalId('AuditEntry', record.id),
     rowId: record.id,
     occurredAt: record.occurredAt,
@@ -176,13 +177,36 @@ async function historiesOf(ctx: RequestContext, recordType: string, recordIds: r
   return byRecord;
 }
 
+/** The audit log presenting its entries for the caller (the snapshots are presented by the entry's field resolvers). */
+const presentedEntryTable: TableSpec<AuditEntryRow, AuditConditions> = { ...auditEntryTable, toRow: (record) => presentAuditEntry(record as unknown as AuditRecord) };
+
 export const auditService = {
   /** The audit log (ADMIN only): a connection over audit_entry, filtered, newest first by default. */
   log(ctx: RequestContext, args: AuditLogArgs): ConnectionResult<AuditEntryRow> {
     const may = policy.mayAdminister(ctx.caller);
     if (!may.allowed) throw forbidden(`The audit log is open to ADMIN keys only: ${may.reason}`);
-    const table: TableSpec<AuditEntryRow, AuditConditions> = { ...auditEntryTable, toRow: (record) => presentAuditEntry(record as unknown as AuditRecord) };
-    return listConnection(ctx, table, { ...args, filter: decodeFilter(args.filter) }, AuditLogOrderBy.NEWEST_FIRST);
+    return listConnection(ctx, presentedEntryTable, { ...args, filter: decodeFilter(args.filter) }, AuditLogOrderBy.NEWEST_FIRST);
+  },
+
+  /**
+   * A record's changes a page at a time (`changeHistory`), for everyone who may read the record: every
+   * record of the type on the page shares one statement for its page and one for its count.
+   */
+  historyPage(ctx: RequestContext, recordType: string, recordId: number, args: HistoryArgs): ConnectionResult<AuditEntryRow> {
+    return childConnection(ctx, presentedEntryTable, 't.record_id', recordId, { ...args, filter: { recordType } }, AuditLogOrderBy.NEWEST_FIRST);
+  },
+
+  /**
+   * One entry by its database id (`node(id:)`), for everyone: every audited record is one anyone may read,
+   * and so its history (personal values masked as in `history`). All the entries a request asks for, one statement.
+   */
+  entry(ctx: RequestContext, id: number): Promise<AuditEntryRow | null> {
+    const loader = ctx.loaders.get<number, AuditRecord | null>('audit-entry', async (ids) => {
+      const records = await ctx.db.query<AuditRecord>(sql`SELECT ${raw(selectSql(auditEntryTable))} FROM ${raw(FROM)} WHERE t.id = ANY(${[...ids]}::bigint[])`);
+      const byId = new Map(records.map((r) => [Number(r.id), r]));
+      return ids.map((i) => byId.get(i) ?? null);
+    });
+    return loader.load(id).then((record) => (record ? presentAuditEntry(record) : null));
   },
 
   /**

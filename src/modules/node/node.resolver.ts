@@ -9,6 +9,7 @@ import { fromGlobalId, integerKeyOf } from '../../graphql/relay/global-id';
 import { MAX_PAGE_SIZE } from '../../graphql/relay/page-args';
 import { Node } from '../../graphql/relay/node.interface';
 import { registryTypes } from '..';
+import { auditService } from '../audit/audit.service';
 
 interface NodeType {
   table: TableSpec<unknown, never>;
@@ -79,6 +80,10 @@ function columnsOf(info: GraphQLResolveInfo): ColumnsOf {
 
 function loadNode(ctx: RequestContext, columns: ColumnsOf, id: string, argument: string) {
   const { typename, key } = fromGlobalId(id, argument);
+  if (typename === 'AuditEntry') {
+    const entryId = integerKeyOf(key);
+    return entryId === null ? null : auditService.entry(ctx, entryId);
+  }
   const type = nodeTypeOf(typename);
   // A well-formed ID of an unknown type or impossible key names no record: null, as for a deleted one.
   if (!type || !type.pattern.test(key) || (type.key === 't.id' && integerKeyOf(key) === null)) return null;
