@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, lexicographicSortSchema, print, printSchema, specifiedDirectives, type ConstDirectiveNode, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { cacheControlDirective } from '../graphql/cache-hints';
 import { DateTimeISOScalar } from '../graphql/scalars';
@@ -36,7 +36,36 @@ export function buildRegistrySchema(): GraphQLSchema {
   return schema;
 }
 
-/** The SDL committed as schema/schema.graphql: sorted, so that diffs show only real changes. */
+/** The SDL committed as schema/schema.graphql: sorted, so that diffs show only real changes; with its cache hints. */
 export function printRegistrySchema(): string {
-  return `${printSchema(lexicographicSortSchema(buildRegistrySchema()))}\n`;
+  const schema = lexicographicSortSchema(buildRegistrySchema());
+  return `${withCacheHints(printSchema(schema), schema)}\n`;
+}
+
+const cacheHintsOf = (directives: readonly ConstDirectiveNode[] | undefined) => (directives ?? []).filter((d) => d.name.value === 'cacheControl').map((d) => ` ${print(d)}`).join('');
+
+/**
+ * graphql's printSchema leaves out applied directives but @deprecated and @specifiedBy; the cache hints
+ * (`@cacheControl`, src/graphql/cache-hints.ts) are part of what a client may rely on, so they are written
+ * where a reader of the SDL looks: after a type's name, and after a field's type (after its arguments).
+ */
+function withCacheHints(sdl: string, schema: GraphQLSchema): string {
+  const lines = sdl.split('\n');
+  const startOf = (name: string) => lines.findIndex((l) => new RegExp(`^(type|interface) ${name}\\b`).test(l));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    const start = startOf(type.name);
+    if (start < 0) continue;
+    const typeHint = cacheHintsOf(type.astNode?.directives);
+    if (typeHint) lines[start] = lines[start].replace(/ \{$/, `${typeHint} {`);
+    for (const field of Object.values(type.getFields())) {
+      const hint = cacheHintsOf(field.astNode?.directives);
+      if (!hint) continue;
+      let at = lines.findIndex((l, i) => i > start && (l.startsWith(`  ${field.name}(`) || l.startsWith(`  ${field.name}:`)));
+      // Arguments on lines of their own: the hint goes after the closing `): Type`.
+      if (lines[at].endsWith('(')) at = lines.findIndex((l, i) => i > at && l.startsWith('  ): '));
+      lines[at] = lines[at].replace(/( @deprecated\(.*\))?$/, (deprecated) => `${hint}${deprecated}`);
+    }
+  }
+  return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getDirectiveValues,
@@ -107,7 +108,15 @@ export function staticCachePolicy(): ApolloServerPlugin<RequestContext> {
           if (!policy) byDocument.set(document, (policy = operationCachePolicy(schema, document)));
           overallCachePolicy.restrict(policy);
         },
-        async willSendResponse({ response, overallCachePolicy, contextValue }) {
+        async willSendResponse({ request, response, overallCachePolicy, contextValue }) {
+          // A GET's ETag is over what it answered (data and errors), not the envelope: `extensions` carries a fresh
+          // requestId (and the statement count) every time, so Express's ETag over the body never matched and
+          // If-None-Match never saved a download. Express answers 304 when the client's tag matches (graphql-http.ts).
+          if (request.http?.method === 'GET' && response.body.kind === 'single') {
+            const { data, errors } = response.body.singleResult;
+            const digest = createHash('sha1').update(JSON.stringify([data ?? null, errors ?? null])).digest('base64url');
+            response.http.headers.set('etag', `W/"${digest}"`);
+          }
           // What a request may see depends on its key: a shared cache must key answers by it (Vary), and must not
           // keep one answered for a key at all (private), lest it hand a keyed answer to a keyless client.
           const vary = response.http.headers.get('vary');

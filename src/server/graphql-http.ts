@@ -123,8 +123,8 @@ function stampErrorBody(res: Response, body: string): string {
 /**
  * Hands a parsed request to Apollo and writes its answer. Ours rather than @as-integrations/express5
  * for speed on the hot path: a successful POST is written with res.end (no ETag hashed over a body no
- * client revalidates, no string-to-Buffer copy); GETs keep Express's send and its ETag, so that a
- * cached aggregate can be revalidated with If-None-Match; error bodies get the request id (stampErrorBody).
+ * client revalidates, no string-to-Buffer copy); GETs keep Express's send, which answers 304 when If-None-Match
+ * matches the ETag cache-policy.ts sets over the data; error bodies get the request id (stampErrorBody).
  */
 export function apolloHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, context: (req: Request, res: Response) => Promise<TContext>) {
   apollo.assertStarted('apolloHandler()');

@@ -199,6 +199,27 @@ describe('caching aggregate answers', () => {
     expect(keyed.headers.vary).toMatch(/\bAuthorization\b/);
   });
 
+  it('tags a GET answer by its data, not its request id, so that a client revalidates it with 304 until the registry changes', async () => {
+    const query = `{ innovationStudioStats(groupBy: [CITY], filter: { cityCode: "${NANJING}" }) { count } }`;
+    const first = await request(app.app).get('/graphql').query({ query });
+    const second = await request(app.app).get('/graphql').query({ query });
+    expect(second.body.extensions.requestId).not.toBe(first.body.extensions.requestId);
+    expect(first.headers.etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(second.headers.etag).toBe(first.headers.etag);
+
+    const revalidated = await request(app.app).get('/graphql').query({ query }).set('if-none-match', first.headers.etag);
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe('');
+
+    const { key } = await app.createKey('ADMIN');
+    const created = await app.graphqlAs(key, `mutation { createInnovationStudio(input: { name: "标签测试工作室", kind: MODEL_WORKER, enterpriseId: "${nodeId('Enterprise', nanjingEnterpriseId)}" }) { userErrors { message } } }`);
+    expect(created.data.createInnovationStudio.userErrors).toEqual([]);
+    const changed = await request(app.app).get('/graphql').query({ query }).set('if-none-match', first.headers.etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+    expect(changed.body.data.innovationStudioStats[0].count).toBe(first.body.data.innovationStudioStats[0].count + 1);
+  });
+
   it('refuses a mutation sent with GET', async () => {
     const res = await request(app.app).get('/graphql').query({ query: 'mutation { archiveInnovationStudio(input: { id: "x", version: 1 }) { userErrors { message } } }' });
     expect(res.status).toBe(405);

@@ -19,6 +19,7 @@ import {
   isScalarType,
   isSpecifiedScalarType,
   parse,
+  print,
   validate,
   type GraphQLNamedType,
   type GraphQLScalarType,
@@ -69,6 +70,28 @@ function undocumented(types: ReadonlyArray<GraphQLNamedType>): string[] {
   }
   return missing;
 }
+
+describe('cache hints', () => {
+  /** `Type` or `Type.field` → its @cacheControl arguments, printed, for every type and field that carries one. */
+  const hintsOf = (schema: ReturnType<typeof buildSchema>) => {
+    const hints: Record<string, string> = {};
+    const printed = (node: { directives?: readonly { name: { value: string } }[] } | null | undefined) =>
+      (node?.directives ?? []).filter((d) => d.name.value === 'cacheControl').map((d) => print(d as never)).join(' ');
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      if (printed(type.astNode)) hints[type.name] = printed(type.astNode);
+      for (const field of Object.values(type.getFields())) if (printed(field.astNode)) hints[`${type.name}.${field.name}`] = printed(field.astNode);
+    }
+    return hints;
+  };
+
+  it('are written in the committed SDL where the server applies them (@cacheControl on types and fields)', () => {
+    const built = hintsOf(buildRegistrySchema());
+    expect(Object.keys(built).length).toBeGreaterThan(30);
+    expect(built['Query.innovationStudioStats']).toBe('@cacheControl(maxAge: 60)');
+    expect(hintsOf(buildSchema(readFileSync(SCHEMA_FILE, 'utf8')))).toEqual(built);
+  });
+});
 
 describe('custom scalars', () => {
   it('each says where its format is specified (@specifiedBy), so codegen can map it to a type', () => {
