@@ -94,6 +94,8 @@ export async function createRegistryTable(q: QueryRunner, table: RegistryTable, 
     ...(table.indexes ?? []),
   ];
   for (const [name, columns] of indexes) await q.query(`CREATE INDEX ${name} ON ${t} (${columns})`);
+  // What changed since a copy's last pull (updatedFrom; migration 49 gave the tables made before it theirs).
+  await q.query(`CREATE INDEX IF NOT EXISTS ${t}_updated_at_idx ON ${t} (updated_at, id)`);
   if (portal) await q.query(`CREATE UNIQUE INDEX ${t}_external_id_key ON ${t} (city_code, external_id) NULLS NOT DISTINCT WHERE external_id IS NOT NULL`);
 
   // Written by the request role under row-level security only (migrations 16, 31).

@@ -54,6 +54,16 @@ export const placeFilters = {
   ...districtFilter,
 };
 
+/**
+ * When a record last changed, as every list of records a client writes filters it: what a portal or a BI tool
+ * that keeps a copy asks for since its last pull (archived ones too, with `archiveStatus: ANY`). For a sync
+ * that misses nothing, even a change committed late, pull `changes` (the change feed) instead.
+ */
+export const changedFilters = (plural: string) => ({
+  updatedFrom: filterBy.atLeast(registryRecordColumns.updatedAt, `${plural[0].toUpperCase()}${plural.slice(1)} changed at or after this instant (更新时间起), e.g. "2026-12-01T00:00:00+08:00".`),
+  updatedTo: filterBy.atMost(registryRecordColumns.updatedAt, `${plural[0].toUpperCase()}${plural.slice(1)} changed at or before this instant (更新时间止).`),
+});
+
 /** The filters of every record a city portal keeps: samples or real ones, a portal id, archived or not. */
 export const cityPortalFilters = (noun: string, plural: string) => {
   const columns = cityPortalColumns(noun);
@@ -61,6 +71,7 @@ export const cityPortalFilters = (noun: string, plural: string) => {
     isSample: filterBy.equalTo(columns.isSample, 'true: only sample records; false: only real ones.'),
     externalId: filterBy.equalTo(columns.externalId, `The ${noun} with this portal id (外部编号); combine with cityCode, as ids are unique within a city.`),
     archiveStatus: filterBy.archiveStatus(`Active (default), archived or all ${plural}.`),
+    ...changedFilters(plural),
   };
 };
 

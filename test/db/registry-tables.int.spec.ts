@@ -33,7 +33,7 @@ it('knows the registry types it checks', () => {
 });
 
 it.each(writable.map((t) => [t.typename, t] as const))(
-  '%s: written only by registry_app under row-level security (never deleted), audited, read by BI tools, portal ids unique, kept in its enterprise city',
+  '%s: written only by registry_app under row-level security (never deleted), audited, read by BI tools, indexed by when it changed, portal ids unique, kept in its enterprise city',
   async (_, type) => {
     const problems = await registryTableProblems((text, params) => sqlRows(app, text, params), {
       table: tableOf(type),

@@ -45,6 +45,9 @@ export async function registryTableProblems(query: Query, expected: RegistryTabl
   const unique = await query(`SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = $1::regclass AND indisunique`, [table]);
   if (expected.externalId && !unique.some((i) => i.def.includes('(city_code, external_id)'))) problems.push(`${table}: external ids are not unique within a city`);
 
+  const indexes = await query(`SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = $1::regclass`, [table]);
+  if (!indexes.some((i) => / \(updated_at, id\)$/.test(i.def))) problems.push(`${table}: no index on (updated_at, id) for what changed since a copy's last pull (updatedFrom)`);
+
   const [place] = await query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = $1::regclass AND tgname = $2`, [table, `${table}_in_enterprise_city`]);
   if (expected.underEnterprise && place.n !== 1) problems.push(`${table}: not kept in its enterprise's city (no trigger ${table}_in_enterprise_city)`);
   return problems;

@@ -4,12 +4,31 @@ import type { RequestContext } from '../../graphql/context';
 import { AuditEntry, AuditEntryConnection, type AuditEntryRow } from './audit-entry.type';
 import { AuditLogArgs, HistoryArgs } from './audit.inputs';
 import { auditService, presentAuditSnapshot } from './audit.service';
+import { changeFeed, ChangesArgs } from './change-feed';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { nullable: true, description: 'Every change made to the registry (审计日志), newest first by default. ADMIN keys only; others get FORBIDDEN.' })
   auditLog(@Ctx() ctx: RequestContext, @Args(() => AuditLogArgs) args: AuditLogArgs) {
     return auditService.log(ctx, args);
+  }
+
+  @Query(() => AuditEntryConnection, {
+    nullable: true,
+    description:
+      'The change feed (变更流): every change to the registry, oldest first, in an order no late commit can overtake, for a portal or BI tool that keeps a copy: pull with the `endCursor` of your last pull as `after` (keep it when a page is empty), apply each entry\'s `after` (the whole record as it became; archived ones carry `archivedAt`) and your copy ends as the registry is. Open to every caller, as records\' history is; personal values only to those who may see them.',
+  })
+  changes(@Ctx() ctx: RequestContext, @Args(() => ChangesArgs) args: ChangesArgs) {
+    return changeFeed.changes(ctx, args);
+  }
+
+  @Query(() => String, {
+    nullable: true,
+    description:
+      'Where the change feed stands now (最新变更位置): take it before a full export, then pull `changes(after:)` from it; a change made during the export comes again, and applying it again changes nothing. Null while the registry has no change.',
+  })
+  changesCursor(@Ctx() ctx: RequestContext) {
+    return changeFeed.latestCursor(ctx);
   }
 
   // The snapshots are presented here, when asked for: their personal values come from PostgreSQL, for this caller.

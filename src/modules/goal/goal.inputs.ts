@@ -4,7 +4,7 @@ import { DivisionCodeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { goalColumns } from './goal.type';
 import { GoalMetric } from '../../registry/goal-metrics';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { districtFilter } from '../../registry/registry-record.interface';
+import { changedFilters, districtFilter } from '../../registry/registry-record.interface';
 import { raw } from '../../db/sql';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
@@ -30,6 +30,7 @@ export const goalFilters = {
   deadlineFrom: filterBy.atLeast(columns.deadline, 'Deadline on or after this date.'),
   deadlineTo: filterBy.atMost(columns.deadline, 'Deadline on or before this date.'),
   archiveStatus: filterBy.archiveStatus('Active (default), archived or all goals.'),
+  ...changedFilters('goals'),
 };
 
 @InputType({ description: 'Which goals to list; all given conditions must hold.' })

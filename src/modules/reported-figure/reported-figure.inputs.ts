@@ -3,7 +3,7 @@ import { PageArgs } from '../../graphql/relay/page-args';
 import { DivisionCodeScalar } from '../../graphql/scalars';
 import { reportedFigureColumns } from './reported-figure.type';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
-import { districtFilter } from '../../registry/registry-record.interface';
+import { changedFilters, districtFilter } from '../../registry/registry-record.interface';
 import { BY_RECORD_ID, orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = reportedFigureColumns;
@@ -26,6 +26,7 @@ export const reportedFigureFilters = {
   asOfFrom: filterBy.atLeast(columns.asOf, 'As of this date or later.'),
   asOfTo: filterBy.atMost(columns.asOf, 'As of this date or earlier.'),
   archiveStatus: filterBy.archiveStatus('Active (default), archived or all figures.'),
+  ...changedFilters('figures'),
 };
 
 @InputType({ description: 'Which published figures to list; all given conditions must hold.' })

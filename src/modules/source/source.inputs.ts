@@ -2,6 +2,7 @@ import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { filterBy, filterFields, type FilterOf } from '../../registry/filters';
 import { sourceColumns } from './source.type';
+import { changedFilters } from '../../registry/registry-record.interface';
 import { orderingsOf, sortBy } from '../../registry/orderings';
 
 const columns = sourceColumns;
@@ -20,6 +21,7 @@ export const sourceFilters = {
   publishedFrom: filterBy.atLeast(columns.publishedOn, 'Published on or after this date.'),
   publishedTo: filterBy.atMost(columns.publishedOn, 'Published on or before this date.'),
   archiveStatus: filterBy.archiveStatus('Active (default), archived or all sources.'),
+  ...changedFilters('sources'),
 };
 
 @InputType({ description: 'Which sources to list.' })
