@@ -1,4 +1,6 @@
+import type { Context } from '@opentelemetry/api';
 import type { Pool, PoolClient } from 'pg';
+import { traceStatement } from '../server/tracing';
 import { backendPid, poolBounds, RequestDeadlineError, Semaphore, watchDeadline } from './request-bounds';
 import { registryChanges } from './registry-changes';
 import { render, type SqlFragment } from './sql';
@@ -43,6 +45,8 @@ export class RequestDb {
   statements = 0;
   /** Set by the limits plugin for an operation whose cost walk found aggregates or table scans. */
   heavy = false;
+  /** With tracing on, the GraphQL execution's span (src/server/tracing.ts): the statements' spans go under it. */
+  traceParent: Context | undefined;
   private readonly deadline: number;
   private readonly timeoutMs: number;
   private readonly slots: Semaphore;
@@ -127,7 +131,7 @@ export class RequestDb {
     const watched = pid === null ? null : { deadline: this.deadline, pool: this.pool, pid, cancelling: undefined as Promise<void> | undefined };
     const unwatch = watched ? watchDeadline(watched) : null;
     try {
-      const result = await client.query({ name, text, values });
+      const result = await traceStatement(text, name, () => client.query({ name, text, values }), this.traceParent ?? this.parent?.traceParent);
       // Past the deadline even if it got through: the request is over, and the connection, which a cancel
       // may still reach, is dropped by the caller.
       if (watched?.cancelling) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
@@ -172,14 +176,16 @@ export class RequestDb {
     client.on('error', onError);
     const tx = new RequestDb(this.pool, client, this);
     try {
-      await client.query('BEGIN');
+      const traced = (text: string, run: () => Promise<unknown>) => traceStatement(text, undefined, run, this.traceParent);
+      await traced('BEGIN', () => client.query('BEGIN'));
       this.statements += 1;
       if (settings.apiKey !== null) {
-        await client.query({ name: 'registry-begin', text: 'SELECT api_key_id FROM registry_begin($1, $2)', values: [settings.apiKey, settings.requestId] });
+        const begin = { name: 'registry-begin', text: 'SELECT api_key_id FROM registry_begin($1, $2)', values: [settings.apiKey, settings.requestId] };
+        await traced(begin.text, () => client.query(begin));
         this.statements += 1;
       }
       const result = await work(tx);
-      await client.query('COMMIT');
+      await traced('COMMIT', () => client.query('COMMIT'));
       this.statements += 1;
       registryChanges.committed();
       return result;

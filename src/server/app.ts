@@ -27,6 +27,7 @@ import { HttpError, sendError, sendHttpError } from './http-error';
 import { Metrics, metricsRouter } from './metrics';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit/rate-limit';
 import { graphqlOutcome, requestLog } from './request-log';
+import { activeTracer, graphqlSpans, traceRequests } from './tracing';
 
 /** Stable codes of the HTTP layer's refusals (the README's error table); other 4xx are BAD_REQUEST. */
 const HTTP_CODES: Record<number, string> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
@@ -106,7 +107,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
     // graphqlOutcome feeds the request log; the limiter's Redis connection and the key cache's LISTEN connection close with the server.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReport, internalErrorLog, messagesInCallersLanguage, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(activeTracer() ? [graphqlSpans()] : []), requestReport, internalErrorLog, messagesInCallersLanguage, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
   });
   await apollo.start();
   // After start, which may throw: from here on apollo.stop() closes its LISTEN connection.
@@ -117,6 +118,8 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestIds());
+  // With tracing on (OTEL_*: src/server/tracing.ts), each request is a span; off, nothing is added.
+  if (activeTracer()) app.use(traceRequests());
   // GraphiQL answers a browser's GET /graphql; the API's route comes next, before the rest, as most requests are its.
   app.use(graphiqlRouter());
   app.use(

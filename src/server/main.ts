@@ -7,6 +7,7 @@ import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
 import { createApp } from './app';
 import { Serving } from './serving';
+import { startTracing } from './tracing';
 
 /** Resolves when `promise` settles or after `ms`, whichever is first: shutdown must not hang on it. */
 const within = (promise: Promise<unknown>, ms: number) =>
@@ -14,6 +15,8 @@ const within = (promise: Promise<unknown>, ms: number) =>
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything is served: with OTEL_EXPORTER_OTLP_ENDPOINT set, requests are traced from the first.
+  const tracing = startTracing(logger);
   // A signal can arrive while the database is still starting (initdb, migrations, the first load).
   // Dying then would leave the embedded PostgreSQL, a detached process, running without us and
   // holding DATA_DIR; so remember the signal and shut down in order as soon as start-up is done.
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     await within(requestPool.end(), 1000);
     await within(AppDataSource.destroy(), 1000);
     await embedded?.stop();
+    await within(tracing?.shutdown() ?? Promise.resolve(), 2000);
     logger.info('stopped');
     process.exit(exitCode);
   };

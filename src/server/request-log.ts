@@ -6,6 +6,7 @@ import type { RequestContext } from '../graphql/context';
 import { requestIdOf } from './http-context';
 import { errorCodesOf } from './http-error';
 import type { Metrics, RequestObservation } from './metrics';
+import { traceIdOf } from './tracing';
 
 /**
  * Fills the request context's `outcome` with what only GraphQL knows: the operation's name and the
@@ -63,6 +64,8 @@ export function requestLog(route: RequestObservation['route'], log: Logger, metr
         sqlStatements,
         queryCost: context ? context.outcome.queryCost : null,
         errorCodes,
+        // The trace this request belongs to: its span's with tracing on, else the caller's traceparent, for joining logs up.
+        traceId: (res.locals.traceId as string | undefined) ?? traceIdOf(req.header('traceparent')),
         ...(res.writableFinished ? {} : { aborted: true }),
       };
       if (res.statusCode >= 500) log.error(line, 'request');

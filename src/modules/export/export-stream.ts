@@ -13,6 +13,7 @@ import { exportColumns, type ExportColumn } from './export-columns';
 import { encoderFor, setExportHeaders, type ExportFormat } from './export-format';
 import type { WorkbookAbout } from './export-workbook';
 import { registryTypes } from '..';
+import { traceStatement } from '../../server/tracing';
 import type { ExportRow, ExportType } from './export-types';
 
 /** Rows fetched from the cursor per round trip; also what one `enrich` call (a goal's progress) covers. */
@@ -150,7 +151,8 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
   res.flushHeaders();
   res.setTimeout(IDLE_TIMEOUT_MS, () => res.destroy(new Error(`export stalled: the client read nothing for ${IDLE_TIMEOUT_MS / 1000} s`)));
   try {
-    await pipeline(rows, new RowStage(job, columns), encoderFor(job.format, columns, () => workbookAbout(job)), res);
+    // Traced as one span for the whole download (the cursor's statement and every row written), under the request's.
+    await traceStatement(text, undefined, () => pipeline(rows, new RowStage(job, columns), encoderFor(job.format, columns, () => workbookAbout(job)), res));
     await client.query('COMMIT');
     release();
   } catch (error) {
