@@ -9,7 +9,7 @@ import request from 'supertest';
 import { nationalIdCheckCharacter } from '../../src/common/national-id';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const FIELDS = ['apiKeyId', 'durationMs', 'errorCodes', 'level', 'method', 'msg', 'operationName', 'path', 'queryCost', 'requestId', 'role', 'sqlStatements', 'status', 'time'];
+const FIELDS = ['apiKeyId', 'durationMs', 'errorCodes', 'level', 'method', 'msg', 'operationName', 'path', 'queryCost', 'requestId', 'role', 'sqlStatements', 'status', 'time', 'traceId'];
 
 /** Everything the app logged, as written. */
 const written: string[] = [];
@@ -64,6 +64,12 @@ describe('one line per request', () => {
     expect(line.queryCost).toBeGreaterThan(0);
     expect(line.durationMs).toBeGreaterThanOrEqual(0);
     expect(res.headers['x-request-id']).toBe('log-graphql-1');
+    expect(line.traceId).toBeNull();
+  });
+
+  it("names the caller's trace (its traceparent), for finding the request in a tracing UI, even with tracing off", async () => {
+    await graphql('log-traced', { query: '{ provinces(first: 1) { totalCount } }' }).set('traceparent', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    expect(await linesOf('log-traced')).toMatchObject([{ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }]);
   });
 
   it('gives a request without an id a new one, the same in the response and the log', async () => {

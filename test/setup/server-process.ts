@@ -141,7 +141,10 @@ export async function stopServers(): Promise<void> {
   for (const server of started) {
     if (server.child.exitCode === null && server.child.signalCode === null) {
       server.child.kill('SIGTERM');
-      await Promise.race([server.exited, sleep(15_000)]);
+      // A timer left running after the server exits would keep the jest worker from exiting.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([server.exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+      clearTimeout(timer);
       if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
     }
   }
