@@ -20,6 +20,6 @@ export const codegenConfig = {
   schema: 'schema/schema.graphql',
   documents: 'examples/clients/operations.graphql',
   generates: {
-    'examples/clients/generated/graphql.ts': { plugins: ['typescript', 'typescript-operations'], config: TYPESCRIPT_CONFIG },
+    'examples/clients/generated/graphql.ts': { plugins: ['typescript-operations', 'typed-document-node'], config: TYPESCRIPT_CONFIG },
   },
 };
