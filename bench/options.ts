@@ -5,6 +5,8 @@ import { SYSTEMS, type System } from './queries';
 export interface BenchOptions {
   scale: number;
   only: number[];
+  /** Measure writes too (bench/writes.ts): `W` in --only, part of the default. */
+  writes: boolean;
   systems: System[];
   rounds: number;
   connections: number;
@@ -22,7 +24,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --scale N             data set size (default 10; BENCH_SCALE); the data dir .data/bench/scale-N is reused
-  --only 2,3            queries to run (default all: 1-6; BENCH_ONLY)
+  --only 2,3            queries to run (default all: 1-6 and W, the writes of bench/writes.ts; BENCH_ONLY)
   --systems api,raw     systems to run: api, raw, postgraphile (default all; BENCH_SYSTEMS)
   --duration S          seconds of load per query and system (default 10; BENCH_DURATION)
   --rounds R            measure each query R times, interleaving the systems, and report the median (default 1;
@@ -65,8 +67,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a.split('=')[0]));
   if (unknown.length) throw new Error(`unknown option ${unknown.join(', ')}\n${USAGE}`);
   const scaleRaw = value(argv, '--scale', env.BENCH_SCALE);
-  const only = (value(argv, '--only', env.BENCH_ONLY) ?? '1,2,3,4,5,6').split(',').map(Number);
-  if (only.some((q) => !Number.isInteger(q) || q < 1 || q > 6)) throw new Error(`--only takes query numbers 1-6, e.g. --only 2,3`);
+  const chosen = (value(argv, '--only', env.BENCH_ONLY) ?? '1,2,3,4,5,6,W').split(',').map((q) => q.trim().toUpperCase());
+  const only = chosen.filter((q) => q !== 'W').map(Number);
+  if (only.some((q) => !Number.isInteger(q) || q < 1 || q > 6)) throw new Error(`--only takes query numbers 1-6 and W (writes), e.g. --only 2,3`);
   const systems = (value(argv, '--systems', env.BENCH_SYSTEMS) ?? SYSTEMS.join(',')).split(',') as System[];
   if (systems.some((s) => !SYSTEMS.includes(s))) throw new Error(`--systems takes ${SYSTEMS.join(', ')}`);
   const caller = value(argv, '--caller', env.BENCH_CALLER) ?? 'analyst';
@@ -75,6 +78,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     caller,
     scale: scaleRaw === undefined ? 10 : parseScaleArgument(['--scale', scaleRaw])!,
     only,
+    writes: chosen.includes('W'),
     systems: SYSTEMS.filter((s) => systems.includes(s)),
     rounds: positive(value(argv, '--rounds', env.BENCH_ROUNDS), '--rounds', 1),
     connections: positive(value(argv, '--connections', env.BENCH_CONNECTIONS), '--connections', 10),

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LoadResult } from './load';
 import type { System } from './queries';
+import { writesTable, type WriteCell } from './writes';
 import type { Probe } from './systems';
 
 export interface Cell {
@@ -38,6 +39,8 @@ export interface Report {
   notes: string[];
   cells: Cell[];
   memory: Partial<Record<System, { before: Probe; after: Probe; peakRss: number }>>;
+  /** bench/writes.ts's measurements, when the run wrote (`W` in --only). */
+  writes?: WriteCell[];
 }
 
 /** The machine; the load average shows how busy it was with other work around the run. */
@@ -101,6 +104,7 @@ export function markdown(r: Report): string {
   for (const [system, m] of Object.entries(r.memory) as [System, NonNullable<Report['memory'][System]>][]) {
     lines.push(`| ${NAMES[system]} | ${mb(m.before.rss)} | ${mb(m.after.rss)} | ${mb(m.peakRss)} | ${mb(m.before.heapUsed)} | ${mb(m.after.heapUsed)} |`);
   }
+  if (r.writes?.length) lines.push('', ...writesTable(r.writes));
   if (r.notes.length) lines.push('', ...r.notes.map((n) => `- ${n}`));
   return lines.join('\n') + '\n';
 }

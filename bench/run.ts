@@ -20,6 +20,7 @@ import { summarize } from './profile-summary';
 import { benchQueries, resolveParameters, type BenchQuery, type GraphQLBody, type System } from './queries';
 import { commitOf, machine, writeReport, type Cell, type Report } from './report';
 import { buildApi, ensurePostGraphileInstalled, startSystem, type Probe, type RunningSystem } from './systems';
+import { measureWrites, WRITE_ROWS, writesTable, type WriteCell } from './writes';
 
 const ROOT = path.resolve(__dirname, '..');
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -124,6 +125,7 @@ async function main(o: BenchOptions): Promise<void> {
   const servers = new Map<System, RunningSystem>();
   const notes: string[] = [];
   const memory: Report['memory'] = {};
+  let writes: WriteCell[] | undefined;
   const cells: Cell[] = [];
   try {
     for (const index of POSTGRAPHILE_INDEXES) await ownerQuery(db.url, index);
@@ -195,6 +197,11 @@ async function main(o: BenchOptions): Promise<void> {
           `1-client p50 ${cell.load.oneClient.p50} ms  ${cell.cpuMsPerRequest} ms CPU/req  ${cell.statements} SQL/req  ${cell.equivalence}`);
       }
     }
+    if (o.writes && servers.has('api')) {
+      log(`writes: ${WRITE_ROWS} innovation studios a request, ${o.rounds} round(s) (bench/writes.ts)`);
+      writes = await measureWrites(servers.get('api')!, db.url, o.rounds);
+      for (const line of writesTable(writes)) if (line) log(line);
+    }
     for (const [system, server] of servers) {
       const after = await server.probe(true);
       memory[system] = { before: before.get(system)!, after, peakRss: Math.max(peak.get(system)!, after.rss) };
@@ -218,7 +225,7 @@ async function main(o: BenchOptions): Promise<void> {
     startedAt, finishedAt: new Date().toISOString(), commit: commitOf(ROOT), machine: machine(db.postgresVersion, {}, loadAtStart),
     scale: o.scale, asOf: db.asOf,
     settings: { caller: o.caller, rounds: o.rounds, connections: o.connections, duration: o.duration, warmup: o.warmup, latencyDuration: o.latencyDuration, poolSize: o.poolSize, cache: o.cache, apiLogLevel: o.apiLogLevel, only: o.only, systems: o.systems },
-    notes, cells, memory,
+    notes, cells, memory, writes,
   };
   report.machine.node = Object.fromEntries(Object.entries(memory).map(([s, m]) => [s, m!.before.node.replace(/^v/, '')]));
   const file = writeReport(ROOT, report);
