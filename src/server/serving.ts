@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ErrorCode } from '../graphql/errors/codes';
 import { requestIdFrom } from './http-context';
 import { errorBody } from './http-error';
@@ -9,6 +10,27 @@ function unavailable(req: IncomingMessage, res: ServerResponse, message: string,
   const body = JSON.stringify(errorBody(ErrorCode.UNAVAILABLE, message, {}, requestId));
   res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5', 'x-request-id': requestId, ...(close ? { connection: 'close' } : {}) });
   res.end(body);
+}
+
+/**
+ * What Node's HTTP parser refuses before any app sees it: headers (a GET's URL among them) over Node's 16 KB,
+ * or a request that is not HTTP. Answered as the API answers a refusal, JSON with a stable code (431
+ * HEADERS_TOO_LARGE, else 400 BAD_REQUEST), and the connection then half-closed (`end`), not reset: a client still
+ * sending its long URL reads the answer instead of a connection reset (Node 24's own handler resets it). A socket
+ * left open by a client that never reads is destroyed after a few seconds.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const [status, reason, code, message] = tooLarge
+    ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The request line or headers are over 16 KB: send a long query with POST, not in a GET URL.']
+    : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not readable HTTP.'];
+  const body = JSON.stringify(errorBody(code, message, {}, requestIdFrom(undefined)));
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  setTimeout(() => socket.destroy(), 5_000).unref();
 }
 
 /** Before the database is ready: alive (liveness), not ready, and nothing else yet. */
@@ -69,6 +91,7 @@ export class Serving {
   constructor() {
     const { Request, Response } = this.prototypes;
     this.server = http.createServer({ IncomingMessage: Request, ServerResponse: Response }, (req, res) => this.handle(req, res));
+    this.server.on('clientError', answerClientError);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -10,6 +10,9 @@ import { testEnterprises } from '../setup/fixtures';
 import { nodeId, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
+// drain() may wait on other test files' writing transactions (the feed's horizon): more than the default 30 s per test.
+jest.setTimeout(90_000);
+
 let app: TestApp;
 let admin: string;
 let nanjingEditor: string;
@@ -66,10 +69,13 @@ async function registryState(table: string, type: string): Promise<Map<string, R
 
 const asState = (copy: Copy) => new Map([...copy.records].map(([id, record]) => [id, normalised(record)]));
 
-/** Pulls until the copy has seen the newest entry of its type (another test file's open transaction may hold the feed back a moment). */
+/**
+ * Pulls until the copy has seen the newest entry of its type. Another test file's writing transaction, on the
+ * same PostgreSQL, holds the feed back while it runs (as a write in progress does in production), a few seconds.
+ */
 async function drain(copy: Copy): Promise<void> {
   const [{ newest }] = await sqlRows<{ newest: string }>(app, 'SELECT max(id)::text AS newest FROM audit_entry WHERE record_type = $1', [copy.type]);
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 40_000;
   while (!copy.seen.some((e) => fromGlobalId(e.id).key === newest)) {
     if (Date.now() > deadline) throw new Error(`the feed never gave entry ${newest}`);
     await copy.pull();

@@ -25,6 +25,7 @@ export const CODE_IN_CHINESE: Readonly<Record<string, string>> = {
   BAD_REQUEST: '请求无法读取',
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
   PAYLOAD_TOO_LARGE: '文件过大',
+  HEADERS_TOO_LARGE: '请求头或网址过长，请改用 POST 发送查询',
   TOO_MANY_EXPORTS: '同时进行的导出过多，请稍后再试',
   GRAPHQL_PARSE_FAILED: 'GraphQL 语法错误',
   GRAPHQL_VALIDATION_FAILED: 'GraphQL 查询与接口定义不符',
