@@ -29,6 +29,8 @@ interface StudioRow {
   name: string;
   kind: string;
   enterpriseCreditCode: string;
+  /** The enterprise's city: portal ids are unique within a city, so an upsert names it. */
+  cityCode: string;
 }
 
 export interface WriteCell {
@@ -42,7 +44,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** 5,000 studios under the data set's enterprises (each lies in its enterprise's city), named for this batch. */
 async function studioRows(url: string, batch: string): Promise<StudioRow[]> {
-  const enterprises = await ownerQuery<{ credit_code: string }>(url, `SELECT credit_code FROM enterprise WHERE archived_at IS NULL AND city_code IS NOT NULL ORDER BY id LIMIT 500`);
+  const enterprises = await ownerQuery<{ credit_code: string; city_code: string }>(url, `SELECT credit_code, city_code FROM enterprise WHERE archived_at IS NULL AND city_code IS NOT NULL ORDER BY id LIMIT 500`);
   if (!enterprises.length) throw new Error('the bench database has no enterprise in a city');
   const kinds = ['MODEL_WORKER', 'EMPLOYEE', 'CRAFTSMAN', 'SPECIALISED_TECHNICAL'];
   return Array.from({ length: WRITE_ROWS }, (_, i) => ({
@@ -50,6 +52,7 @@ async function studioRows(url: string, batch: string): Promise<StudioRow[]> {
     name: `写入基准工作室 ${batch} ${i}`,
     kind: kinds[i % kinds.length],
     enterpriseCreditCode: enterprises[i % enterprises.length].credit_code,
+    cityCode: enterprises[i % enterprises.length].city_code,
   }));
 }
 
@@ -76,7 +79,7 @@ async function bulkUpsert(api: RunningSystem, key: string, rows: StudioRow[], ex
 }
 
 async function csvImport(api: RunningSystem, key: string, rows: StudioRow[], expect: 'created' | 'unchanged'): Promise<void> {
-  const csv = ['externalId,name,kind,enterpriseCreditCode', ...rows.map((r) => `${r.externalId},${r.name},${r.kind},${r.enterpriseCreditCode}`)].join('\r\n');
+  const csv = ['externalId,name,kind,enterpriseCreditCode,cityCode', ...rows.map((r) => `${r.externalId},${r.name},${r.kind},${r.enterpriseCreditCode},${r.cityCode}`)].join('\r\n');
   const res = await fetch(api.url.replace(/\/graphql$/, '/import/innovation-studios'), {
     method: 'POST',
     headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${key}` },
