@@ -5,8 +5,6 @@
  * Client runs the typed operations over HTTP. The examples compile with their own tsconfig and run against the server.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import ts from 'typescript';
 import { cityStudios, pullChanges, registryClient } from '../../examples/clients/apollo-client';
@@ -14,22 +12,20 @@ import { SCALARS } from '../../examples/clients/codegen.config';
 import { execFileSync } from 'node:child_process';
 import { relayEnvironment, twoPagesOfStudios } from '../../examples/clients/relay/relay-client';
 import { sqlNumber } from '../setup/queries';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { listenOnLoopback, startTestApp, type TestApp } from '../setup/test-app';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'clients');
 let app: TestApp;
-let server: Server;
+let listening: Awaited<ReturnType<typeof listenOnLoopback>>;
 let url: string;
 
 beforeAll(async () => {
   app = await startTestApp();
-  server = app.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  listening = await listenOnLoopback(app.app);
+  url = `${listening.base}/graphql`;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await listening.close();
   await app.close();
 });
 

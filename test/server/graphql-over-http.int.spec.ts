@@ -3,22 +3,19 @@
  * clients of either media type (application/json, application/graphql-response+json) get the status the
  * specification gives them, so Apollo Client, urql and Relay see graphQLErrors rather than network errors.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { auditServer } from 'graphql-http';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { listenOnLoopback, startTestApp, type TestApp } from '../setup/test-app';
 
 let app: TestApp;
-let server: Server;
+let listening: Awaited<ReturnType<typeof listenOnLoopback>>;
 let url: string;
 beforeAll(async () => {
   app = await startTestApp();
-  server = app.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  listening = await listenOnLoopback(app.app);
+  url = `${listening.base}/graphql`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await listening.close();
   await app.close();
 });
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -86,6 +88,22 @@ export async function startTestApp(testOptions: Partial<AppOptions> & { pool?: P
       await requestPool.end();
       await dataSource.destroy();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * The app on a port of its own on loopback, for clients that need a URL rather than supertest (fetch, graphql-http's
+ * audit, Apollo Client, Relay): its base URL, and `close`, which also cuts the connections clients keep alive.
+ */
+export async function listenOnLoopback(app: Express): Promise<{ base: string; close(): Promise<void> }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
     },
   };
 }
