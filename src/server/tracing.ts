@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
@@ -21,6 +23,17 @@ export const activeTracer = (): Tracer | null => tracer;
 export interface Tracing {
   /** Sends the spans still buffered, then stops: called on shutdown. */
   shutdown(): Promise<void>;
+}
+
+/** The registry's version (package.json's), found from here up: src/server under ts-node, dist/src/server compiled. */
+function registryVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'reform-registry') return pkg.version ?? 'unknown';
+  }
+  return 'unknown';
 }
 
 /** Whether the OTEL_* variables ask for traces (the exporter's own variables configure the rest). */
@@ -49,7 +62,7 @@ export function startTracing(log: Logger, env: NodeJS.ProcessEnv = process.env):
   }
   const { OTLPTraceExporter } = (protocol === 'http/json' ? require('@opentelemetry/exporter-trace-otlp-http') : require('@opentelemetry/exporter-trace-otlp-proto')) as typeof import('@opentelemetry/exporter-trace-otlp-http');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const { version } = require('../../package.json') as { version: string }; // eslint-disable-line @typescript-eslint/no-require-imports
+  const version = registryVersion();
   const resource = resourceFromAttributes({ 'service.name': 'reform-registry', 'service.version': version }).merge(detectResources({ detectors: [envDetector] }));
   const provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())] });
   provider.register();
