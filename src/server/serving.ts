@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type RequestListener, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { ErrorCode } from '../graphql/errors/codes';
 import { requestIdFrom } from './http-context';
+import { inChinese } from '../graphql/errors/chinese-messages';
 import { errorBody } from './http-error';
 
 /** 503 with Retry-After and the API's error body with the request id (written here, as the app does not exist yet or is closing). */
@@ -14,7 +15,8 @@ function unavailable(req: IncomingMessage, res: ServerResponse, message: string,
 
 /**
  * What Node's HTTP parser refuses before any app sees it: headers (a GET's URL among them) over Node's 16 KB,
- * or a request that is not HTTP. Answered as the API answers a refusal, JSON with a stable code (431
+ * or a request that is not HTTP. Answered as the API answers a refusal (in Chinese, the English in
+ * `extensions.englishMessage`: its Accept-Language is among what was not read), JSON with a stable code (431
  * HEADERS_TOO_LARGE, else 400 BAD_REQUEST), and the connection then half-closed (`end`), not reset: a client still
  * sending its long URL reads the answer instead of a connection reset (Node 24's own handler resets it). A socket
  * left open by a client that never reads is destroyed after a few seconds.
@@ -28,7 +30,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   const [status, reason, code, message] = tooLarge
     ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The request line or headers are over 16 KB: send a long query with POST, not in a GET URL.']
     : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not readable HTTP.'];
-  const body = JSON.stringify(errorBody(code, message, {}, requestIdFrom(undefined)));
+  // The headers are unread, Accept-Language among them: Chinese first, the English beside it (as for a caller who prefers Chinese).
+  const body = JSON.stringify(errorBody(code, inChinese(code, message), { englishMessage: message }, requestIdFrom(undefined)));
   socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   setTimeout(() => socket.destroy(), 5_000).unref();
 }

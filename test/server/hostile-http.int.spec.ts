@@ -133,7 +133,9 @@ describe('sizes', () => {
         }).on('error', reject);
       });
       expect(answer.status).toBe(431);
-      expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('HEADERS_TOO_LARGE');
+      const [error] = JSON.parse(answer.body).errors;
+      expect(error.extensions).toMatchObject({ code: 'HEADERS_TOO_LARGE', englishMessage: expect.stringMatching(/over 16 KB/) });
+      expect(error.message).toMatch(/^请求头或网址过长/);
     } finally {
       await serving.close();
     }
