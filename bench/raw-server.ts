@@ -29,7 +29,8 @@ type Variables = Record<string, any>;
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const keyOf = (globalId: string) => Number(Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]);
 
-const handlers: Record<string, (v: Variables) => Promise<unknown>> = {
+/** Each operation's answer (its `data`), by operationName: also what the lean server's resolvers return (bench/lean/server.ts). */
+export const handlers: Record<string, (v: Variables) => Promise<Record<string, unknown>>> = {
   async Q1(v) {
     const { rows } = await prepared('raw_q1',
       `WITH w AS (SELECT $2::date AS today, ($2::date - interval '12 months')::date AS after),
@@ -133,12 +134,17 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   send(res, 200, { data: await handler(body.variables ?? {}) });
 }
 
-const server = createServer((req, res) => {
-  handle(req, res).catch((error: Error) => send(res, 500, { errors: [{ message: error.message }] }));
-});
-server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+/** Ends the pool (the lean server stops with it). */
+export const endPool = () => pool.end();
+
+if (require.main === module) {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => send(res, 500, { errors: [{ message: error.message }] }));
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+  process.on('SIGTERM', () => {
+    server.close();
+    void pool.end().then(() => process.exit(0));
+  });
+}

