@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ErrorCode } from '../codes';
 import { CODE_IN_CHINESE, inChinese, prefersChinese } from '../chinese-messages';
 import { UserErrorCode } from '../user-error';
@@ -11,6 +13,21 @@ describe('every code has its Chinese', () => {
     const message = inChinese(code, 'Something went wrong.');
     expect(message.startsWith(CODE_IN_CHINESE[code])).toBe(true);
     expect(message).toContain('Something went wrong.'); // the particulars are kept where no phrase matches
+  });
+});
+
+describe('every code the README documents has its Chinese', () => {
+  // The error table's codes and the HTTP layer's (each written `CODE` (status …) in the paragraph under the table).
+  const readme = readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Errors and limits'), readme.indexOf('### Limits'));
+  const documented = new Set([...section.matchAll(/^\| `([A-Z_]+)` \|/gm), ...section.matchAll(/`([A-Z_]{4,})` \(\d{3}/g)].map((m) => m[1]));
+
+  it('finds the codes', () => {
+    expect([...documented]).toEqual(expect.arrayContaining(['UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST', 'HEADERS_TOO_LARGE', 'PAYLOAD_TOO_LARGE']));
+  });
+
+  it.each([...documented])('%s', (code) => {
+    expect(CODE_IN_CHINESE[code]).toMatch(HAN);
   });
 });
 
