@@ -12,22 +12,10 @@ import { SCALARS } from '../../examples/clients/codegen.config';
 import { execFileSync } from 'node:child_process';
 import { relayEnvironment, twoPagesOfStudios } from '../../examples/clients/relay/relay-client';
 import { sqlNumber } from '../setup/queries';
-import { listenOnLoopback, startTestApp, type TestApp } from '../setup/test-app';
+import { testAppOnLoopback } from '../setup/test-app';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'clients');
-let app: TestApp;
-let listening: Awaited<ReturnType<typeof listenOnLoopback>>;
-let url: string;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  listening = await listenOnLoopback(app.app);
-  url = `${listening.base}/graphql`;
-});
-afterAll(async () => {
-  await listening.close();
-  await app.close();
-});
+const served = testAppOnLoopback();
 
 describe('generated from the committed schema', () => {
   it('the typed operations and the Relay artifacts are what GraphQL Code Generator and relay-compiler make now (npm run clients:generate)', () => {
@@ -54,21 +42,21 @@ it('the examples compile with their own tsconfig (strict, node16 modules), gener
 
 describe('Apollo Client with the generated types', () => {
   it("reads a city's studios and its count over HTTP", async () => {
-    const client = registryClient(url);
+    const client = registryClient(served.url);
     const data = await cityStudios(client, '320100');
-    expect(data.innovationStudios?.totalCount).toBe(await sqlNumber(app, "SELECT count(*) FROM innovation_studio WHERE city_code = '320100' AND archived_at IS NULL"));
+    expect(data.innovationStudios?.totalCount).toBe(await sqlNumber(served.app, "SELECT count(*) FROM innovation_studio WHERE city_code = '320100' AND archived_at IS NULL"));
     expect(data.innovationStudios?.nodes).toHaveLength(5);
     expect(data.innovationStudios?.nodes[0]).toMatchObject({ id: expect.any(String), city: { code: '320100', name: '南京' } });
     expect(data.innovationStudioStats?.[0]).toMatchObject({ cityCode: '320100', count: data.innovationStudios?.totalCount });
   });
 
   it('pulls the change feed as a typed page', async () => {
-    const { key } = await app.createKey('ADMIN');
-    const [studio] = await app.dataSource.query("SELECT id, version FROM innovation_studio WHERE city_code = '320100' ORDER BY id LIMIT 1");
+    const { key } = await served.app.createKey('ADMIN');
+    const [studio] = await served.app.dataSource.query("SELECT id, version FROM innovation_studio WHERE city_code = '320100' ORDER BY id LIMIT 1");
     const id = Buffer.from(`InnovationStudio:${studio.id}`).toString('base64');
-    await app.graphqlAs(key, `mutation { updateInnovationStudio(input: { id: "${id}", version: ${studio.version}, name: "客户端示例改名" }) { userErrors { code } } }`);
+    await served.app.graphqlAs(key, `mutation { updateInnovationStudio(input: { id: "${id}", version: ${studio.version}, name: "客户端示例改名" }) { userErrors { code } } }`);
     // The feed gives a change once no older transaction is still running (another test file's may be, a moment).
-    const client = registryClient(url);
+    const client = registryClient(served.url);
     const deadline = Date.now() + 40_000;
     let names: unknown[] = [];
     while (!names.includes('客户端示例改名') && Date.now() < deadline) {
@@ -82,13 +70,13 @@ describe('Apollo Client with the generated types', () => {
 
 describe('Relay (relay-runtime with the compiled artifacts)', () => {
   it("pages a city's studios through its connection and node(id:), and refetches a studio by its ID", async () => {
-    const { cityName, page, refetched } = await twoPagesOfStudios(relayEnvironment(url), '320100', 2);
+    const { cityName, page, refetched } = await twoPagesOfStudios(relayEnvironment(served.url), '320100', 2);
     expect(cityName).toBe('南京');
     const ids = page.edges!.map((e) => e!.node!.id);
     expect(ids).toHaveLength(4);
     expect(new Set(ids).size).toBe(4);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const [{ name }] = await app.dataSource.query('SELECT name FROM innovation_studio WHERE id = $1', [Number(Buffer.from(ids[0], 'base64').toString().split(':')[1])]);
+    const [{ name }] = await served.app.dataSource.query('SELECT name FROM innovation_studio WHERE id = $1', [Number(Buffer.from(ids[0], 'base64').toString().split(':')[1])]);
     expect(refetched).toMatchObject({ id: ids[0], name });
   });
 });

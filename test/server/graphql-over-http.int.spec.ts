@@ -4,23 +4,12 @@
  * specification gives them, so Apollo Client, urql and Relay see graphQLErrors rather than network errors.
  */
 import { auditServer } from 'graphql-http';
-import { listenOnLoopback, startTestApp, type TestApp } from '../setup/test-app';
+import { testAppOnLoopback } from '../setup/test-app';
 
-let app: TestApp;
-let listening: Awaited<ReturnType<typeof listenOnLoopback>>;
-let url: string;
-beforeAll(async () => {
-  app = await startTestApp();
-  listening = await listenOnLoopback(app.app);
-  url = `${listening.base}/graphql`;
-});
-afterAll(async () => {
-  await listening.close();
-  await app.close();
-});
+const served = testAppOnLoopback();
 
 it('passes graphql-http\'s audit with no error and no warning', async () => {
-  const results = await auditServer({ url });
+  const results = await auditServer({ url: served.url });
   const failed = results.filter((r) => r.status !== 'ok').map((r) => `${r.status}: ${r.name}${'reason' in r ? ` (${r.reason})` : ''}`);
   expect(failed).toEqual([]);
   expect(results.length).toBeGreaterThan(40);
@@ -38,7 +27,7 @@ describe('a request error answers by the media type the client takes', () => {
   it.each(cases)('%s: 200 for application/json (and no Accept), 400 for application/graphql-response+json', async (_what, query, code) => {
     const answers = await Promise.all(
       [undefined, 'application/json', 'application/graphql-response+json'].map((accept) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify({ query }) }).then(async (res) => ({ status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Answer })),
+        fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify({ query }) }).then(async (res) => ({ status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Answer })),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 400]);
@@ -51,7 +40,7 @@ describe('a request error answers by the media type the client takes', () => {
 
   it('keeps 400 for a request that is not a GraphQL request (no query), whatever the client takes', async () => {
     for (const accept of ['application/json', 'application/graphql-response+json']) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ variables: {} }) });
+      const res = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ variables: {} }) });
       expect(res.status).toBe(400);
       expect(((await res.json()) as Answer).errors[0].extensions.code).toBe('BAD_REQUEST');
     }

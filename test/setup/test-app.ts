@@ -107,3 +107,19 @@ export async function listenOnLoopback(app: Express): Promise<{ base: string; cl
     },
   };
 }
+
+/** For a whole test file: a test app on a loopback port, started before its tests and closed after them; read `app` and `url` (its /graphql) in the tests. */
+export function testAppOnLoopback(options: Parameters<typeof startTestApp>[0] = {}): { readonly app: TestApp; readonly url: string } {
+  const served = {} as { app: TestApp; url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    served.app = await startTestApp(options);
+    const listening = await listenOnLoopback(served.app.app);
+    served.url = `${listening.base}/graphql`;
+    served.close = listening.close;
+  });
+  afterAll(async () => {
+    await served.close?.();
+    await served.app?.close();
+  });
+  return served;
+}
