@@ -1,3 +1,4 @@
+import { registryChanges } from '../db/registry-changes';
 import { Client, type Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Caller } from './caller';
@@ -25,6 +26,8 @@ export function forgetCachedApiKeys(): void {
  * connection LISTENs for the api_key trigger's channel (`registry_api_key_changed_<secret>`, migrations
  * NotifyApiKeyChanges), any notification empties it, and while that connection is down nothing
  * is cached and every request asks the database. Unknown and revoked keys are never cached.
+ * The same connection listens for committed registry changes of every instance (migration 51) and passes them
+ * on to registryChanges, so that each instance's response cache empties at another's write, not a minute later.
  */
 export class ApiKeyCache {
   private readonly entries = new Map<string, { caller: KeyCaller; expiresAt: number }>();
@@ -100,8 +103,9 @@ export class ApiKeyCache {
     // The request pool's own settings (server, role, timeouts), under a name of its own.
     const client = new Client({ ...this.pool.options, application_name: KEY_CHANGES_APPLICATION_NAME, keepAlive: true });
     this.listener = client;
-    // The connection listens on one channel only: any notification on it means a key changed.
-    client.on('notification', () => this.clear());
+    // Two channels: a key changed (empty the key cache), or the registry did, on any instance (empty the response cache).
+    let registryChannel: string | undefined;
+    client.on('notification', (message) => (message.channel === registryChannel ? registryChanges.committed() : this.clear()));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     this.connecting = client
@@ -109,11 +113,15 @@ export class ApiKeyCache {
       .then(() => client.query('SELECT registry_api_key_channel() AS channel'))
       // The channel is named with a secret of the database (migration 35), so that no other role can send on it.
       .then(({ rows }) => client.query(`LISTEN "${(rows[0] as { channel: string }).channel}"`))
+      .then(() => client.query('SELECT registry_changes_channel() AS channel'))
+      .then(({ rows }) => client.query(`LISTEN "${(registryChannel = (rows[0] as { channel: string }).channel)}"`))
       .then(
         () => {
           if (this.closed || this.listener !== client) return;
-          // Nothing was cached while down; anything read from now on is followed by its notifications.
+          // Nothing was cached while down; anything read from now on is followed by its notifications. Answers the response
+          // cache kept while no notification could arrive may predate another instance's write: they go too.
           this.clear();
+          registryChanges.committed();
           this.listening = true;
           if (this.failures > 0) this.log.info('API-key change notifications resumed: cached key lookups are back on');
           this.failures = 0;

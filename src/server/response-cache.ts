@@ -10,7 +10,8 @@ import { staticCachePolicy } from './cache-policy';
  * Whole responses of cacheable queries (those that ask only for aggregates: see
  * src/graphql/cache-hints.ts) are kept in memory for their max-age, so a dashboard repeating its
  * query costs no SQL. Any committed write empties the cache at once, so an instance never answers
- * from before its own writes; other instances may lag by at most the max-age. The policy comes
+ * from before its own writes, nor from before another instance's (their commits notify this one: migration 51,
+ * src/auth/api-key-cache.ts's listening connection). The policy comes
  * from cache-policy.ts, once per query document, in place of Apollo's per-field cache control.
  */
 export function responseCache(maxSizeBytes = 32 * 1024 * 1024): ApolloServerPlugin<RequestContext>[] {
