@@ -32,15 +32,30 @@ const FIRST_RETRY_MS = 500;
  * passed. Safe to repeat: each migration and the seed are one transaction. Other failures (a wrong
  * password, a missing database, a failing migration) end the start at once. The embedded
  * PostgreSQL is not retried: it is our own child process, and what stops it from starting (its
- * data directory in use, a port taken, a broken data directory) does not go away by waiting.
+ * data directory in use, a broken data directory, the port EMBEDDED_PG_PORT names taken) does not go away
+ * by waiting. Only a port chosen here, free a moment before and taken by another process since, is
+ * chosen again (twice at most).
  */
+/** PostgreSQL's words when it cannot listen on its port. */
+const PORT_TAKEN = /could not bind|Address already in use|could not create any TCP\/IP sockets/i;
+
 export async function prepareDatabase(config: Config, dataSource: DataSource, options: PrepareOptions = {}): Promise<PreparedDatabase> {
   if (config.databaseUrl) {
     const requestUrl = await retryWhileUnreachable(config, options.signal, () => migrateAndSeed(config, dataSource, config.databaseUrl!));
     return { embedded: null, requestUrl };
   }
-  const port = config.embeddedPgPort || (await freePort());
-  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port, log: (line) => logger.debug({ postgres: line.trim() }, 'embedded PostgreSQL') });
+  const start = (port: number) => startEmbeddedPostgres({ dataDir: config.dataDir, port, log: (line) => logger.debug({ postgres: line.trim() }, 'embedded PostgreSQL') });
+  let port = config.embeddedPgPort || (await freePort());
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  for (let attempt = 1; !embedded; attempt += 1) {
+    try {
+      embedded = await start(port);
+    } catch (error) {
+      if (config.embeddedPgPort || attempt >= 3 || !PORT_TAKEN.test((error as Error).message)) throw error;
+      logger.warn({ port }, 'the port chosen for the embedded PostgreSQL was taken meanwhile: choosing another');
+      port = await freePort();
+    }
+  }
   logger.info({ dataDir: config.dataDir, port }, 'embedded PostgreSQL started');
   dataSource.setOptions({ url: embedded.url });
   try {
