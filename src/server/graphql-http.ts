@@ -44,8 +44,11 @@ const MEDIA_TYPES = ['application/json', GRAPHQL_RESPONSE_JSON];
  * Refusals of the HTTP request itself (not JSON, no query, too large, no key, too many) keep their 4xx.
  */
 export function requestErrorStatus(req: Request, status: number): number {
-  return req.accepts(MEDIA_TYPES) === GRAPHQL_RESPONSE_JSON ? status : 200;
+  return takesGraphQLResponse(req) ? status : 200;
 }
+
+/** Whether the client prefers `application/graphql-response+json` (no Accept reads as `application/json`). */
+const takesGraphQLResponse = (req: Request) => req.accepts(MEDIA_TYPES) === GRAPHQL_RESPONSE_JSON;
 
 /** Codes of refusals of the HTTP request, not of its GraphQL document: these keep their status for every media type. */
 const HTTP_REQUEST_CODES = new Set(['BAD_REQUEST', 'UNAUTHENTICATED', 'RATE_LIMITED', 'UNAVAILABLE', 'TIMEOUT', 'INTERNAL', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']);
@@ -90,7 +93,7 @@ export function queryShapeLimit(limits: QueryLimits) {
       if (!problem) continue;
       const { http: _http, code, ...extensions } = problem.extensions;
       const where = operations.length > 1 ? `Operation ${i + 1} of the batch: ` : '';
-      if (req.accepts(MEDIA_TYPES) === GRAPHQL_RESPONSE_JSON) res.type(GRAPHQL_RESPONSE_JSON);
+      if (takesGraphQLResponse(req)) res.type(GRAPHQL_RESPONSE_JSON);
       return sendError(res, requestErrorStatus(req, 400), String(code), `${where}${problem.message}`, extensions);
     }
     next();
