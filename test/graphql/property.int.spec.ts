@@ -149,9 +149,15 @@ function personalFieldsIn(value: unknown, found: Array<{ id: unknown; field: str
 }
 
 const ROLES: Role[] = ['anonymous', 'ANALYST', 'CITY_EDITOR', 'ADMIN'];
-/** Per role: queries answered without any error, personal fields met, and how many of them were filled. */
-type Tally = { answered: number; fields: number; filled: number };
-const seen = Object.fromEntries(ROLES.map((r) => [r, { answered: 0, fields: 0, filled: 0 }])) as Record<Role, Tally>;
+/**
+ * Per role: queries answered without any error, queries refused for what they asked (an error other than
+ * the machine's load: a slow machine times out more queries, and that says nothing of the generator),
+ * personal fields met, and how many of them were filled.
+ */
+type Tally = { answered: number; refused: number; fields: number; filled: number };
+const seen = Object.fromEntries(ROLES.map((r) => [r, { answered: 0, refused: 0, fields: 0, filled: 0 }])) as Record<Role, Tally>;
+/** Codes that come of the machine's load or speed, not of the query. */
+const LOAD_CODES = new Set(['TIMEOUT', 'UNAVAILABLE', 'RATE_LIMITED']);
 /** How often each error code came back: a generator that mostly makes refused queries would test little. */
 const errorCodes = new Map<string, number>();
 
@@ -171,6 +177,7 @@ describe.each(ROLES.map((role, i) => [role, i]))('generated queries as %s', (rol
           expect(reference.status).toBe(status);
           expect(JSON.parse(reference.text).data).toEqual(body.data);
         }
+        if ((body.errors ?? []).some((e: any) => !LOAD_CODES.has(e.extensions.code))) seen[role].refused += 1;
         for (const error of body.errors ?? []) errorCodes.set(error.extensions.code, (errorCodes.get(error.extensions.code) ?? 0) + 1);
         for (const person of people.values()) {
           if (maySee(role, person.city)) continue;
@@ -194,7 +201,8 @@ describe.each(ROLES.map((role, i) => [role, i]))('generated queries as %s', (rol
 
 it('mostly generated queries the API answers in full, and reached personal fields as every role', () => {
   console.log(`property suite: of ${numRuns} queries per role, ${JSON.stringify(seen)}; error codes ${JSON.stringify(Object.fromEntries(errorCodes))}`);
-  for (const role of ROLES) expect(seen[role].answered).toBeGreaterThan(numRuns / 2);
+  for (const role of ROLES) expect(seen[role].refused).toBeLessThan(numRuns / 2);
+  for (const role of ROLES) expect(seen[role].answered).toBeGreaterThan(0);
   for (const role of ROLES) expect(seen[role].fields).toBeGreaterThan(0);
   expect(seen.ADMIN.filled).toBeGreaterThan(0);
   expect(seen.CITY_EDITOR.filled).toBeGreaterThan(0); // its own city's
