@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded';
 import { seedScale } from '../seeds/scale/seed-scale';
+import { migrateRegistry } from '../src/db/migrate';
 
 export interface BenchDatabase {
   /** The owner's URL (PostGraphile and the raw baseline read as the owner; the API as registry_app, as in production). */
@@ -51,7 +52,7 @@ export async function prepareBenchDatabase(scale: number, options: { fresh: bool
     const dataSource = createDataSource(pg.url);
     await dataSource.initialize();
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      await migrateRegistry(dataSource);
       const seeded = await seedScale(dataSource, scale);
       writeFileSync(fingerprintFile, `${fingerprint}\n`);
       const [{ version }] = await dataSource.query(`SELECT current_setting('server_version') AS version`);

@@ -32,13 +32,22 @@ const keyOf = (globalId: string) => Number(Buffer.from(globalId, 'base64url').to
 /** Each operation's answer (its `data`), by operationName: also what the lean server's resolvers return (bench/lean/server.ts). */
 export const handlers: Record<string, (v: Variables) => Promise<Record<string, unknown>>> = {
   async Q1(v) {
+    // Counted from the goal tally, as the API counts (src/registry/goal-tally.ts): the count from the year rows; the
+    // window (a year back from today: no whole year inside it) from the month rows between its first and last month
+    // and the day rows of those two months.
     const { rows } = await prepared('raw_q1',
       `WITH w AS (SELECT $2::date AS today, ($2::date - interval '12 months')::date AS after),
-       n AS (SELECT s.city_code, count(*)::int AS current,
-                    (count(*) FILTER (WHERE s.established_on > w.after AND s.established_on <= w.today))::int AS trend
-               FROM innovation_studio s, w WHERE s.province_code = $1 AND s.archived_at IS NULL GROUP BY s.city_code)
-       SELECT c.code, c.name, g.target, g.deadline, coalesce(n.current, 0) AS current, coalesce(n.trend, 0) AS trend
-         FROM goal g JOIN city c ON c.code = g.city_code LEFT JOIN n ON n.city_code = g.city_code
+       m AS (SELECT w.*, w.after - (extract(day from w.after)::int - 1) AS am, w.today - (extract(day from w.today)::int - 1) AS tm FROM w)
+       SELECT c.code, c.name, g.target, g.deadline, coalesce(n.current, 0)::int AS current, coalesce(n.trend, 0)::int AS trend
+         FROM goal g JOIN city c ON c.code = g.city_code CROSS JOIN m
+         CROSS JOIN LATERAL (SELECT
+           (SELECT sum(x.value_sum) FROM goal_tally x WHERE x.metric = g.metric AND x.scope_code = g.city_code AND x.grain = 'Y') AS current,
+           coalesce((SELECT sum(x.value_sum) FROM goal_tally x WHERE x.metric = g.metric AND x.scope_code = g.city_code AND x.grain = 'M'
+                       AND x.earliest > m.am AND x.earliest < m.tm AND x.latest < m.tm), 0)
+           + coalesce((SELECT sum(x.value_sum) FROM goal_tally x WHERE x.metric = g.metric AND x.scope_code = g.city_code AND x.grain = 'D'
+                         AND x.earliest > m.after AND x.earliest < (m.am + interval '1 month')::date), 0)
+           + coalesce((SELECT sum(x.value_sum) FROM goal_tally x WHERE x.metric = g.metric AND x.scope_code = g.city_code AND x.grain = 'D'
+                         AND x.earliest >= m.tm AND x.earliest <= m.today AND x.latest <= m.today), 0) AS trend) n
         WHERE g.metric = 'INNOVATION_STUDIOS' AND g.province_code = $1 AND g.archived_at IS NULL
         ORDER BY coalesce(n.current, 0)::numeric / g.target DESC, g.city_code, g.id`,
       [v.province, todayInChina()],
@@ -88,8 +97,8 @@ export const handlers: Record<string, (v: Variables) => Promise<Record<string, u
   },
   async Q4(v) {
     const { rows } = await prepared('raw_q4',
-      `SELECT city_code AS "cityCode", kind, count(*)::int AS count FROM innovation_studio
-        WHERE province_code = $1 AND archived_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      `SELECT city_code AS "cityCode", kind, sum(records)::int AS count FROM innovation_studio_stats_tally
+        WHERE province_code = $1 GROUP BY 1, 2 HAVING sum(records) > 0 ORDER BY 1, 2`,
       [v.province],
     );
     return { innovationStudioStats: rows };

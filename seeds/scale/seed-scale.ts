@@ -50,8 +50,8 @@ export async function seedScale(dataSource: DataSource, scale: number, options: 
     await loadPublishedDataSet(query);
     return { asOf, counts: await inBulkMode(query, TABLES, () => loadScaleDataSet(query, scale, asOf)) };
   });
-  // Fresh statistics, so that the first queries on the new rows get sensible plans.
-  if (outcome.counts) await dataSource.query(`ANALYZE ${TABLES.join(', ')}`);
+  // Fresh statistics, so that the first queries on the new rows get sensible plans (the goal tally's rows came with them).
+  if (outcome.counts) await dataSource.query(`ANALYZE ${[...TABLES, 'goal_tally'].join(', ')}`);
   return { scale, asOf: outcome.asOf, loaded: outcome.counts !== null, counts: outcome.counts, ms: Date.now() - started };
 }
 

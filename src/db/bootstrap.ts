@@ -7,6 +7,7 @@ import { setBiReaderPassword } from './bi-reader';
 import { startEmbeddedPostgres, freePort, type RunningPostgres } from './embedded';
 import { databaseFaultOf } from './faults';
 import { isEmpty, seedPublishedDataSet } from './seed';
+import { migrateRegistry } from './migrate';
 
 export interface PreparedDatabase {
   embedded: RunningPostgres | null;
@@ -73,7 +74,7 @@ async function migrateAndSeed(config: Config, dataSource: DataSource, ownerUrl: 
   dataSource.setOptions({ extra: { ...extra, connectionTimeoutMillis: config.dbConnectionTimeoutMs } } as Partial<DataSource['options']>);
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrateRegistry(dataSource);
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     await warnWithoutPinyinOrder(dataSource);
     const appPassword = applicationRolePassword(ownerUrl, config.registryAppPassword);

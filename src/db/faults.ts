@@ -52,3 +52,15 @@ export function databaseFaultOf(error: unknown, depth = 0): DatabaseFaultKind | 
     (Array.isArray(e.errors) ? (e.errors.map((inner) => databaseFaultOf(inner, depth + 1)).find(Boolean) ?? null) : null)
   );
 }
+
+/**
+ * Whether PostgreSQL ended the transaction behind `error` to break a deadlock (40P01) or because it could
+ * not serialise it (40001): nothing was written, and the same transaction run again may well succeed.
+ * Concurrent writes of one province meet on the same tally rows (src/registry/goal-tally.ts).
+ */
+export function isTransactionConflict(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; driverError?: unknown; cause?: unknown };
+  if (e.code === '40P01' || e.code === '40001') return true;
+  return isTransactionConflict(e.driverError, depth + 1) || isTransactionConflict(e.cause, depth + 1);
+}

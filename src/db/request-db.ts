@@ -1,6 +1,9 @@
 import type { Context } from '@opentelemetry/api';
 import type { Pool, PoolClient } from 'pg';
 import { traceStatement } from '../server/tracing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { logger } from '../logger';
+import { isTransactionConflict } from './faults';
 import { backendPid, poolBounds, RequestDeadlineError, Semaphore, watchDeadline } from './request-bounds';
 import { registryChanges } from './registry-changes';
 import { render, type SqlFragment } from './sql';
@@ -23,6 +26,8 @@ export interface TransactionSettings {
  * runs unnamed.
  */
 const MAX_PREPARED = 200;
+/** How often a write transaction is run when PostgreSQL breaks a deadlock by ending it (isTransactionConflict). */
+const TRANSACTION_ATTEMPTS = 3;
 const statementNames = new Map<string, string>();
 function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
@@ -153,14 +158,26 @@ export class RequestDb {
 
   /**
    * Runs `work` in one transaction for the caller of `settings`, whom row-level security and the audit
-   * log read; commits if it returns, rolls back if it throws. The transaction holds one of the request's
-   * connection slots throughout.
+   * log read; commits if it returns, rolls back if it throws; runs it again (twice at most) where PostgreSQL
+   * ended it to break a deadlock. The transaction holds one of the request's connection slots throughout.
    */
   async transaction<T>(settings: TransactionSettings, work: (tx: RequestDb) => Promise<T>): Promise<T> {
     if (this.client) throw new Error('transactions do not nest');
     const release = await this.hold();
     try {
-      return await this.inTransaction(settings, work);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.inTransaction(settings, work);
+        } catch (error) {
+          // A deadlock or serialisation failure rolled everything back: run it again, a little later (the
+          // other transaction is finishing), a few times, within the request's deadline.
+          if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error;
+          const pause = 5 * attempt + Math.random() * 20;
+          if (Date.now() + pause >= this.deadline) throw error;
+          logger.warn({ attempt, reason: (error as Error).message }, 'write transaction ran into another: retrying');
+          await sleep(pause);
+        }
+      }
     } finally {
       release();
     }

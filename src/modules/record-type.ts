@@ -15,6 +15,7 @@ import { BY_RECORD_ID, orderingsOf, type Ordering } from '../registry/orderings'
 import { cityPortalColumns, cityPortalFilters, placeColumns, placeFields, placeFilters, RegistryRecord, registryRecordColumns } from '../registry/registry-record.interface';
 import type { ExportDeclaration, GoalMetricDeclaration, RegistryModule, RegistryType } from '../registry/registry-type';
 import { enterpriseGroupDimensions, groupStats, placeGroupDimensions, RegistryGroup } from '../registry/stats';
+import { statsTallyOf } from '../registry/stats-tally';
 import { registryRow, type TableSpec } from '../registry/table';
 import { onDay, timeSeries, type EventDate } from '../registry/time-series';
 import { TimeSeries, TimeSeriesArgs } from '../registry/time-series.type';
@@ -233,6 +234,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
       : {}),
   });
   const measures: Dimension[] = Object.entries(d.measures ?? {}).map(([alias, m]) => ({ alias, expression: m.expression }));
+  const statsTally = statsTallyOf(d.table, Object.values(dimensions.dimensions), measures);
 
   @ObjectType(`${typename}Group`, { description: `${upperFirst(noun.many)} counted per group (${noun.zh}统计); ungrouped dimensions are null.` })
   @groupFields(dimensions.declared)
@@ -401,7 +403,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     @Directive(AGGREGATE_CACHE)
     @Query(() => [TypeGroup], { nullable: true, name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
     stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs) {
-      return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures);
+      return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures, statsTally);
     }
 
     @Mutation(() => TypePayload, { name: `create${typename}`, description: `Registers a new ${noun.one} (新建${zh}): ADMIN, or the editor of its city.` })
@@ -460,6 +462,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     record,
     import: { slug: d.published?.importSlug ?? d.slug, mutation: `upsert${plural}` },
     export: { slug: d.slug, aliases: d.published?.exportAliases, listField: d.listField, statsField: `${fieldPrefix}Stats`, enrich: d.personal?.export },
+    statsTally,
     goalMetrics: Object.fromEntries(Object.entries(d.goalMetrics ?? {}).map(([metric, m]) => [metric, { ...m, table: d.table, dated }])),
   };
   const module: RegistryModule = { resolvers, types: [registryType] };

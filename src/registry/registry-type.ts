@@ -1,5 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import type { TableSpec } from './table';
+import type { StatsTally } from './stats-tally';
 import type { EventDate } from './time-series';
 import type { RecordSpec } from './writes/record-spec';
 
@@ -25,6 +26,8 @@ export interface RegistryType {
   import?: { slug: string; mutation: string };
   /** `GET /export/<slug>.csv|.ndjson`. */
   export?: ExportDeclaration;
+  /** Where its statistics are kept counted (src/registry/stats-tally.ts); none where they measure more than the count. */
+  statsTally?: StatsTally;
   /** What goals can count of it (GoalMetric values), by metric name (src/registry/goal-metrics.ts). */
   goalMetrics?: Record<string, GoalMetricDeclaration>;
 }

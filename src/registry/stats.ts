@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { groupBy, type Dimension, type GroupDimension } from './dimensions';
 import { selectGroups, type TableSpec } from './table';
+import { tallyGroups, type StatsTally } from './stats-tally';
 import type { RequestContext } from '../graphql/context';
 import { DivisionCodeScalar, LocalDateScalar } from '../graphql/scalars';
 
@@ -51,7 +52,8 @@ export abstract class RegistryGroup {
 
 /**
  * Runs one GROUP BY over a registry table for the chosen dimensions (in the order given, without
- * repeats) and returns rows whose ungrouped dimensions are null.
+ * repeats) and returns rows whose ungrouped dimensions are null: over its statistics tally where that
+ * can answer (stats-tally.ts), else over its records.
  */
 export async function groupStats<Filter, D extends string>(
   ctx: RequestContext,
@@ -60,9 +62,11 @@ export async function groupStats<Filter, D extends string>(
   groupBy: ReadonlyArray<D>,
   filter: Filter | null | undefined,
   measures: ReadonlyArray<Dimension> = [],
+  tally?: StatsTally,
 ): Promise<Record<string, unknown>[]> {
   const chosen = [...new Set(groupBy)].map((d) => dimensions[d]);
-  const rows = await selectGroups(ctx.db, table, chosen, measures, filter);
+  const fromTally = tallyGroups(tally, chosen, table.conditions(filter));
+  const rows = fromTally ? await ctx.db.query<Record<string, unknown>>(fromTally) : await selectGroups(ctx.db, table, chosen, measures, filter);
   const empty = Object.fromEntries(Object.values<Dimension>(dimensions).map((d) => [d.alias, null]));
   return rows.map((r) => ({ ...empty, ...r }));
 }

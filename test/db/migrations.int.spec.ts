@@ -5,6 +5,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import { migrateRegistry } from '../../src/db/migrate';
 import { registryTypes } from '../../src/modules';
 import { selectSql } from '../../src/registry/table';
 import { writableColumns } from '../../src/registry/writes/record-spec';
@@ -13,7 +14,9 @@ import { createTestDatabase } from '../setup/test-app';
 /** The registry types' tables, as their declarations name them. */
 const REGISTRY_TABLES = registryTypes().map((t) => t.table.from.replace(/ t$/, ''));
 /** The platform's own tables: API keys, the audit log, bulk upserts' idempotency keys, the metrics goals may count (migration 39). */
-const PLATFORM_TABLES = ['api_key', 'audit_entry', 'goal_metric', 'idempotency_request'];
+const PLATFORM_TABLES = ['api_key', 'audit_entry', 'goal_metric', 'goal_tally', 'idempotency_request', 'tally_definition'];
+/** The statistics tallies made at start-up from the declarations (src/registry/stats-tally.ts), one per type whose statistics only count. */
+const STATS_TALLIES = registryTypes().flatMap((t) => (t.statsTally ? [t.statsTally.table] : []));
 /** Tables PostgreSQL keeps for itself, which no module reads: the audit log's personal values, the caller of each write transaction, the database's secret (migrations 31, 32, 35). */
 const DATABASE_TABLES = ['audit_personal', 'registry_secret', 'request_context'];
 const MIGRATIONS_TABLE = 'migration';
@@ -84,13 +87,14 @@ describe('migrations on an empty database', () => {
     expect(await tables()).toEqual([]);
   });
 
-  it('run all the way up, in order, creating every registry table', async () => {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+  it('run all the way up, in order, creating every registry table, and the tallies made from the declarations', async () => {
+    const applied = await migrateRegistry(dataSource);
     expect(applied.length).toBe(dataSource.migrations.length);
     expect(applied.length).toBeGreaterThanOrEqual(REGISTRY_TABLES.length - 1); // at least one per table but city
     const timestamps = applied.map((m) => m.timestamp);
     expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
-    expect(await tables()).toEqual([...REGISTRY_TABLES, ...PLATFORM_TABLES, ...DATABASE_TABLES, MIGRATIONS_TABLE].sort());
+    expect(STATS_TALLIES).toContain('innovation_studio_stats_tally');
+    expect(await tables()).toEqual([...REGISTRY_TABLES, ...PLATFORM_TABLES, ...DATABASE_TABLES, ...STATS_TALLIES, MIGRATIONS_TABLE].sort());
     expect(await dataSource.showMigrations()).toBe(false);
   });
 
@@ -135,9 +139,9 @@ describe('migrations on an empty database', () => {
   });
 
   it('run up again on the emptied database', async () => {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrateRegistry(dataSource);
     expect(applied.length).toBe(dataSource.migrations.length);
-    expect(await tables()).toEqual([...REGISTRY_TABLES, ...PLATFORM_TABLES, ...DATABASE_TABLES, MIGRATIONS_TABLE].sort());
+    expect(await tables()).toEqual([...REGISTRY_TABLES, ...PLATFORM_TABLES, ...DATABASE_TABLES, ...STATS_TALLIES, MIGRATIONS_TABLE].sort());
     expect(await unindexedForeignKeys()).toEqual([]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

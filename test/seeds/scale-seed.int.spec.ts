@@ -21,6 +21,7 @@ import { SCALE_PUBLISHER } from '../../seeds/scale/load';
 import { CITY_WEIGHTS, PER_UNIT, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
 import { ScaleSeedRefused, seedScale } from '../../seeds/scale/seed-scale';
 import { createTestDatabase } from '../setup/test-app';
+import { migrateRegistry } from '../../src/db/migrate';
 
 const SCALE = 1;
 const AS_OF = '2026-06-15';
@@ -38,7 +39,7 @@ async function migratedRegistry(): Promise<Registry> {
   const database = await createTestDatabase({ empty: true });
   const dataSource = createDataSource(database.url);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateRegistry(dataSource);
   return { dataSource, drop: async () => { await dataSource.destroy(); await database.drop(); } };
 }
 

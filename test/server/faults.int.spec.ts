@@ -29,6 +29,7 @@ import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 import { createApp, type RegistryApp } from '../../src/server/app';
 import { testEnterprises } from '../setup/fixtures';
 import { graphql, httpRequest, logged, sleep, startServer, stopServers, waitFor, waitReady, type HttpAnswer } from '../setup/server-process';
+import { migrateRegistry } from '../../src/db/migrate';
 
 let dataDir: string;
 let port: number;
@@ -59,7 +60,7 @@ beforeAll(async () => {
   url = pg!.url;
   dataSource = createDataSource(url);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateRegistry(dataSource);
   await setApplicationRolePassword(dataSource, applicationRolePassword(url));
   await seedPublishedDataSet(dataSource);
   admin = (await apiKeyStore.create(dataSource, { role: Role.ADMIN, cityCode: null, label: 'faults admin' })).key;

@@ -6,6 +6,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../../src/db/embedded';
 import { applicationRolePassword, setApplicationRolePassword } from '../../src/db/app-role';
 import { seedPublishedDataSet } from '../../src/db/seed';
+import { migrateRegistry } from '../../src/db/migrate';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url';
 
 declare global {
@@ -38,7 +39,7 @@ export default async function globalSetup(): Promise<void> {
 
   const dataSource = createDataSource(withDatabase(adminUrl, TEMPLATE_DATABASE));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateRegistry(dataSource);
   // The role is the server's, shared by every test database: requests log in as it (requestUrlOf).
   await setApplicationRolePassword(dataSource, applicationRolePassword(adminUrl));
   await seedPublishedDataSet(dataSource);

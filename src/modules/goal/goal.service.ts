@@ -6,6 +6,7 @@ import type { RequestContext } from '../../graphql/context';
 import { byGroupLoader, listConnection } from '../../registry/lists';
 import { todayInChina } from '../../common/calendar';
 import { goalMetrics, type GoalMetric } from '../../registry/goal-metrics';
+import { goalTallyEvidence } from '../../registry/goal-tally';
 import type { GoalMetricDeclaration } from '../../registry/registry-type';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { type GoalFilter, goalFilters, GoalOrderBy, goalOrderings, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
@@ -21,35 +22,6 @@ export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   orders: goalOrderings.orders,
 };
 
-/**
- * The evidence of one metric for the goal `g` in the trend window `w` (today − 12 months, today], as one
- * array: [records, current, unknown values, gained in the window, undated, samples]. A record is in the
- * window when its earliest possible day is after `w.after` and its latest on or before `w.today`; it is
- * undated when its date cannot say either way. Archived records do not count. One scan of the scope.
- *
- * Each scope is written as its own branch (`t.city_code = g.city_code`, not `g.city_code IS NULL OR …`):
- * the OR keeps PostgreSQL from using the place index and makes every city goal scan its province.
- */
-function evidenceOf(m: GoalMetricDeclaration): string {
-  // A goal that counts from a day (countsFrom) counts the records dated in its period; those whose date
-  // cannot tell are left out of the count and reported (the 7th value). Records known to precede it are not read.
-  const inPeriod = `(g.counts_from IS NULL OR ${m.dated.earliest} >= g.counts_from)`;
-  const counted = `${inPeriod} IS TRUE`;
-  const inWindow = `(${m.dated.earliest} > w.after AND ${m.dated.latest} <= w.today)`;
-  const placed = `coalesce(${m.dated.latest} <= w.after OR ${m.dated.earliest} > w.today OR ${inWindow}, false)`;
-  const value = (filter: string) => (m.summed ? `coalesce(sum(${m.summed}) FILTER (WHERE ${filter}), 0)` : `count(*) FILTER (WHERE ${filter})`);
-  const measures = [
-    `count(*) FILTER (WHERE ${counted})`, value(counted), m.summed ? `count(*) FILTER (WHERE ${counted} AND ${m.summed} IS NULL)` : '0',
-    value(`${counted} AND ${inWindow}`), `count(*) FILTER (WHERE ${counted} AND NOT ${placed})`, `count(*) FILTER (WHERE ${counted} AND t.is_sample)`,
-    `count(*) FILTER (WHERE NOT ${counted})`,
-  ];
-  const select = (scope: string) =>
-    `(SELECT ARRAY[${measures.join(', ')}]::bigint[] FROM ${m.table} t WHERE ${scope} AND t.archived_at IS NULL${m.condition ? ` AND ${m.condition}` : ''}
-      AND (g.counts_from IS NULL OR ${m.dated.latest} IS NULL OR ${m.dated.latest} >= g.counts_from))`;
-  return `(CASE WHEN g.district_code IS NOT NULL THEN ${select('t.district_code = g.district_code AND t.city_code = g.city_code')}
-    WHEN g.city_code IS NOT NULL THEN ${select('t.city_code = g.city_code AND t.province_code = g.province_code')}
-    ELSE ${select('t.province_code = g.province_code')} END)`;
-}
 /** Made once per set of metrics: the SQL below is built from every module's declarations. */
 function perMetrics(make: (metrics: readonly string[]) => string): (metrics: Iterable<string>) => string {
   const made = new Map<string, string>();
@@ -71,13 +43,8 @@ function declarationsOf(metrics: readonly string[]): Array<[string, GoalMetricDe
   });
 }
 
-/**
- * The evidence array of the goal `g`, for goals of the given metrics only: CASE evaluates only the
- * matching subquery, but PostgreSQL plans every branch, so a statement names only the metrics its goals
- * have (a ranking one, a page of goals the few it holds), not every type's.
- */
-const goalEvidence = perMetrics((metrics) =>
-  `(CASE g.metric ${declarationsOf(metrics).map(([metric, m]) => `WHEN '${metric}' THEN ${evidenceOf(m)}`).join(' ')} END)::bigint[]`);
+/** The evidence array of the goal `g`, read from the goal tally (src/registry/goal-tally.ts): the same SQL for every metric. */
+const GOAL_EVIDENCE = goalTallyEvidence();
 
 /**
  * The published figures of the goal `g`'s metric in exactly its scope (not a park within it, not a plan):
@@ -130,7 +97,7 @@ function goalValues(ctx: RequestContext) {
     const today = todayInChina();
     const metrics = keys.map((k) => k.metric);
     const rows = await ctx.db.query<EvidenceRow & { id: number }>(
-      sql`${trendWindow(today)} SELECT g.id, ${raw(goalEvidence(metrics))} AS v, p.ids AS "publishedIds", p.latest
+      sql`${trendWindow(today)} SELECT g.id, ${raw(GOAL_EVIDENCE)} AS v, p.ids AS "publishedIds", p.latest
         FROM goal g CROSS JOIN w CROSS JOIN ${raw(goalPublished(metrics))} WHERE g.id = ANY(${keys.map((k) => k.id)})`,
     );
     const byId = new Map(rows.map((r) => [r.id, goalValuesOf(r, today)]));
@@ -176,7 +143,7 @@ export const goalService = {
       SELECT ${raw(selectSql(goalTable))}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
-        CROSS JOIN LATERAL (SELECT ${raw(goalEvidence([args.metric]))} AS v, p.ids, p.latest
+        CROSS JOIN LATERAL (SELECT ${raw(GOAL_EVIDENCE)} AS v, p.ids, p.latest
           FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished([args.metric]))} OFFSET 0) x
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
