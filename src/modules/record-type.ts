@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Extensions, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
 import { AGGREGATE_CACHE } from '../graphql/cache-hints';
 import type { RequestContext } from '../graphql/context';
 import { Connection } from '../graphql/relay/connection';
@@ -15,7 +15,7 @@ import { BY_RECORD_ID, orderingsOf, type Ordering } from '../registry/orderings'
 import { cityPortalColumns, cityPortalFilters, placeColumns, placeFields, placeFilters, RegistryRecord, registryRecordColumns } from '../registry/registry-record.interface';
 import type { ExportDeclaration, GoalMetricDeclaration, RegistryModule, RegistryType } from '../registry/registry-type';
 import { enterpriseGroupDimensions, groupStats, placeGroupDimensions, RegistryGroup } from '../registry/stats';
-import { statsTallyOf } from '../registry/stats-tally';
+import { answeredFromTally, statsTallyOf } from '../registry/stats-tally';
 import { registryRow, type TableSpec } from '../registry/table';
 import { onDay, timeSeries, type EventDate } from '../registry/time-series';
 import { TimeSeries, TimeSeriesArgs } from '../registry/time-series.type';
@@ -401,6 +401,7 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     }
 
     @Directive(AGGREGATE_CACHE)
+    @Extensions({ answeredFromTally: (args: { groupBy?: unknown; filter?: unknown }) => answeredFromTally(statsTally, table, dimensions.dimensions, args) })
     @Query(() => [TypeGroup], { nullable: true, name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
     stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs) {
       return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures, statsTally);

@@ -2,6 +2,7 @@ import { raw, sql, where, type SqlFragment } from '../db/sql';
 import type { Dimension } from './dimensions';
 import type { RegistryType } from './registry-type';
 import type { Tally } from './tallies';
+import type { TableSpec } from './table';
 
 /**
  * A registry type's statistics tally (issue 21): its active records counted per place, sample flag and
@@ -105,4 +106,21 @@ export function tallyGroups(tally: StatsTally | undefined, dimensions: readonly 
     ? `GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')} HAVING sum(t.records) > 0 ORDER BY ${dimensions.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`
     : '';
   return sql`SELECT ${raw(selected)} FROM ${raw(tally.table)} t ${where(rest)} ${raw(groupBy)}`;
+}
+
+/**
+ * Whether a statistics request with these arguments is answered from the tally: what the query-cost walk
+ * asks before it runs (src/graphql/limits/query-cost.ts, the field's `answeredFromTally` extension), so that
+ * a read of a few hundred rows is not priced as a scan of the table.
+ */
+export function answeredFromTally<Filter, D extends string>(
+  tally: StatsTally | undefined,
+  table: TableSpec<unknown, Filter>,
+  dimensions: Record<D, Dimension>,
+  args: { groupBy?: unknown; filter?: unknown },
+): boolean {
+  if (!tally || !Array.isArray(args.groupBy)) return false;
+  const chosen = [...new Set(args.groupBy as D[])].map((d) => dimensions[d]);
+  if (chosen.some((d) => !d)) return false;
+  return tallyGroups(tally, chosen, table.conditions((args.filter ?? null) as Filter)) !== null;
 }

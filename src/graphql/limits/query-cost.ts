@@ -53,7 +53,14 @@ export const SCAN_PRICES = {
   seriesLines: 15,
   /** The goal ranking: every city goal's progress (16–21 ms; not heavy alone, so BI dashboards asking it keep the whole pool). */
   ranking: 80,
+  /** Statistics read from a tally (src/registry/stats-tally.ts): a few hundred rows, under a millisecond at any scale. */
+  talliedAggregate: 5,
 } as const;
+
+/** What a statistics field says of itself (its GraphQL extensions): whether these arguments are answered from a tally. */
+interface TallyExtension {
+  answeredFromTally?: (args: Record<string, unknown>) => boolean;
+}
 
 /** Text shorter than this finds no trigram: the search reads every row. */
 export const TRIGRAM_LENGTH = 3;
@@ -98,7 +105,8 @@ export function seriesPeriods(args: Record<string, unknown>): number {
 }
 
 /** The scan price of a field's own work (not its children's), given its arguments. */
-function scanPrice(fieldName: string, targetName: string, args: Record<string, unknown>): number {
+function scanPrice(field: GraphQLField<unknown, unknown>, targetName: string, args: Record<string, unknown>): number {
+  const fieldName = field.name;
   let price = fieldName === 'totalCount' ? SCAN_PRICES.count : 0;
   const filter = args.filter;
   if (filter && typeof filter === 'object') {
@@ -107,7 +115,9 @@ function scanPrice(fieldName: string, targetName: string, args: Record<string, u
       price += [...value.trim()].length < TRIGRAM_LENGTH ? SCAN_PRICES.shortSearch : SCAN_PRICES.indexedSearch;
     }
   }
-  if (targetName.endsWith('Group')) {
+  if (targetName.endsWith('Group') && (field.extensions as TallyExtension).answeredFromTally?.(args)) {
+    price += SCAN_PRICES.talliedAggregate;
+  } else if (targetName.endsWith('Group')) {
     const dimensions = Array.isArray(args.groupBy) ? new Set(args.groupBy).size : 0;
     price += SCAN_PRICES.aggregate + SCAN_PRICES.perDimension * dimensions;
   } else if (targetName === 'TimeSeries') {
@@ -230,7 +240,7 @@ function walkCost(
     for (const [arg, value] of Object.entries(args)) checkArgumentText(value, arg);
     const target = getNamedType(field.type);
     // Inside a list, work is done for the parents' rows: a COUNT per parent costs 1, a search nothing more.
-    const scan = place.nested ? 0 : scanPrice(name, target.name, args);
+    const scan = place.nested ? 0 : scanPrice(field, target.name, args);
     const own: Cost = { cost: scan + (place.nested && name === 'totalCount' ? 1 : 0), scan };
     if (!isCompositeType(target) || !node.selectionSet) return own;
 

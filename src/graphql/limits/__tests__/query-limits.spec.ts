@@ -117,8 +117,17 @@ describe('the cost of an operation', () => {
     });
 
     it('statistics by their dimensions, series by periods and lines, the ranking', () => {
-      expect(scanOf('{ innovationStudioStats(groupBy: [CITY]) { count } }')).toMatchObject({ scan: SCAN_PRICES.aggregate + SCAN_PRICES.perDimension, cost: SCAN_PRICES.aggregate + SCAN_PRICES.perDimension + 20 });
-      expect(scanOf('{ innovationStudioStats(groupBy: [CITY, KIND, CITY]) { count } }').scan).toBe(SCAN_PRICES.aggregate + 2 * SCAN_PRICES.perDimension);
+      // Over the records: by a month, an enterprise's ownership, a name, archived records (what no tally holds) …
+      expect(scanOf('{ innovationStudioStats(groupBy: [MONTH_ESTABLISHED]) { count } }')).toMatchObject({ scan: SCAN_PRICES.aggregate + SCAN_PRICES.perDimension, cost: SCAN_PRICES.aggregate + SCAN_PRICES.perDimension + 20 });
+      expect(scanOf('{ innovationStudioStats(groupBy: [OWNERSHIP, KIND, OWNERSHIP]) { count } }').scan).toBe(SCAN_PRICES.aggregate + 2 * SCAN_PRICES.perDimension);
+      expect(scanOf('{ innovationStudioStats(groupBy: [CITY], filter: { nameContains: "创新工作室" }) { count } }').scan).toBe(SCAN_PRICES.aggregate + SCAN_PRICES.perDimension + SCAN_PRICES.indexedSearch);
+      expect(scanOf('{ innovationStudioStats(groupBy: [CITY], filter: { archiveStatus: ANY }) { count } }').scan).toBe(SCAN_PRICES.aggregate + SCAN_PRICES.perDimension);
+      // … and from the statistics tally: by place and the type's own columns, filtered by them (src/registry/stats-tally.ts).
+      expect(scanOf('{ innovationStudioStats(groupBy: [CITY, KIND, CITY]) { count } }').scan).toBe(SCAN_PRICES.talliedAggregate);
+      expect(scanOf('query ($p: DivisionCode) { innovationStudioStats(groupBy: [CITY, KIND], filter: { provinceCode: $p, isSample: false }) { count } }', { p: '320000' }).scan)
+        .toBe(SCAN_PRICES.talliedAggregate);
+      // A type whose statistics measure more than the count has no tally.
+      expect(scanOf('{ collectiveContractStats(groupBy: [CITY]) { count } }').scan).toBe(SCAN_PRICES.aggregate + SCAN_PRICES.perDimension);
       const series = (interval: string, from: string, to: string, groupBy = 'NONE') =>
         scanOf(`{ innovationStudioSeries(interval: ${interval}, from: "${from}", to: "${to}", groupBy: ${groupBy}) { lines { points { count } } } }`);
       expect(series('MONTH', '2025-01-01', '2025-12-31')).toMatchObject({ scan: SCAN_PRICES.series + 12, cost: SCAN_PRICES.series + 12 + 1 + 1 * (1 + 12 * 1) }); // + the series, its line, its points
@@ -127,10 +136,11 @@ describe('the cost of an operation', () => {
       expect(scanOf('{ goalRanking(metric: INNOVATION_STUDIOS) { rank } }').scan).toBe(SCAN_PRICES.ranking);
     });
 
-    it('marks an operation heavy from HEAVY_SCAN on: one COUNT is not, statistics are', () => {
+    it('marks an operation heavy from HEAVY_SCAN on: one COUNT is not, statistics over the records are, tallied ones not', () => {
       expect(scanOf('{ enterprises { totalCount } }').scan).toBeLessThan(HEAVY_SCAN);
       expect(scanOf('{ a: enterprises { totalCount } b: craftsmen { totalCount } }').scan).toBeGreaterThanOrEqual(HEAVY_SCAN);
       expect(scanOf('{ enterpriseStats(groupBy: []) { count } }').scan).toBeGreaterThanOrEqual(HEAVY_SCAN);
+      expect(scanOf('{ innovationStudioStats(groupBy: [CITY, KIND]) { count } }').scan).toBeLessThan(HEAVY_SCAN);
       expect(scanOf('{ enterprises(first: 100) { nodes { name city { name } } } }').scan).toBe(0);
     });
   });
