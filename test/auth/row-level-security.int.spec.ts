@@ -191,6 +191,13 @@ describe('the request connection itself', () => {
     ['switch the audit trigger off', 'ALTER TABLE innovation_studio DISABLE TRIGGER innovation_studio_audit'],
     ['switch row-level security off', 'ALTER TABLE innovation_studio DISABLE ROW LEVEL SECURITY'],
     ['drop a policy', 'DROP POLICY innovation_studio_update ON innovation_studio'],
+    // The counts goals and statistics read are the owner's triggers' alone (src/registry/tallies.ts).
+    ['change a goal count', `UPDATE goal_tally SET records = records + 1000 WHERE metric = 'INNOVATION_STUDIOS'`],
+    ['add a goal count', `INSERT INTO goal_tally VALUES ('INNOVATION_STUDIOS', '320100', 'Y', NULL, NULL, false, 1000, 1000, 0)`],
+    ['change a statistic', 'UPDATE innovation_studio_stats_tally SET records = 0'],
+    ['empty a statistic', 'DELETE FROM innovation_studio_stats_tally'],
+    ['switch a tally trigger off', 'ALTER TABLE innovation_studio DISABLE TRIGGER innovation_studio_goal_tally_insert'],
+    ['call a tally trigger function', 'SELECT innovation_studio_goal_tally_truncate()'],
   ])('cannot %s', async (_case, statement) => {
     expect(await attempt(keys.admin.key, statement)).toMatchObject({ code: expect.stringMatching(/^42501$/) });
   });

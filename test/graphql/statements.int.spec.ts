@@ -317,6 +317,15 @@ describe('exact statement counts for simple shapes', () => {
     expect(statements).toBe(3);
   });
 
+  it("the goal ranking with each entry's city and progress runs one statement", async () => {
+    const { data, statements, sql } = await run(`{ goalRanking(metric: INNOVATION_STUDIOS, provinceCode: "320000") { rank city { code name province { name } } progress { current ratio } } }`);
+    expect(data.goalRanking.length).toBeGreaterThan(0);
+    expect(data.goalRanking[0].city).toMatchObject({ code: expect.stringMatching(/^32/), name: expect.any(String) });
+    // the ranking, with the goals' counts and their cities; the cities' province is one more
+    expect(statements).toBe(2);
+    expect(sql[0]).toContain('goal_tally');
+  });
+
   it('districts with their city, province and every list of records run two statements', async () => {
     const { data, statements } = await run(SHAPES['districts with their city and province and every list of records'](100));
     expect(data.districts.totalCount).toBe(11);

@@ -20,5 +20,7 @@ export const cityService = {
   list: (ctx: RequestContext, args: CitiesArgs, info?: GraphQLResolveInfo) => listConnection(ctx, cityTable, args, CityOrderBy.CODE_ASC, info),
   /** The root field `city(code:)`, with what it folds (src/registry/fold-planner.ts). */
   lookup: (ctx: RequestContext, code: string, info: GraphQLResolveInfo) => rowByKey(ctx, cityTable, 't.code', code, info),
-  byCode: (ctx: RequestContext, code: string | null) => (code == null ? null : byKeyLoader(ctx, cityTable, 't.code').load(code)),
+  byCode: (ctx: RequestContext, code: string | null) => (code == null ? null : cityService.loader(ctx).load(code)),
+  /** The request's loader of cities by code (primed by statements that bring cities along: the goal ranking). */
+  loader: (ctx: RequestContext) => byKeyLoader(ctx, cityTable, 't.code'),
 };

@@ -11,6 +11,7 @@ import type { GoalMetricDeclaration } from '../../registry/registry-type';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { type GoalFilter, goalFilters, GoalOrderBy, goalOrderings, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
 import { Goal, goalColumns, type GoalEvidence, type GoalRow } from './goal.type';
+import { cityService, cityTable } from '../city/city.service';
 
 export const goalTable: TableSpec<GoalRow, GoalFilter> = {
   from: 'goal t',
@@ -131,8 +132,8 @@ export const goalService = {
   },
   /**
    * City goals for a metric by progress ratio, highest first, ties by city code, ranked in one
-   * statement with the goals' values; the values are handed to the request's loader, so that the
-   * entries' `progress` runs no further statement.
+   * statement with the goals' values and their cities; both are handed to the request's loaders, so that
+   * the entries' `progress` and `city` run no further statement.
    */
   async ranking(ctx: RequestContext, args: GoalRankingArgs) {
     const today = todayInChina();
@@ -140,16 +141,21 @@ export const goalService = {
     // The values in a LATERAL subquery that cannot be flattened (OFFSET 0): computed once per goal
     // that passes the filter, not again for the ranking and again for the select list.
     const rows = await ctx.db.query<Record<string, unknown>>(sql`${trendWindow(today)}
-      SELECT ${raw(selectSql(goalTable))}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest",
+      SELECT ${raw(selectSql(goalTable))}, x.v AS "__values", x.ids AS "__publishedIds", x.latest AS "__latest", xc.city AS "__city",
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
         CROSS JOIN LATERAL (SELECT ${raw(GOAL_EVIDENCE)} AS v, p.ids, p.latest
           FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished([args.metric]))} OFFSET 0) x
+        CROSS JOIN LATERAL (SELECT t.city_code AS code) gc
+        LEFT JOIN LATERAL (SELECT row_to_json(c) AS city FROM (SELECT ${raw(selectSql(cityTable))} FROM city t WHERE t.code = gc.code) c) xc ON true
       ${where(goalTable.conditions(filter))}
       ORDER BY "__rank"`);
     const loader = goalValues(ctx);
+    // The entries' cities come with them, as a fold's rows do (JSON): `city` answers from the request's loader.
+    const cities = cityService.loader(ctx);
     return rows.map((record) => {
       const goal = goalTable.toRow(record);
+      if (record.__city) cities.prime(goal.cityCode!, cityTable.toRow(record.__city as Record<string, unknown>));
       loader.prime({ id: goal.rowId, metric: goal.metric }, goalValuesOf({ v: record.__values as EvidenceRow['v'], publishedIds: record.__publishedIds as number[] | null, latest: record.__latest as EvidenceRow['latest'] }, today));
       return { rank: record.__rank as number, goal, cityCode: goal.cityCode! };
     });
