@@ -11,10 +11,15 @@ import { syncTallies } from '../registry/tallies';
  */
 export async function migrateRegistry(dataSource: DataSource): Promise<Migration[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
+  await syncRegistryTallies(dataSource);
+  return applied;
+}
+
+/** Makes every declared tally, rebuilding those whose declaration changed and taking away those no longer declared; resolves to their names. */
+export function syncRegistryTallies(dataSource: DataSource): Promise<string[]> {
   registryModules();
-  await syncTallies(dataSource, [...goalTallies(), ...statsTallies(registryTypes())], (name, definition) => {
+  return syncTallies(dataSource, [...goalTallies(), ...statsTallies(registryTypes())], (name, definition) => {
     const [kind, table] = name.split(':');
     return kind === 'goal' ? formerGoalTally(table, definition) : formerStatsTally(table);
   });
-  return applied;
 }

@@ -25,7 +25,7 @@ import type { Tally } from './tallies';
 type Metrics = Array<[string, GoalMetricDeclaration]>;
 
 /** The first day of the month of a date expression, immutably (date_trunc on a date goes through timestamptz). */
-export const monthOf = (date: string) => `(${date} - (extract(day from ${date})::integer - 1))`;
+const monthOf = (date: string) => `(${date} - (extract(day from ${date})::integer - 1))`;
 /** The first day of the year of a date expression. */
 const yearOf = (date: string) => `(${date} - (extract(doy from ${date})::integer - 1))`;
 

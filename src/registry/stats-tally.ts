@@ -1,8 +1,8 @@
-import { raw, sql, where, type SqlFragment } from '../db/sql';
+import { raw, sql, SqlFragment, where } from '../db/sql';
 import type { Dimension } from './dimensions';
 import type { RegistryType } from './registry-type';
 import type { Tally } from './tallies';
-import type { TableSpec } from './table';
+import { groupsInOrder, type TableSpec } from './table';
 
 /**
  * A registry type's statistics tally (issue 21): its active records counted per place, sample flag and
@@ -72,8 +72,8 @@ export function formerStatsTally(table: string) {
 /** The `t.` columns a condition reads, and whether it reads anything else (a subquery). */
 function columnsOf(fragment: SqlFragment, found: Set<string>): boolean {
   for (const part of fragment.parts) {
-    if (part instanceof Object && 'parts' in part) {
-      if (!columnsOf(part as SqlFragment, found)) return false;
+    if (part instanceof SqlFragment) {
+      if (!columnsOf(part, found)) return false;
     } else if (typeof part === 'string') {
       if (/\b(select|from|exists)\b/i.test(part)) return false;
       for (const match of part.matchAll(/\bt\.([a-z_]+)/g)) found.add(match[1]);
@@ -102,9 +102,7 @@ export function tallyGroups(tally: StatsTally | undefined, dimensions: readonly 
   const selected = [...dimensions.map((d) => `${d.expression} AS "${d.alias}"`), 'coalesce(sum(t.records), 0)::integer AS count'].join(', ');
   // Keys whose records were all archived or moved keep a row of 0: a group of no records is no group
   // (ungrouped, the one row counts 0, as a live count does).
-  const groupBy = dimensions.length
-    ? `GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')} HAVING sum(t.records) > 0 ORDER BY ${dimensions.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`
-    : '';
+  const groupBy = groupsInOrder(dimensions.length, 'sum(t.records) > 0');
   return sql`SELECT ${raw(selected)} FROM ${raw(tally.table)} t ${where(rest)} ${raw(groupBy)}`;
 }
 

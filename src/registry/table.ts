@@ -261,6 +261,13 @@ export async function selectByKeys<Row, Filter>(
 }
 
 /** One GROUP BY statement over a table: the chosen dimensions, a count and named sums. */
+/** `GROUP BY` the first `dimensions` select-list columns (with `having`), groups in their order, unknowns last; nothing for none. */
+export function groupsInOrder(dimensions: number, having = ''): string {
+  if (!dimensions) return '';
+  const positions = Array.from({ length: dimensions }, (_, i) => i + 1);
+  return `GROUP BY ${positions.join(', ')}${having ? ` HAVING ${having}` : ''} ORDER BY ${positions.map((i) => `${i} NULLS LAST`).join(', ')}`;
+}
+
 export async function selectGroups<Filter>(
   db: RequestDb,
   table: TableSpec<unknown, Filter>,
@@ -269,7 +276,6 @@ export async function selectGroups<Filter>(
   filter: Filter | null | undefined,
 ): Promise<Record<string, unknown>[]> {
   const selected = [...dimensions, { expression: 'count(*)::integer', alias: 'count' }, ...measures].map((c) => `${c.expression} AS "${c.alias}"`);
-  const groupBy = dimensions.length ? raw(`GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')} ORDER BY ${dimensions.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`) : raw('');
-  return db.query(sql`SELECT ${raw(selected.join(', '))} ${filteredFrom(table, filter)} ${groupBy}`);
+  return db.query(sql`SELECT ${raw(selected.join(', '))} ${filteredFrom(table, filter)} ${raw(groupsInOrder(dimensions.length))}`);
 }
 
