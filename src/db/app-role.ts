@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { retryingSharedCatalogRace } from './faults';
 import { APPLICATION_ROLE } from '../../migrations/1730000000016-CreateApplicationRoleWithRowLevelSecurity';
 import { logger } from '../logger';
 import { scramVerifier } from './bi-reader';
@@ -44,5 +45,6 @@ export async function setApplicationRolePassword(dataSource: Pick<DataSource, 'q
     APPLICATION_ROLE,
     scramVerifier(password),
   ]);
-  await dataSource.query(statement);
+  // The role is the server's: another instance or database setting it at the same moment is waited out.
+  await retryingSharedCatalogRace(() => dataSource.query(statement));
 }

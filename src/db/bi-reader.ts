@@ -1,6 +1,7 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { retryingSharedCatalogRace } from './faults';
 import { BI_READER_ROLE } from '../../migrations/1730000000019-CreateBiReaderRole';
 
 const SCRAM_ITERATIONS = 4096; // PostgreSQL's own default (scram_iterations)
@@ -31,7 +32,8 @@ export async function setBiReaderPassword(dataSource: Pick<DataSource, 'query'>,
     BI_READER_ROLE,
     scramVerifier(password),
   ]);
-  await dataSource.query(statement);
+  // The role is the server's: another instance or database setting it at the same moment is waited out.
+  await retryingSharedCatalogRace(() => dataSource.query(statement));
 }
 
 /** What bi_reader's sessions may not outlast, whatever they SET (migration 19's role settings, enforced). */

@@ -64,3 +64,29 @@ export function isTransactionConflict(error: unknown, depth = 0): boolean {
   if (e.code === '40P01' || e.code === '40001') return true;
   return isTransactionConflict(e.driverError, depth + 1) || isTransactionConflict(e.cause, depth + 1);
 }
+
+/**
+ * Whether `error` is PostgreSQL's "tuple concurrently updated": two sessions changed one row of a catalog
+ * that every database of the server shares (a role, its password) at once, and the later one fails rather
+ * than waiting its turn. It comes as XX000 with no code of its own, so the message tells. Nothing was
+ * written by the failed statement's transaction, and once the other has committed the same change succeeds.
+ * Instances and test databases that start together on one server meet here (migration 30, the role passwords).
+ */
+export function isSharedCatalogRace(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (e.code === 'XX000' && e.message === 'tuple concurrently updated') return true;
+  return isSharedCatalogRace(e.driverError, depth + 1) || isSharedCatalogRace(e.cause, depth + 1);
+}
+
+/** Runs `work` again (up to `attempts` times, a short random pause between) while it fails with isSharedCatalogRace. */
+export async function retryingSharedCatalogRace<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isSharedCatalogRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80 * attempt));
+    }
+  }
+}

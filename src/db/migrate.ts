@@ -3,14 +3,20 @@ import { registryModules, registryTypes } from '../modules';
 import { formerGoalTally, goalTallies } from '../registry/goal-tally';
 import { formerStatsTally, statsTallies } from '../registry/stats-tally';
 import { syncTallies } from '../registry/tallies';
+import { retryingSharedCatalogRace } from './faults';
 
 /**
  * Brings a database to what this code expects, as its owner: the migrations, then what is made from the
  * registry types' declarations rather than written in a migration (the tallies' triggers,
  * src/registry/tallies.ts). Every path that migrates (start-up, tests, the bench) comes through here.
+ * Each migration is its own transaction, so one that lost a race on the server's roles to another
+ * database's start (isSharedCatalogRace) left nothing behind, and the run goes on from it.
  */
 export async function migrateRegistry(dataSource: DataSource): Promise<Migration[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied: Migration[] = [];
+  await retryingSharedCatalogRace(async () => {
+    applied.push(...(await dataSource.runMigrations({ transaction: 'each' })));
+  });
   await syncRegistryTallies(dataSource);
   return applied;
 }
