@@ -2,9 +2,11 @@
  * `npm run bench:export`: downloads a whole table of at least a million rows from the API's
  * `/export/<type>.csv` on the scale-N bench database (default: collective contracts at scale 50,
  * 1,040,000 rows) and records the server's memory once a second while it streams, the time to the
- * first byte and to the last, and the rows and bytes received. Memory should stay flat: the rows
- * come from a cursor, so a million rows should cost the server no more than a thousand. Writes
- * bench/results/<time>-export-scale-N.md. Not a test: CI does not run it.
+ * first byte and to the last, and the rows and bytes received. Memory should stay flat: a million rows
+ * should cost the server no more than a thousand. Side by side in each of `--rounds N` rounds (default 3),
+ * the floor: PostgreSQL's own `COPY (the export's statement: the same rows and columns) TO STDOUT CSV`
+ * read through pg-copy-streams by this process; and the API with EXPORTS_BY_COPY=false (row by row, the
+ * path before COPY), unless `--no-rows`. Writes bench/results/<time>-export-scale-N.md. Not a test: CI does not run it.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
@@ -13,7 +15,12 @@ import path from 'node:path';
 import { parseScaleArgument } from '../seeds/scale/plan';
 import { argument } from './options';
 import { ownerQuery, prepareBenchDatabase } from './database';
-import { startSystem, type Probe } from './systems';
+import { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { renderInline } from '../src/db/sql';
+import { exportStatement } from '../src/modules/export/export-stream';
+import { exportTypeOf } from '../src/modules/export/export-types';
+import { buildApi, startSystem, type Probe, type RunningSystem } from './systems';
 
 const ROOT = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
@@ -56,42 +63,100 @@ function download(url: string): Promise<Download> {
   });
 }
 
+/** The floor: PostgreSQL's COPY … CSV of the export's own statement, read and counted here. */
+async function copyFloor(databaseUrl: string, slug: string): Promise<Download> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const started = performance.now();
+    let firstByteMs = -1;
+    let bytes = 0;
+    let lines = 0;
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const stream = client.query(copyTo(`COPY (${renderInline(exportStatement(exportTypeOf(slug)!, {}))}) TO STDOUT (FORMAT csv, HEADER true)`));
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (firstByteMs < 0) firstByteMs = performance.now() - started;
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+    }
+    await client.query('COMMIT');
+    return { status: 200, firstByteMs, totalMs: performance.now() - started, bytes, lines };
+  } finally {
+    await client.end();
+  }
+}
+
+/** One download from the API while its memory is sampled once a second. */
+async function apiDownload(api: RunningSystem, type: string): Promise<{ result: Download; samples: Probe[]; before: Probe; after: Probe }> {
+  const before = await api.probe(true);
+  const samples: Probe[] = [];
+  const sampler = setInterval(() => void api.probe().then((p) => samples.push(p), () => undefined), 1000);
+  const result = await download(api.url.replace(/\/graphql$/, `/export/${type}.csv`)).finally(() => clearInterval(sampler));
+  return { result, samples, before, after: await api.probe(true) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function main(): Promise<void> {
   const scale = parseScaleArgument(['--scale', argument('--scale', process.env.BENCH_SCALE ?? '50')])!;
   const type = argument('--type', 'collective-contracts');
+  const rounds = Number(argument('--rounds', '3'));
+  const withRows = !process.argv.includes('--no-rows');
   if (!TABLES[type]) throw new Error(`--type takes ${Object.keys(TABLES).join(', ')}`);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number of at least 1');
+  buildApi(ROOT);
   log(`preparing the scale ${scale} database`);
   const db = await prepareBenchDatabase(scale, { fresh: process.argv.includes('--fresh'), root: ROOT });
   const [{ count }] = await ownerQuery<{ count: number }>(db.url, `SELECT count(*)::integer AS count FROM ${TABLES[type]} WHERE archived_at IS NULL`);
   if (count < 1_000_000) log(`note: ${count} rows in ${type}; a million or more needs a larger --scale`);
-  const api = await startSystem('api', { root: ROOT, databaseUrl: db.url, poolSize: 10, apiLogLevel: 'warn', production: false });
+  const options = { root: ROOT, databaseUrl: db.url, poolSize: 10, apiLogLevel: 'warn', production: false };
+  const api = await startSystem('api', options);
+  process.env.EXPORTS_BY_COPY = 'false';
+  const rowByRow = withRows ? await startSystem('api', options) : null;
+  delete process.env.EXPORTS_BY_COPY;
+  const MBs = (d: Download) => d.bytes / MB / (d.totalMs / 1000);
   try {
-    const before = await api.probe(true);
-    const samples: Probe[] = [];
-    const sampler = setInterval(() => void api.probe().then((p) => samples.push(p), () => undefined), 1000);
-    const result = await download(api.url.replace(/\/graphql$/, `/export/${type}.csv`)).finally(() => clearInterval(sampler));
-    const after = await api.probe(true);
-    const peakRss = Math.max(before.rss, after.rss, ...samples.map((s) => s.rss));
-    const peakHeap = Math.max(before.heapUsed, after.heapUsed, ...samples.map((s) => s.heapUsed));
-    const rows = result.lines - 1; // the header line
-    const lines = [
-      `Export of ${type}.csv at scale ${scale} (${count} rows in the table), ${new Date().toISOString()}`,
+    const table = [
+      `Export of ${type}.csv at scale ${scale} (${count} rows in the table), ${new Date().toISOString()}, ${rounds} round(s), each: the floor, the API (COPY), the API row by row`,
       '',
-      '| rows | MB sent | first byte (ms) | all (s) | rows/s | RSS before (MB) | peak RSS | heap before (MB, after GC) | peak heap | heap after (after GC) |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      `| ${rows} | ${(result.bytes / MB).toFixed(0)} | ${result.firstByteMs.toFixed(0)} | ${(result.totalMs / 1000).toFixed(1)} | ${(rows / (result.totalMs / 1000)).toFixed(0)} | ` +
-        `${(before.rss / MB).toFixed(0)} | ${(peakRss / MB).toFixed(0)} | ${(before.heapUsed / MB).toFixed(0)} | ${(peakHeap / MB).toFixed(0)} | ${(after.heapUsed / MB).toFixed(0)} |`,
-      '',
-      `Memory sampled once a second over ${samples.length} samples (heap MB): ${samples.map((s) => (s.heapUsed / MB).toFixed(0)).join(' ')}`,
+      '| round | download | rows | MB | first byte (ms) | all (s) | rows/s | MB/s | ÷ floor | RSS before (MB) | peak RSS | heap before (MB, after GC) | peak heap | heap after |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ];
-    if (result.status !== 200 || rows !== count) lines.push('', `**Mismatch**: HTTP ${result.status}, ${rows} rows received for ${count} in the table.`);
+    const ratios: Record<string, number[]> = { copy: [], rows: [] };
+    let mismatch = '';
+    for (let round = 1; round <= rounds; round += 1) {
+      const floor = await copyFloor(db.url, type);
+      log(`round ${round}: floor ${(floor.totalMs / 1000).toFixed(1)} s`);
+      const row = (label: string, d: Download, m?: { samples: Probe[]; before: Probe; after: Probe }) => {
+        const rows = d.lines - 1; // the header line
+        if (d.status !== 200 || rows !== count) mismatch ||= `${label}: HTTP ${d.status}, ${rows} rows received for ${count} in the table.`;
+        const mem = m
+          ? `${(m.before.rss / MB).toFixed(0)} | ${(Math.max(m.before.rss, m.after.rss, ...m.samples.map((p) => p.rss)) / MB).toFixed(0)} | ${(m.before.heapUsed / MB).toFixed(0)} | ${(Math.max(m.before.heapUsed, m.after.heapUsed, ...m.samples.map((p) => p.heapUsed)) / MB).toFixed(0)} | ${(m.after.heapUsed / MB).toFixed(0)}`
+          : ' | | | | ';
+        table.push(`| ${round} | ${label} | ${rows} | ${(d.bytes / MB).toFixed(0)} | ${d.firstByteMs.toFixed(0)} | ${(d.totalMs / 1000).toFixed(1)} | ${(rows / (d.totalMs / 1000)).toFixed(0)} | ${MBs(d).toFixed(1)} | ${(floor.totalMs / d.totalMs).toFixed(2)} | ${mem} |`);
+      };
+      row('floor: COPY … CSV', floor);
+      const copied = await apiDownload(api, type);
+      log(`round ${round}: API (COPY) ${(copied.result.totalMs / 1000).toFixed(1)} s`);
+      row('API (COPY)', copied.result, copied);
+      ratios.copy.push(floor.totalMs / copied.result.totalMs);
+      if (rowByRow) {
+        const rows = await apiDownload(rowByRow, type);
+        log(`round ${round}: API row by row ${(rows.result.totalMs / 1000).toFixed(1)} s`);
+        row('API row by row', rows.result, rows);
+        ratios.rows.push(floor.totalMs / rows.result.totalMs);
+      }
+    }
+    table.push('', `Time of the floor ÷ time of the download (1.00 = as fast as COPY … CSV), median of ${rounds}: API (COPY) ${median(ratios.copy).toFixed(2)}×` + (rowByRow ? `, API row by row ${median(ratios.rows).toFixed(2)}×.` : '.'));
+    if (mismatch) table.push('', `**Mismatch**: ${mismatch}`);
     const file = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}-export-scale-${scale}.md`);
-    writeFileSync(file, lines.join('\n') + '\n');
-    console.log(lines.join('\n'));
+    writeFileSync(file, table.join('\n') + '\n');
+    console.log(table.join('\n'));
     log(`results: ${path.relative(ROOT, file)}`);
-    if (result.status !== 200 || rows !== count) process.exitCode = 2;
+    if (mismatch) process.exitCode = 2;
   } finally {
     await api.stop();
+    await rowByRow?.stop();
     await db.stop();
   }
 }

@@ -42,6 +42,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** What one GraphQL request may ask: depth, cost, aliases, directives, tokens, fields, batch size. */
   queryLimits: QueryLimits;
+  /** CSV and NDJSON downloads made by PostgreSQL's COPY where the type allows (src/modules/export/export-copy.ts); EXPORTS_BY_COPY=false makes every download row by row. */
+  exportsByCopy: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -136,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),
     queryLimits: queryLimits(env),
+    exportsByCopy: env.EXPORTS_BY_COPY !== 'false',
   };
 }

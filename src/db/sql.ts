@@ -1,3 +1,8 @@
+import { escapeLiteral } from 'pg';
+// pg's own conversion of a bind parameter's value to text (not in its typings); renderInline uses it so that a literal means what the parameter meant.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => string | Buffer | null | undefined };
+
 /**
  * A tiny SQL builder: tagged templates whose interpolations become bind parameters, so no value
  * is ever pasted into SQL text. Identifiers come only from code (`raw`), never from requests.
@@ -65,22 +70,38 @@ export function where(conditions: ReadonlyArray<SqlFragment>): SqlFragment {
 export function render(fragment: SqlFragment): Statement {
   const values: unknown[] = [];
   let plannedByValues = false;
-  const walk = (f: SqlFragment): string => {
-    if (f.plannedByValues) plannedByValues = true;
-    return f.parts
-      .map((p) => {
-        if (typeof p === 'string') return p;
-        if (p instanceof SqlFragment) return walk(p);
-        values.push(p.value);
-        return `$${values.length}`;
-      })
-      .join('');
-  };
-  const text = walk(fragment);
+  const text = walk(fragment, (value) => {
+    values.push(value);
+    return `$${values.length}`;
+  }, () => (plannedByValues = true));
   return { text, values, plannedByValues };
+}
+
+/** The fragment's text, each value written as `placeholder` says. */
+function walk(fragment: SqlFragment, placeholder: (value: unknown) => string, onPlannedByValues: () => void = () => undefined): string {
+  if (fragment.plannedByValues) onPlannedByValues();
+  return fragment.parts
+    .map((p) => (typeof p === 'string' ? p : p instanceof SqlFragment ? walk(p, placeholder, onPlannedByValues) : placeholder(p.value)))
+    .join('');
 }
 
 /** Escapes LIKE wildcards so a name search matches the text literally. */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The fragment as one statement with its values written in as literals, for the one statement that
+ * cannot take bind parameters: COPY (src/modules/export/export-copy.ts). Each value is made text exactly
+ * as pg makes a bind parameter's (its prepareValue: arrays as array literals, dates with their offset) and
+ * quoted by pg's escapeLiteral; like an untyped parameter, a quoted literal takes its type from where it
+ * stands. test/db/sql-literals.int.spec.ts pins that both give the same rows.
+ */
+export function renderInline(fragment: SqlFragment): string {
+  return walk(fragment, literalOf);
+}
+
+function literalOf(value: unknown): string {
+  const prepared = prepareValue(value);
+  return prepared === null || prepared === undefined ? 'NULL' : escapeLiteral(typeof prepared === 'string' ? prepared : prepared.toString());
 }

@@ -77,6 +77,8 @@ export interface AppOptions {
   production?: boolean;
   /** What one request may ask (QUERY_MAX_*); DEFAULT_QUERY_LIMITS when unset. */
   queryLimits?: QueryLimits;
+  /** CSV and NDJSON downloads by COPY where the type allows (EXPORTS_BY_COPY); true when unset. */
+  exportsByCopy?: boolean;
 }
 
 /**
@@ -137,7 +139,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.use(metricsRouter(metrics, options.metricsToken));
   app.use(dashboardRouter());
   app.use('/import', requestLog('import', log, metrics), auth, ...limit, csvImportRouter(pool));
-  app.use('/export', requestLog('export', log, metrics), auth, ...limit, exportRouter(pool));
+  app.use('/export', requestLog('export', log, metrics), auth, ...limit, exportRouter(pool, { byCopy: options.exportsByCopy ?? true }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`);

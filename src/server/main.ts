@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     production: config.nodeEnv === 'production',
     queryLimits: config.queryLimits,
+    exportsByCopy: config.exportsByCopy,
   });
   serving.serve(app);
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -19,8 +19,8 @@ export const isExportFormat = (text: string): text is ExportFormat => Object.has
 const BOM = '\uFEFF';
 
 /** Text a spreadsheet would run as a formula (CSV injection, OWASP); a number such as `-5` is left as it is. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
+export const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
  * RFC 4180: a cell with a quote, comma or line break is quoted, its quotes doubled; null is an empty
@@ -35,6 +35,9 @@ function csvCell(value: unknown): string {
 }
 
 const csvLine = (values: readonly unknown[]): string => `${values.map(csvCell).join(',')}\r\n`;
+
+/** What a download starts with before its rows: for CSV the byte-order mark and the header line; nothing for NDJSON. */
+export const headOf = (format: 'csv' | 'ndjson', columns: readonly string[]): string => (format === 'csv' ? BOM + csvLine(columns) : '');
 
 /** Output is gathered into chunks of about this many characters, so that each write carries many rows. */
 const CHUNK_CHARS = 64 * 1024;
@@ -60,7 +63,7 @@ export class RecordEncoder extends Transform {
   ) {
     super({ writableObjectMode: true, readableObjectMode: false });
     this.keys = columns.map((c) => JSON.stringify(c));
-    if (format === 'csv') this.push(BOM + csvLine(columns));
+    if (format === 'csv') this.push(headOf(format, columns));
   }
 
   private line(values: readonly unknown[]): string {

@@ -61,7 +61,7 @@ function requestOf(req: Request, res: Response) {
  * A download holds a database connection until it ends, so at most half the request pool serves
  * exports at a time; further ones are refused with 503 and Retry-After rather than starving the API.
  */
-export function exportRouter(pool: Pool): Router {
+export function exportRouter(pool: Pool, options: { byCopy: boolean } = { byCopy: true }): Router {
   const router = Router();
   const maxRunning = Math.max(1, Math.floor((pool.options.max ?? 10) / 2));
   let running = 0;
@@ -101,7 +101,7 @@ export function exportRouter(pool: Pool): Router {
     }
     running += 1;
     try {
-      await streamRecords({ pool, caller, apiKey, requestId, type, format, filter }, res);
+      await streamRecords({ pool, caller, apiKey, requestId, type, format, filter, byCopy: options.byCopy }, res);
     } finally {
       running -= 1;
     }
