@@ -67,9 +67,13 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 
 it('two instances on one Redis spend one budget per API key', async () => {
   const { key } = await first.createKey('ANALYST');
-  expect(await alternating(LIMIT.burst + 2, { key })).toEqual([200, 200, 200, 200, 429, 429]);
+  // Each request from an address of its own: looking a key up costs a token of the address's budget (beforeKeyLookup), and
+  // a new key's notice empties both instances' key caches whenever it arrives, so how many lookups there are is timing.
+  const statuses: number[] = [];
+  for (let i = 0; i < LIMIT.burst + 2; i += 1) statuses.push(await ask(i % 2 === 0 ? first : second, { key, address: `198.51.100.${i + 1}` }));
+  expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
   const other = (await first.createKey('ANALYST')).key;
-  expect(await ask(second, { key: other })).toBe(200);
+  expect(await ask(second, { key: other, address: '198.51.100.99' })).toBe(200);
 });
 
 it('two instances on one Redis spend one budget per anonymous address', async () => {
