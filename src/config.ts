@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A transaction-mode pooler (PgBouncer…) in front of DATABASE_URL's server, for the request pool (src/db/request-pool.ts, behindPooler). */
+  databasePoolerUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   logLevel: string;
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolerUrl: env.DATABASE_POOLER_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 0),
     logLevel: env.LOG_LEVEL || 'info',

@@ -1,4 +1,5 @@
 import { registryChanges } from '../db/registry-changes';
+import { sessionOptions } from '../db/request-pool';
 import { Client, type Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Caller } from './caller';
@@ -100,8 +101,8 @@ export class ApiKeyCache {
   }
 
   private connect(): void {
-    // The request pool's own settings (server, role, timeouts), under a name of its own.
-    const client = new Client({ ...this.pool.options, application_name: KEY_CHANGES_APPLICATION_NAME, keepAlive: true });
+    // The request pool's own settings (server, role, timeouts), under a name of its own; straight to PostgreSQL behind a pooler.
+    const client = new Client({ ...sessionOptions(this.pool), application_name: KEY_CHANGES_APPLICATION_NAME, keepAlive: true });
     this.listener = client;
     // Two channels: a key changed (empty the key cache), or the registry did, on any instance (empty the response cache).
     let registryChannel: string | undefined;

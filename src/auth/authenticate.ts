@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
+import { preparedName } from '../db/request-pool';
 import { hashApiKey } from '../modules/api-key/api-key-secret';
 import { sendError } from '../server/http-error';
 import { traceStatement } from '../server/tracing';
@@ -35,7 +36,7 @@ export async function callerOf(pool: Pool, authorization: string | undefined, ke
   // once a minute, so that a busy key does not write on every request). The application role cannot
   // read key hashes itself: registry_authenticate (migration 31) does it with the key in hand.
   // Named (prepared): every keyed request runs it, so each connection plans it only once.
-  const lookup = { name: 'authenticate-api-key', text: `SELECT id, role, city_code AS "cityCode", label, revoked FROM registry_authenticate($1)`, values: [token] };
+  const lookup = { name: preparedName(pool, 'authenticate-api-key'), text: `SELECT id, role, city_code AS "cityCode", label, revoked FROM registry_authenticate($1)`, values: [token] };
   const { rows } = await traceStatement(lookup.text, lookup.name, () => pool.query<{ id: number; role: Role; cityCode: string | null; label: string; revoked: boolean }>(lookup));
   const key = rows[0];
   if (!key) throw new Unauthenticated('Unknown API key.');

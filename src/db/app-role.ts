@@ -37,6 +37,19 @@ export function applicationRoleUrl(ownerUrl: string, password: string): string {
 }
 
 /**
+ * The request pool's URL through a pooler (DATABASE_POOLER_URL): the pooler's host, port and, where it names one, database;
+ * the application role's name and password, whatever the pooler URL says (its own user would not be under row-level security).
+ */
+export function throughPooler(requestUrl: string, poolerUrl: string): string {
+  const direct = new URL(requestUrl);
+  const url = new URL(poolerUrl);
+  url.username = direct.username;
+  url.password = direct.password;
+  if (url.pathname === '' || url.pathname === '/') url.pathname = direct.pathname;
+  return url.toString();
+}
+
+/**
  * Lets the application role log in with `password` (set at every start, as the owner; migration 30
  * made it a login role without one). Only its SCRAM verifier reaches the server.
  */

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { logger } from '../logger';
 import { applicationRolePassword, applicationRoleUrl, setApplicationRolePassword } from './app-role';
 import { setBiReaderPassword } from './bi-reader';
+import { roleSettingsForPooler } from './request-pool';
 import { startEmbeddedPostgres, freePort, type RunningPostgres } from './embedded';
 import { databaseFaultOf } from './faults';
 import { isEmpty, seedPublishedDataSet } from './seed';
@@ -79,6 +80,7 @@ async function migrateAndSeed(config: Config, dataSource: DataSource, ownerUrl: 
     await warnWithoutPinyinOrder(dataSource);
     const appPassword = applicationRolePassword(ownerUrl, config.registryAppPassword);
     await setApplicationRolePassword(dataSource, appPassword);
+    if (config.databasePoolerUrl) await roleSettingsForPooler(dataSource, config.statementTimeoutMs);
     if (config.biReaderPassword) {
       await setBiReaderPassword(dataSource, config.biReaderPassword);
       logger.info('bi_reader may log in (BI_READER_PASSWORD is set)');

@@ -6,6 +6,7 @@ import { logger } from '../logger';
 import { isTransactionConflict } from './faults';
 import { backendPid, poolBounds, RequestDeadlineError, Semaphore, watchDeadline } from './request-bounds';
 import { registryChanges } from './registry-changes';
+import { behindPooler, preparedName } from './request-pool';
 import { render, type SqlFragment } from './sql';
 
 /**
@@ -69,7 +70,8 @@ export class RequestDb {
 
   async query<T = Record<string, unknown>>(fragment: SqlFragment): Promise<T[]> {
     const { text, values, plannedByValues } = render(fragment);
-    const name = plannedByValues ? undefined : statementName(text);
+    // Behind a transaction pooler the next statement may meet another server connection, which knows no name (behindPooler).
+    const name = plannedByValues ? undefined : preparedName(this.pool, statementName(text));
     if (this.client) {
       this.count();
       return (await this.run(this.client, name, text, values)) as T[];
@@ -132,7 +134,7 @@ export class RequestDb {
    */
   private async run(client: PoolClient, name: string | undefined, text: string, values: unknown[]): Promise<unknown[]> {
     if (Date.now() >= this.deadline) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
-    const pid = backendPid(client);
+    const pid = behindPooler(this.pool) ? null : backendPid(client);
     const watched = pid === null ? null : { deadline: this.deadline, pool: this.pool, pid, cancelling: undefined as Promise<void> | undefined };
     const unwatch = watched ? watchDeadline(watched) : null;
     try {
@@ -197,7 +199,7 @@ export class RequestDb {
       await traced('BEGIN', () => client.query('BEGIN'));
       this.statements += 1;
       if (settings.apiKey !== null) {
-        const begin = { name: 'registry-begin', text: 'SELECT api_key_id FROM registry_begin($1, $2)', values: [settings.apiKey, settings.requestId] };
+        const begin = { name: preparedName(this.pool, 'registry-begin'), text: 'SELECT api_key_id FROM registry_begin($1, $2)', values: [settings.apiKey, settings.requestId] };
         await traced(begin.text, () => client.query(begin));
         this.statements += 1;
       }

@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/bootstrap';
 import { guardBiReaderSessions } from '../db/bi-reader';
 import { AppDataSource } from '../db/data-source';
+import { throughPooler } from '../db/app-role';
 import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
 import { createApp } from './app';
@@ -51,7 +52,11 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   const { embedded, requestUrl } = prepared;
-  const requestPool = createRequestPool(requestUrl);
+  // Behind a transaction pooler: the request pool through it, the LISTEN session straight to PostgreSQL (request-pool.ts).
+  const requestPool = config.databasePoolerUrl
+    ? createRequestPool(throughPooler(requestUrl, config.databasePoolerUrl), undefined, {}, { directUrl: requestUrl })
+    : createRequestPool(requestUrl);
+  if (config.databasePoolerUrl) logger.info('requests go through the pooler in DATABASE_POOLER_URL: no named prepared statements; statement_timeout set on the role');
   const stopBiReaderGuard = guardBiReaderSessions(AppDataSource, logger);
   const { app, apollo } = await createApp(AppDataSource, requestPool, {
     requireKey: config.nodeEnv === 'production',

@@ -41,7 +41,7 @@ export async function installPackage(packageName: string, howToInstall: string):
 }
 
 export interface SystemProgram {
-  /** The executable's name: looked for at /usr/bin/<binary>, where Debian's package puts it, then on PATH. */
+  /** The executable's name: looked for at /usr/bin/<binary> or /usr/sbin/<binary>, where Debian's packages put them, then on PATH. */
   binary: string;
   aptPackage: string;
   /** Which tests need it, for the message when it cannot be had, e.g. 'the browser tests'. */
@@ -62,8 +62,9 @@ export async function findOrInstall(program: SystemProgram): Promise<string> {
     if (isExecutable(configured)) return configured;
     throw new Error(`${envVar}=${configured} is not an executable file. ${howToInstall}`);
   }
-  const debianPath = `/usr/bin/${binary}`;
-  const find = () => (isExecutable(debianPath) ? debianPath : onPath(binary));
+  // Debian puts daemons (pgbouncer) in /usr/sbin, which a user's PATH may not hold.
+  const debianPath = [`/usr/bin/${binary}`, `/usr/sbin/${binary}`].find(isExecutable) ?? `/usr/bin/${binary}`;
+  const find = () => [`/usr/bin/${binary}`, `/usr/sbin/${binary}`].find(isExecutable) ?? onPath(binary);
   const found = find();
   if (found) return found;
 

@@ -4,7 +4,7 @@ import { escapeLiteral } from 'pg';
 import { raw, renderInline, sql, type SqlFragment } from '../../db/sql';
 import { columnsByAlias } from '../../registry/table';
 import { exportColumns, leafFields } from './export-columns';
-import { FORMULA_START, NUMBER } from './export-format';
+import { NUMBER } from './export-format';
 import type { ExportType } from './export-types';
 
 /**
@@ -91,8 +91,11 @@ const patternLiteral = (pattern: RegExp) => escapeLiteral(pattern.source.replace
 function csvCellSql(cell: CellSql): string {
   if (!cell.free) return `coalesce(${cell.expr}, '')`;
   const v = cell.expr;
-  const neutral = `CASE WHEN ${v} ~ ${patternLiteral(FORMULA_START)} AND ${v} !~ ${patternLiteral(NUMBER)} THEN '''' || ${v} ELSE ${v} END`;
-  return `coalesce(CASE WHEN ${v} ~ E'[",\\r\\n]' THEN '"' || replace(${neutral}, '"', '""') || '"' ELSE ${neutral} END, '')`;
+  // LIKE and left() compare bytes; a regular expression would first widen the whole text, for every cell of every row.
+  const formula = `left(${v}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') AND ${v} !~ ${patternLiteral(NUMBER)}`;
+  const neutral = `CASE WHEN ${formula} THEN '''' || ${v} ELSE ${v} END`;
+  const quoted = `${v} LIKE '%"%' OR ${v} LIKE '%,%' OR ${v} LIKE E'%\\n%' OR ${v} LIKE E'%\\r%'`;
+  return `coalesce(CASE WHEN ${quoted} THEN '"' || replace(${neutral}, '"', '""') || '"' ELSE ${neutral} END, '')`;
 }
 
 /** JSON.stringify of the value (RecordEncoder): strings by PostgreSQL's own JSON escaping (the same escapes), numbers and booleans as written, null as null. */
