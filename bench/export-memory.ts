@@ -73,6 +73,8 @@ async function copyFloor(databaseUrl: string, slug: string): Promise<Download> {
     let bytes = 0;
     let lines = 0;
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // As the API's sessions run (src/db/request-pool.ts): no JIT, which would otherwise compile this long statement first.
+    await client.query('SET LOCAL jit = off');
     const stream = client.query(copyTo(`COPY (${renderInline(exportStatement(exportTypeOf(slug)!, {}))}) TO STDOUT (FORMAT csv, HEADER true)`));
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (firstByteMs < 0) firstByteMs = performance.now() - started;

@@ -8,7 +8,7 @@
 import request from 'supertest';
 import { createApp, type RegistryApp } from '../../src/server/app';
 import { logger } from '../../src/logger';
-import { copyStatement } from '../../src/modules/export/export-copy';
+import { copyPlan } from '../../src/modules/export/export-copy';
 import { exportStatement } from '../../src/modules/export/export-stream';
 import { exportTypes } from '../../src/modules/export/export-types';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -66,7 +66,7 @@ const download = (registry: RegistryApp, path: string): Promise<{ status: number
     .then((res) => ({ status: res.status, body: res.body as Buffer, type: String(res.headers['content-type']) }));
 
 /** The types COPY serves: every column has an exact SQL spelling, and no column is computed in Node. */
-const byCopy = () => exportTypes().filter((t) => copyStatement(t, 'csv', exportStatement(t, {})) !== null);
+const byCopy = () => exportTypes().filter((t) => copyPlan(t, 'csv', exportStatement(t, {})) !== null);
 
 it('serves by COPY every type without a column only Node can make', () => {
   expect(byCopy().map((t) => t.slug).sort()).toEqual([

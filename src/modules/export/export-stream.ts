@@ -11,7 +11,7 @@ import { filteredFrom, selectSql } from '../../registry/table';
 import { createRequestContext } from '../../graphql/context';
 import { logger } from '../../logger';
 import { exportColumns, type ExportColumn } from './export-columns';
-import { CopyLines, copyStatement } from './export-copy';
+import { copyPlan } from './export-copy';
 import { encoderFor, headOf, setExportHeaders, type ExportFormat } from './export-format';
 import type { WorkbookAbout } from './export-workbook';
 import { registryTypes } from '..';
@@ -150,7 +150,7 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
   const columns = exportColumns(job.type);
   const statement = exportStatement(job.type, job.filter);
   // CSV and NDJSON of a type PostgreSQL can write whole come from COPY (export-copy.ts); the rest row by row.
-  const copy = job.format === 'xlsx' || job.byCopy === false ? null : copyStatement(job.type, job.format, statement);
+  const copy = job.format === 'xlsx' || job.byCopy === false ? null : copyPlan(job.type, job.format, statement);
   setExportHeaders(res, job.type.slug, job.format);
   // The status and headers leave now: the client knows at once that the download has begun.
   res.flushHeaders();
@@ -160,7 +160,7 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
     if (copy) {
       const head = headOf(job.format as 'csv' | 'ndjson', columns.map((c) => c.name));
       if (head) res.write(head);
-      await traceStatement(copy, undefined, () => pipeline(client.query(copyTo(copy)), new CopyLines(), res));
+      await traceStatement(copy.statement, undefined, () => pipeline(client.query(copyTo(copy.statement)), copy.encoder(), res));
     } else {
       const { text, values } = render(statement);
       const rows = client.query(new QueryStream(text, values, { batchSize: CURSOR_BATCH_ROWS }));
