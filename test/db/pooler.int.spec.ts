@@ -14,7 +14,7 @@ import { logger } from '../../src/logger';
 import { createApp, type RegistryApp } from '../../src/server/app';
 import { requestUrlOf } from '../setup/database-url';
 import { startPgBouncer, type TestPgBouncer } from '../setup/pgbouncer';
-import { nodeId } from '../setup/queries';
+import { asBytes, nodeId } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const NANJING = '320100';
@@ -88,16 +88,7 @@ it('writes through the pooler under row-level security, the audit entry naming t
 it('downloads through the pooler, by COPY and from a cursor, the same bytes as straight to PostgreSQL', async () => {
   const { key } = await app.createKey('ADMIN');
   for (const path of ['/export/innovation-studios.csv', '/export/craftsmen.ndjson', '/export/enterprises.xlsx']) {
-    const get = (registry: RegistryApp) =>
-      request(registry.app)
-        .get(path)
-        .set('authorization', `Bearer ${key}`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+    const get = (registry: RegistryApp) => asBytes(request(registry.app).get(path).set('authorization', `Bearer ${key}`));
     const [direct, through] = await Promise.all([get(app), get(pooled)]);
     expect({ path, status: through.status }).toEqual({ path, status: 200 });
     // A workbook carries its creation time; its size is the check there.

@@ -11,6 +11,7 @@ import { logger } from '../../src/logger';
 import { copyPlan } from '../../src/modules/export/export-copy';
 import { exportStatement } from '../../src/modules/export/export-stream';
 import { exportTypes } from '../../src/modules/export/export-types';
+import { asBytes } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 let app: TestApp;
@@ -54,16 +55,7 @@ afterAll(async () => {
 });
 
 const download = (registry: RegistryApp, path: string): Promise<{ status: number; body: Buffer; type: string }> =>
-  request(registry.app)
-    .get(path)
-    .set('authorization', `Bearer ${admin}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .then((res) => ({ status: res.status, body: res.body as Buffer, type: String(res.headers['content-type']) }));
+  asBytes(request(registry.app).get(path).set('authorization', `Bearer ${admin}`)).then((res) => ({ status: res.status, body: res.body as Buffer, type: String(res.headers['content-type']) }));
 
 /** The types COPY serves: every column has an exact SQL spelling, and no column is computed in Node. */
 const byCopy = () => exportTypes().filter((t) => copyPlan(t, 'csv', exportStatement(t, {})) !== null);

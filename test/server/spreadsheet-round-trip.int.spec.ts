@@ -14,7 +14,7 @@ import { creditCodeCheckCharacter } from '../../src/common/credit-code';
 import { fromGlobalId, toGlobalId } from '../../src/graphql/relay/global-id';
 import { fillExampleContext, writableTypes, type ExampleContext } from '../setup/record-examples';
 import { testEnterprises } from '../setup/fixtures';
-import { sqlNumber, sqlRows } from '../setup/queries';
+import { asBytes, sqlNumber, sqlRows } from '../setup/queries';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /** Every type with both an import and an export, as declared: a new type is covered without touching this file. */
@@ -65,14 +65,6 @@ function editOneCell(spec: RecordSpec, header: string[], row: string[]): void {
   row[count] = String(Number(row[count]) + 1);
 }
 
-/** A body read as bytes (a workbook). */
-const asBuffer = (req: request.Test) =>
-  req.buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
-
 /** A cell as text, as Excel would show a plain value (dates as YYYY-MM-DD). */
 const shown = (value: ExcelJS.CellValue): string => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
@@ -94,7 +86,7 @@ async function openExport(format: 'csv' | 'xlsx', slug: string, query: string, k
     const [fields, ...data] = parse(res.body as string, { bom: true }) as string[][];
     return { fields, data, original: res.body as string, withRow: async (index, row) => csv([fields, ...data.map((r, i) => (i === index ? row : r))]) };
   }
-  const res = await asBuffer(request(app.app).get(`/export/${slug}.xlsx?${query}`).set('authorization', `Bearer ${key}`));
+  const res = await asBytes(request(app.app).get(`/export/${slug}.xlsx?${query}`).set('authorization', `Bearer ${key}`));
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const workbook = new ExcelJS.Workbook();
@@ -294,7 +286,7 @@ describe('workbooks', () => {
   };
 
   it('an export writes codes as text, dates as dates, counts as numbers and enums in Chinese, under Chinese headers, and says what it holds', async () => {
-    const res = await asBuffer(request(app.app).get('/export/enterprises.xlsx?cityCode=320100').set('authorization', `Bearer ${admin}`));
+    const res = await asBytes(request(app.app).get('/export/enterprises.xlsx?cityCode=320100').set('authorization', `Bearer ${admin}`));
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/enterprises-\d{4}-\d{2}-\d{2}\.xlsx/);
     const workbook = await loadWorkbook(res.body as Buffer);
@@ -328,7 +320,7 @@ describe('workbooks', () => {
       code = body + creditCodeCheckCharacter(body);
     }
     const [{ id }] = await sqlRows(app, `INSERT INTO enterprise (credit_code, name, province_code, city_code) VALUES ($1, '数字信用代码事业单位', '320000', '320100') RETURNING id`, [code]);
-    const res = await asBuffer(request(app.app).get('/export/enterprises.xlsx?cityCode=320100').set('authorization', `Bearer ${admin}`));
+    const res = await asBytes(request(app.app).get('/export/enterprises.xlsx?cityCode=320100').set('authorization', `Bearer ${admin}`));
     const sheet = (await loadWorkbook(res.body as Buffer)).worksheets[0];
     const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     const rowOf = sheet.getColumn(header.indexOf('ID') + 1).values.indexOf(toGlobalId('Enterprise', id));
@@ -340,7 +332,7 @@ describe('workbooks', () => {
   it('the template has Chinese headers, a drop-down for every enum, instructions and an example sheet; filled in, it imports', async () => {
     const editor = (await app.createKey('CITY_EDITOR', NANJING)).key;
     const [enterprise] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING);
-    const res = await asBuffer(request(app.app).get('/import/innovation-studios/template.xlsx').set('authorization', `Bearer ${editor}`));
+    const res = await asBytes(request(app.app).get('/import/innovation-studios/template.xlsx').set('authorization', `Bearer ${editor}`));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX);
     const workbook = await loadWorkbook(res.body as Buffer);
@@ -381,7 +373,7 @@ describe('workbooks', () => {
 
 describe('POST /export/table.<format>: a list the caller holds, as the same cells', () => {
   const post = (format: string, body: unknown) =>
-    asBuffer(request(app.app).post(`/export/table.${format}`).set('authorization', `Bearer ${admin}`).set('content-type', 'application/json').send(body as object));
+    asBytes(request(app.app).post(`/export/table.${format}`).set('authorization', `Bearer ${admin}`).set('content-type', 'application/json').send(body as object));
 
   it('writes codes as text, numbers as numbers, dates as dates; CSV with a BOM', async () => {
     const table = { columns: ['code', 'name', 'count', 'signedOn'], rows: [['320100', '南京', 598, '2024-05-01'], ['320200', '无锡', null, null]], title: 'CityCounts' };

@@ -4,11 +4,11 @@
  * (so that clients share them, as a busy pooler's do), stopped by the test file that started it.
  * PgBouncer will not run as root: as root it is told to become `nobody`, which must read its files.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../src/db/embedded';
+import { startDaemon, stopped } from './daemon';
 import { findOrInstall } from './debian-package';
 
 export interface TestPgBouncer {
@@ -58,30 +58,7 @@ export async function startPgBouncer(
     ].join('\n') + '\n',
   );
   const asRoot = process.getuid?.() === 0;
-  const child = spawn(executable, [...(asRoot ? ['-u', 'nobody'] : []), ini], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`pgbouncer did not start within 10 s:\n${output}`)), 10_000);
-    function fail(error: Error) {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    }
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/process up|listening on 127\.0\.0\.1/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`pgbouncer exited (${code}) before it was ready:\n${output}`)));
-  });
-  // Keep reading its log, so that a full pipe never stops it.
-  child.stdout?.resume();
-  child.stderr?.resume();
+  const child = await startDaemon(executable, [...(asRoot ? ['-u', 'nobody'] : []), ini], /process up|listening on 127\.0\.0\.1/);
   return {
     url: (database) => `postgres://127.0.0.1:${port}/${database}`,
     stop: async () => {
@@ -89,12 +66,4 @@ export async function startPgBouncer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function stopped(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }

@@ -63,3 +63,11 @@ function ymd(date: string): [number, number, number] {
 export function keyed<T>(rows: T[], key: (row: T) => unknown[]): string[] {
   return rows.map((r) => JSON.stringify(key(r))).sort();
 }
+
+/** A response body read as bytes (a workbook, or a download compared byte for byte). */
+export const asBytes = (req: request.Test) =>
+  req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });

@@ -3,8 +3,8 @@
  * (installed by .ci/run, or here as root, where missing), on a free loopback port, keeping nothing
  * on disk, stopped by the test file that started it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../src/db/embedded';
+import { startDaemon, stopped } from './daemon';
 import { findOrInstall } from './debian-package';
 
 export interface TestRedis {
@@ -15,41 +15,8 @@ export interface TestRedis {
   restart(): Promise<void>;
 }
 
-function launch(executable: string, port: number): Promise<ChildProcess> {
-  const child = spawn(executable, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    function fail(error: Error) {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    }
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        child.stdout?.off('data', read);
-        child.stdout?.resume();
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`redis-server exited (${code}) before it was ready:\n${output}`)));
-  });
-}
-
-function stopped(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
+const launch = (executable: string, port: number) =>
+  startDaemon(executable, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], /Ready to accept connections/);
 
 export async function startRedis(): Promise<TestRedis> {
   const executable = await findOrInstall({ binary: 'redis-server', aptPackage: 'redis-server', neededFor: 'the shared rate-limit tests' });
