@@ -1,7 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { isEnumType, type GraphQLLeafType } from 'graphql';
 import { escapeLiteral } from 'pg';
-import { raw, renderInline, sql, type SqlFragment } from '../../db/sql';
+import { raw, render, renderInline, sql, type SqlFragment } from '../../db/sql';
 import { columnsByAlias } from '../../registry/table';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { exportColumns, leafFields } from './export-columns';
@@ -86,7 +86,10 @@ function cellsOf(type: ExportType): CopyCell[] | null {
 
 /** How COPY makes a type's download: the statement around the rows, and the stream that turns COPY's output into the file's bytes. */
 export interface CopyPlan {
+  /** The COPY to run, its filter values written in. */
   statement: string;
+  /** The same with placeholders where the values stand, for traces, which carry no value a caller gave (as every statement's span). */
+  shown: string;
   encoder(): Transform;
 }
 
@@ -100,9 +103,10 @@ export function copyPlan(type: ExportType, format: 'csv' | 'ndjson', rows: SqlFr
   if (!cellsByType.has(type.slug)) cellsByType.set(type.slug, cellsOf(type));
   const cells = cellsByType.get(type.slug);
   if (!cells) return null;
-  const statement = `COPY (${renderInline(sql`SELECT ${raw(cells.map((c) => c.expr).join(', '))} FROM (${rows}) r`)}) TO STDOUT (FORMAT binary)`;
+  const select = sql`SELECT ${raw(cells.map((c) => c.expr).join(', '))} FROM (${rows}) r`;
+  const copy = (query: string) => `COPY (${query}) TO STDOUT (FORMAT binary)`;
   const names = exportColumns(type).map((c) => c.name);
-  return { statement, encoder: () => new CopyEncoder(format, cells, names) };
+  return { statement: copy(renderInline(select)), shown: copy(render(select).text), encoder: () => new CopyEncoder(format, cells, names) };
 }
 
 /** Output is gathered into chunks of about this many bytes, as RecordEncoder's. */

@@ -100,12 +100,27 @@ class RowStage extends Transform {
   }
 }
 
-/** One checked-out connection, given back exactly once: to the pool if it is clean, dropped if not. */
+/**
+ * One checked-out connection, given back exactly once: to the pool if it is clean, dropped if not; or cut (its socket
+ * destroyed), the one way to stop a COPY that is still sending: PostgreSQL sends COPY's rows to the end whatever the
+ * client asks on the same connection, so a ROLLBACK queued behind it would wait for ever on a client that stopped
+ * reading. Cut off, the backend finds its client gone, ends the statement and rolls the transaction back. pg keeps the
+ * socket as `client.connection.stream` (not in its typings): test/server/export-streaming.int.spec.ts ("gives the
+ * connection back when the client walks away", by COPY) fails if that changes.
+ */
 function lease(client: PoolClient, onLost: (error: Error) => void) {
   let released = false;
+  let cutting = false;
   const lost = (error: Error) => {
-    onLost(error);
+    if (!cutting) onLost(error);
     release(error);
+  };
+  const cut = () => {
+    const socket = (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
+    if (!socket) throw new Error("pg's Client no longer keeps its socket as connection.stream: a download by COPY cannot be stopped");
+    cutting = true;
+    // pg then ends the client with "Connection terminated unexpectedly", which `lost` hears and gives back as broken.
+    socket.destroy();
   };
   const release = (error?: Error) => {
     if (released) return;
@@ -115,7 +130,7 @@ function lease(client: PoolClient, onLost: (error: Error) => void) {
   };
   // A checked-out client that loses its connection emits 'error'; unheard, that would end the process.
   client.on('error', lost);
-  return release;
+  return { release, cut };
 }
 
 const isClientAbort = (error: unknown, res: Response) => (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE' && !res.writableFinished;
@@ -131,7 +146,7 @@ const isClientAbort = (error: unknown, res: Response) => (error as { code?: stri
 export async function streamRecords(job: RecordExport, res: Response): Promise<void> {
   const log = logger.child({ requestId: job.requestId, export: job.type.slug });
   const client = await job.pool.connect();
-  const release = lease(client, (error) => {
+  const { release, cut } = lease(client, (error) => {
     log.error({ err: error }, 'export: database connection lost; response cut short');
     res.destroy(error);
   });
@@ -160,7 +175,7 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
     if (copy) {
       const head = headOf(job.format as 'csv' | 'ndjson', columns.map((c) => c.name));
       if (head) res.write(head);
-      await traceStatement(copy.statement, undefined, () => pipeline(client.query(copyTo(copy.statement)), copy.encoder(), res));
+      await traceStatement(copy.shown, undefined, () => pipeline(client.query(copyTo(copy.statement)), copy.encoder(), res));
     } else {
       const { text, values } = render(statement);
       const rows = client.query(new QueryStream(text, values, { batchSize: CURSOR_BATCH_ROWS }));
@@ -169,10 +184,13 @@ export async function streamRecords(job: RecordExport, res: Response): Promise<v
     await client.query('COMMIT');
     release();
   } catch (error) {
-    await client.query('ROLLBACK').then(
-      () => release(),
-      (rollbackError: Error) => release(rollbackError),
-    );
+    if (copy) cut();
+    else {
+      await client.query('ROLLBACK').then(
+        () => release(),
+        (rollbackError: Error) => release(rollbackError),
+      );
+    }
     if (isClientAbort(error, res)) log.info('export: the client closed the download before the end');
     else log.error({ err: error }, 'export failed after the first byte; response cut short');
   }
