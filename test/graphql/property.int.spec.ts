@@ -148,6 +148,13 @@ function personalFieldsIn(value: unknown, found: Array<{ id: unknown; field: str
   return found;
 }
 
+/**
+ * The data with every API key's `lastUsedAt` made one value: the key's use is marked by the request that reads it (at
+ * most once a minute), so the reference request, a moment later, may cross that minute and see a newer mark.
+ */
+const sameMinute = (data: unknown): unknown =>
+  JSON.parse(JSON.stringify(data ?? null), (key, value) => (key === 'lastUsedAt' && value !== null ? 'a moment of use' : value));
+
 const ROLES: Role[] = ['anonymous', 'ANALYST', 'CITY_EDITOR', 'ADMIN'];
 /**
  * Per role: queries answered without any error, queries refused for what they asked (an error other than
@@ -175,7 +182,7 @@ describe.each(ROLES.map((role, i) => [role, i]))('generated queries as %s', (rol
           // Compiled, with built-in scalars and enums unserialised: the same data as graphql-js.
           const reference = await postToGraphqlJs(role, query);
           expect(reference.status).toBe(status);
-          expect(JSON.parse(reference.text).data).toEqual(body.data);
+          expect(sameMinute(JSON.parse(reference.text).data)).toEqual(sameMinute(body.data));
         }
         if ((body.errors ?? []).some((e: any) => !LOAD_CODES.has(e.extensions.code))) seen[role].refused += 1;
         for (const error of body.errors ?? []) errorCodes.set(error.extensions.code, (errorCodes.get(error.extensions.code) ?? 0) + 1);
