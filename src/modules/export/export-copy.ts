@@ -5,7 +5,7 @@ import { raw, render, renderInline, sql, type SqlFragment } from '../../db/sql';
 import { columnsByAlias } from '../../registry/table';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { exportColumns, leafFields } from './export-columns';
-import { NUMBER } from './export-format';
+import { FORMULA_START, NUMBER } from './export-format';
 import type { ExportType } from './export-types';
 
 /**
@@ -121,8 +121,8 @@ const QUOTE = 0x22;
 const JSON_ESCAPES: Record<number, string> = Object.fromEntries(
   [...Array(0x20).keys(), QUOTE, 0x5c].map((b) => [b, JSON.stringify(String.fromCharCode(b)).slice(1, -1)]),
 );
-/** First bytes that make a spreadsheet run a cell: = + - @ TAB CR (FORMULA_START). */
-const FORMULA_BYTES = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+/** First bytes that make a spreadsheet run a cell (= + - @ TAB CR): the ASCII characters FORMULA_START matches, read from it. */
+const FORMULA_BYTES = new Set([...Array(0x80).keys()].filter((b) => FORMULA_START.test(String.fromCharCode(b))));
 
 /**
  * COPY's binary rows → CSV lines or NDJSON objects, byte for byte what RecordEncoder writes for the same values
