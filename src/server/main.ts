@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   // Listen first: liveness answers and readiness says 503 while the database starts or is retried.
   // A listen error (EADDRINUSE) fails the start before anything else has started.
   const serving = new Serving();
-  await serving.listen(config.port, config.host);
-  logger.info({ port: config.port }, 'listening; ready once the database is');
+  const port = await serving.listen(config.port, config.host);
+  logger.info({ port }, 'listening; ready once the database is');
 
   let prepared;
   try {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ErrorCode } from '../graphql/errors/codes';
@@ -109,13 +110,13 @@ export class Serving {
     else whileStarting(req, res);
   }
 
-  /** Listens; a listen error (EADDRINUSE) rejects, before anything else has started. */
-  listen(port: number, host: string): Promise<void> {
+  /** Listens; a listen error (EADDRINUSE) rejects, before anything else has started. Resolves to the port (PORT=0: the one the system chose). */
+  listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, host, () => {
         this.server.off('error', reject);
-        resolve();
+        resolve((this.server.address() as AddressInfo).port);
       });
     });
   }

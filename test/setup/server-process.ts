@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { freePort } from '../../src/db/embedded';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -25,8 +24,9 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** Starts src/server/main.ts the way `npm run start:dev` does (ts-node, transpile only), with no build step. */
 export async function startServer(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
+  // PORT=0 unless the test names one: the system gives a free port as the server listens, so no other suite's server or
+  // daemon can take it in between (as one could take a port freePort() had found, while ts-node compiled).
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   delete childEnv.TEST_DATABASE_URL;
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/server/main.ts'], {
@@ -54,8 +54,24 @@ export async function startServer(env: Record<string, string>): Promise<Running>
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const running = { child, base: `http://127.0.0.1:${port}`, logs, output: () => text, exited };
+  const listened = () => logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('listening'));
+  const running: Running = {
+    child,
+    /** The port the server logged that it listens on. */
+    get base() {
+      const port = env.PORT ?? listened()?.port;
+      if (!port) throw new Error(`the server has not said that it listens:\n${text.slice(-2000)}`);
+      return `http://127.0.0.1:${port}`;
+    },
+    logs,
+    output: () => text,
+    exited,
+  };
   started.push(running);
+  // Back once it listens (its address known), or once it has exited without (a start that fails, which the test looks at).
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (!gone && !listened()) await sleep(50);
   return running;
 }
 
@@ -111,8 +127,7 @@ export async function waitReady(server: Running, limitMs = 150_000): Promise<voi
   while (Date.now() < deadline) {
     if (exited) throw new Error(`the server exited with code ${exited.code} before it was ready:\n${server.output().slice(-3000)}`);
     try {
-      // Suites run side by side, and a port freePort() gave may be taken by another suite's server before this one
-      // listens (this one then exits with EADDRINUSE): ready is this server's answer only once it has logged that it listens.
+      // Ready is this server's answer only once it has logged that it listens (a port a test named may be another's).
       const listening = server.logs.some((l) => typeof l.msg === 'string' && l.msg.startsWith('listening'));
       if (listening && (await httpRequest(`${server.base}/readyz`)).status === 200) return;
     } catch {
