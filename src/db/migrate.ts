@@ -1,4 +1,4 @@
-import type { DataSource, Migration } from 'typeorm';
+import { Migration, type DataSource } from 'typeorm';
 import { registryModules, registryTypes } from '../modules';
 import { formerGoalTally, goalTallies } from '../registry/goal-tally';
 import { formerStatsTally, statsTallies } from '../registry/stats-tally';
@@ -13,12 +13,21 @@ import { retryingSharedCatalogRace } from './faults';
  * database's start (isSharedCatalogRace) left nothing behind, and the run goes on from it.
  */
 export async function migrateRegistry(dataSource: DataSource): Promise<Migration[]> {
-  const applied: Migration[] = [];
-  await retryingSharedCatalogRace(async () => {
-    applied.push(...(await dataSource.runMigrations({ transaction: 'each' })));
-  });
+  const before = new Set((await recordedMigrations(dataSource)).map((m) => m.name));
+  await retryingSharedCatalogRace(() => dataSource.runMigrations({ transaction: 'each' }));
+  // Read back rather than taken from the last attempt, which leaves out what an attempt that lost the race had committed.
+  const applied = (await recordedMigrations(dataSource)).filter((m) => !before.has(m.name));
   await syncRegistryTallies(dataSource);
   return applied;
+}
+
+/** The migrations the database has recorded as run (the DataSource's migrations table), in order; none before the first run. */
+async function recordedMigrations(dataSource: DataSource): Promise<Migration[]> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const [{ present }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]);
+  if (!present) return [];
+  const rows: Array<{ id: number; timestamp: number; name: string }> = await dataSource.query(`SELECT id, timestamp, name FROM "${table}" ORDER BY timestamp, id`);
+  return rows.map((r) => new Migration(r.id, Number(r.timestamp), r.name));
 }
 
 /** Makes every declared tally, rebuilding those whose declaration changed and taking away those no longer declared; resolves to their names. */
