@@ -9,6 +9,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** A transaction-mode pooler (PgBouncer…) in front of DATABASE_URL's server, for the request pool (src/db/request-pool.ts, behindPooler). */
   databasePoolerUrl: string | undefined;
+  /** Streaming replicas for reads (DATABASE_REPLICA_URLS, comma-separated; src/db/read-replicas.ts). */
+  databaseReplicaUrls: string[];
+  /** A replica further behind the primary than this is not read from (REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
   dataDir: string;
   embeddedPgPort: number;
   logLevel: string;
@@ -95,6 +99,21 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitOptions | null {
   };
 }
 
+/** DATABASE_REPLICA_URLS: PostgreSQL URLs separated by commas (a comma inside one is written %2C). */
+function replicaUrls(raw: string | undefined): string[] {
+  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const url of urls) {
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      // said below, without the URL, which may hold a password
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new Error('DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas');
+  }
+  return urls;
+}
+
 function trustProxy(raw: string | undefined): boolean | number | string {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
@@ -121,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolerUrl: env.DATABASE_POOLER_URL || undefined,
+    databaseReplicaUrls: replicaUrls(env.DATABASE_REPLICA_URLS),
+    replicaMaxLagMs: whole(env, 'REPLICA_MAX_LAG_MS', 3_000, 1),
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 0),
     logLevel: env.LOG_LEVEL || 'info',

@@ -1,4 +1,4 @@
-import { registryChanges } from '../db/registry-changes';
+import { registryChanges, writersOf } from '../db/registry-changes';
 import { sessionOptions } from '../db/request-pool';
 import { Client, type Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -106,7 +106,7 @@ export class ApiKeyCache {
     this.listener = client;
     // Two channels: a key changed (empty the key cache), or the registry did, on any instance (empty the response cache).
     let registryChannel: string | undefined;
-    client.on('notification', (message) => (message.channel === registryChannel ? registryChanges.committed() : this.clear()));
+    client.on('notification', (message) => (message.channel === registryChannel ? registryChanges.committed(writersOf(message.payload)) : this.clear()));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     this.connecting = client

@@ -37,12 +37,13 @@ export function applicationRoleUrl(ownerUrl: string, password: string): string {
 }
 
 /**
- * The request pool's URL through a pooler (DATABASE_POOLER_URL): the pooler's host, port and, where it names one, database;
- * the application role's name and password, whatever the pooler URL says (its own user would not be under row-level security).
+ * A request pool's URL at another server than DATABASE_URL's: a pooler (DATABASE_POOLER_URL) or a streaming replica
+ * (DATABASE_REPLICA_URLS): that URL's host, port, options and, where it names one, database; the application role's name and
+ * password, whatever that URL says (its own user would not be under row-level security; a replica has the primary's roles).
  */
-export function throughPooler(requestUrl: string, poolerUrl: string): string {
+export function applicationRoleAt(requestUrl: string, serverUrl: string): string {
   const direct = new URL(requestUrl);
-  const url = new URL(poolerUrl);
+  const url = new URL(serverUrl);
   url.username = direct.username;
   url.password = direct.password;
   if (url.pathname === '' || url.pathname === '/') url.pathname = direct.pathname;

@@ -98,7 +98,7 @@ async function migrateAndSeed(config: Config, dataSource: DataSource, ownerUrl: 
 }
 
 /** host:port/database of a PostgreSQL URL, for the log (never its password). */
-function targetOf(url: string): string {
+export function targetOf(url: string): string {
   try {
     const u = new URL(url);
     return `${u.hostname}:${u.port || 5432}${u.pathname}`;

@@ -58,8 +58,13 @@ async function binaries(): Promise<Binaries> {
   }
 }
 
+/** Another program of the same PostgreSQL build (pg_basebackup, for the tests' streaming replica). */
+export async function embeddedProgram(name: string): Promise<string> {
+  return path.join(path.dirname((await binaries()).postgres), name);
+}
+
 /** PostgreSQL refuses to run as root; on a root machine we run it as the `postgres` user. */
-function serverUser(): { uid: number; gid: number } | undefined {
+export function serverUser(): { uid: number; gid: number } | undefined {
   if (userInfo().uid !== 0) return undefined;
   const ids = () => ({
     uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
@@ -215,7 +220,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const text = chunk.toString();
       output += text;
       log(text);
-      if (text.includes('database system is ready to accept connections')) resolve();
+      // A streaming replica's data directory (standby.signal) starts as one, ready for read-only connections.
+      if (/database system is ready to accept (read-only )?connections/.test(text)) resolve();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

@@ -6,6 +6,7 @@ import { logger } from '../logger';
 import { isTransactionConflict } from './faults';
 import { backendPid, poolBounds, RequestDeadlineError, Semaphore, watchDeadline } from './request-bounds';
 import { registryChanges } from './registry-changes';
+import { isReplicaFailure, parseWalPosition, type RequestReads } from './read-replicas';
 import { behindPooler, preparedName } from './request-pool';
 import { render, type SqlFragment } from './sql';
 
@@ -29,6 +30,8 @@ export interface TransactionSettings {
 const MAX_PREPARED = 200;
 /** How often a write transaction is run when PostgreSQL breaks a deadlock by ending it (isTransactionConflict). */
 const TRANSACTION_ATTEMPTS = 3;
+/** After COMMIT: the WAL's insert position is past the commit record. */
+const WRITE_POSITION = 'SELECT pg_current_wal_insert_lsn()::text AS lsn';
 const statementNames = new Map<string, string>();
 function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
@@ -53,6 +56,8 @@ export class RequestDb {
   heavy = false;
   /** With tracing on, the GraphQL execution's span (src/server/tracing.ts): the statements' spans go under it. */
   traceParent: Context | undefined;
+  /** With read replicas (DATABASE_REPLICA_URLS): where this request's reads outside a transaction go (src/db/read-replicas.ts). */
+  reads: RequestReads | null = null;
   private readonly deadline: number;
   private readonly timeoutMs: number;
   private readonly slots: Semaphore;
@@ -70,15 +75,33 @@ export class RequestDb {
 
   async query<T = Record<string, unknown>>(fragment: SqlFragment): Promise<T[]> {
     const { text, values, plannedByValues } = render(fragment);
-    // Behind a transaction pooler the next statement may meet another server connection, which knows no name (behindPooler).
-    const name = plannedByValues ? undefined : preparedName(this.pool, statementName(text));
     if (this.client) {
       this.count();
-      return (await this.run(this.client, name, text, values)) as T[];
+      return (await this.run(this.client, this.pool, this.nameFor(this.pool, text, plannedByValues), text, values)) as T[];
     }
-    const release = this.holdNow() ?? (await this.hold());
+    const route = this.reads?.current();
+    if (!route || route.server === 'primary') return this.queryOn<T>(this.pool, text, values, plannedByValues);
     try {
-      const client = await this.pool.connect();
+      return await this.queryOn<T>(route.pool, text, values, plannedByValues);
+    } catch (error) {
+      // A replica that went down or cancelled the read to replay WAL: the same read on the primary, no error to the caller.
+      if (error instanceof RequestDeadlineError || !isReplicaFailure(error)) throw error;
+      this.reads!.failed(error);
+      return this.queryOn<T>(this.pool, text, values, plannedByValues);
+    }
+  }
+
+  /** The statement's name on `pool`: behind a transaction pooler the next statement may meet another server connection, which knows no name (behindPooler). */
+  private nameFor(pool: Pool, text: string, plannedByValues: boolean): string | undefined {
+    return plannedByValues ? undefined : preparedName(pool, statementName(text));
+  }
+
+  /** One statement on a connection of `pool` (the primary's request pool or a replica's), held for it alone. */
+  private async queryOn<T>(pool: Pool, text: string, values: unknown[], plannedByValues: boolean): Promise<T[]> {
+    const name = this.nameFor(pool, text, plannedByValues);
+    const release = this.holdNow() ?? (await this.hold(pool));
+    try {
+      const client = await pool.connect();
       // As pool.query does: a connection that breaks while checked out emits 'error' (unheard, that
       // would end the process), and one whose statement failed (a deadline's cancel among others) is
       // dropped rather than given back.
@@ -87,7 +110,7 @@ export class RequestDb {
       client.on('error', onError);
       try {
         this.count();
-        return (await this.run(client, name, text, values)) as T[];
+        return (await this.run(client, pool, name, text, values)) as T[];
       } catch (error) {
         broken ??= error as Error;
         throw error;
@@ -112,12 +135,12 @@ export class RequestDb {
   }
 
   /** A connection slot of this request, and of the heavy lane for a heavy one; refused past the deadline. */
-  private async hold(): Promise<() => void> {
+  private async hold(pool: Pool = this.pool): Promise<() => void> {
     if (Date.now() >= this.deadline) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
     const slot = await this.slots.acquire(this.deadline, () => new RequestDeadlineError('request-deadline', this.timeoutMs));
     if (!this.isHeavy) return slot;
     try {
-      const lane = await poolBounds(this.pool).heavyLane.acquire(this.deadline, () => new RequestDeadlineError('heavy-lane-timeout', this.timeoutMs));
+      const lane = await poolBounds(pool).heavyLane.acquire(this.deadline, () => new RequestDeadlineError('heavy-lane-timeout', this.timeoutMs));
       return () => {
         lane();
         slot();
@@ -132,10 +155,10 @@ export class RequestDb {
    * One statement on `client`, cancelled if it is still running at the deadline (watchDeadline); the
    * cancelled statement fails with RequestDeadlineError rather than PostgreSQL's "canceling statement".
    */
-  private async run(client: PoolClient, name: string | undefined, text: string, values: unknown[]): Promise<unknown[]> {
+  private async run(client: PoolClient, pool: Pool, name: string | undefined, text: string, values: unknown[]): Promise<unknown[]> {
     if (Date.now() >= this.deadline) throw new RequestDeadlineError('request-deadline', this.timeoutMs);
-    const pid = behindPooler(this.pool) ? null : backendPid(client);
-    const watched = pid === null ? null : { deadline: this.deadline, pool: this.pool, pid, cancelling: undefined as Promise<void> | undefined };
+    const pid = behindPooler(pool) ? null : backendPid(client);
+    const watched = pid === null ? null : { deadline: this.deadline, pool, pid, cancelling: undefined as Promise<void> | undefined };
     const unwatch = watched ? watchDeadline(watched) : null;
     try {
       const result = await traceStatement(text, name, () => client.query({ name, text, values }), this.traceParent ?? this.parent?.traceParent);
@@ -206,6 +229,12 @@ export class RequestDb {
       const result = await work(tx);
       await traced('COMMIT', () => client.query('COMMIT'));
       this.statements += 1;
+      if (this.reads) {
+        // Where the commit is in the WAL: this caller's later reads wait for a replica past it (read-your-writes).
+        const position = (await traced(WRITE_POSITION, () => client.query<{ lsn: string }>(WRITE_POSITION))) as { rows: Array<{ lsn: string }> };
+        this.statements += 1;
+        this.reads.wrote(parseWalPosition(position.rows[0].lsn)!);
+      }
       registryChanges.committed();
       return result;
     } catch (error) {

@@ -21,6 +21,8 @@ import { dashboardRouter } from './dashboard/dashboard.router';
 import { graphiqlRouter } from './graphiql';
 import { apolloHandler, batchLimit, queryShapeLimit, requireJsonBody } from './graphql-http';
 import { responseCache } from './response-cache';
+import { readRouting } from './read-routing';
+import { formatWalPosition, type ReadReplicas } from '../db/read-replicas';
 import { healthRouter } from './health';
 import { httpRequestContext, requestIds } from './http-context';
 import { HttpError, sendError, sendHttpError } from './http-error';
@@ -46,16 +48,24 @@ export interface RegistryApp {
   apiKeys: ApiKeyCache;
 }
 
-/** Reports each response's request id and SQL statement count in `extensions`. */
+/**
+ * Reports each response's request id and SQL statement count in `extensions`, and, with read replicas, the consistency token
+ * of a write (src/db/read-replicas.ts). A mutation reads from the primary (read replicas).
+ */
 const requestReport: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (operation?.operation === 'mutation') contextValue.db.reads?.writing();
+      },
       async willSendResponse({ contextValue, response }) {
         if (response.body.kind !== 'single') return;
+        const written = contextValue.db.reads?.committedAt;
         response.body.singleResult.extensions = {
           ...response.body.singleResult.extensions,
           requestId: contextValue.requestId,
           sqlStatements: contextValue.db.statements,
+          ...(written ? { consistencyToken: formatWalPosition(written) } : {}),
         };
       },
     };
@@ -79,6 +89,8 @@ export interface AppOptions {
   queryLimits?: QueryLimits;
   /** CSV and NDJSON downloads by COPY where the type allows (EXPORTS_BY_COPY); true when unset. */
   exportsByCopy?: boolean;
+  /** Streaming replicas for reads (DATABASE_REPLICA_URLS, src/db/read-replicas.ts), started; none when unset. */
+  replicas?: ReadReplicas | null;
 }
 
 /**
@@ -87,7 +99,8 @@ export interface AppOptions {
  */
 export async function createApp(dataSource: DataSource, pool: Pool, options: AppOptions = { requireKey: false }): Promise<RegistryApp> {
   const log = options.logger ?? logger;
-  const metrics = new Metrics(pool);
+  const metrics = new Metrics(pool, options.replicas ?? null);
+  const reads = readRouting(options.replicas ?? null);
   const limiter = options.rateLimit ? await createRateLimiter(options.rateLimit, log, (budget) => metrics.refused(budget)) : null;
   const limit = limiter ? [limiter.middleware] : [];
   const queryLimits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
@@ -129,6 +142,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     requestLog('graphql', log, metrics),
     auth,
     ...limit,
+    reads,
     requireJsonBody(),
     express.json({ limit: '1mb' }),
     batchLimit(queryLimits.maxBatch),
@@ -138,8 +152,8 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
   app.use(healthRouter(dataSource));
   app.use(metricsRouter(metrics, options.metricsToken));
   app.use(dashboardRouter());
-  app.use('/import', requestLog('import', log, metrics), auth, ...limit, csvImportRouter(pool));
-  app.use('/export', requestLog('export', log, metrics), auth, ...limit, exportRouter(pool, { byCopy: options.exportsByCopy ?? true }));
+  app.use('/import', requestLog('import', log, metrics), auth, ...limit, reads, csvImportRouter(pool));
+  app.use('/export', requestLog('export', log, metrics), auth, ...limit, reads, exportRouter(pool, { byCopy: options.exportsByCopy ?? true }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path.slice(0, 100)}; the API is at /graphql.`);

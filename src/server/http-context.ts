@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { prefersChinese } from '../graphql/errors/chinese-messages';
 import { ANONYMOUS, type Caller } from '../auth/caller';
 import { createRequestContext, type RequestContext } from '../graphql/context';
+import { readsOf } from './read-routing';
 
 /** The caller's own id (up to 100 characters, so that a proxy's id joins the logs up) or a new UUID. */
 export function requestIdFrom(header: string | string[] | undefined): string {
@@ -31,12 +32,14 @@ export function requestIds() {
 }
 
 /**
- * The request context of an HTTP request (caller from authenticate(), its id), kept on
+ * The request context of an HTTP request (caller from authenticate(), its id, where its reads go), kept on
  * res.locals so that the request's log line and metrics can read what it did (request-log.ts).
  */
 export function httpRequestContext(pool: Pool, req: Request, res: Response): RequestContext {
   const language = prefersChinese(req.header('accept-language')) ? 'zh' : 'en';
   const context = createRequestContext(pool, requestIdOf(req, res), (res.locals.caller as Caller | undefined) ?? ANONYMOUS, (res.locals.apiKey as string | null) ?? null, language);
+  // With read replicas, its reads go where read-routing.ts chose (src/db/read-replicas.ts).
+  context.db.reads = readsOf(res);
   res.locals.requestContext = context;
   return context;
 }

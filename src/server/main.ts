@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { prepareDatabase } from '../db/bootstrap';
+import { prepareDatabase, targetOf } from '../db/bootstrap';
+import { ReadReplicas } from '../db/read-replicas';
 import { guardBiReaderSessions } from '../db/bi-reader';
 import { AppDataSource } from '../db/data-source';
-import { throughPooler } from '../db/app-role';
+import { applicationRoleAt } from '../db/app-role';
 import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
 import { createApp } from './app';
@@ -54,9 +55,19 @@ async function main(): Promise<void> {
   const { embedded, requestUrl } = prepared;
   // Behind a transaction pooler: the request pool through it, the LISTEN session straight to PostgreSQL (request-pool.ts).
   const requestPool = config.databasePoolerUrl
-    ? createRequestPool(throughPooler(requestUrl, config.databasePoolerUrl), undefined, {}, { directUrl: requestUrl })
+    ? createRequestPool(applicationRoleAt(requestUrl, config.databasePoolerUrl), undefined, {}, { directUrl: requestUrl })
     : createRequestPool(requestUrl);
   if (config.databasePoolerUrl) logger.info('requests go through the pooler in DATABASE_POOLER_URL: no named prepared statements; statement_timeout set on the role');
+  // Streaming replicas for reads, as the application role (a replica has the primary's roles); checked before the first request.
+  const replicas = config.databaseReplicaUrls.length
+    ? new ReadReplicas(
+        requestPool,
+        config.databaseReplicaUrls.map((url) => ({ name: targetOf(url), pool: createRequestPool(applicationRoleAt(requestUrl, url)) })),
+        { maxLagMs: config.replicaMaxLagMs, log: logger },
+      )
+    : null;
+  await replicas?.start();
+  if (replicas) logger.info({ replicas: replicas.replicas.map((r) => ({ replica: r.name, up: r.up })), maxLagMs: config.replicaMaxLagMs }, 'reads go to streaming replicas where they are within REPLICA_MAX_LAG_MS and past the caller\'s writes');
   const stopBiReaderGuard = guardBiReaderSessions(AppDataSource, logger);
   const { app, apollo } = await createApp(AppDataSource, requestPool, {
     requireKey: config.nodeEnv === 'production',
@@ -66,6 +77,7 @@ async function main(): Promise<void> {
     production: config.nodeEnv === 'production',
     queryLimits: config.queryLimits,
     exportsByCopy: config.exportsByCopy,
+    replicas,
   });
   serving.serve(app);
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -82,6 +94,7 @@ async function main(): Promise<void> {
     // A cut request may still wait on a statement, and Redis may not answer: neither is waited for beyond a moment.
     stopBiReaderGuard();
     await within(apollo.stop(), 1000);
+    await within(replicas?.close() ?? Promise.resolve(), 1000);
     await within(requestPool.end(), 1000);
     await within(AppDataSource.destroy(), 1000);
     await embedded?.stop();

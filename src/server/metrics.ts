@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { Pool } from 'pg';
+import type { ReadReplicas } from '../db/read-replicas';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { bearerToken } from '../auth/authenticate';
 import { sendError } from './http-error';
@@ -86,7 +87,8 @@ export class Metrics {
     registers: this.registers,
   });
 
-  constructor(pool: Pool) {
+  constructor(pool: Pool, replicas: ReadReplicas | null = null) {
+    if (replicas) replicaMetrics(replicas, this.registers);
     new Gauge({
       name: 'registry_db_pool_connections',
       help: 'Connections of the request pool: in_use (checked out), idle, and waiting (requests queued for one).',
@@ -121,6 +123,42 @@ export class Metrics {
   refused(budget: Budget): void {
     this.rateLimited.inc({ budget: budget.kind });
   }
+}
+
+/** Read replicas (src/db/read-replicas.ts): whether each is in use, its lag, and where reads went and why. */
+function replicaMetrics(replicas: ReadReplicas, registers: Registry[]): void {
+  new Gauge({
+    name: 'registry_replica_up',
+    help: 'Whether a read replica (DATABASE_REPLICA_URLS, by host:port/database) answered its last check as a streaming replica: 1 up, 0 down.',
+    labelNames: ['replica'],
+    registers,
+    collect() {
+      for (const r of replicas.replicas) this.set({ replica: r.name }, r.up ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'registry_replica_lag_seconds',
+    help: 'How long a read replica has been missing WAL the primary had (0: it had replayed all at its last check). Past REPLICA_MAX_LAG_MS it is not read from.',
+    labelNames: ['replica'],
+    registers,
+    collect() {
+      const now = Date.now();
+      for (const r of replicas.replicas) if (r.up) this.set({ replica: r.name }, replicas.lagMs(r, now) / 1000);
+    },
+  });
+  new Counter({
+    name: 'registry_reads_total',
+    help: 'Requests whose reads went to the primary or a replica, and why (replica; no-replica: none up and within the max lag; read-your-writes: behind the caller\'s write or token; write: a mutation or import; replica-failed: read again on the primary).',
+    labelNames: ['server', 'reason'],
+    registers,
+    collect() {
+      this.reset();
+      for (const [key, count] of replicas.routed) {
+        const [server, reason] = key.split(':');
+        this.inc({ server, reason }, count);
+      }
+    },
+  });
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
+import { readsOf } from './read-routing';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../graphql/context';
@@ -49,6 +50,8 @@ export function requestLog(route: RequestObservation['route'], log: Logger, metr
       // plugin sees, are recorded where they are written (src/server/http-error.ts); GraphQL's in the outcome.
       const errorCodes = [...new Set([...errorCodesOf(res), ...(context?.outcome.errorCodes ?? [])])];
       const sqlStatements = context ? context.db.statements : null;
+      // With read replicas: which server the request read from, and why (src/db/read-replicas.ts).
+      const read = readsOf(res)?.taken;
       metrics.observe({ route, operationName: operationNames[0] ?? null, status: res.statusCode, durationSeconds, sqlStatements, errorCodes });
       // At LOG_LEVEL=warn and above only failures are logged: no line is built for the rest.
       if (res.statusCode < 500 && !log.isLevelEnabled('info')) return;
@@ -64,6 +67,7 @@ export function requestLog(route: RequestObservation['route'], log: Logger, metr
         sqlStatements,
         queryCost: context ? context.outcome.queryCost : null,
         errorCodes,
+        ...(read ? { readFrom: read.server, readReason: read.reason } : {}),
         // The trace this request belongs to: its span's with tracing on, else the caller's traceparent, for joining logs up.
         traceId: (res.locals.traceId as string | undefined) ?? traceIdOf(req.header('traceparent')),
         ...(res.writableFinished ? {} : { aborted: true }),

@@ -28,7 +28,8 @@ export function responseCache(maxSizeBytes = 32 * 1024 * 1024): ApolloServerPlug
     },
   };
   // The policy is known before execution (cache-policy.ts): a query that may not be cached is not
-  // hashed and looked up either.
+  // hashed and looked up either. An answer read from a replica is kept only if the replica had replayed every change
+  // this instance has heard of (src/db/read-replicas.ts, cacheable): else the cache would keep what the write emptied it of.
   const cacheable = async ({ overallCachePolicy }: { overallCachePolicy: { policyIfCacheable(): unknown } }) => overallCachePolicy.policyIfCacheable() !== null;
-  return [ApolloServerPluginCacheControlDisabled(), staticCachePolicy(), responseCachePlugin<RequestContext>({ cache, shouldReadFromCache: cacheable }), invalidation];
+  return [ApolloServerPluginCacheControlDisabled(), staticCachePolicy(), responseCachePlugin<RequestContext>({ cache, shouldReadFromCache: cacheable, shouldWriteToCache: async ({ contextValue }) => contextValue.db.reads?.cacheable ?? true }), invalidation];
 }

@@ -8,7 +8,7 @@
  */
 import { Pool } from 'pg';
 import request from 'supertest';
-import { applicationRolePassword, throughPooler } from '../../src/db/app-role';
+import { applicationRolePassword, applicationRoleAt } from '../../src/db/app-role';
 import { createRequestPool, roleSettingsForPooler } from '../../src/db/request-pool';
 import { logger } from '../../src/logger';
 import { createApp, type RegistryApp } from '../../src/server/app';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   poolerUrl = bouncer.url(database);
   singleUrl = bouncer.url(`${database}_single`);
   await roleSettingsForPooler(app.dataSource, STATEMENT_TIMEOUT_MS);
-  pooledPool = createRequestPool(throughPooler(requestUrlOf(ownerUrl), poolerUrl), 8, {}, { directUrl: requestUrlOf(ownerUrl) });
+  pooledPool = createRequestPool(applicationRoleAt(requestUrlOf(ownerUrl), poolerUrl), 8, {}, { directUrl: requestUrlOf(ownerUrl) });
   pooled = await createApp(app.dataSource, pooledPool, { requireKey: false, logger: logger.child({}, { level: 'warn' }) });
 }, 120_000);
 afterAll(async () => {
@@ -119,7 +119,7 @@ it('refuses a revoked key at once: the key cache listens straight to PostgreSQL,
 
 describe('without DATABASE_POOLER_URL, the same pooler', () => {
   it('refuses the request pool: it sends statement_timeout and options at login', async () => {
-    const plain = createRequestPool(throughPooler(requestUrlOf(ownerUrl), poolerUrl), 2);
+    const plain = createRequestPool(applicationRoleAt(requestUrlOf(ownerUrl), poolerUrl), 2);
     try {
       await expect(plain.query('SELECT 1')).rejects.toThrow(/unsupported startup parameter/);
     } finally {
@@ -128,7 +128,7 @@ describe('without DATABASE_POOLER_URL, the same pooler', () => {
   });
 
   it('lets named statements of two clients meet on its one server connection', async () => {
-    const plain = new Pool({ connectionString: throughPooler(requestUrlOf(ownerUrl), singleUrl), max: 2 });
+    const plain = new Pool({ connectionString: applicationRoleAt(requestUrlOf(ownerUrl), singleUrl), max: 2 });
     try {
       const [a, b] = [await plain.connect(), await plain.connect()];
       await a.query({ name: 'registry_1', text: 'SELECT 1 AS one' });

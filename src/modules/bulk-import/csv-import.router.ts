@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { MAX_UPSERT_RECORDS, upsertRefusedTo } from '../../registry/writes/bulk-upsert';
 import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { httpRequestContext } from '../../server/http-context';
+import { formatWalPosition } from '../../db/read-replicas';
 import { HttpError, sendError, sendHttpError } from '../../server/http-error';
 import { prefersChinese, refusalsInChinese } from '../../graphql/errors/chinese-messages';
 import { XLSX_CONTENT_TYPE } from '../export/export-format';
@@ -100,6 +101,8 @@ export function csvImportRouter(pool: Pool): Router {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       try {
         const ctx = httpRequestContext(pool, req, res);
+        // An import writes: what it reads comes from the primary (src/db/read-replicas.ts).
+        ctx.db.reads?.writing();
         const payload =
           mediaTypeOf(req.header('content-type')) === XLSX_CONTENT_TYPE
             ? await importRead(ctx, type, await readWorkbook(type, body), req.header('idempotency-key'))
@@ -108,6 +111,8 @@ export function csvImportRouter(pool: Pool): Router {
         if (status === 403 && caller.kind === 'anonymous') res.status(401).setHeader('www-authenticate', 'Bearer realm="reform-registry"');
         else res.status(status);
         if (payload.replayed) res.setHeader('idempotent-replayed', 'true');
+        // With read replicas: sent back as a Consistency-Token header, any instance's reads see this import.
+        if (ctx.db.reads?.committedAt) res.setHeader('consistency-token', formatWalPosition(ctx.db.reads.committedAt));
         res.vary('Accept-Language');
         if (ctx.language === 'zh') refusalsInChinese(payload);
         res.json(payload);

@@ -8,6 +8,8 @@ import { ANONYMOUS, type Caller } from '../../auth/caller';
 import { buildRegistrySchema } from '../schema';
 import { httpRequestContext, requestIdOf } from '../../server/http-context';
 import { HttpError } from '../../server/http-error';
+import { readsOf } from '../../server/read-routing';
+import { isReplicaFailure } from '../../db/read-replicas';
 import { encoderFor, EXPORT_FORMATS, isExportFormat, setExportHeaders, type ExportFormat } from './export-format';
 import { readParameters } from './export-parameters';
 import { statsFieldOf, statsRows } from './export-stats';
@@ -101,7 +103,18 @@ export function exportRouter(pool: Pool, options: { byCopy: boolean } = { byCopy
     }
     running += 1;
     try {
-      await streamRecords({ pool, caller, apiKey, requestId, type, format, filter, byCopy: options.byCopy }, res);
+      const job = { pool, caller, apiKey, requestId, type, format, filter, byCopy: options.byCopy };
+      // With read replicas, a download reads from the replica the request's reads go to; one that fails before the first byte is
+      // run again on the primary (src/db/read-replicas.ts).
+      const reads = readsOf(res);
+      const route = reads?.current();
+      try {
+        await streamRecords(route ? { ...job, pool: route.pool } : job, res);
+      } catch (error) {
+        if (!route || route.server === 'primary' || res.headersSent || !isReplicaFailure(error)) throw error;
+        reads!.failed(error);
+        await streamRecords(job, res);
+      }
     } finally {
       running -= 1;
     }
