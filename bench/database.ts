@@ -41,8 +41,8 @@ function seedFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-export async function prepareBenchDatabase(scale: number, options: { fresh: boolean; root: string }): Promise<BenchDatabase> {
-  const dataDir = path.join(options.root, '.data', 'bench', `scale-${scale}`);
+export async function prepareBenchDatabase(scale: number, options: { fresh: boolean; root: string; national?: boolean }): Promise<BenchDatabase> {
+  const dataDir = path.join(options.root, '.data', 'bench', `${options.national ? 'national-' : ''}scale-${scale}`);
   const fingerprintFile = `${dataDir}.seed-fingerprint`;
   const fingerprint = seedFingerprint(options.root);
   const stale = !existsSync(fingerprintFile) || readFileSync(fingerprintFile, 'utf8').trim() !== fingerprint;
@@ -53,7 +53,7 @@ export async function prepareBenchDatabase(scale: number, options: { fresh: bool
     await dataSource.initialize();
     try {
       await migrateRegistry(dataSource);
-      const seeded = await seedScale(dataSource, scale);
+      const seeded = await seedScale(dataSource, scale, { national: options.national });
       writeFileSync(fingerprintFile, `${fingerprint}\n`);
       const [{ version }] = await dataSource.query(`SELECT current_setting('server_version') AS version`);
       return {

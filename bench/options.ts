@@ -4,6 +4,8 @@ import { SYSTEMS, type System } from './queries';
 
 export interface BenchOptions {
   scale: number;
+  /** --national: every province at scale N (seeds/scale/plan.ts), not Jiangsu alone. */
+  national: boolean;
   only: number[];
   /** Measure writes too (bench/writes.ts): `W` in --only, part of the default. */
   writes: boolean;
@@ -24,6 +26,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --scale N             data set size (default 10; BENCH_SCALE); the data dir .data/bench/scale-N is reused
+  --national            every province at scale N (npm run seed -- --national), in .data/bench/national-scale-N
   --only 2,3            queries to run (default all: 1-6 and W, the writes of bench/writes.ts; BENCH_ONLY)
   --systems api,raw     systems to run: api, raw, postgraphile (default all; BENCH_SYSTEMS)
   --duration S          seconds of load per query and system (default 10; BENCH_DURATION)
@@ -63,7 +66,7 @@ function positive(raw: string | undefined, name: string, fallback: number, min =
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const known = new Set(['--scale', '--only', '--systems', '--duration', '--connections', '--warmup', '--latency-duration', '--pool', '--rounds',
-    '--fresh', '--cache', '--profile', '--sql', '--caller', '--api-log-level', '--help']);
+    '--fresh', '--national', '--cache', '--profile', '--sql', '--caller', '--api-log-level', '--help']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a.split('=')[0]));
   if (unknown.length) throw new Error(`unknown option ${unknown.join(', ')}\n${USAGE}`);
   const scaleRaw = value(argv, '--scale', env.BENCH_SCALE);
@@ -87,6 +90,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     latencyDuration: positive(value(argv, '--latency-duration', env.BENCH_LATENCY_DURATION), '--latency-duration', 5),
     poolSize: positive(value(argv, '--pool', env.BENCH_POOL), '--pool', 10),
     fresh: argv.includes('--fresh'),
+    national: argv.includes('--national'),
     cache: argv.includes('--cache'),
     profile: argv.includes('--profile'),
     sql: argv.includes('--sql'),

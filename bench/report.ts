@@ -34,6 +34,8 @@ export interface Report {
   commit: string | null;
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: Record<string, string>; postgres: string; loadAverage: { start: number[]; end: number[] } };
   scale: number;
+  /** Every province at scale N (--national); absent in reports from before it existed. */
+  national?: boolean;
   asOf: string;
   settings: Record<string, unknown>;
   notes: string[];
@@ -73,7 +75,7 @@ const failures = (c: Cell) => (c.rounds ?? [c.load!]).reduce((n, x) => n + x.loa
 export function markdown(r: Report): string {
   const cell = (q: number, s: System) => r.cells.find((c) => c.query === q && c.system === s && c.load);
   const lines = [
-    `Scale ${r.scale} (as of ${r.asOf}) · ${r.machine.cores} × ${r.machine.cpu} · ${r.machine.memoryGiB} GiB · PostgreSQL ${r.machine.postgres} · ` +
+    `${r.national ? 'National scale' : 'Scale'} ${r.scale} (as of ${r.asOf}) · ${r.machine.cores} × ${r.machine.cpu} · ${r.machine.memoryGiB} GiB · PostgreSQL ${r.machine.postgres} · ` +
       Object.entries(r.machine.node).map(([k, v]) => `${NAMES[k as System] ?? k} on Node ${v}`).join(', ') + ` · commit ${r.commit ?? '?'} · ${r.startedAt.slice(0, 16)}Z · ` +
       `load average ${r.machine.loadAverage.start[0].toFixed(1)} at start, ${r.machine.loadAverage.end[0].toFixed(1)} at end (1 min)`,
     `${r.settings.connections} connections for ${r.settings.duration} s after ${r.settings.warmup} s of warm-up, then 1 connection for ${r.settings.latencyDuration} s` +
@@ -111,11 +113,11 @@ export function markdown(r: Report): string {
   return lines.join('\n') + '\n';
 }
 
-/** Writes <stamp>-scale-N.json and .md; returns the markdown's path. */
+/** Writes <stamp>-scale-N.json and .md (…-national-scale-N for --national); returns the markdown's path. */
 export function writeReport(root: string, r: Report): string {
   const dir = path.join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `${r.startedAt.slice(0, 16).replace(/[:T]/g, '-')}-scale-${r.scale}`);
+  const base = path.join(dir, `${r.startedAt.slice(0, 16).replace(/[:T]/g, '-')}-${r.national ? 'national-' : ''}scale-${r.scale}`);
   writeFileSync(`${base}.json`, JSON.stringify(r, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdown(r));
   return `${base}.md`;

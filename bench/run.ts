@@ -120,8 +120,9 @@ async function main(o: BenchOptions): Promise<void> {
   if (o.systems.includes('postgraphile')) ensurePostGraphileInstalled(ROOT);
   if (o.systems.includes('lean')) ensureLeanInstalled(ROOT);
   if (o.systems.includes('api')) buildApi(ROOT);
-  log(`preparing the scale ${o.scale} database (.data/bench/scale-${o.scale}${o.fresh ? ', fresh' : ''})`);
-  const db = await prepareBenchDatabase(o.scale, { fresh: o.fresh, root: ROOT });
+  const named = `${o.national ? 'national-' : ''}scale-${o.scale}`;
+  log(`preparing the ${named} database (.data/bench/${named}${o.fresh ? ', fresh' : ''})`);
+  const db = await prepareBenchDatabase(o.scale, { fresh: o.fresh, root: ROOT, national: o.national });
   log(db.loaded ? `loaded scale ${o.scale} in ${db.loadSeconds!.toFixed(1)} s` : `reused the prepared scale ${o.scale} data (as of ${db.asOf})`);
   const servers = new Map<System, RunningSystem>();
   const notes: string[] = [];
@@ -224,7 +225,7 @@ async function main(o: BenchOptions): Promise<void> {
   notes.push('The load generator (autocannon) runs on the same machine and takes CPU from the server it measures.');
   const report: Report = {
     startedAt, finishedAt: new Date().toISOString(), commit: commitOf(ROOT), machine: machine(db.postgresVersion, {}, loadAtStart),
-    scale: o.scale, asOf: db.asOf,
+    scale: o.scale, national: o.national, asOf: db.asOf,
     settings: { caller: o.caller, rounds: o.rounds, connections: o.connections, duration: o.duration, warmup: o.warmup, latencyDuration: o.latencyDuration, poolSize: o.poolSize, cache: o.cache, apiLogLevel: o.apiLogLevel, only: o.only, systems: o.systems },
     notes, cells, memory, writes,
   };

@@ -18,20 +18,23 @@ const REGISTRY_TABLES = [
  * `npm run seed`: migrates and loads the published data set into an empty registry (DATABASE_URL,
  * or the embedded database in DATA_DIR). `npm run seed -- --reset` empties the registry first.
  * `--scale N [--as-of YYYY-MM-DD]` loads the published data set and a synthetic province N times
- * its size, into an empty registry only (seeds/scale/seed-scale.ts).
+ * its size, into an empty registry only (seeds/scale/seed-scale.ts); `--national` adds every other
+ * province, in proportion to its 2020 census population (seeds/scale/plan.ts).
  */
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');
   const scale = parseScaleArgument(process.argv);
   const asOf = parseAsOfArgument(process.argv, todayInChina()) ?? undefined;
+  const national = process.argv.includes('--national');
   if (asOf && scale === null) throw new Error('--as-of goes with --scale N');
+  if (national && scale === null) throw new Error('--national goes with --scale N');
   const config = { ...loadConfig(), seedOnEmptyDatabase: false };
   const { embedded } = await prepareDatabase(config, AppDataSource);
   try {
     if (reset) await AppDataSource.query(`TRUNCATE ${REGISTRY_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
     if (scale !== null) {
-      const result = await seedScale(AppDataSource, scale, { asOf });
-      logger.info({ scale, asOf: result.asOf, counts: result.counts, ms: result.ms }, describeScaleSeed(result));
+      const result = await seedScale(AppDataSource, scale, { asOf, national });
+      logger.info({ scale, national, asOf: result.asOf, counts: result.counts, ms: result.ms }, describeScaleSeed(result));
     } else if (await isEmpty(AppDataSource)) {
       await seedPublishedDataSet(AppDataSource);
       logger.info('published data set loaded');

@@ -9,8 +9,8 @@ const LEVELS = [['MUNICIPAL', 85], ['PROVINCIAL', 12], ['NATIONAL', 3]] as const
 const CURRENT_STATUSES = [['CANDIDATE', 25], ['IN_TRAINING', 45], ['CERTIFIED', 30]] as const;
 const PAST_STATUSES = [['CERTIFIED', 85], ['NOT_CERTIFIED', 15]] as const;
 
-const title = (level: string, cityName: string) =>
-  level === 'NATIONAL' ? '国家工匠' : level === 'PROVINCIAL' ? '江苏工匠' : `${cityName}工匠`;
+const title = (level: string, city: CityPlan) =>
+  level === 'NATIONAL' ? '国家工匠' : level === 'PROVINCIAL' ? `${city.provinceName}工匠` : `${city.name}工匠`;
 
 /**
  * Selected over the last ten years, more each year; `year` is the year of selection and a certified
@@ -34,7 +34,7 @@ export function cityCraftsmen(ctx: ScaleContext, city: CityPlan, enterprises: re
     return {
       name: `${city.name}${SAMPLE_LABEL}工匠 ${pad(i + 1, 6)}`,
       level,
-      honorary_title: title(level, city.name),
+      honorary_title: title(level, city),
       status,
       year,
       recognized_on: status === 'CERTIFIED' ? selected : null,

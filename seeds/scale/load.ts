@@ -1,5 +1,5 @@
 /**
- * Loads a synthetic province at scale N: city by city, enterprises and their contracts, craftsmen,
+ * Loads a synthetic province (or, with --national, country) at scale N: city by city, enterprises and their contracts, craftsmen,
  * studios, academies, and a studio goal per city. Every record is a sample (is_sample = true, names
  * with 规模示例) citing one source row that names the scale and the as-of date, which is how a later
  * run recognises it.
@@ -16,7 +16,10 @@ import { scalePlan, type CityPlan, type Counts } from './plan';
 import { cityStudios } from './studios';
 
 export const SCALE_PUBLISHER = '产改登记平台规模数据生成器';
-const scaleTitle = (scale: number, asOf: string) => `合成规模数据 scale ${scale} as of ${asOf}（江苏全省 × ${scale}，示例记录）`;
+const scaleTitle = (scale: number, asOf: string, national: boolean) =>
+  national
+    ? `合成规模数据 scale ${scale} national as of ${asOf}（全国 31 个省级行政区：江苏 × ${scale}，其余按 2020 年人口普查人口折算，示例记录）`
+    : `合成规模数据 scale ${scale} as of ${asOf}（江苏全省 × ${scale}，示例记录）`;
 
 const PLACE = {
   province_code: 'text', city_code: 'text', is_sample: 'bool', source_id: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
@@ -46,13 +49,15 @@ const GOAL: ColumnTypes = {
 export interface LoadedScale {
   scale: number;
   asOf: string;
+  /** Loaded with --national: every province, not Jiangsu alone. */
+  national: boolean;
 }
 
 /** The scale already loaded (from its source row), or null. */
 export async function loadedScale(query: Query): Promise<LoadedScale | null> {
   const [row] = (await query(`SELECT title FROM source WHERE publisher = $1`, [SCALE_PUBLISHER])) as { title: string }[];
-  const match = row && /scale ([0-9.]+) as of ([0-9-]{10})/.exec(row.title);
-  return match ? { scale: Number(match[1]), asOf: match[2] } : null;
+  const match = row && /scale ([0-9.]+)( national)? as of ([0-9-]{10})/.exec(row.title);
+  return match ? { scale: Number(match[1]), asOf: match[3], national: match[2] !== undefined } : null;
 }
 
 interface CityRows {
@@ -93,14 +98,14 @@ async function insertCity(query: Query, rows: CityRows): Promise<void> {
 }
 
 /** Inserts the scale-N records; the caller runs it in one transaction. Returns how many of each. */
-export async function loadScaleDataSet(query: Query, scale: number, asOf: string): Promise<Counts> {
+export async function loadScaleDataSet(query: Query, scale: number, asOf: string, national = false): Promise<Counts> {
   const [source] = (await query(
     `INSERT INTO source (publisher, publisher_en, title, published_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [SCALE_PUBLISHER, 'Reform Registry scale seed (synthetic)', scaleTitle(scale, asOf), asOf],
+    [SCALE_PUBLISHER, 'Reform Registry scale seed (synthetic)', scaleTitle(scale, asOf, national), asOf],
   )) as { id: number }[];
   const ctx: ScaleContext = { scale, asOf, sourceId: source.id };
   const loaded: Counts = { enterprises: 0, contracts: 0, studios: 0, academies: 0, craftsmen: 0 };
-  const plan = scalePlan(scale);
+  const plan = scalePlan(scale, { national });
   let rows = generateCity(ctx, plan[0]);
   for (let i = 0; i < plan.length; i += 1) {
     const inserting = insertCity(query, rows);

@@ -8,7 +8,7 @@
  */
 import { isCalendarDate } from '../../src/common/calendar';
 import { PUBLISHED } from '../published-data-set';
-import { administrativeDivisions } from '../../src/modules/district/division-data';
+import { administrativeDivisions, romanised } from '../../src/modules/district/division-data';
 import { JIANGSU } from '../published/reports';
 import { apportion } from '../published/random';
 
@@ -52,23 +52,46 @@ export type Counts = Record<RecordKind, number>;
 export interface CityPlan {
   code: string;
   provinceCode: string;
+  /** The province's short name (江苏), for the provincial craftsman's title. */
+  provinceName: string;
   name: string;
   nameEn: string;
   counts: Counts;
 }
 
-/** Largest-remainder split of round(N × unit) records over the cities, so totals are exact. */
-export function scalePlan(scale: number): CityPlan[] {
-  const cities = administrativeDivisions().cities.filter((c) => c.provinceCode === JIANGSU);
-  const weights = cities.map((c) => CITY_WEIGHTS[c.code]);
+/**
+ * Each province's resident population at the seventh national census, 2020-11-01 (第七次全国人口普查公报（第三号）,
+ * 国家统计局, 2021-05-11), by GB/T 2260 province code: the weights of the national synthetic registry (`--national`).
+ * They add up to the census's 1,411,778,724 for the 31 provinces (the test checks it). Hong Kong, Macao and Taiwan
+ * (81, 82, 71) are not counted by it and get no synthetic records.
+ */
+export const PROVINCE_POPULATION_2020: Readonly<Record<string, number>> = {
+  '110000': 21_893_095, '120000': 13_866_009, '130000': 74_610_235, '140000': 34_915_616, '150000': 24_049_155,
+  '210000': 42_591_407, '220000': 24_073_453, '230000': 31_850_088, '310000': 24_870_895, '320000': 84_748_016,
+  '330000': 64_567_588, '340000': 61_027_171, '350000': 41_540_086, '360000': 45_188_635, '370000': 101_527_453,
+  '410000': 99_365_519, '420000': 57_752_557, '430000': 66_444_864, '440000': 126_012_510, '450000': 50_126_804,
+  '460000': 10_081_232, '500000': 32_054_159, '510000': 83_674_866, '520000': 38_562_148, '530000': 47_209_277,
+  '540000': 3_648_100, '610000': 39_528_999, '620000': 25_019_831, '630000': 5_923_957, '640000': 7_202_654,
+  '650000': 25_852_345,
+};
+
+/** Largest-remainder split of round(units × per-unit) records over `cities` by `weights`, so totals are exact. */
+function provincePlan(
+  province: { code: string; name: string },
+  cities: ReturnType<typeof administrativeDivisions>['cities'],
+  weights: number[],
+  units: number,
+): CityPlan[] {
   const split = Object.fromEntries(
-    (Object.keys(PER_UNIT) as RecordKind[]).map((kind) => [kind, apportion(weights, Math.round(scale * PER_UNIT[kind]))]),
+    (Object.keys(PER_UNIT) as RecordKind[]).map((kind) => [kind, apportion(weights, Math.round(units * PER_UNIT[kind]))]),
   ) as Record<RecordKind, number[]>;
   return cities.map((c, i) => ({
     code: c.code,
-    provinceCode: JIANGSU,
+    provinceCode: province.code,
+    provinceName: province.name,
     name: c.name,
-    nameEn: c.nameEn!,
+    // Cities outside Jiangsu have no English name in the division data: their pinyin, as a place name is written.
+    nameEn: c.nameEn ?? romanised(c.name),
     counts: {
       enterprises: split.enterprises[i],
       // Every contract has its own enterprise in its city, so a city never has more contracts than firms.
@@ -78,6 +101,26 @@ export function scalePlan(scale: number): CityPlan[] {
       craftsmen: split.craftsmen[i],
     },
   }));
+}
+
+/**
+ * The synthetic registry at scale N: Jiangsu N times the published data set extrapolated to the province, spread over its
+ * cities by CITY_WEIGHTS. With `national`, every province besides, N × its 2020 population over Jiangsu's
+ * (PROVINCE_POPULATION_2020: Guangdong 1.49 units per Jiangsu unit, Tibet 0.04), spread evenly over its cities (no
+ * city-level table is held here), so that the whole country is about 16.7 N units.
+ */
+export function scalePlan(scale: number, options: { national?: boolean } = {}): CityPlan[] {
+  const { provinces, cities } = administrativeDivisions();
+  const plan: CityPlan[] = [];
+  for (const province of provinces) {
+    const population = PROVINCE_POPULATION_2020[province.code];
+    if (province.code !== JIANGSU && !(options.national && population)) continue;
+    const own = cities.filter((c) => c.provinceCode === province.code);
+    const weights = province.code === JIANGSU ? own.map((c) => CITY_WEIGHTS[c.code]) : own.map(() => 1);
+    const units = province.code === JIANGSU ? scale : (scale * population) / PROVINCE_POPULATION_2020[JIANGSU];
+    plan.push(...provincePlan(province, own, weights, units));
+  }
+  return plan;
 }
 
 export const MAX_SCALE = 100;

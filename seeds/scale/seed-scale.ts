@@ -15,6 +15,8 @@ import type { Counts } from './plan';
 
 export interface ScaleSeedResult {
   scale: number;
+  /** Every province (--national), not Jiangsu alone. */
+  national: boolean;
   /** The day the synthetic records are dated back from (of the loaded data set when nothing was written). */
   asOf: string;
   /** False when this scale was already loaded (nothing was written). */
@@ -30,29 +32,31 @@ const TABLES = ['enterprise', 'collective_innovation_contract', 'craftsman', 'in
 
 export class ScaleSeedRefused extends Error {}
 
-export async function seedScale(dataSource: DataSource, scale: number, options: { asOf?: string } = {}): Promise<ScaleSeedResult> {
+export async function seedScale(dataSource: DataSource, scale: number, options: { asOf?: string; national?: boolean } = {}): Promise<ScaleSeedResult> {
   const started = Date.now();
   const asOf = options.asOf ?? todayInChina();
+  const national = options.national ?? false;
+  const named = (n: number, whole: boolean) => `${whole ? '--national ' : ''}--scale ${n}`;
   const outcome = await dataSource.transaction(async (manager) => {
     const query = (sql: string, params?: unknown[]) => manager.query(sql, params);
     await query(`SELECT pg_advisory_xact_lock(${SCALE_SEED_LOCK})`);
     const present = await loadedScale(query);
-    if (present?.scale === scale) return { asOf: present.asOf, counts: null };
+    if (present?.scale === scale && present.national === national) return { asOf: present.asOf, counts: null };
     if (present) {
-      throw new ScaleSeedRefused(`a scale ${present.scale} data set is already loaded; \`npm run seed -- --reset --scale ${scale}\` replaces it (and deletes every record)`);
+      throw new ScaleSeedRefused(`a ${named(present.scale, present.national)} data set is already loaded; \`npm run seed -- --reset ${named(scale, national)}\` replaces it (and deletes every record)`);
     }
     const [{ empty }] = await query(REGISTRY_IS_EMPTY);
     if (!empty) {
-      throw new ScaleSeedRefused(`the registry already holds data; --scale loads only into an empty registry: \`npm run seed -- --reset --scale ${scale}\` empties it first (deletes every record)`);
+      throw new ScaleSeedRefused(`the registry already holds data; --scale loads only into an empty registry: \`npm run seed -- --reset ${named(scale, national)}\` empties it first (deletes every record)`);
     }
     // Durability of this one transaction can wait for the next WAL flush: it is a bulk load.
     await query(`SET LOCAL synchronous_commit = off`);
     await loadPublishedDataSet(query);
-    return { asOf, counts: await inBulkMode(query, TABLES, () => loadScaleDataSet(query, scale, asOf)) };
+    return { asOf, counts: await inBulkMode(query, TABLES, () => loadScaleDataSet(query, scale, asOf, national)) };
   });
   // Fresh statistics, so that the first queries on the new rows get sensible plans (the goal tally's rows came with them).
   if (outcome.counts) await dataSource.query(`ANALYZE ${[...TABLES, 'goal_tally'].join(', ')}`);
-  return { scale, asOf: outcome.asOf, loaded: outcome.counts !== null, counts: outcome.counts, ms: Date.now() - started };
+  return { scale, national, asOf: outcome.asOf, loaded: outcome.counts !== null, counts: outcome.counts, ms: Date.now() - started };
 }
 
 const LABELS: Record<keyof Counts, string> = {
@@ -61,7 +65,8 @@ const LABELS: Record<keyof Counts, string> = {
 
 /** One line for the console: what was loaded and how long it took. */
 export function describeScaleSeed(result: ScaleSeedResult): string {
-  if (!result.counts) return `scale ${result.scale} (as of ${result.asOf}) is already loaded; nothing to do`;
+  const what = `${result.national ? 'national ' : ''}scale ${result.scale}`;
+  if (!result.counts) return `${what} (as of ${result.asOf}) is already loaded; nothing to do`;
   const parts = (Object.keys(LABELS) as (keyof Counts)[]).map((k) => `${result.counts![k].toLocaleString('en-US')} ${LABELS[k]}`);
-  return `scale ${result.scale} as of ${result.asOf} loaded in ${(result.ms / 1000).toFixed(1)} s: ${parts.join(', ')} (synthetic, besides the published data set)`;
+  return `${what} as of ${result.asOf} loaded in ${(result.ms / 1000).toFixed(1)} s: ${parts.join(', ')} (synthetic, besides the published data set)`;
 }

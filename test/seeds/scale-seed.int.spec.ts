@@ -18,7 +18,7 @@ import { createApp, type RegistryApp } from '../../src/server/app';
 import { administrativeDivisions } from '../../src/modules/district/division-data';
 import { PUBLISHED } from '../../seeds/published-data-set';
 import { SCALE_PUBLISHER } from '../../seeds/scale/load';
-import { CITY_WEIGHTS, PER_UNIT, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
+import { CITY_WEIGHTS, PER_UNIT, PROVINCE_POPULATION_2020, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
 import { ScaleSeedRefused, seedScale } from '../../seeds/scale/seed-scale';
 import { createTestDatabase } from '../setup/test-app';
 import { migrateRegistry } from '../../src/db/migrate';
@@ -308,6 +308,47 @@ describe('with a registry that holds data', () => {
     } finally {
       await registry.drop();
     }
+  });
+});
+
+describe('the country (--national)', () => {
+  const NATIONAL_SCALE = 0.1;
+  const JIANGSU = '320000';
+  const GUANGDONG = '440000';
+  let country: Registry;
+  beforeAll(async () => {
+    country = await migratedRegistry();
+    await seedScale(country.dataSource, NATIONAL_SCALE, { asOf: AS_OF, national: true });
+  }, 120_000);
+  afterAll(async () => country?.drop());
+
+  it("weighs the provinces by the 2020 census: its 31 provinces' populations, and Jiangsu's part as the province alone", () => {
+    // The census counted 1,411,778,724, of whom 2,000,000 serving military personnel (现役军人) belong to no province.
+    expect(Object.values(PROVINCE_POPULATION_2020).reduce((sum, n) => sum + n, 0)).toBe(1_411_778_724 - 2_000_000);
+    const mainland = administrativeDivisions().provinces.filter((p) => !['710000', '810000', '820000'].includes(p.code));
+    expect(Object.keys(PROVINCE_POPULATION_2020).sort()).toEqual(mainland.map((p) => p.code).sort());
+    const plan = scalePlan(10, { national: true });
+    expect(plan.filter((c) => c.provinceCode === JIANGSU)).toEqual(scalePlan(10));
+    const studios = (province: string) => plan.filter((c) => c.provinceCode === province).reduce((sum, c) => sum + c.counts.studios, 0);
+    expect(studios(GUANGDONG) / studios(JIANGSU)).toBeCloseTo(126_012_510 / 84_748_016, 2);
+  });
+
+  it('loads records in every province, with the provincial titles of each', async () => {
+    const rows: { province_code: string; n: number }[] = await country.dataSource.query(
+      `SELECT t.province_code, count(*)::int AS n FROM innovation_studio t JOIN source s ON s.id = t.source_id
+        WHERE s.publisher = $1 GROUP BY 1`, [SCALE_PUBLISHER]);
+    expect(rows.map((r) => r.province_code).sort()).toEqual(Object.keys(PROVINCE_POPULATION_2020).sort());
+    const of = (code: string) => rows.find((r) => r.province_code === code)!.n;
+    expect(of(JIANGSU)).toBe(Math.round(NATIONAL_SCALE * PER_UNIT.studios));
+    expect(of(GUANGDONG)).toBeGreaterThan(of(JIANGSU));
+    const titles: { honorary_title: string }[] = await country.dataSource.query(
+      `SELECT DISTINCT honorary_title FROM craftsman WHERE province_code = $1 AND level = 'PROVINCIAL' AND is_sample`, [GUANGDONG]);
+    expect(titles.map((t) => t.honorary_title)).toEqual(['广东工匠']);
+  });
+
+  it('does nothing when asked again, and refuses the province alone at the same N', async () => {
+    expect(await seedScale(country.dataSource, NATIONAL_SCALE, { asOf: AS_OF, national: true })).toMatchObject({ loaded: false, national: true });
+    await expect(seedScale(country.dataSource, NATIONAL_SCALE)).rejects.toThrow(`a --national --scale ${NATIONAL_SCALE} data set is already loaded; \`npm run seed -- --reset --scale ${NATIONAL_SCALE}\``);
   });
 });
 
