@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort, serverUser, startEmbeddedPostgres, type RunningPostgres } from '../../src/db/embedded';
+import { ownerQuery } from '../../bench/database';
 import { withDatabase } from './database-url';
 
 export interface PrimaryAndReplica {
@@ -24,16 +25,6 @@ export interface PrimaryAndReplica {
   onPrimary<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   stopReplica(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function once<T>(url: string, text: string, values?: unknown[]): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 /** What a base backup leaves out of the copy (the manual's list): the running server's files, WAL, slots, temporary files. */
@@ -78,7 +69,7 @@ export async function startPrimaryAndReplica(database: string): Promise<PrimaryA
   const primary = await startEmbeddedPostgres({ dataDir: path.join(dir, 'primary'), port: await freePort() });
   let replica: RunningPostgres | null = null;
   try {
-    await once(primary.url, `CREATE DATABASE ${database}`);
+    await ownerQuery(primary.url, `CREATE DATABASE ${database}`);
     const replicaDir = path.join(dir, 'replica');
     await baseBackup(primary, path.join(dir, 'primary'), replicaDir);
     replica = await startEmbeddedPostgres({ dataDir: replicaDir, port: await freePort(), password: decodeURIComponent(new URL(primary.url).password) });
@@ -91,8 +82,8 @@ export async function startPrimaryAndReplica(database: string): Promise<PrimaryA
   return {
     primaryUrl: withDatabase(primary.url, database),
     replicaUrl: withDatabase(running.url, database),
-    onReplica: (text, values) => once(withDatabase(running.url, database), text, values),
-    onPrimary: (text, values) => once(withDatabase(primary.url, database), text, values),
+    onReplica: (text, values) => ownerQuery(withDatabase(running.url, database), text, values),
+    onPrimary: (text, values) => ownerQuery(withDatabase(primary.url, database), text, values),
     stopReplica: () => running.stop(),
     async stop() {
       await running.stop();
