@@ -331,9 +331,13 @@ export class RequestReads {
   }
 }
 
-/** Errors of a replica after which the same read is run again on the primary: it is down, or it cancelled the read to replay WAL. */
+/**
+ * Errors of a replica after which the same read is run again on the primary: it is down or unreachable (no connection
+ * within DB_CONNECTION_TIMEOUT_MS included), or it cancelled the read to replay WAL.
+ */
 export function isReplicaFailure(error: unknown): boolean {
-  if (databaseFaultOf(error) === 'unavailable') return true;
+  const fault = databaseFaultOf(error);
+  if (fault === 'unavailable' || fault === 'pool-timeout') return true;
   const code = (error as { code?: unknown })?.code;
   // 40001 with "conflict with recovery" (a vacuum's cleanup replayed under a read), 40P01 (a deadlock with recovery),
   // 25006 (a statement that writes, which a standby refuses).
