@@ -58,12 +58,7 @@ async function binaries(): Promise<Binaries> {
   }
 }
 
-/** Another program of the same PostgreSQL build (pg_basebackup, for the tests' streaming replica). */
-export async function embeddedProgram(name: string): Promise<string> {
-  return path.join(path.dirname((await binaries()).postgres), name);
-}
-
-/** PostgreSQL refuses to run as root; on a root machine we run it as the `postgres` user. */
+/** PostgreSQL refuses to run as root; on a root machine we run it as the `postgres` user (also the tests' replica's owner). */
 export function serverUser(): { uid: number; gid: number } | undefined {
   if (userInfo().uid !== 0) return undefined;
   const ids = () => ({
