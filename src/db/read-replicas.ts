@@ -210,6 +210,11 @@ export class ReadReplicas {
     return this.cacheFloor !== null && route.replayed !== null && route.replayed >= this.cacheFloor;
   }
 
+  /** The primary, for a request that writes (counted in registry_reads_total). */
+  onPrimary(reason: ReadReason): ReadRoute {
+    return this.count(this.primaryRoute(reason));
+  }
+
   private count(route: ReadRoute): ReadRoute {
     const key = `${route.server === 'primary' ? 'primary' : 'replica'}:${route.reason}`;
     this.routed.set(key, (this.routed.get(key) ?? 0) + 1);
@@ -303,7 +308,7 @@ export class RequestReads {
 
   /** A mutation: everything it reads comes from the primary. */
   writing(): void {
-    if (this.route?.server !== 'primary') this.route = { pool: this.replicas.primary, server: 'primary', reason: 'write', replayed: null };
+    if (this.route?.server !== 'primary') this.route = this.replicas.onPrimary('write');
   }
 
   /** The request's write committed at `position`. */

@@ -107,6 +107,9 @@ it('a write goes to the primary and answers with a consistency token', async () 
   // The caller's own next read sees it.
   const { res } = await ask(studioName(id), adminHeaders());
   expect(res.body.data.node).toEqual({ name: '主库写入测试工作室' });
+  // The mutation's own reads were the primary's, and counted so.
+  const metrics = await httpRequest(`${server.base}/metrics`);
+  expect(Number(/registry_reads_total\{server="primary",reason="write"\} (\d+)/.exec(metrics.body)?.[1])).toBeGreaterThanOrEqual(1);
 });
 
 it("reads its own write at once while the replica's replay is paused; others do with the write's token, or once the replica lags too far", async () => {
