@@ -48,25 +48,36 @@ export interface RegistryApp {
   apiKeys: ApiKeyCache;
 }
 
-/**
- * Reports each response's request id and SQL statement count in `extensions`, and, with read replicas, the consistency token
- * of a write (src/db/read-replicas.ts). A mutation reads from the primary (read replicas).
- */
+/** Reports each response's request id and SQL statement count in `extensions`. */
 const requestReport: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = {
+          ...response.body.singleResult.extensions,
+          requestId: contextValue.requestId,
+          sqlStatements: contextValue.db.statements,
+        };
+      },
+    };
+  },
+};
+
+/**
+ * With read replicas only (src/db/read-replicas.ts): a mutation reads from the primary, and an answer that wrote carries
+ * its consistency token in `extensions`. Without replicas no request pays for these hooks.
+ */
+const readReplicaReport: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (operation?.operation === 'mutation') contextValue.db.reads?.writing();
       },
       async willSendResponse({ contextValue, response }) {
-        if (response.body.kind !== 'single') return;
         const written = contextValue.db.reads?.committedAt;
-        response.body.singleResult.extensions = {
-          ...response.body.singleResult.extensions,
-          requestId: contextValue.requestId,
-          sqlStatements: contextValue.db.statements,
-          ...(written ? { consistencyToken: formatWalPosition(written) } : {}),
-        };
+        if (response.body.kind !== 'single' || !written) return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, consistencyToken: formatWalPosition(written) };
       },
     };
   },
@@ -122,7 +133,7 @@ export async function createApp(dataSource: DataSource, pool: Pool, options: App
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; analysts get our offline GraphiQL instead.
     // graphqlOutcome feeds the request log; the limiter's Redis connection and the key cache's LISTEN connection close with the server.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(activeTracer() ? [graphqlSpans()] : []), requestReport, internalErrorLog, messagesInCallersLanguage, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(activeTracer() ? [graphqlSpans()] : []), requestReport, ...(options.replicas ? [readReplicaReport] : []), internalErrorLog, messagesInCallersLanguage, graphqlOutcome, databaseFaultStatus, queryLimitsPlugin(queryLimits, { production: options.production ?? false }), ...responseCache(), { serverWillStart: async () => ({ serverWillStop: async () => { await apiKeys.close(); await limiter?.close(); } }) }],
   });
   await apollo.start();
   // After start, which may throw: from here on apollo.stop() closes its LISTEN connection.

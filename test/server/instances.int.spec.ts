@@ -3,12 +3,9 @@
  * through one empties the other's response cache at once (PostgreSQL NOTIFY at commit, migration 51), so an
  * aggregate read through the other shows the write, not the cached answer from before it.
  */
-import { Role } from '../../src/auth/caller';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
-import { toGlobalId } from '../../src/graphql/relay/global-id';
-import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
-import { testEnterprises } from '../setup/fixtures';
+import { adminAndEnterprise } from '../setup/fixtures';
 import { httpRequest, startServer, stopServers, waitFor, waitReady, type Running } from '../setup/server-process';
 import { createTestDatabase } from '../setup/test-app';
 
@@ -23,9 +20,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   owner = createDataSource(database.url);
   await owner.initialize();
-  admin = (await apiKeyStore.create(owner, { role: Role.ADMIN, cityCode: null, label: 'instances test' })).key;
-  const [enterprise] = await testEnterprises((text, params) => owner.query(text, params), '320100');
-  enterpriseId = toGlobalId('Enterprise', enterprise.id);
+  ({ admin, enterpriseId } = await adminAndEnterprise(owner, 'instances test'));
   [one, other] = await Promise.all([startServer({ DATABASE_URL: database.url }), startServer({ DATABASE_URL: database.url })]);
   await Promise.all([waitReady(one), waitReady(other)]);
 }, 180_000);

@@ -10,7 +10,7 @@ import { Role } from '../../src/auth/caller';
 import { createDataSource } from '../../src/db/data-source';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
-import { testEnterprises } from '../setup/fixtures';
+import { adminAndEnterprise } from '../setup/fixtures';
 import { startNginx, type TestNginx } from '../setup/nginx';
 import { startRedis, type TestRedis } from '../setup/redis';
 import { httpRequest, startServer, stopServers, waitFor, waitReady, type Running } from '../setup/server-process';
@@ -31,9 +31,7 @@ beforeAll(async () => {
   owner = createDataSource(database.url);
   await owner.initialize();
   redis = await startRedis();
-  admin = (await apiKeyStore.create(owner, { role: Role.ADMIN, cityCode: null, label: 'load balancer test' })).key;
-  const [enterprise] = await testEnterprises((text, params) => owner.query(text, params), '320100');
-  enterpriseId = toGlobalId('Enterprise', enterprise.id);
+  ({ admin, enterpriseId } = await adminAndEnterprise(owner, 'load balancer test'));
   // Nothing but the same database and Redis; the balancer is the client's proxy (TRUST_PROXY), as in production.
   const env = {
     DATABASE_URL: database.url,

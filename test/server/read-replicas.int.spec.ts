@@ -7,11 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Role } from '../../src/auth/caller';
 import { createDataSource } from '../../src/db/data-source';
-import { toGlobalId } from '../../src/graphql/relay/global-id';
-import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
-import { testEnterprises } from '../setup/fixtures';
+import { adminAndEnterprise } from '../setup/fixtures';
 import { httpRequest, sleep, startServer, stopServers, waitFor, waitReady, type Running } from '../setup/server-process';
 import { startPrimaryAndReplica, type PrimaryAndReplica } from '../setup/streaming-replica';
 
@@ -33,9 +30,7 @@ beforeAll(async () => {
   await waitReady(other);
   owner = createDataSource(servers.primaryUrl);
   await owner.initialize();
-  admin = (await apiKeyStore.create(owner, { role: Role.ADMIN, cityCode: null, label: 'replica test' })).key;
-  const [enterprise] = await testEnterprises((text, params) => owner.query(text, params), '320100');
-  enterpriseId = toGlobalId('Enterprise', enterprise.id);
+  ({ admin, enterpriseId } = await adminAndEnterprise(owner, 'replica test'));
 }, 240_000);
 
 afterAll(async () => {

@@ -3,7 +3,10 @@
  * most cities (Nanjing's studios are hosted by enterprises they do not name), so a test that writes
  * under an enterprise of a city makes its own here, in its own database copy, as the owner.
  */
+import { Role } from '../../src/auth/caller';
 import { syntheticCreditCode } from '../../src/common/credit-code';
+import { toGlobalId } from '../../src/graphql/relay/global-id';
+import { apiKeyStore } from '../../src/modules/api-key/api-key.store';
 
 type Query = (text: string, params?: unknown[]) => Promise<any[]>;
 
@@ -82,4 +85,14 @@ export async function testEnterpriseFamilies(
     );
   }
   return families;
+}
+
+/**
+ * What the tests of running servers write with: a new ADMIN key (as it is shown once) and the global id of a new
+ * test enterprise in Nanjing, made as the owner through `owner`.
+ */
+export async function adminAndEnterprise(owner: { query(text: string, params?: unknown[]): Promise<any[]> }, label: string): Promise<{ admin: string; enterpriseId: string }> {
+  const admin = (await apiKeyStore.create(owner, { role: Role.ADMIN, cityCode: null, label })).key;
+  const [enterprise] = await testEnterprises((text, params) => owner.query(text, params), '320100');
+  return { admin, enterpriseId: toGlobalId('Enterprise', enterprise.id) };
 }
