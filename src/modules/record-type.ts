@@ -16,6 +16,7 @@ import { cityPortalColumns, cityPortalFilters, placeColumns, placeFields, placeF
 import type { ExportDeclaration, GoalMetricDeclaration, RegistryModule, RegistryType } from '../registry/registry-type';
 import { enterpriseGroupDimensions, groupStats, placeGroupDimensions, RegistryGroup } from '../registry/stats';
 import { answeredFromTally, statsTallyOf } from '../registry/stats-tally';
+import { selectedFieldNames } from '../graphql/selected-fields';
 import { registryRow, type TableSpec } from '../registry/table';
 import { onDay, timeSeries, type EventDate } from '../registry/time-series';
 import { TimeSeries, TimeSeriesArgs } from '../registry/time-series.type';
@@ -401,10 +402,13 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     }
 
     @Directive(AGGREGATE_CACHE)
-    @Extensions({ answeredFromTally: (args: { groupBy?: unknown; filter?: unknown }) => answeredFromTally(statsTally, table, dimensions.dimensions, args) })
+    @Extensions({
+      answeredFromTally: (args: { groupBy?: unknown; filter?: unknown }, selected: Set<string>) => answeredFromTally(statsTally, table, dimensions.dimensions, args, selected),
+    })
     @Query(() => [TypeGroup], { nullable: true, name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
-    stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs) {
-      return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures, statsTally);
+    stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs, @Info() info: GraphQLResolveInfo) {
+      const requested = selectedFieldNames(info.fieldNodes.map((n) => n.selectionSet), (name) => info.fragments[name]);
+      return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures, statsTally, requested);
     }
 
     @Mutation(() => TypePayload, { name: `create${typename}`, description: `Registers a new ${noun.one} (新建${zh}): ADMIN, or the editor of its city.` })

@@ -53,7 +53,7 @@ export abstract class RegistryGroup {
 /**
  * Runs one GROUP BY over a registry table for the chosen dimensions (in the order given, without
  * repeats) and returns rows whose ungrouped dimensions are null: over its statistics tally where that
- * can answer (stats-tally.ts), else over its records.
+ * can answer for the fields asked for (`requested`; stats-tally.ts), else over its records.
  */
 export async function groupStats<Filter, D extends string>(
   ctx: RequestContext,
@@ -63,9 +63,10 @@ export async function groupStats<Filter, D extends string>(
   filter: Filter | null | undefined,
   measures: ReadonlyArray<Dimension> = [],
   tally?: StatsTally,
+  requested?: ReadonlySet<string>,
 ): Promise<Record<string, unknown>[]> {
   const chosen = [...new Set(groupBy)].map((d) => dimensions[d]);
-  const fromTally = tallyGroups(tally, chosen, table.conditions(filter));
+  const fromTally = tallyGroups(tally, chosen, table.conditions(filter), requested);
   const rows = fromTally ? await ctx.db.query<Record<string, unknown>>(fromTally) : await selectGroups(ctx.db, table, chosen, measures, filter);
   const empty = Object.fromEntries(Object.values<Dimension>(dimensions).map((d) => [d.alias, null]));
   return rows.map((r) => ({ ...empty, ...r }));

@@ -23,6 +23,7 @@ import {
 import { MAX_PAGE_SIZE, requestedLimit, type PageArgs } from '../relay/page-args';
 import { checkArgumentText } from './argument-text';
 import { fragmentsOf } from './query-shape';
+import { selectedFieldNames } from '../selected-fields';
 
 /** Items assumed for a list without a page size (groups, series lines, history). */
 const ASSUMED_LIST_SIZE = 20;
@@ -59,7 +60,7 @@ export const SCAN_PRICES = {
 
 /** What a statistics field says of itself (its GraphQL extensions): whether these arguments are answered from a tally. */
 interface TallyExtension {
-  answeredFromTally?: (args: Record<string, unknown>) => boolean;
+  answeredFromTally?: (args: Record<string, unknown>, selected: Set<string>) => boolean;
 }
 
 /** Text shorter than this finds no trigram: the search reads every row. */
@@ -105,7 +106,7 @@ export function seriesPeriods(args: Record<string, unknown>): number {
 }
 
 /** The scan price of a field's own work (not its children's), given its arguments. */
-function scanPrice(field: GraphQLField<unknown, unknown>, targetName: string, args: Record<string, unknown>): number {
+function scanPrice(field: GraphQLField<unknown, unknown>, targetName: string, args: Record<string, unknown>, selected: () => Set<string>): number {
   const fieldName = field.name;
   let price = fieldName === 'totalCount' ? SCAN_PRICES.count : 0;
   const filter = args.filter;
@@ -115,7 +116,7 @@ function scanPrice(field: GraphQLField<unknown, unknown>, targetName: string, ar
       price += [...value.trim()].length < TRIGRAM_LENGTH ? SCAN_PRICES.shortSearch : SCAN_PRICES.indexedSearch;
     }
   }
-  if (targetName.endsWith('Group') && (field.extensions as TallyExtension).answeredFromTally?.(args)) {
+  if (targetName.endsWith('Group') && (field.extensions as TallyExtension).answeredFromTally?.(args, selected())) {
     price += SCAN_PRICES.talliedAggregate;
   } else if (targetName.endsWith('Group')) {
     const dimensions = Array.isArray(args.groupBy) ? new Set(args.groupBy).size : 0;
@@ -240,7 +241,7 @@ function walkCost(
     for (const [arg, value] of Object.entries(args)) checkArgumentText(value, arg);
     const target = getNamedType(field.type);
     // Inside a list, work is done for the parents' rows: a COUNT per parent costs 1, a search nothing more.
-    const scan = place.nested ? 0 : scanPrice(field, target.name, args);
+    const scan = place.nested ? 0 : scanPrice(field, target.name, args, () => selectedFieldNames([node.selectionSet], (f) => fragments.get(f)));
     const own: Cost = { cost: scan + (place.nested && name === 'totalCount' ? 1 : 0), scan };
     if (!isCompositeType(target) || !node.selectionSet) return own;
 
