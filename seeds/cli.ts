@@ -19,7 +19,7 @@ const REGISTRY_TABLES = [
  * or the embedded database in DATA_DIR). `npm run seed -- --reset` empties the registry first.
  * `--scale N [--as-of YYYY-MM-DD]` loads the published data set and a synthetic province N times
  * its size, into an empty registry only (seeds/scale/seed-scale.ts); `--national` adds every other
- * province, in proportion to its 2020 census population (seeds/scale/plan.ts).
+ * province, in proportion to its 2020 census population and spread over its cities by theirs (seeds/scale/plan.ts).
  */
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');

@@ -1,5 +1,6 @@
 /**
- * How big a synthetic province at scale N is, and how it spreads over Jiangsu's 13 cities.
+ * How big a synthetic province at scale N is, and how it spreads over its cities: Jiangsu's 13 by GDP, the other
+ * provinces' (`--national`) by their 2020 census population.
  *
  * One scale unit is the published data set extrapolated to the whole province: Jiangsu's 20,800
  * collective contracts and about as many enterprises as the published registry holds (21,103), plus
@@ -11,6 +12,7 @@ import { PUBLISHED } from '../published-data-set';
 import { administrativeDivisions, romanised } from '../../src/modules/district/division-data';
 import { JIANGSU } from '../published/reports';
 import { apportion } from '../published/random';
+import cityPopulation from './city-population-2020.json';
 
 /**
  * Relative size of each city. The ten reports give per-city counts for Nanjing only, so the weights
@@ -75,6 +77,30 @@ export const PROVINCE_POPULATION_2020: Readonly<Record<string, number>> = {
   '650000': 25_852_345,
 };
 
+/**
+ * Each prefecture-level unit's resident population at the same census, outside Jiangsu, with the page each figure was
+ * read on (`city-population-2020.json`, whose `about` says how it was gathered and checked): the weights of a province's
+ * cities in the national registry. Beijing, Tianjin and Shanghai are one unit each and need none.
+ */
+export const CITY_POPULATION_2020: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(cityPopulation.cities).map(([code, c]) => [code, c.population]),
+);
+
+/** Where a province's units do not add up to its census total, by how much (Hubei, see the file). */
+export const UNRECONCILED_CITY_POPULATION: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(cityPopulation.unreconciled).map(([code, u]) => [code, u.difference]),
+);
+
+/** The weights of a province's cities outside Jiangsu: their census population (a province of one unit needs none). */
+function populationWeights(province: string, cities: ReadonlyArray<{ code: string }>): number[] {
+  if (cities.length === 1) return [1];
+  return cities.map((c) => {
+    const population = CITY_POPULATION_2020[c.code];
+    if (!population) throw new Error(`No 2020 census population for city ${c.code} of province ${province} (seeds/scale/city-population-2020.json)`);
+    return population;
+  });
+}
+
 /** Largest-remainder split of round(units × per-unit) records over `cities` by `weights`, so totals are exact. */
 function provincePlan(
   province: { code: string; name: string },
@@ -106,8 +132,8 @@ function provincePlan(
 /**
  * The synthetic registry at scale N: Jiangsu N times the published data set extrapolated to the province, spread over its
  * cities by CITY_WEIGHTS. With `national`, every province besides, N × its 2020 population over Jiangsu's
- * (PROVINCE_POPULATION_2020: Guangdong 1.49 units per Jiangsu unit, Tibet 0.04), spread evenly over its cities (no
- * city-level table is held here), so that the whole country is about 16.7 N units.
+ * (PROVINCE_POPULATION_2020: Guangdong 1.49 units per Jiangsu unit, Tibet 0.04), spread over its cities by theirs
+ * (CITY_POPULATION_2020: Chengdu a quarter of Sichuan, Ngari 3% of Tibet), so that the whole country is about 16.7 N units.
  */
 export function scalePlan(scale: number, options: { national?: boolean } = {}): CityPlan[] {
   const { provinces, cities } = administrativeDivisions();
@@ -116,7 +142,7 @@ export function scalePlan(scale: number, options: { national?: boolean } = {}): 
     const population = PROVINCE_POPULATION_2020[province.code];
     if (province.code !== JIANGSU && !(options.national && population)) continue;
     const own = cities.filter((c) => c.provinceCode === province.code);
-    const weights = province.code === JIANGSU ? own.map((c) => CITY_WEIGHTS[c.code]) : own.map(() => 1);
+    const weights = province.code === JIANGSU ? own.map((c) => CITY_WEIGHTS[c.code]) : populationWeights(province.code, own);
     const units = province.code === JIANGSU ? scale : (scale * population) / PROVINCE_POPULATION_2020[JIANGSU];
     plan.push(...provincePlan(province, own, weights, units));
   }

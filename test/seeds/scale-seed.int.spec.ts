@@ -18,7 +18,8 @@ import { createApp, type RegistryApp } from '../../src/server/app';
 import { administrativeDivisions } from '../../src/modules/district/division-data';
 import { PUBLISHED } from '../../seeds/published-data-set';
 import { SCALE_PUBLISHER } from '../../seeds/scale/load';
-import { CITY_WEIGHTS, PER_UNIT, PROVINCE_POPULATION_2020, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
+import { CITY_POPULATION_2020, CITY_WEIGHTS, PER_UNIT, PROVINCE_POPULATION_2020, UNRECONCILED_CITY_POPULATION, parseAsOfArgument, parseScaleArgument, scalePlan } from '../../seeds/scale/plan';
+import cityPopulation from '../../seeds/scale/city-population-2020.json';
 import { ScaleSeedRefused, seedScale } from '../../seeds/scale/seed-scale';
 import { createTestDatabase } from '../setup/test-app';
 import { migrateRegistry } from '../../src/db/migrate';
@@ -331,6 +332,26 @@ describe('the country (--national)', () => {
     expect(plan.filter((c) => c.provinceCode === JIANGSU)).toEqual(scalePlan(10));
     const studios = (province: string) => plan.filter((c) => c.provinceCode === province).reduce((sum, c) => sum + c.counts.studios, 0);
     expect(studios(GUANGDONG) / studios(JIANGSU)).toBeCloseTo(126_012_510 / 84_748_016, 2);
+  });
+
+  it("spreads a province over its cities by their 2020 census population, each figure with its page", () => {
+    const { cities } = administrativeDivisions();
+    const population = cityPopulation.cities as Record<string, { population: number; source?: string; derived?: string }>;
+    for (const province of Object.keys(PROVINCE_POPULATION_2020).filter((p) => p !== JIANGSU)) {
+      const own = cities.filter((c) => c.provinceCode === province);
+      if (own.length === 1) continue; // Beijing, Tianjin, Shanghai
+      // Every unit has a figure, read on a page or made from read ones (and saying how) …
+      for (const c of own) expect({ city: c.code, population: population[c.code]?.population > 0, said: !!(population[c.code]?.source || population[c.code]?.derived) }).toEqual({ city: c.code, population: true, said: true });
+      // … and a province's units add up to its census total, to the person (Hubei's 134,000 over is stated in the file).
+      const sum = own.reduce((total, c) => total + CITY_POPULATION_2020[c.code], 0);
+      expect({ province, over: sum - PROVINCE_POPULATION_2020[province] }).toEqual({ province, over: UNRECONCILED_CITY_POPULATION[province] ?? 0 });
+    }
+    expect(Object.keys(population).length).toBe(cities.filter((c) => c.provinceCode !== JIANGSU && !['110000', '120000', '310000'].includes(c.provinceCode)).length);
+    // The plan follows them: a city's studios over another's of its province as their populations.
+    const plan = scalePlan(100, { national: true });
+    const studios = (code: string) => plan.find((c) => c.code === code)!.counts.studios;
+    expect(studios('440100') / studios('441500')).toBeCloseTo(CITY_POPULATION_2020['440100'] / CITY_POPULATION_2020['441500'], 1);
+    expect(studios('510100') / studios('513300')).toBeCloseTo(CITY_POPULATION_2020['510100'] / CITY_POPULATION_2020['513300'], 1); // Chengdu and Garzê, 19 to 1
   });
 
   it('loads records in every province, with the provincial titles of each', async () => {
