@@ -3,6 +3,7 @@
  * are ready, their output read on so that a full pipe never stops them, and stopped with SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../src/db/embedded';
 
 /** Starts `executable` and resolves once its stdout or stderr matches `ready`; rejects with its output if it exits first or takes over 10 s. */
 export function startDaemon(executable: string, args: string[], ready: RegExp): Promise<ChildProcess> {
@@ -42,4 +43,19 @@ export function stopped(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * Starts a daemon on a port freePort() found, and on another where the daemon finds it taken: between freePort() closing
+ * the port and the daemon binding it, another test file's server or daemon can bind it (a pooler test failed so in CI).
+ */
+export async function startOnFreePort<T>(start: (port: number) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      if (attempt >= attempts || !/address already in use/i.test((error as Error).message)) throw error;
+    }
+  }
 }

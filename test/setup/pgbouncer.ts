@@ -7,8 +7,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../src/db/embedded';
-import { startDaemon, stopped } from './daemon';
+import { startDaemon, stopped, startOnFreePort } from './daemon';
 import { findOrInstall } from './debian-package';
 
 export interface TestPgBouncer {
@@ -27,7 +26,6 @@ export async function startPgBouncer(
   options: { poolSize: number; single?: string[] } = { poolSize: 2 },
 ): Promise<TestPgBouncer> {
   const executable = await findOrInstall({ binary: 'pgbouncer', aptPackage: 'pgbouncer', neededFor: 'the pooler test (test/db/pooler.int.spec.ts)' });
-  const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'registry-pgbouncer-'));
   chmodSync(dir, 0o755);
   const file = (name: string, text: string) => {
@@ -36,29 +34,33 @@ export async function startPgBouncer(
     return path.join(dir, name);
   };
   const userlist = file('userlist.txt', Object.entries(users).map(([user, password]) => `"${user}" "${password.replace(/"/g, '""')}"`).join('\n') + '\n');
-  const ini = file(
-    'pgbouncer.ini',
-    [
-      '[databases]',
-      ...(options.single ?? []).map((name) => `${name}_single = host=${server.host} port=${server.port} dbname=${name} pool_size=1`),
-      `* = host=${server.host} port=${server.port}`,
-      '[pgbouncer]',
-      'listen_addr = 127.0.0.1',
-      `listen_port = ${port}`,
-      'unix_socket_dir =',
-      'auth_type = scram-sha-256',
-      `auth_file = ${userlist}`,
-      'pool_mode = transaction',
-      `default_pool_size = ${options.poolSize}`,
-      'max_client_conn = 200',
-      // pg sends none of these unless told; listed as a managed service's pooler would.
-      'ignore_startup_parameters = extra_float_digits',
-      'log_connections = 0',
-      'log_disconnections = 0',
-    ].join('\n') + '\n',
-  );
   const asRoot = process.getuid?.() === 0;
-  const child = await startDaemon(executable, [...(asRoot ? ['-u', 'nobody'] : []), ini], /process up|listening on 127\.0\.0\.1/);
+  let port = 0;
+  const child = await startOnFreePort((p) => {
+    port = p;
+    const ini = file(
+      'pgbouncer.ini',
+      [
+        '[databases]',
+        ...(options.single ?? []).map((name) => `${name}_single = host=${server.host} port=${server.port} dbname=${name} pool_size=1`),
+        `* = host=${server.host} port=${server.port}`,
+        '[pgbouncer]',
+        'listen_addr = 127.0.0.1',
+        `listen_port = ${port}`,
+        'unix_socket_dir =',
+        'auth_type = scram-sha-256',
+        `auth_file = ${userlist}`,
+        'pool_mode = transaction',
+        `default_pool_size = ${options.poolSize}`,
+        'max_client_conn = 200',
+        // pg sends none of these unless told; listed as a managed service's pooler would.
+        'ignore_startup_parameters = extra_float_digits',
+        'log_connections = 0',
+        'log_disconnections = 0',
+      ].join('\n') + '\n',
+    );
+    return startDaemon(executable, [...(asRoot ? ['-u', 'nobody'] : []), ini], /process up|listening on 127\.0\.0\.1/);
+  });
   return {
     url: (database) => `postgres://127.0.0.1:${port}/${database}`,
     stop: async () => {

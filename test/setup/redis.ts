@@ -3,8 +3,7 @@
  * (installed by .ci/run, or here as root, where missing), on a free loopback port, keeping nothing
  * on disk, stopped by the test file that started it.
  */
-import { freePort } from '../../src/db/embedded';
-import { startDaemon, stopped } from './daemon';
+import { startDaemon, stopped, startOnFreePort } from './daemon';
 import { findOrInstall } from './debian-package';
 
 export interface TestRedis {
@@ -20,8 +19,8 @@ const launch = (executable: string, port: number) =>
 
 export async function startRedis(): Promise<TestRedis> {
   const executable = await findOrInstall({ binary: 'redis-server', aptPackage: 'redis-server', neededFor: 'the shared rate-limit tests' });
-  const port = await freePort();
-  let child = await launch(executable, port);
+  let port = 0;
+  let child = await startOnFreePort((p) => launch(executable, (port = p)));
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () => stopped(child),
