@@ -407,7 +407,8 @@ export function recordType<C extends Columns, F extends Filters>(d: RecordTypeDe
     })
     @Query(() => [TypeGroup], { nullable: true, name: `${fieldPrefix}Stats`, description: `${upperFirst(noun.many)} counted per group, computed in one SQL GROUP BY (${zh}统计).` })
     stats(@Ctx() ctx: RequestContext, @Args(() => StatsArgs) args: StatsArgs, @Info() info: GraphQLResolveInfo) {
-      const requested = selectedFieldNames(info.fieldNodes.map((n) => n.selectionSet), (name) => info.fragments[name]);
+      // Which measures are asked for matters only to a type with one its tally does not keep (the contracts' distinct count).
+      const requested = statsTally.untallied.length ? selectedFieldNames(info.fieldNodes.map((n) => n.selectionSet), (name) => info.fragments[name]) : undefined;
       return groupStats(ctx, table, dimensions.dimensions, args.groupBy, args.filter as never, measures, statsTally, requested);
     }
 

@@ -132,7 +132,9 @@ export function statsTallies(types: readonly RegistryType[]): Tally[] {
       kind: 'stats' as const,
       table,
       tallyTable: tally.table,
-      // The grouping columns alone, as before measures were kept, so that a type without measures is not rebuilt.
+      // Each form as the tallies of its kind were first declared, so that an upgrade rebuilds none of them: the grouping
+      // columns alone (no measures), with the counters' names (sums and counts of columns), and with what each counter
+      // adds (a condition's counter is named by its place, `where_<n>`, so its name does not say what it counts).
       definition: JSON.stringify(
         !tally.counters.length
           ? tally.columns
