@@ -7,6 +7,7 @@ import { AppDataSource } from '../db/data-source';
 import { applicationRoleAt } from '../db/app-role';
 import { createRequestPool } from '../db/request-pool';
 import { logger } from '../logger';
+import { keepGoalEvidence } from '../registry/goal-evidence';
 import { createApp } from './app';
 import { Serving } from './serving';
 import { startTracing } from './tracing';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     replicas,
   });
   serving.serve(app);
+  // Each goal's evidence kept for today, so that goal progress and rankings read a row per goal (src/registry/goal-evidence.ts).
+  const stopGoalEvidence = keepGoalEvidence(AppDataSource, logger);
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.info(`GraphiQL is at http://${host}:${config.port}/graphql`);
 
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
     if (cut) logger.warn({ requests: cut, shutdownTimeoutMs: config.shutdownTimeoutMs }, 'in-flight requests cut at the shutdown deadline');
     // A cut request may still wait on a statement, and Redis may not answer: neither is waited for beyond a moment.
     stopBiReaderGuard();
+    stopGoalEvidence();
     await within(apollo.stop(), 1000);
     await within(replicas?.close() ?? Promise.resolve(), 1000);
     await within(requestPool.end(), 1000);

@@ -14,7 +14,7 @@ import { createTestDatabase } from '../setup/test-app';
 /** The registry types' tables, as their declarations name them. */
 const REGISTRY_TABLES = registryTypes().map((t) => t.table.from.replace(/ t$/, ''));
 /** The platform's own tables: API keys, the audit log, bulk upserts' idempotency keys, the metrics goals may count (migration 39). */
-const PLATFORM_TABLES = ['api_key', 'audit_entry', 'goal_metric', 'goal_tally', 'idempotency_request', 'tally_definition'];
+const PLATFORM_TABLES = ['api_key', 'audit_entry', 'goal_evidence', 'goal_metric', 'goal_tally', 'idempotency_request', 'tally_definition'];
 /** The statistics tallies made at start-up from the declarations (src/registry/stats-tally.ts), one per type whose statistics only count. */
 const STATS_TALLIES = registryTypes().flatMap((t) => (t.statsTally ? [t.statsTally.table] : []));
 /** Tables PostgreSQL keeps for itself, which no module reads: the audit log's personal values, the caller of each write transaction, the database's secret (migrations 31, 32, 35). */

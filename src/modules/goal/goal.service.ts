@@ -6,7 +6,7 @@ import type { RequestContext } from '../../graphql/context';
 import { byGroupLoader, listConnection } from '../../registry/lists';
 import { todayInChina } from '../../common/calendar';
 import { goalMetrics, type GoalMetric } from '../../registry/goal-metrics';
-import { goalTallyEvidence } from '../../registry/goal-tally';
+import { goalEvidence } from '../../registry/goal-tally';
 import type { GoalMetricDeclaration } from '../../registry/registry-type';
 import { goalProgress, judgeGoal, type GoalEvidenceValues, type GoalJudgement, type GoalProgressValues, type PublishedFigure } from './goal-progress';
 import { type GoalFilter, goalFilters, GoalOrderBy, goalOrderings, type GoalRankingArgs, type GoalsArgs } from './goal.inputs';
@@ -44,8 +44,8 @@ function declarationsOf(metrics: readonly string[]): Array<[string, GoalMetricDe
   });
 }
 
-/** The evidence array of the goal `g`, read from the goal tally (src/registry/goal-tally.ts): the same SQL for every metric. */
-const GOAL_EVIDENCE = goalTallyEvidence();
+/** The evidence array of the goal `g`: its row kept for today, else counted from the goal tally (src/registry/goal-tally.ts); the same SQL for every metric. */
+const GOAL_EVIDENCE = goalEvidence();
 
 /**
  * The published figures of the goal `g`'s metric in exactly its scope (not a park within it, not a plan):
@@ -145,7 +145,7 @@ export const goalService = {
         row_number() OVER (ORDER BY x.v[2]::numeric / t.target DESC, t.city_code, t.id)::integer AS "__rank"
       FROM goal t CROSS JOIN w
         CROSS JOIN LATERAL (SELECT ${raw(GOAL_EVIDENCE)} AS v, p.ids, p.latest
-          FROM (SELECT t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished([args.metric]))} OFFSET 0) x
+          FROM (SELECT t.id, t.metric, t.province_code, t.city_code, t.district_code, t.counts_from) g CROSS JOIN ${raw(goalPublished([args.metric]))} OFFSET 0) x
         CROSS JOIN LATERAL (SELECT t.city_code AS code) gc
         LEFT JOIN LATERAL (SELECT row_to_json(c) AS city FROM (SELECT ${raw(selectSql(cityTable))} FROM city t WHERE t.code = gc.code) c) xc ON true
       ${where(goalTable.conditions(filter))}
