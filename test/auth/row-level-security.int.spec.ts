@@ -194,6 +194,9 @@ describe('the request connection itself', () => {
     // The counts goals and statistics read are the owner's triggers' alone (src/registry/tallies.ts).
     ['change a goal count', `UPDATE goal_tally SET records = records + 1000 WHERE metric = 'INNOVATION_STUDIOS'`],
     ['add a goal count', `INSERT INTO goal_tally VALUES ('INNOVATION_STUDIOS', '320100', 'Y', NULL, NULL, false, 1000, 1000, 0)`],
+    ['change a goal\'s kept evidence', 'UPDATE goal_evidence SET value_sum = value_sum + 1000'],
+    ['forget a goal\'s kept evidence', 'DELETE FROM goal_evidence'],
+    ['call the function that forgets it', 'SELECT goal_evidence_forget()'],
     ['change a statistic', 'UPDATE innovation_studio_stats_tally SET records = 0'],
     ['empty a statistic', 'DELETE FROM innovation_studio_stats_tally'],
     ['switch a tally trigger off', 'ALTER TABLE innovation_studio DISABLE TRIGGER innovation_studio_goal_tally_insert'],
