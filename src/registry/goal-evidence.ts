@@ -10,15 +10,18 @@ const SETTLE_MS = 250;
 
 /**
  * Counts again, from the goal tally, the kept evidence (migration 54) of every goal that has none for `today`: all of
- * them on a new day, a new goal or one whose scope changed. As the owner, in one transaction that holds the tally
- * against writers for the count, so that the rows agree with the tally their triggers go on adding to. Returns how
+ * them on a new day, a new goal or one whose scope changed. As the owner, in one transaction that holds the tally and
+ * the goals against writers for the count, so that the rows agree with the tally their triggers go on adding to and
+ * with the goals as they are. Returns how
  * many goals it counted; none (and no lock) where every goal is kept for `today`.
  */
 export async function refreshGoalEvidence(dataSource: DataSource, today: string = todayInChina()): Promise<number> {
   const [{ missing }] = await dataSource.query(GOAL_EVIDENCE_MISSING, [today]);
   if (!missing) return 0;
   return dataSource.transaction(async (manager) => {
-    await manager.query(`LOCK TABLE goal_tally IN SHARE MODE`);
+    // Goals too: a goal whose first day or scope changes while its evidence is counted would keep the old count (its
+    // trigger forgets a row the refresh has not yet written).
+    await manager.query(`LOCK TABLE goal, goal_tally IN SHARE MODE`);
     return (await manager.query(REFRESH_GOAL_EVIDENCE, [today])).length;
   });
 }

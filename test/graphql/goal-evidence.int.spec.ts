@@ -1,8 +1,8 @@
 /**
  * Each goal's evidence kept for today (goal_evidence, migration 54; src/registry/goal-evidence.ts): the API reads a
  * goal's row only where it is kept for today, and counts from the tally otherwise; the refresh counts every goal
- * without one, on a new day, after a goal's scope changes, and with a write in flight it waits for it, so that the
- * rows agree with the tally the triggers go on adding to. (That the triggers keep the rows equal to a live count after
+ * without one, on a new day, after a goal's scope changes, and with a write of records or of a goal in flight it
+ * waits for it, so that the rows agree with the tally the triggers go on adding to and with the goals as they are. (That the triggers keep the rows equal to a live count after
  * any sequence of writes is the property test in tallies.int.spec.ts.)
  */
 import pino from 'pino';
@@ -97,6 +97,29 @@ it('waits for a write in flight, so that the rows it makes hold it', async () =>
     await writer.release();
   }
   expect(await kept(nanjingGoal)).toEqual({ asOf: TODAY, records: await nanjingStudios() });
+});
+
+it("waits for a goal's change in flight, so that it counts the goal as changed", async () => {
+  await refreshGoalEvidence(app.dataSource, TODAY);
+  await q(`DELETE FROM goal_evidence WHERE goal_id = $1`, [nanjingGoal]);
+  const editor = app.dataSource.createQueryRunner();
+  await editor.connect();
+  try {
+    await editor.startTransaction();
+    await editor.query(`UPDATE goal SET counts_from = '2021-01-01' WHERE id = $1`, [nanjingGoal]);
+    let done = false;
+    const refreshing = refreshGoalEvidence(app.dataSource, TODAY).then((n) => ((done = true), n));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(done).toBe(false);
+    await editor.commitTransaction();
+    expect(await refreshing).toBe(1);
+  } finally {
+    await editor.release();
+  }
+  const [{ n }] = await q(`SELECT count(*)::int AS n FROM innovation_studio WHERE city_code = $1 AND archived_at IS NULL AND established_on >= '2021-01-01'`, [NANJING]);
+  expect(n).toBeLessThan(await nanjingStudios());
+  expect(await kept(nanjingGoal)).toEqual({ asOf: TODAY, records: n });
+  await q(`UPDATE goal SET counts_from = NULL WHERE id = $1`, [nanjingGoal]);
 });
 
 it('keeps the rows while the server runs: at start, and after a write that left a goal without one', async () => {
