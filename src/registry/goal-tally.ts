@@ -181,18 +181,24 @@ export function goalEvidence(): string {
 }
 
 /**
- * Keeps the evidence of every goal that has none for `$1` (a day, China time): counted from the tally, with the tally held
- * against writers (SHARE: their triggers add to the tally and the kept evidence together), so that no write lands
- * between the count and the row. Run by the owner (goal-evidence.ts); returns the goals it kept.
+ * Keeps the evidence of every goal that has none for `$1` (a day, China time) or later: counted from the tally. Run by the
+ * owner with the tally and the goals held against writers (goal-evidence.ts: their triggers add to the tally and the kept
+ * evidence together, or forget a changed goal's row), so that no write lands between the count and the row; returns the
+ * goals it kept.
  */
 export const REFRESH_GOAL_EVIDENCE = `WITH w AS (SELECT $1::date AS today, ($1::date - interval '12 months')::date AS after)
   INSERT INTO goal_evidence (goal_id, as_of, ${EVIDENCE_COLUMNS.join(', ')})
   SELECT g.id, w.today, ${EVIDENCE_COLUMNS.map((_, i) => `x.v[${i + 1}]`).join(', ')}
   FROM goal g CROSS JOIN w CROSS JOIN LATERAL (SELECT ${goalTallyEvidence('numeric')} AS v OFFSET 0) x
-  WHERE NOT EXISTS (SELECT FROM goal_evidence e WHERE e.goal_id = g.id AND e.as_of = w.today)
+  WHERE NOT EXISTS (SELECT FROM goal_evidence e WHERE e.goal_id = g.id AND e.as_of >= w.today)
   ORDER BY g.id
   ON CONFLICT (goal_id) DO UPDATE SET as_of = excluded.as_of, ${EVIDENCE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+    WHERE goal_evidence.as_of < excluded.as_of
   RETURNING goal_id`;
 
-/** Whether some goal has no kept evidence for `$1`: the refresh has work (one cheap look before taking the lock). */
-export const GOAL_EVIDENCE_MISSING = `SELECT EXISTS (SELECT FROM goal g WHERE NOT EXISTS (SELECT FROM goal_evidence e WHERE e.goal_id = g.id AND e.as_of = $1::date)) AS missing`;
+/**
+ * Whether some goal has no kept evidence for `$1` or a later day: the refresh has work (one cheap look before taking the
+ * lock). A row is never moved back a day: an instance whose clock is behind another's, just after midnight, leaves the
+ * other's rows for the new day as they are (its own reads count from the tally for those seconds).
+ */
+export const GOAL_EVIDENCE_MISSING = `SELECT EXISTS (SELECT FROM goal g WHERE NOT EXISTS (SELECT FROM goal_evidence e WHERE e.goal_id = g.id AND e.as_of >= $1::date)) AS missing`;

@@ -49,6 +49,10 @@ it('counts every goal once for a day, and all of them again on the next', async 
   expect(await kept(nanjingGoal)).toEqual({ asOf: TODAY, records: await nanjingStudios() });
   expect(await refreshGoalEvidence(app.dataSource, addDays(TODAY, 1))).toBe(goals);
   expect((await kept(nanjingGoal)).asOf).toBe(addDays(TODAY, 1));
+  // Never back a day: an instance whose clock is behind leaves the rows for the new day as they are.
+  expect(await refreshGoalEvidence(app.dataSource, TODAY)).toBe(0);
+  expect((await kept(nanjingGoal)).asOf).toBe(addDays(TODAY, 1));
+  await q(`DELETE FROM goal_evidence`);
 });
 
 it("answers from a goal's row kept for today, and counts from the tally where its row is for another day", async () => {
