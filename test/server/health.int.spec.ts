@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createDataSource, poolOf } from '../../src/db/data-source';
+import { retryingSharedCatalogRace } from '../../src/db/faults';
 import { createApp, type RegistryApp } from '../../src/server/app';
 import { createTestDatabase, startTestApp, type TestApp } from '../setup/test-app';
 
@@ -125,7 +126,9 @@ describe('readiness when the registry is not ready', () => {
     database = await createTestDatabase({ empty: true });
     dataSource = createDataSource(database.url);
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    // Another test file's database may change the shared roles at the same moment ("tuple concurrently updated"):
+    // run again, as src/db/migrate.ts does.
+    await retryingSharedCatalogRace(() => dataSource.runMigrations({ transaction: 'each' }));
     await dataSource.undoLastMigration({ transaction: 'each' });
     registry = await createApp(dataSource, poolOf(dataSource));
   });
@@ -142,7 +145,7 @@ describe('readiness when the registry is not ready', () => {
   });
 
   it('/readyz answers 200 once the migration has run', async () => {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await retryingSharedCatalogRace(() => dataSource.runMigrations({ transaction: 'each' }));
     await request(registry.app).get('/readyz').expect(200);
   });
 
