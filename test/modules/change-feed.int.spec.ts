@@ -70,11 +70,13 @@ async function registryState(table: string, type: string): Promise<Map<string, R
 const asState = (copy: Copy) => new Map([...copy.records].map(([id, record]) => [id, normalised(record)]));
 
 /**
- * Pulls until the copy has seen the newest entry of its type. Another test file's writing transaction, on the
- * same PostgreSQL, holds the feed back while it runs (as a write in progress does in production), a few seconds.
+ * Pulls until the copy has seen the last entry of its type in the feed's order (writing transaction, then entry), which
+ * the feed gives after every other: the entry with the highest id may come earlier, as a transaction's id is taken at
+ * its first write, not at its commit. Another test file's writing transaction, on the same PostgreSQL, holds the feed
+ * back while it runs (as a write in progress does in production), a few seconds.
  */
 async function drain(copy: Copy): Promise<void> {
-  const [{ newest }] = await sqlRows<{ newest: string }>(app, 'SELECT max(id)::text AS newest FROM audit_entry WHERE record_type = $1', [copy.type]);
+  const [{ newest }] = await sqlRows<{ newest: string }>(app, 'SELECT id::text AS newest FROM audit_entry WHERE record_type = $1 ORDER BY transaction_id DESC, id DESC LIMIT 1', [copy.type]);
   const deadline = Date.now() + 40_000;
   while (!copy.seen.some((e) => fromGlobalId(e.id).key === newest)) {
     if (Date.now() > deadline) throw new Error(`the feed never gave entry ${newest}`);
