@@ -83,7 +83,7 @@ function addToTally(metrics: Metrics, sources: Array<[string, 1 | -1]>): string 
     DO UPDATE SET records = g.records + excluded.records, value_sum = g.value_sum + excluded.value_sum, unknown_values = g.unknown_values + excluded.unknown_values
     )
     UPDATE goal_evidence e SET (${EVIDENCE_COLUMNS.join(', ')}) = (
-      SELECT ${EVIDENCE_COLUMNS.map((column, i) => `e.${column} + ${goalMeasures()[i]}`).join(', ')}
+      SELECT ${goalMeasures().map((measure, i) => `e.${EVIDENCE_COLUMNS[i]} + ${measure}`).join(', ')}
       FROM c t CROSS JOIN LATERAL (SELECT e.as_of AS today, (e.as_of - interval '12 months')::date AS after) w
       WHERE ${counts} AND ${inGoalPeriod})
     FROM goal g

@@ -35,6 +35,29 @@ const eventually = async (check: () => Promise<boolean>) => {
   expect(await check()).toBe(true);
 };
 
+/**
+ * With Nanjing's goal left without a row and `write` run in a transaction held open: the refresh waits for it (it has
+ * not finished 300 ms later), and once the write commits it counts that goal.
+ */
+async function refreshDuring(write: (run: (text: string, params?: unknown[]) => Promise<unknown>) => Promise<unknown>): Promise<void> {
+  await refreshGoalEvidence(app.dataSource, TODAY);
+  await q(`DELETE FROM goal_evidence WHERE goal_id = $1`, [nanjingGoal]);
+  const writer = app.dataSource.createQueryRunner();
+  await writer.connect();
+  try {
+    await writer.startTransaction();
+    await write((text, params) => writer.query(text, params));
+    let done = false;
+    const refreshing = refreshGoalEvidence(app.dataSource, TODAY).then((n) => ((done = true), n));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(done).toBe(false);
+    await writer.commitTransaction();
+    expect(await refreshing).toBe(1);
+  } finally {
+    await writer.release();
+  }
+}
+
 beforeAll(async () => {
   app = await startTestApp();
   [{ id: nanjingGoal }] = await q(`SELECT id FROM goal WHERE city_code = $1 AND metric = 'INNOVATION_STUDIOS' AND archived_at IS NULL ORDER BY id LIMIT 1`, [NANJING]);
@@ -82,44 +105,14 @@ it('forgets a goal whose scope or first day changes, and counts it again', async
 });
 
 it('waits for a write in flight, so that the rows it makes hold it', async () => {
-  await refreshGoalEvidence(app.dataSource, TODAY);
-  await q(`DELETE FROM goal_evidence WHERE goal_id = $1`, [nanjingGoal]);
   const [host] = await testEnterprises((text, params) => app.dataSource.query(text, params), NANJING, 1);
-  const writer = app.dataSource.createQueryRunner();
-  await writer.connect();
-  try {
-    await writer.startTransaction();
-    // The tally trigger adds the studio to the tally; Nanjing's goal has no row for it to add to.
-    await writer.query(`INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, established_on) VALUES ('依据测试工作室', 'EMPLOYEE', $1, '320000', $2, $3)`, [host.id, NANJING, TODAY]);
-    let done = false;
-    const refreshing = refreshGoalEvidence(app.dataSource, TODAY).then((n) => ((done = true), n));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(done).toBe(false);
-    await writer.commitTransaction();
-    expect(await refreshing).toBe(1);
-  } finally {
-    await writer.release();
-  }
+  // The tally trigger adds the studio to the tally; Nanjing's goal has no row for it to add to.
+  await refreshDuring((run) => run(`INSERT INTO innovation_studio (name, kind, enterprise_id, province_code, city_code, established_on) VALUES ('依据测试工作室', 'EMPLOYEE', $1, '320000', $2, $3)`, [host.id, NANJING, TODAY]));
   expect(await kept(nanjingGoal)).toEqual({ asOf: TODAY, records: await nanjingStudios() });
 });
 
 it("waits for a goal's change in flight, so that it counts the goal as changed", async () => {
-  await refreshGoalEvidence(app.dataSource, TODAY);
-  await q(`DELETE FROM goal_evidence WHERE goal_id = $1`, [nanjingGoal]);
-  const editor = app.dataSource.createQueryRunner();
-  await editor.connect();
-  try {
-    await editor.startTransaction();
-    await editor.query(`UPDATE goal SET counts_from = '2021-01-01' WHERE id = $1`, [nanjingGoal]);
-    let done = false;
-    const refreshing = refreshGoalEvidence(app.dataSource, TODAY).then((n) => ((done = true), n));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(done).toBe(false);
-    await editor.commitTransaction();
-    expect(await refreshing).toBe(1);
-  } finally {
-    await editor.release();
-  }
+  await refreshDuring((run) => run(`UPDATE goal SET counts_from = '2021-01-01' WHERE id = $1`, [nanjingGoal]));
   const [{ n }] = await q(`SELECT count(*)::int AS n FROM innovation_studio WHERE city_code = $1 AND archived_at IS NULL AND established_on >= '2021-01-01'`, [NANJING]);
   expect(n).toBeLessThan(await nanjingStudios());
   expect(await kept(nanjingGoal)).toEqual({ asOf: TODAY, records: n });
