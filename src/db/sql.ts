@@ -85,6 +85,22 @@ function walk(fragment: SqlFragment, placeholder: (value: unknown) => string, on
     .join('');
 }
 
+/** Whether any value of the fragment is bound as a parameter (rather than written in code). */
+export function bindsValues(fragment: SqlFragment): boolean {
+  return fragment.parts.some((p) => p instanceof Param || (p instanceof SqlFragment && bindsValues(p)));
+}
+
+/**
+ * A row count (a page's LIMIT) written into the text rather than bound: for a generic plan PostgreSQL costs
+ * `LIMIT $n` as a tenth of the table, so a prepared statement's generic plan looks far dearer than its custom
+ * plans and is never chosen: every execution is planned again. Only a count from code (a page size the
+ * limits bound): each size asked is a text of its own.
+ */
+export function rowCount(count: number): SqlFragment {
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`a row count is a whole number, not ${count}`);
+  return raw(String(count));
+}
+
 /** Escapes LIKE wildcards so a name search matches the text literally. */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

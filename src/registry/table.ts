@@ -2,7 +2,7 @@ import { encodeCursor } from '../graphql/relay/cursor';
 import type { Edge } from '../graphql/relay/connection';
 import type { PageRequest } from '../graphql/relay/page-args';
 import { toGlobalId } from '../graphql/relay/global-id';
-import { raw, sql, where, type SqlFragment } from '../db/sql';
+import { bindsValues, raw, rowCount, sql, where, type SqlFragment } from '../db/sql';
 import { selectItems, type Columns } from './columns';
 import type { RequestDb } from '../db/request-db';
 
@@ -169,7 +169,14 @@ export function toEdges<Row>(order: string, sort: '__sort' | '__key', records: R
 export function pageStatement<Row, Filter>(table: TableSpec<Row, Filter>, o: ListOptions<Filter>, extra: SqlFragment[] = []): SqlFragment {
   const order = table.orders[o.order];
   const select = raw(`SELECT ${o.columns ?? selectSql(table as TableSpec<unknown, unknown>)}, ${sortAndKeyColumns(table as TableSpec<unknown, unknown>, order)} FROM ${table.from}`);
-  return sql`${select} ${where([...extra, ...pageConditions(table, order, o)])} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${o.page.limit + 1}`;
+  const filters = [...extra, ...table.conditions(o.filter)];
+  // A page chosen by no value but its cursor has one best plan, an index walk from the cursor: its count is written
+  // in (rowCount), so each connection plans it once (bench Q6: PostgreSQL's CPU per deep page 0.21 -> 0.12 ms). A
+  // filtered page keeps its count bound, as before: costed so, PostgreSQL plans it for its values every time, as a skewed filter needs
+  // (a small city's studios by its index, a large one's by the order's).
+  const limit = filters.some(bindsValues) ? sql`${o.page.limit + 1}` : rowCount(o.page.limit + 1);
+  const cursor = keysetCondition(table.key, table.keyType ?? 'integer', order, o.page);
+  return sql`${select} ${where([...filters, ...cursor])} ORDER BY ${orderClause(order, table.key, o.page.backward)} LIMIT ${limit}`;
 }
 
 /** One page of a root list. */
