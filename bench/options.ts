@@ -28,7 +28,7 @@ export const USAGE = `npm run bench -- [options]
   --scale N             data set size (default 10; BENCH_SCALE); the data dir .data/bench/scale-N is reused
   --national            every province at scale N (npm run seed -- --national), in .data/bench/national-scale-N
   --only 2,3            queries to run (default all: 1-6 and W, the writes of bench/writes.ts; BENCH_ONLY)
-  --systems api,raw     systems to run: api, raw, postgraphile (default all; BENCH_SYSTEMS)
+  --systems api,raw     systems to run: api, raw, lean, apollo, postgraphile (default all; BENCH_SYSTEMS)
   --duration S          seconds of load per query and system (default 10; BENCH_DURATION)
   --rounds R            measure each query R times, interleaving the systems, and report the median (default 1;
                         BENCH_ROUNDS): steadier numbers on a busy machine

@@ -2,7 +2,7 @@
  * The six queries of the benchmark, each written for the three systems, and a canonical form of
  * each answer so that one run can check that the three return the same data.
  *
- * The API, the raw baseline and the lean server receive the same request body (the raw server dispatches on
+ * The API, the raw baseline, the lean server and the Apollo floor receive the same request body (the raw server dispatches on
  * operationName and returns the API's JSON shape); PostGraphile gets its own document in its own
  * naming (amber preset: `rowId`, `allEnterprises`, `…ByEnterpriseId`). Parameters that depend on the
  * data (ids, cursors) are looked up once per run (resolveParameters).
@@ -11,8 +11,8 @@ import { encodeCursor } from '../src/graphql/relay/cursor';
 import { toGlobalId } from '../src/graphql/relay/global-id';
 import { ownerQuery } from './database';
 
-export type System = 'api' | 'raw' | 'lean' | 'postgraphile';
-export const SYSTEMS: readonly System[] = ['api', 'raw', 'lean', 'postgraphile'];
+export type System = 'api' | 'raw' | 'lean' | 'apollo' | 'postgraphile';
+export const SYSTEMS: readonly System[] = ['api', 'raw', 'lean', 'apollo', 'postgraphile'];
 
 export interface GraphQLBody {
   operationName: string;
@@ -87,8 +87,8 @@ export async function resolveParameters(url: string, postgraphileUrl: string | n
   return p;
 }
 
-/** The API, the raw floor and the lean server answer the same body in the same shape. */
-const same = <T>(f: (data: any) => T) => ({ api: f, raw: f, lean: f });
+/** The API, the raw floor, the lean server and the Apollo floor answer the same body in the same shape. */
+const same = <T>(f: (data: any) => T) => ({ api: f, raw: f, lean: f, apollo: f });
 
 export function benchQueries(p: Parameters): BenchQuery[] {
   const pg = p.postgraphile;

@@ -65,7 +65,7 @@ export function commitOf(root: string): string | null {
   }
 }
 
-const NAMES: Record<System, string> = { api: 'API', raw: 'raw', lean: 'lean (Mercurius)', postgraphile: 'PostGraphile' };
+const NAMES: Record<System, string> = { api: 'API', raw: 'raw', lean: 'lean (Mercurius)', apollo: 'Apollo floor', postgraphile: 'PostGraphile' };
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)}`;
 const fixed = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
@@ -81,26 +81,29 @@ export function markdown(r: Report): string {
     `${r.settings.connections} connections for ${r.settings.duration} s after ${r.settings.warmup} s of warm-up, then 1 connection for ${r.settings.latencyDuration} s` +
       `${Number(r.settings.rounds) > 1 ? `, in ${r.settings.rounds} rounds interleaving the systems (the median round shown; req/s of every round in brackets)` : ''}; ` +
       `p50/p99 in ms (autocannon's, whole ms; the 1-client p50 is timed per request); CPU ms/req: the server process's CPU time over the timed run ÷ its requests; ` +
-      `×raw, ×PG and ×lean: request rates relative to the raw baseline, to PostGraphile and to the lean server (Fastify + Mercurius).`,
+      `×raw, ×PG, ×lean and ×floor: request rates relative to the raw baseline, to PostGraphile, to the lean server (Fastify + Mercurius) and to the Apollo floor ` +
+      `(the API's HTTP layer and Apollo Server over the raw baseline's statements: the least a server on this stack spends).`,
     '',
-    '| # | query | system | req/s | p50 | p99 | 1-client p50 | CPU ms/req | SQL/req | ×raw | ×PG | ×lean | 1-client p50 ×raw | same data |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| # | query | system | req/s | p50 | p99 | 1-client p50 | CPU ms/req | SQL/req | ×raw | ×PG | ×lean | ×floor | 1-client p50 ×raw | same data |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const c of r.cells) {
     if (c.skipped) {
-      lines.push(`| ${c.query} | ${c.title} | ${NAMES[c.system]} | – | – | – | – | – | – | – | – | – | – | not expressible: ${c.skipped} |`);
+      lines.push(`| ${c.query} | ${c.title} | ${NAMES[c.system]} | – | – | – | – | – | – | – | – | – | – | – | not expressible: ${c.skipped} |`);
       continue;
     }
     const l = c.load!;
     const raw = cell(c.query, 'raw')?.load;
     const pg = cell(c.query, 'postgraphile')?.load;
     const lean = cell(c.query, 'lean')?.load;
+    const floor = cell(c.query, 'apollo')?.load;
     const statements = c.reportedStatements !== undefined && c.reportedStatements !== c.statements ? `${c.statements} (says ${c.reportedStatements})` : `${c.statements ?? '–'}`;
     const rounds = c.rounds ? ` (${c.rounds.map((x) => fixed(x.loaded.requestsPerSecond, 0)).join(', ')})` : '';
     lines.push(`| ${c.query} | ${c.title} | ${NAMES[c.system]} | ${fixed(l.loaded.requestsPerSecond, 0)}${rounds} | ${fixed(l.loaded.p50)} | ${fixed(l.loaded.p99)} | ` +
       `${fixed(l.oneClient.p50, 2)} | ${fixed(c.cpuMsPerRequest, 2)} | ${statements} | ${c.system === 'raw' ? '' : ratio(l.loaded.requestsPerSecond, raw?.loaded.requestsPerSecond)} | ` +
       `${c.system === 'postgraphile' ? '' : ratio(l.loaded.requestsPerSecond, pg?.loaded.requestsPerSecond)} | ` +
       `${c.system === 'lean' ? '' : ratio(l.loaded.requestsPerSecond, lean?.loaded.requestsPerSecond)} | ` +
+      `${c.system === 'apollo' ? '' : ratio(l.loaded.requestsPerSecond, floor?.loaded.requestsPerSecond)} | ` +
       `${c.system === 'raw' ? '' : ratio(l.oneClient.p50, raw?.oneClient.p50)} | ${c.equivalence ?? '–'}` +
       `${failures(c) ? ` · ${failures(c)} failed requests` : ''} |`);
   }

