@@ -1,6 +1,7 @@
 /**
- * How PostgreSQL plans a page's statement (src/registry/table.ts, pageStatement). A page chosen by no value but its
- * cursor is planned a few times per connection and then run on one generic plan. A filtered page keeps its count
+ * How PostgreSQL plans the statements of pages and lookups (src/registry/table.ts, pageStatement and keysStatement). A
+ * page chosen by no value but its cursor, and a lookup of one record, are planned a few times per connection and then
+ * run on one generic plan, where they were planned again on every request. A filtered page keeps its count
  * a parameter, so that PostgreSQL goes on choosing between planning for the values and a generic plan as before
  * (at scale, costing a bound count as a tenth of the table, it plans for the values: a skewed filter, one city
  * holding most rows and another a handful, gets the plan its values need). Read from PostgreSQL's own counters for
@@ -28,10 +29,16 @@ interface Plans {
 /** The request connection's prepared statements that read innovation_studio, with how each was planned. */
 async function studioPlans(): Promise<Plans[]> {
   const { rows } = await app.requestPool.query<Plans>(
-    // The pages after the first: those with a cursor's condition.
-    `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE '%FROM innovation_studio t%) > (%'`,
+    `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE '%FROM innovation_studio t%'`,
   );
   return rows;
+}
+
+/** The one prepared statement that matches `match`. */
+async function plansOf(match: RegExp): Promise<Plans> {
+  const plans = (await studioPlans()).filter((p) => match.test(p.statement));
+  expect(plans).toHaveLength(1);
+  return plans[0];
 }
 
 /** Runs `query` REQUESTS times, each page after the last one's end (the first page, without a cursor, is a statement of its own); returns how its statement was planned. */
@@ -41,9 +48,8 @@ async function planned(query: string, match: RegExp): Promise<Plans> {
     const data: { innovationStudios: { pageInfo: { endCursor: string | null } } } = await gql(app, query, { after });
     after = data.innovationStudios.pageInfo.endCursor;
   }
-  const plans = (await studioPlans()).filter((p) => match.test(p.statement));
-  expect(plans).toHaveLength(1);
-  return plans[0];
+  // The pages after the first: those with a cursor's condition.
+  return plansOf(new RegExp(`^(?=.*\\) > \\().*${match.source}`));
 }
 
 it('runs a page chosen by its cursor alone on one generic plan, after PostgreSQL\'s first few', async () => {
@@ -64,4 +70,16 @@ it('keeps a filtered page\'s count a parameter, for PostgreSQL to weigh planning
   );
   expect(plans.statement).toMatch(/LIMIT \$\d+$/);
   expect(plans.generic + plans.custom).toBe(REQUESTS - 1);
+});
+
+it('runs a lookup of one record on one generic plan, after PostgreSQL\'s first few', async () => {
+  const ids = (await gql<{ innovationStudios: { nodes: { id: string }[] } }>(app, `{ innovationStudios(first: ${REQUESTS}) { nodes { id } } }`)).innovationStudios.nodes.map((n) => n.id);
+  expect(ids).toHaveLength(REQUESTS);
+  for (const id of ids) {
+    const data = await gql<{ node: { id: string; establishedOn: string | null } }>(app, `query ($id: ID!) { node(id: $id) { id ... on InnovationStudio { establishedOn } } }`, { id });
+    expect(data.node.id).toBe(id);
+  }
+  const plans = await plansOf(/established_on.*WHERE t\.id = \$1 /);
+  expect(plans.generic + plans.custom).toBe(REQUESTS);
+  expect(plans.generic).toBeGreaterThan(0);
 });
