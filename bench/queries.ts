@@ -1,6 +1,6 @@
 /**
- * The six queries of the benchmark, each written for the three systems, and a canonical form of
- * each answer so that one run can check that the three return the same data.
+ * The six queries of the benchmark, each written for the API (a body the raw, lean and Apollo floor servers take too)
+ * and for PostGraphile, and a canonical form of each answer so that one run can check that all return the same data.
  *
  * The API, the raw baseline, the lean server and the Apollo floor receive the same request body (the raw server dispatches on
  * operationName and returns the API's JSON shape); PostGraphile gets its own document in its own

@@ -27,7 +27,7 @@ const log = (message: string) => console.log(`[bench ${new Date().toISOString().
 
 /**
  * Indexes PostGraphile needs to ask the questions at all (amber offers a `condition` only on a
- * column that leads an index), made in the bench database only, so that all three systems read the
+ * column that leads an index), made in the bench database only, so that every system reads the
  * same indexes. Not a migration: the API's plans do not use it (measured: PostgreSQL keeps
  * enterprise (city_code, id) for the API's `ownership = ANY(…)` page).
  */
