@@ -16,32 +16,21 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { buildSchema, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema } from 'graphql';
 import { jitGateway } from '../src/graphql/jit-executor';
 import { apolloHandler } from '../src/server/graphql-http';
 import { Serving } from '../src/server/serving';
-import { endPool, handlers } from './raw-server';
+import { endPool, operationRootField, ROOT_FIELDS, type OperationContext } from './raw-server';
 
-interface Context {
-  body: { operationName?: string; variables?: Record<string, unknown> };
-  operation?: Promise<Record<string, unknown>>;
-}
+type Context = OperationContext & { body: { operationName?: string; variables?: Record<string, unknown> } };
 
 /** As the lean server's: the operation answered once by the raw floor's statement, each root field its part. */
-function rootField(_root: unknown, args: { id?: string }, context: Context, info: GraphQLResolveInfo) {
-  const { operationName = '', variables = {} } = context.body;
-  context.operation ??= handlers[operationName]?.(variables) ?? Promise.reject(new Error(`unknown operation ${operationName}`));
-  return context.operation.then((data) => {
-    const value = data[info.path.key as string] as Record<string, unknown> | null;
-    if (value && args.id && info.fieldName === 'node') return { ...value, __typename: Buffer.from(args.id, 'base64url').toString('utf8').split(':')[0] };
-    return value;
-  });
-}
+const rootField = operationRootField<Context>((context) => context.body);
 
 async function main(): Promise<void> {
   const schema = buildSchema(readFileSync(path.join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8'));
   const fields = schema.getQueryType()!.getFields();
-  for (const name of ['goalRanking', 'city', 'enterprises', 'innovationStudioStats', 'node']) fields[name].resolve = rootField as never;
+  for (const name of ROOT_FIELDS) fields[name].resolve = rootField as never;
   // Apollo's per-field cache control wraps every resolver (and so stops graphql-jit reading properties inline): off, as in the API.
   const plugins = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
   const apollo = new ApolloServer<Context>({ gateway: jitGateway(schema), plugins, csrfPrevention: false, stopOnTerminationSignals: false });

@@ -6,6 +6,7 @@
  * beyond what the queries need. Env: DATABASE_URL, PORT, POOL_SIZE. Prints "listening".
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Pool, types } from 'pg';
 import { encodeCursor } from '../src/graphql/relay/cursor';
 import { toGlobalId } from '../src/graphql/relay/global-id';
@@ -141,6 +142,31 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const handler = handlers[body.operationName];
   if (!handler) return send(res, 400, { errors: [{ message: `unknown operation ${body.operationName}` }] });
   send(res, 200, { data: await handler(body.variables ?? {}) });
+}
+
+/** The root fields the six queries ask: the GraphQL servers over these statements answer each with `operationRootField`. */
+export const ROOT_FIELDS = ['goalRanking', 'city', 'enterprises', 'innovationStudioStats', 'node'];
+
+/** What a GraphQL server over these statements keeps per request: its body, read by `bodyOf`, and the operation's answer. */
+export interface OperationContext {
+  operation?: Promise<Record<string, unknown>>;
+}
+
+/**
+ * A root field's resolver for the lean server and the Apollo floor (bench/lean/server.ts, bench/apollo-floor.ts): the
+ * request's operation is answered once, by its statement here, and each root field takes its part (by its alias).
+ */
+export function operationRootField<C extends OperationContext>(bodyOf: (context: C) => { operationName?: string; variables?: Variables }) {
+  return (_root: unknown, args: { id?: string }, context: C, info: GraphQLResolveInfo) => {
+    const { operationName = '', variables = {} } = bodyOf(context);
+    context.operation ??= handlers[operationName]?.(variables) ?? Promise.reject(new Error(`unknown operation ${operationName}`));
+    return context.operation.then((data) => {
+      const value = data[info.path.key as string] as Record<string, unknown> | null;
+      // node(id:) answers an interface: the type is the one the global id names.
+      if (value && args.id && info.fieldName === 'node') return { ...value, __typename: Buffer.from(args.id, 'base64url').toString('utf8').split(':')[0] };
+      return value;
+    });
+  };
 }
 
 /** Ends the pool (the lean server stops with it). */
