@@ -79,9 +79,11 @@ export function answerFoldedFields(schema: GraphQLSchema): void {
   for (const [typename, relations] of RELATIONS) {
     const type = schema.getType(typename);
     if (!isObjectType(type)) throw new Error(`foldable(): ${typename} is not an object type of the schema`);
-    for (const name of relations.keys()) {
+    for (const [name, relation] of relations) {
       const field = type.getFields()[name];
       if (!field?.resolve) throw new Error(`foldable(): ${typename}.${name} has no resolver of its own`);
+      // A to-one row is joined on its key (src/registry/fold.ts): a key that is not unique would repeat the parent's row.
+      if (relation.kind === 'one' && relation.keyColumn !== relation.table().key) throw new Error(`foldable(): ${typename}.${name} must point at its table's key (${relation.table().key}), not ${relation.keyColumn}`);
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve;
       field.resolve = (source, args, context, info) => {
         const value = (source as Folded)[FOLDED]?.get(info.fieldNodes[0]);
@@ -96,9 +98,10 @@ interface Selection {
   info: GraphQLResolveInfo;
 }
 
-/** What a statement fetches for rows of one type: the columns the query reads, and the relations it folds. */
+/** What a statement fetches for rows of one type: the columns the query reads (as a select list, and by alias), and the relations it folds. */
 export interface RowPlan {
   columns: string;
+  aliases: readonly string[];
   folds: Fold[];
 }
 
@@ -134,14 +137,14 @@ function planRows(s: Selection, type: GraphQLObjectType, table: AnyTable, paths:
       }
     }
   }
-  return { columns: lean ? columnsNamed(table, needed) : selectSql(table), folds };
+  return lean ? { columns: columnsNamed(table, needed), aliases: [...columns.keys()].filter((alias) => needed.has(alias)), folds } : { columns: selectSql(table), aliases: [...columns.keys()], folds };
 }
 
 function oneFold(s: Selection, relation: ToOneRelation, target: GraphQLObjectType, nodes: readonly FieldNode[]): Fold {
   const table = relation.table();
-  const { columns, folds } = planRows(s, target, table, [nodes]);
+  const { aliases, folds } = planRows(s, target, table, [nodes]);
   const { keyColumn, parentColumn } = relation;
-  return { kind: 'one', table, columns, keyColumn, parentColumn, folds, attach: (parent, row) => put(parent, nodes, row) };
+  return { kind: 'one', table, columns: aliases, keyColumn, parentColumn, folds, attach: (parent, row) => put(parent, nodes, row) };
 }
 
 /** The page and count folds of a child list, as much of them as the client selected. */
@@ -206,13 +209,14 @@ function connectionRows(s: Selection, connection: GraphQLObjectType, table: AnyT
       }
     }
   }
-  return item ? planRows(s, item, table, paths) : { columns: columnsNamed(table, new Set([table.key.replace(/^t\./, '')])), folds: [] };
+  const key = new Set([table.key.replace(/^t\./, '')]);
+  return item ? planRows(s, item, table, paths) : { columns: columnsNamed(table, key), aliases: [...key], folds: [] };
 }
 
 /** What a root connection field (info) reads of its rows, from `table`. */
 export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { columns: selectSql(table), folds: [] };
+  if (!isObjectType(connection)) return { columns: selectSql(table), aliases: [...columnsByAlias(table).keys()], folds: [] };
   return connectionRows({ schema: info.schema, info }, connection, table, info.fieldNodes);
 }
 
@@ -231,7 +235,7 @@ export function lookupColumns(info: GraphQLResolveInfo, typename: string, table:
 /** What a root field returning one row of `table` (info) reads of it. */
 export function objectPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const type = getNamedType(info.returnType);
-  if (!isObjectType(type)) return { columns: selectSql(table), folds: [] };
+  if (!isObjectType(type)) return { columns: selectSql(table), aliases: [...columnsByAlias(table).keys()], folds: [] };
   return planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
 }
 

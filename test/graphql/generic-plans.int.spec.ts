@@ -1,7 +1,8 @@
 /**
  * How PostgreSQL plans the statements of pages and lookups (src/registry/table.ts, pageStatement and keysStatement). A
- * page chosen by no value but its cursor, and a lookup of one record, are planned a few times per connection and then
- * run on one generic plan, where they were planned again on every request. A filtered page keeps its count
+ * page chosen by no value but its cursor (or, inside its parent's statement, by the parent's key), and a lookup of one
+ * record, are planned a few times per connection and then run on one generic plan, where they were planned again on
+ * every request. A filtered page keeps its count
  * a parameter, so that PostgreSQL goes on choosing between planning for the values and a generic plan as before
  * (at scale, costing a bound count as a tenth of the table, it plans for the values: a skewed filter, one city
  * holding most rows and another a handful, gets the plan its values need). Read from PostgreSQL's own counters for
@@ -80,6 +81,21 @@ it('runs a lookup of one record on one generic plan, after PostgreSQL\'s first f
     expect(data.node.id).toBe(id);
   }
   const plans = await plansOf(/established_on.*WHERE t\.id = \$1 /);
+  expect(plans.generic + plans.custom).toBe(REQUESTS);
+  expect(plans.generic).toBeGreaterThan(0);
+});
+
+it("runs a city's studios with their enterprises, one statement, on one generic plan after PostgreSQL's first few", async () => {
+  for (let i = 0; i < REQUESTS; i += 1) {
+    const data = await gql<{ city: { innovationStudios: { nodes: unknown[] } } }>(
+      app,
+      `query ($code: DivisionCode!) { city(code: $code) { name innovationStudios(first: 3) { nodes { id name enterprise { id name } } } } }`,
+      { code: NANJING },
+    );
+    expect(data.city.innovationStudios.nodes).toHaveLength(3);
+  }
+  // The city's statement, its page of studios (their count written in) and their enterprises joined in.
+  const plans = await plansOf(/LIMIT 4\) p\d+ LEFT JOIN \(SELECT true .* FROM enterprise t\).* FROM city t WHERE t\.code = \$1 /s);
   expect(plans.generic + plans.custom).toBe(REQUESTS);
   expect(plans.generic).toBeGreaterThan(0);
 });
