@@ -14,7 +14,7 @@ import {
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { Fold } from './fold';
-import { columnsByAlias, columnsNamed, selectSql, type TableSpec } from './table';
+import { columnAliases, columnsByAlias, columnsNamed, selectSql, type TableSpec } from './table';
 import { pageOf, type ListArgs } from './list-args';
 import { FetchedConnection } from '../graphql/relay/connection';
 
@@ -137,7 +137,8 @@ function planRows(s: Selection, type: GraphQLObjectType, table: AnyTable, paths:
       }
     }
   }
-  return lean ? { columns: columnsNamed(table, needed), aliases: [...columns.keys()].filter((alias) => needed.has(alias)), folds } : { columns: selectSql(table), aliases: [...columns.keys()], folds };
+  if (!lean) return { columns: selectSql(table), aliases: columnAliases(table), folds };
+  return { columns: columnsNamed(table, needed), aliases: columnAliases(table).filter((alias) => needed.has(alias)), folds };
 }
 
 function oneFold(s: Selection, relation: ToOneRelation, target: GraphQLObjectType, nodes: readonly FieldNode[]): Fold {
@@ -216,7 +217,7 @@ function connectionRows(s: Selection, connection: GraphQLObjectType, table: AnyT
 /** What a root connection field (info) reads of its rows, from `table`. */
 export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { columns: selectSql(table), aliases: [...columnsByAlias(table).keys()], folds: [] };
+  if (!isObjectType(connection)) return { columns: selectSql(table), aliases: columnAliases(table), folds: [] };
   return connectionRows({ schema: info.schema, info }, connection, table, info.fieldNodes);
 }
 
@@ -235,7 +236,7 @@ export function lookupColumns(info: GraphQLResolveInfo, typename: string, table:
 /** What a root field returning one row of `table` (info) reads of it. */
 export function objectPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const type = getNamedType(info.returnType);
-  if (!isObjectType(type)) return { columns: selectSql(table), aliases: [...columnsByAlias(table).keys()], folds: [] };
+  if (!isObjectType(type)) return { columns: selectSql(table), aliases: columnAliases(table), folds: [] };
   return planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
 }
 

@@ -9,8 +9,8 @@ type AnyTable = TableSpec<unknown, unknown>;
  * A relation of a row fetched in the same statement as the row (PostGraphile compiles queries the
  * same way), so that a query costs one round trip, not one per relation. `attach` hands each parent
  * row its value: the related row (or null), the page's edges (limit + 1 of them, in fetch order), or
- * the count. `columns` (and a page's `list.columns`) are what the query reads, where the planner
- * knows it. src/registry/fold-planner.ts decides what to fold from the query's selection set.
+ * the count. A to-one row's `columns` (its aliases) and a page's `list.columns` (its select list) are what
+ * the query reads, where the planner knows it. src/registry/fold-planner.ts decides what to fold from the query's selection set.
  *
  * - A page is a correlated subquery, its rows as a JSON array, nested relations inside each row.
  * - A count is a correlated subquery.
@@ -43,8 +43,8 @@ const LONGEST_NAME = 63;
 function place(folds: readonly Fold[], prefix = '__f'): Placed[] {
   return folds.map((fold, i) => {
     const name = `${prefix}${i}`;
-    // Names are ASCII; a to-one row's last column has the longest.
-    if (name.length + 1 + String(fold.kind === 'one' ? fold.columns.length : 0).length > LONGEST_NAME) throw new Error(`folded relations nest too deep: ${name}`);
+    const longest = fold.kind === 'one' ? `${name}.${fold.columns.length - 1}` : name; // ASCII: a character is a byte
+    if (longest.length > LONGEST_NAME) throw new Error(`folded relations nest too deep: ${longest}`);
     if (fold.kind !== 'one') return { fold, name, columns: [], folds: fold.kind === 'page' ? place(fold.folds) : [] };
     const columns = fold.columns.map((alias, c) => [alias, `${name}.${c}`] as const);
     return { fold, name, columns, folds: place(fold.folds, `${name}_`) };

@@ -74,14 +74,19 @@ export interface ListOptions<Filter> {
   columns?: string;
 }
 
-const selectLists = new WeakMap<object, { byAlias: Map<string, string>; sql: string }>();
+const selectLists = new WeakMap<object, { byAlias: Map<string, string>; aliases: readonly string[]; sql: string }>();
 function selectListOf(table: TableSpec<unknown, unknown>) {
   let list = selectLists.get(table);
   if (!list) {
     const byAlias = selectItems(table.columns);
-    selectLists.set(table, (list = { byAlias, sql: [...byAlias.values()].join(', ') }));
+    selectLists.set(table, (list = { byAlias, aliases: [...byAlias.keys()], sql: [...byAlias.values()].join(', ') }));
   }
   return list;
+}
+
+/** A table's column aliases, in its select list's order. */
+export function columnAliases(table: TableSpec<unknown, unknown>): readonly string[] {
+  return selectListOf(table).aliases;
 }
 
 /** A table's select list as alias → SQL item (`t.name`, `t.x AS "y"`), from its declared columns. */

@@ -2,8 +2,8 @@
  * How PostgreSQL plans the statements of pages and lookups (src/registry/table.ts, pageStatement and keysStatement). A
  * page chosen by no value but its cursor (or, inside its parent's statement, by the parent's key), and a lookup of one
  * record, are planned a few times per connection and then run on one generic plan, where they were planned again on
- * every request. A filtered page keeps its count
- * a parameter, so that PostgreSQL goes on choosing between planning for the values and a generic plan as before
+ * every request. A filtered page keeps its count a parameter, so that PostgreSQL goes on choosing between planning
+ * for the values and a generic plan as before
  * (at scale, costing a bound count as a tenth of the table, it plans for the values: a skewed filter, one city
  * holding most rows and another a handful, gets the plan its values need). Read from PostgreSQL's own counters for
  * the request connection's prepared statements (pg_prepared_statements: generic_plans, custom_plans), on a request
