@@ -182,7 +182,7 @@ function listFolds(s: Selection, relation: ChildListRelation, field: GraphQLFiel
       parentKey,
       list: { filter: args.filter, ...list, columns: rows.columns },
       folds: rows.folds,
-      attach: (parent, edges) => connectionOf(parent).setPage(edges),
+      attach: (parent, rows) => connectionOf(parent).setPage(rows),
     });
   }
   return folds;

@@ -1,6 +1,6 @@
-import type { Edge } from '../graphql/relay/connection';
+import type { FetchedRows } from '../graphql/relay/connection';
 import { raw, sql, type SqlFragment } from '../db/sql';
-import { fetchDirection, filteredFrom, keysStatement, pageStatement, selectSql, sortAlias, toEdges, type ListOptions, type TableSpec } from './table';
+import { fetchDirection, filteredFrom, keysStatement, pageStatement, selectSql, sortAlias, toFetchedRows, type ListOptions, type TableSpec } from './table';
 import type { RequestDb } from '../db/request-db';
 
 type AnyTable = TableSpec<unknown, unknown>;
@@ -8,7 +8,7 @@ type AnyTable = TableSpec<unknown, unknown>;
 /**
  * A relation of a row fetched in the same statement as the row (PostGraphile compiles queries the
  * same way), so that a query costs one round trip, not one per relation. `attach` hands each parent
- * row its value: the related row (or null), the page's edges (limit + 1 of them, in fetch order), or
+ * row its value: the related row (or null), the page's rows (limit + 1 of them, in fetch order), or
  * the count. A to-one row's `columns` (its aliases) and a page's `list.columns` (its select list) are what
  * the query reads, where the planner knows it. src/registry/fold-planner.ts decides what to fold from the query's selection set.
  *
@@ -21,7 +21,7 @@ type AnyTable = TableSpec<unknown, unknown>;
  */
 export type Fold =
   | { kind: 'one'; table: AnyTable; columns: readonly string[]; keyColumn: string; parentColumn: string; folds: Fold[]; attach(parent: object, row: unknown): void }
-  | { kind: 'page'; table: AnyTable; childColumn: string; parentKey: string; list: ListOptions<unknown>; folds: Fold[]; attach(parent: object, edges: Edge<unknown>[]): void }
+  | { kind: 'page'; table: AnyTable; childColumn: string; parentKey: string; list: ListOptions<unknown>; folds: Fold[]; attach(parent: object, rows: FetchedRows<unknown>): void }
   | { kind: 'count'; table: AnyTable; childColumn: string; parentKey: string; filter: unknown; attach(parent: object, count: number): void };
 
 /**
@@ -139,18 +139,18 @@ function attach({ fold, name, columns, folds }: Placed, parent: object, record: 
     attachAll(folds, row, record);
     return fold.attach(parent, row);
   }
-  fold.attach(parent, toEdges(fold.list.order, sortAlias(fold.table, fold.table.orders[fold.list.order]), value as Record<string, unknown>[], (r) => rowOf(fold.table, folds, r, true)));
+  fold.attach(parent, toFetchedRows(fold.list.order, sortAlias(fold.table, fold.table.orders[fold.list.order]), value as Record<string, unknown>[], (r) => rowOf(fold.table, folds, r, true)));
 }
 
 /** A root list's page with its folded relations: one statement. */
-export async function selectFoldedPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>, folds: readonly Fold[]): Promise<Edge<Row>[]> {
+export async function selectFoldedPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>, folds: readonly Fold[]): Promise<FetchedRows<Row>> {
   const order = table.orders[o.order];
   const direction = fetchDirection(order, o.page.backward);
   const placed = place(folds);
   const statement = withFolds(pageStatement(table, o), placed, new Aliases());
   const sort = sortAlias(table as AnyTable, order);
   const records = await db.query<Record<string, unknown>>(sql`${statement} ORDER BY ${raw(`"${sort}"`)} ${raw(direction)}, "__key" ${raw(direction)}`);
-  return toEdges(o.order, sort, records, (r) => rowOf(table as AnyTable, placed, r, false) as Row);
+  return toFetchedRows(o.order, sort, records, (r) => rowOf(table as AnyTable, placed, r, false) as Row);
 }
 
 /** Rows by a unique key with their folded relations: one statement; null where none exists. */

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selectFoldedByKeys, selectFoldedPage } from './fold';
 import { countByParent, countRows, selectByKeys, selectPage, selectPagesByParent, type TableSpec } from './table';
 import type { RequestContext } from '../graphql/context';
-import { toConnection, type ConnectionResult, type Edge } from '../graphql/relay/connection';
+import { NO_ROWS, toConnection, type ConnectionResult, type FetchedRows } from '../graphql/relay/connection';
 import { connectionPlan, objectPlan } from './fold-planner';
 import { pageOf, type ListArgs } from './list-args';
 
@@ -42,9 +42,9 @@ export function childConnection<Row, Filter>(
 ): ConnectionResult<Row> {
   const { order, page } = pageOf(table, args, defaultOrder);
   const name = `${table.from}|${parentColumn}|${order}|${JSON.stringify([args.filter, page])}`;
-  const pages = ctx.loaders.get<string | number, Edge<Row>[]>(`page:${name}`, async (keys) => {
+  const pages = ctx.loaders.get<string | number, FetchedRows<Row>>(`page:${name}`, async (keys) => {
     const byParent = await selectPagesByParent(ctx.db, table, parentColumn, keys, { filter: args.filter, order, page });
-    return keys.map((k) => byParent.get(String(k)) ?? []);
+    return keys.map((k) => byParent.get(String(k)) ?? NO_ROWS);
   });
   const counts = ctx.loaders.get<string | number, number>(`count:${table.from}|${parentColumn}|${JSON.stringify(args.filter ?? null)}`, async (keys) => {
     const byParent = await countByParent(ctx.db, table, parentColumn, keys, args.filter);

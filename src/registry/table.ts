@@ -1,5 +1,5 @@
 import { encodeCursor } from '../graphql/relay/cursor';
-import type { Edge } from '../graphql/relay/connection';
+import type { FetchedRows } from '../graphql/relay/connection';
 import type { PageRequest } from '../graphql/relay/page-args';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { bindsValues, raw, rowCount, sql, where, type SqlFragment } from '../db/sql';
@@ -127,23 +127,6 @@ function pageConditions<Row, Filter>(table: TableSpec<Row, Filter>, order: Order
 }
 
 /**
- * An edge whose cursor is encoded only when read: most clients ask for `nodes` and at most the
- * page's end cursor, so encoding one per row would be wasted.
- */
-class PageEdge<Row> implements Edge<Row> {
-  constructor(
-    readonly node: Row,
-    private readonly order: string,
-    private readonly sort: string | number,
-    private readonly key: string | number,
-  ) {}
-
-  get cursor(): string {
-    return encodeCursor({ order: this.order, value: this.sort, id: this.key });
-  }
-}
-
-/**
  * Where a page's rows carry their sort value: `__sort`, or `__key` when the ordering is by the key
  * itself (ID_ASC, the default), so that a row does not bring the same integer twice to be parsed.
  */
@@ -156,14 +139,36 @@ function sortAndKeyColumns(table: TableSpec<unknown, unknown>, order: OrderSpec)
   return sortAlias(table, order) === '__key' ? `${table.key} AS "__key"` : `${order.expression} AS "__sort", ${table.key} AS "__key"`;
 }
 
-/** A page's record (with the sort value under `sort`, and `__key`) as an edge, its node mapped by `toRow`. */
-function edgeOf<Row>(order: string, sort: '__sort' | '__key', record: Record<string, unknown>, toRow: (record: Record<string, unknown>) => Row): Edge<Row> {
-  return new PageEdge(toRow(record), order, record[sort] as string | number, record.__key as string | number);
+/**
+ * A page's rows, with what their cursors are made of (the sort value and the key of each, kept apart
+ * from the rows so that nothing else of the records outlives the mapping). A cursor is encoded only
+ * when read: most clients ask for `nodes` and at most the page's end cursor.
+ */
+class KeyedRows<Row> implements FetchedRows<Row> {
+  constructor(
+    readonly rows: Row[],
+    private readonly order: string,
+    private readonly sorts: Array<string | number>,
+    private readonly keys: Array<string | number>,
+  ) {}
+
+  cursorAt(index: number): string {
+    return encodeCursor({ order: this.order, value: this.sorts[index], id: this.keys[index] });
+  }
 }
 
-/** A page's records as edges (edgeOf). */
-export function toEdges<Row>(order: string, sort: '__sort' | '__key', records: Record<string, unknown>[], toRow: (record: Record<string, unknown>) => Row): Edge<Row>[] {
-  return records.map((r) => edgeOf(order, sort, r, toRow));
+/** A page's records (with the sort value under `sort`, and `__key`) as its rows, each mapped by `toRow`. */
+export function toFetchedRows<Row>(order: string, sort: '__sort' | '__key', records: Record<string, unknown>[], toRow: (record: Record<string, unknown>) => Row): FetchedRows<Row> {
+  const rows = new Array<Row>(records.length);
+  const keys = new Array<string | number>(records.length);
+  const sorts = sort === '__key' ? keys : new Array<string | number>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    rows[i] = toRow(record);
+    keys[i] = record.__key as string | number;
+    if (sorts !== keys) sorts[i] = record.__sort as string | number;
+  }
+  return new KeyedRows(rows, order, sorts, keys);
 }
 
 /**
@@ -187,9 +192,9 @@ export function pageStatement<Row, Filter>(table: TableSpec<Row, Filter>, o: Lis
 }
 
 /** One page of a root list. */
-export async function selectPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>): Promise<Edge<Row>[]> {
+export async function selectPage<Row, Filter>(db: RequestDb, table: TableSpec<Row, Filter>, o: ListOptions<Filter>): Promise<FetchedRows<Row>> {
   const records = await db.query<Record<string, unknown>>(pageStatement(table, o));
-  return toEdges(o.order, sortAlias(table as TableSpec<unknown, unknown>, table.orders[o.order]), records, table.toRow);
+  return toFetchedRows(o.order, sortAlias(table as TableSpec<unknown, unknown>, table.orders[o.order]), records, table.toRow);
 }
 
 /**
@@ -202,7 +207,7 @@ export async function selectPagesByParent<Row, Filter>(
   parentColumn: string,
   parents: ReadonlyArray<string | number>,
   o: ListOptions<Filter>,
-): Promise<Map<string, Edge<Row>[]>> {
+): Promise<Map<string, FetchedRows<Row>>> {
   const order = table.orders[o.order];
   const conditions = [sql`${raw(parentColumn)} = ANY(${parents as unknown[]})`, ...pageConditions(table, order, o)];
   const records = await db.query<Record<string, unknown>>(sql`
@@ -212,12 +217,14 @@ export async function selectPagesByParent<Row, Filter>(
       FROM ${raw(table.from)} ${where(conditions)}
     ) AS ranked WHERE "__rank" <= ${o.page.limit + 1} ORDER BY "__parent", "__rank"`);
   const sort = sortAlias(table as TableSpec<unknown, unknown>, order);
-  const byParent = new Map<string, Edge<Row>[]>();
-  for (const record of records) {
-    const parent = String(record.__parent);
-    const edges = byParent.get(parent) ?? [];
-    edges.push(edgeOf(o.order, sort, record, table.toRow));
-    byParent.set(parent, edges);
+  // Ordered by parent: each parent's records are one run.
+  const byParent = new Map<string, FetchedRows<Row>>();
+  for (let start = 0; start < records.length; ) {
+    const parent = String(records[start].__parent);
+    let end = start + 1;
+    while (end < records.length && String(records[end].__parent) === parent) end += 1;
+    byParent.set(parent, toFetchedRows(o.order, sort, records.slice(start, end), table.toRow));
+    start = end;
   }
   return byParent;
 }

@@ -60,31 +60,86 @@ export function Connection<T extends object>(Item: ClassType<T>, name: string, l
   return ConnectionType;
 }
 
-/** A page's info; its cursors are encoded only if read (most clients never ask for them). */
-class FetchedPageInfo<T> implements PageInfo {
+/**
+ * A page's rows as fetched (limit + 1 of them, in fetch order), with the cursor of each made only when
+ * read. Rows, not edges: most clients select `nodes`, which is then the rows themselves, with no edge
+ * object per row to make and collect (bench Q6, 100 enterprises: an edge per row was a sixth of what the
+ * request allocated).
+ */
+export interface FetchedRows<T> {
+  readonly rows: T[];
+  cursorAt(index: number): string;
+}
+
+/** A page with no rows (a parent without children). */
+export const NO_ROWS: FetchedRows<never> = Object.freeze({ rows: [] as never[], cursorAt: (index: number): never => { throw new RangeError(`no row ${index} in an empty page`); } });
+
+/** One row of a page with its cursor, encoded if read. */
+class FetchedEdge<T> implements Edge<T> {
   constructor(
-    readonly hasNextPage: boolean,
-    readonly hasPreviousPage: boolean,
-    private readonly edges: Edge<T>[],
+    readonly node: T,
+    private readonly fetched: FetchedRows<T>,
+    private readonly index: number,
   ) {}
 
-  get startCursor(): string | null {
-    return this.edges[0]?.cursor ?? null;
-  }
-
-  get endCursor(): string | null {
-    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  get cursor(): string {
+    return this.fetched.cursorAt(this.index);
   }
 }
 
-/** The page the client sees of the edges fetched for it (limit + 1 of them, in fetch order). */
-function pageOfFetched<T>(fetched: Edge<T>[], request: PageRequest): { edges: Edge<T>[]; pageInfo: PageInfo } {
-  const more = fetched.length > request.limit;
-  const edges = fetched.slice(0, request.limit);
-  if (request.backward) edges.reverse();
-  const hasNextPage = request.backward ? request.cursor !== null : more;
-  const hasPreviousPage = request.backward ? more : request.cursor !== null;
-  return { edges, pageInfo: new FetchedPageInfo(hasNextPage, hasPreviousPage, edges) };
+/** A page's info; its cursors are encoded only if read (most clients never ask for them). */
+class FetchedPageInfo implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly page: FetchedPage<unknown>,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.page.cursorAt(0);
+  }
+
+  get endCursor(): string | null {
+    return this.page.cursorAt(this.page.nodes.length - 1);
+  }
+}
+
+/**
+ * The page the client sees of the rows fetched for it (limit + 1 of them, in fetch order): the first
+ * `limit`, in the list's order (a backward page is fetched in reverse). `nodes` is the fetched array
+ * itself when it needs no cut or turn; nothing changes it.
+ */
+class FetchedPage<T> {
+  readonly nodes: T[];
+  readonly pageInfo: PageInfo;
+  private madeEdges: Edge<T>[] | undefined;
+
+  constructor(
+    private readonly fetched: FetchedRows<T>,
+    private readonly request: PageRequest,
+  ) {
+    const { rows } = fetched;
+    const more = rows.length > request.limit;
+    const nodes = more ? rows.slice(0, request.limit) : rows;
+    this.nodes = request.backward ? (more ? nodes : nodes.slice()).reverse() : nodes;
+    const hasNextPage = request.backward ? request.cursor !== null : more;
+    const hasPreviousPage = request.backward ? more : request.cursor !== null;
+    this.pageInfo = new FetchedPageInfo(hasNextPage, hasPreviousPage, this);
+  }
+
+  /** Where the page's `index`-th row was fetched. */
+  private fetchedIndex(index: number): number {
+    return this.request.backward ? this.nodes.length - 1 - index : index;
+  }
+
+  /** The cursor of the page's `index`-th row; null past its ends (an empty page). */
+  cursorAt(index: number): string | null {
+    return index >= 0 && index < this.nodes.length ? this.fetched.cursorAt(this.fetchedIndex(index)) : null;
+  }
+
+  get edges(): Edge<T>[] {
+    return (this.madeEdges ??= this.nodes.map((node, i) => new FetchedEdge(node, this.fetched, this.fetchedIndex(i))));
+  }
 }
 
 /**
@@ -94,16 +149,16 @@ function pageOfFetched<T>(fetched: Edge<T>[], request: PageRequest): { edges: Ed
  * survive every young-generation collection until a full one: a fifth of a list's CPU time.
  */
 class LazyConnection<T> implements ConnectionResult<T> {
-  private memo: Promise<{ edges: Edge<T>[]; pageInfo: PageInfo }> | undefined;
+  private memo: Promise<FetchedPage<T>> | undefined;
 
   constructor(
-    private readonly page: () => Promise<Edge<T>[]>,
+    private readonly page: () => Promise<FetchedRows<T>>,
     private readonly count: () => Promise<number>,
     private readonly request: PageRequest,
   ) {}
 
   private load() {
-    return (this.memo ??= this.page().then((fetched) => pageOfFetched(fetched, this.request)));
+    return (this.memo ??= this.page().then((fetched) => new FetchedPage(fetched, this.request)));
   }
 
   get totalCount() {
@@ -115,7 +170,7 @@ class LazyConnection<T> implements ConnectionResult<T> {
   }
 
   get nodes() {
-    return this.load().then((p) => p.edges.map((e) => e.node));
+    return this.load().then((p) => p.nodes);
   }
 
   get pageInfo() {
@@ -123,8 +178,8 @@ class LazyConnection<T> implements ConnectionResult<T> {
   }
 }
 
-/** Turns the edges fetched for a page (limit + 1 of them, in fetch order) into a lazy connection. */
-export function toConnection<T>(page: () => Promise<Edge<T>[]>, count: () => Promise<number>, request: PageRequest): ConnectionResult<T> {
+/** Turns the rows fetched for a page (limit + 1 of them, in fetch order) into a lazy connection. */
+export function toConnection<T>(page: () => Promise<FetchedRows<T>>, count: () => Promise<number>, request: PageRequest): ConnectionResult<T> {
   return new LazyConnection(page, count, request);
 }
 
@@ -135,12 +190,12 @@ export function toConnection<T>(page: () => Promise<Edge<T>[]>, count: () => Pro
  */
 export class FetchedConnection<T> {
   totalCount: number | undefined;
-  private page: { edges: Edge<T>[]; pageInfo: PageInfo } | undefined;
+  private page: FetchedPage<T> | undefined;
 
   constructor(private readonly request: PageRequest) {}
 
-  setPage(fetched: Edge<T>[]): void {
-    this.page = pageOfFetched(fetched, this.request);
+  setPage(fetched: FetchedRows<T>): void {
+    this.page = new FetchedPage(fetched, this.request);
   }
 
   get edges(): Edge<T>[] | undefined {
@@ -148,7 +203,7 @@ export class FetchedConnection<T> {
   }
 
   get nodes(): T[] | undefined {
-    return this.page?.edges.map((e) => e.node);
+    return this.page?.nodes;
   }
 
   get pageInfo(): PageInfo | undefined {

@@ -27,12 +27,15 @@ function encodedPrefix(typename: string): { encoded: string; rest: string } {
   return { encoded: asciiBase64url(text.slice(0, whole)), rest: text.slice(whole) };
 }
 
+/** Every 12 bits as their two characters: a 3-byte group is two lookups and one join, not four (fewer strings to collect per id). */
+const PAIRS = Array.from({ length: 4096 }, (_, n) => BASE64URL[n >> 6] + BASE64URL[n & 63]);
+
 function asciiBase64url(text: string): string {
   let out = '';
   let i = 0;
   for (; i + 2 < text.length; i += 3) {
     const n = (text.charCodeAt(i) << 16) | (text.charCodeAt(i + 1) << 8) | text.charCodeAt(i + 2);
-    out += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + BASE64URL[(n >> 6) & 63] + BASE64URL[n & 63];
+    out += PAIRS[n >> 12] + PAIRS[n & 4095];
   }
   if (text.length - i === 1) {
     const n = text.charCodeAt(i) << 16;

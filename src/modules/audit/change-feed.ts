@@ -2,7 +2,7 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { raw, sql, where } from '../../db/sql';
 import type { RequestContext } from '../../graphql/context';
 import { badInput } from '../../graphql/errors/codes';
-import { toConnection, type ConnectionResult, type Edge } from '../../graphql/relay/connection';
+import { toConnection, type ConnectionResult, type FetchedRows } from '../../graphql/relay/connection';
 import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
 import { MAX_PAGE_SIZE, requestedLimit } from '../../graphql/relay/page-args';
 import { selectSql } from '../../registry/table';
@@ -72,12 +72,12 @@ export const changeFeed = {
       ...(from ? [sql`(t.transaction_id, t.id) > (${from.transactionId}::xid8, ${from.id}::bigint)`] : []),
       ...(types ? [sql`t.record_type = ANY(${types})`] : []),
     ];
-    const page = async (): Promise<Edge<AuditEntryRow>[]> => {
+    const page = async (): Promise<FetchedRows<AuditEntryRow>> => {
       const records = await ctx.db.query<AuditRecord & { transactionId: string }>(sql`
         SELECT ${raw(selectSql(auditEntryTable))}, t.transaction_id::text AS "transactionId"
         FROM audit_entry t LEFT JOIN api_key k ON k.id = t.api_key_id ${where(conditions)}
         ORDER BY t.transaction_id, t.id LIMIT ${limit + 1}`);
-      return records.map((record) => ({ cursor: cursorOf(record), node: presentAuditEntry(record) }));
+      return { rows: records.map(presentAuditEntry), cursorAt: (index) => cursorOf(records[index]) };
     };
     const count = async () => {
       const [row] = await ctx.db.query<{ count: number }>(sql`SELECT count(*)::integer AS count FROM audit_entry t ${where(conditions)}`);
