@@ -172,6 +172,9 @@ interface Cost {
 
 const add = (a: Cost, b: Cost): Cost => ({ cost: a.cost + b.cost, scan: a.scan + b.scan });
 const NOTHING: Cost = { cost: 0, scan: 0 };
+/** `totalCount` at the root (a COUNT over the table) and inside a list (one per parent, through their keys). */
+const ROOT_COUNT: Cost = { cost: SCAN_PRICES.count, scan: SCAN_PRICES.count };
+const NESTED_COUNT: Cost = { cost: 1, scan: 0 };
 
 function walkCost(
   schema: GraphQLSchema,
@@ -237,6 +240,8 @@ function walkCost(
     if (name === '__typename' || isUnionType(parent)) return NOTHING;
     const field = parent.getFields()[name];
     if (!field) return NOTHING;
+    // Most fields are scalars without arguments: nothing to read, check or walk; only totalCount has a price.
+    if (field.args.length === 0 && !node.selectionSet) return name === 'totalCount' ? (place.nested ? NESTED_COUNT : ROOT_COUNT) : NOTHING;
     const args = argumentsOf(field, node);
     for (const [arg, value] of Object.entries(args)) checkArgumentText(value, arg);
     const target = getNamedType(field.type);
