@@ -83,6 +83,18 @@ describe('node(id:)', () => {
     ]);
   });
 
+  it('answers one document asked again and again for records of different types, each with its own fields', async () => {
+    // The planner keeps what a document's lookup reads per type (src/registry/fold-planner.ts, planOnce): a
+    // studio's columns must not be read for an enterprise asked by the same document next.
+    const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1, orderBy: ESTABLISHED_ON_DESC)', 'name kind');
+    const enterprise = await oneOf('Enterprise', 'enterprises(first: 1, filter: { isSample: false })', 'creditCode ownership');
+    const query = 'query ($id: ID!) { node(id: $id) { id ... on InnovationStudio { name kind } ... on Enterprise { creditCode ownership } } }';
+    for (let round = 0; round < 2; round += 1) {
+      expect((await gql(app, query, { id: studio.id })).node).toEqual(studio);
+      expect((await gql(app, query, { id: enterprise.id })).node).toEqual(enterprise);
+    }
+  });
+
   it('lets a client follow a relation from a node: a studio to its enterprise and city', async () => {
     const studio = await oneOf('InnovationStudio', 'innovationStudios(first: 1, filter: { provinceCode: "420000" })', 'name');
     const res = await gql(app, `{ node(id: "${studio.id}") { ... on InnovationStudio { enterprise { id } city { name } } } }`);
