@@ -3,6 +3,7 @@ import { BREAK, execute, getNamedType, visit, GraphQLError, Kind, isAbstractType
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from './context';
+import { holdsPlainValues } from './relay/connection';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<RequestContext>['gateway']>;
 type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
@@ -119,8 +120,10 @@ function answerTypenameSynchronously(schema: GraphQLSchema): void {
  * type-graphql gives every plain property field a resolver that runs its middlewares and reads the
  * property; the registry has no middlewares or auth checker, so those resolvers only read the
  * property, which graphql-jit does inline when a field has no resolver (graphql-js's default reads it
- * too). Only a record's (Node's) scalar columns: they hold values, where a connection's may hold
- * promises, which graphql-jit would not await in a property. A field whose schema name is not its
+ * too). Only fields that hold plain values, never promises, which graphql-jit would not await in a
+ * property: a record's (Node's) scalar columns (its relations may be promises), and every field of a
+ * connection, its edges and PageInfo once the schema's connections are settled (holdsPlainValues in
+ * src/graphql/relay/connection.ts). A field whose schema name is not its
  * property name keeps its resolver. The resolver is recognised by its source text: should a type-graphql
  * upgrade change it, fields merely keep their resolvers (slower, not wrong), and
  * test/graphql/library-assumptions.int.spec.ts says so.
@@ -132,9 +135,11 @@ function readPropertiesDirectly(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
   const renamed = new Set(storage.fields.filter((f) => f.schemaName !== f.name || (f.middlewares?.length ?? 0) > 0 || f.roles).map((f) => f.schemaName));
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) continue;
+    if (!isObjectType(type)) continue;
+    const plain = holdsPlainValues(schema, type);
+    if (!plain && !type.getInterfaces().some((i) => i.name === 'Node')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!isLeafType(getNamedType(field.type))) continue;
+      if (!plain && !isLeafType(getNamedType(field.type))) continue;
       const source = field.resolve?.toString() ?? '';
       if (source.includes('applyMiddlewares') && source.includes('root[fieldMetadata.name]') && !renamed.has(field.name)) field.resolve = undefined;
     }

@@ -4,6 +4,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { cacheControlDirective } from '../graphql/cache-hints';
 import { DateTimeISOScalar } from '../graphql/scalars';
 import { answerFoldedFields } from '../registry/fold-planner';
+import { settleConnections } from '../graphql/relay/connection';
 import { registryModules, registryTypes } from './';
 import { checkRegistryTypes } from '../registry/registry-check';
 
@@ -23,6 +24,7 @@ export function buildRegistrySchema(): GraphQLSchema {
       scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
     });
     answerFoldedFields(schema);
+    settleConnections(schema);
     checkRegistryTypes(schema, registryTypes());
     // type-graphql has no option for the root type's description; every type carries one.
     schema.getQueryType()!.description =

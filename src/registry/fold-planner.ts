@@ -1,11 +1,8 @@
 import {
-  BREAK,
   getNamedType,
   isLeafType,
   isObjectType,
-  visit,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
@@ -20,6 +17,7 @@ import type { Fold } from './fold';
 import { columnAliases, columnsByAlias, columnsNamed, selectSql, type TableSpec } from './table';
 import { pageOf, type ListArgs } from './list-args';
 import { FetchedConnection } from '../graphql/relay/connection';
+import { oncePerSelection } from '../graphql/selection-memo';
 
 type AnyTable = TableSpec<unknown, unknown>;
 
@@ -217,65 +215,11 @@ function connectionRows(s: Selection, connection: GraphQLObjectType, table: AnyT
   return item ? planRows(s, item, table, paths) : { columns: columnsNamed(table, key), aliases: [...key], folds: [] };
 }
 
-/**
- * Whether what is selected under `nodes` is the same for every request: no variable in any argument or
- * directive below them, in fragments either. Worked out once per field node (a parsed document is kept by
- * Apollo, so a repeated query brings the same nodes).
- */
-const fixedBelow = new WeakMap<FieldNode, boolean>();
-function selectionIsFixed(nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): boolean {
-  return nodes.every((node) => {
-    let fixed = fixedBelow.get(node);
-    if (fixed === undefined) fixedBelow.set(node, (fixed = !node.selectionSet || !usesVariables(node.selectionSet, fragments, new Set())));
-    return fixed;
-  });
-}
-
-function usesVariables(root: FieldNode['selectionSet'] & object, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): boolean {
-  let found = false;
-  visit(root, {
-    Variable() {
-      found = true;
-      return BREAK;
-    },
-    FragmentSpread(spread) {
-      const name = spread.name.value;
-      if (seen.has(name)) return;
-      seen.add(name);
-      const fragment = fragments[name];
-      if (fragment && usesVariables(fragment.selectionSet, fragments, seen)) {
-        found = true;
-        return BREAK;
-      }
-    },
-  });
-  return found;
-}
-
-/**
- * Plans made for field nodes whose selection is fixed (selectionIsFixed), by what they plan (a table,
- * a lookup's type): a repeated query plans once, not on every request. A plan holds no request's
- * values: its folds attach by field node, and their arguments are the document's own.
- */
-const fixedPlans = new WeakMap<FieldNode, Map<string, { nodes: readonly FieldNode[]; plan: unknown }>>();
-function planOnce<Plan>(info: GraphQLResolveInfo, what: string, plan: () => Plan): Plan {
-  const nodes = info.fieldNodes;
-  if (!selectionIsFixed(nodes, info.fragments)) return plan();
-  let byWhat = fixedPlans.get(nodes[0]);
-  const known = byWhat?.get(what);
-  // Merged field nodes are kept with the plan: the same first node with other nodes merged in plans anew.
-  if (known && known.nodes.length === nodes.length && known.nodes.every((node, i) => node === nodes[i])) return known.plan as Plan;
-  const made = plan();
-  if (!byWhat) fixedPlans.set(nodes[0], (byWhat = new Map()));
-  byWhat.set(what, { nodes: [...nodes], plan: made });
-  return made;
-}
-
 /** What a root connection field (info) reads of its rows, from `table`. */
 export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) return { columns: selectSql(table), aliases: columnAliases(table), folds: [] };
-  return planOnce(info, `connection ${table.from}`, () => connectionRows({ schema: info.schema, info }, connection, table, info.fieldNodes));
+  return oncePerSelection(info, `connection ${table.from}`, () => connectionRows({ schema: info.schema, info }, connection, table, info.fieldNodes));
 }
 
 /**
@@ -286,7 +230,7 @@ export function connectionPlan(info: GraphQLResolveInfo, table: AnyTable): RowPl
 export function lookupColumns(info: GraphQLResolveInfo, typename: string, table: AnyTable): string {
   const type = info.schema.getType(typename);
   if (!isObjectType(type)) return selectSql(table);
-  return planOnce(info, `lookup ${typename}`, () => {
+  return oncePerSelection(info, `lookup ${typename}`, () => {
     const plan = planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]);
     return plan.folds.length ? selectSql(table) : plan.columns;
   });
@@ -296,7 +240,7 @@ export function lookupColumns(info: GraphQLResolveInfo, typename: string, table:
 export function objectPlan(info: GraphQLResolveInfo, table: AnyTable): RowPlan {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return { columns: selectSql(table), aliases: columnAliases(table), folds: [] };
-  return planOnce(info, `object ${table.from}`, () => planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]));
+  return oncePerSelection(info, `object ${table.from}`, () => planRows({ schema: info.schema, info }, type, table, [info.fieldNodes]));
 }
 
 /** The fields of a type that fold into its parent's statement (declared with foldable). */

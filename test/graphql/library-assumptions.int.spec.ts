@@ -72,6 +72,13 @@ it("type-graphql's property resolvers are recognised and dropped for graphql-jit
       if (field && isLeafType(getNamedType(field.type)) && field.resolve) kept.push(`${typename}.${name}`);
     }
   }
+  // And every part of a connection, its edges and PageInfo: settled before they are read (settleConnections in src/graphql/relay/connection.ts).
+  const parts: Array<[string, string[]]> = [['EnterpriseConnection', ['totalCount', 'edges', 'nodes', 'pageInfo']], ['EnterpriseEdge', ['cursor', 'node']], ['PageInfo', ['hasNextPage', 'endCursor']]];
+  for (const [typename, names] of parts) {
+    const type = schema.getType(typename);
+    if (!isObjectType(type)) throw new Error(`${typename} is not an object type`);
+    for (const name of names) if (type.getFields()[name].resolve) kept.push(`${typename}.${name}`);
+  }
   assume(kept.length === 0, 'type-graphql', `its property field resolver reads root[fieldMetadata.name] through applyMiddlewares (still resolved: ${kept.join(', ')})`, 'readPropertiesDirectly in src/graphql/jit-executor.ts');
 });
 
