@@ -60,12 +60,19 @@ export const CreditCodeScalar = stringScalar(
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Whether `value` is a real calendar day written YYYY-MM-DD, by arithmetic (no Date per value). */
+/** The number written by the digits of `text` from `start` to `end` (checked digits). */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/** Whether `value` is a real calendar day written YYYY-MM-DD, by arithmetic (no Date, and no string, per value). */
 function isLocalDate(value: unknown): value is string {
   if (typeof value !== 'string' || value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const year = +value.slice(0, 4);
-  const month = +value.slice(5, 7);
-  const day = +value.slice(8, 10);
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }

@@ -63,13 +63,35 @@ export function foldable(typename: string, relations: Record<string, Relation>):
   RELATIONS.set(typename, known);
 }
 
-/** Folded values on a row, by the FieldNode that selected them (the first of its merged nodes). */
+/**
+ * Folded values on a row, by the FieldNode that selected them (each of its merged nodes): node, value,
+ * node, value … A row holds a few (its relations the query selects), so a short array, searched in
+ * order, rather than a Map per row.
+ */
 const FOLDED = Symbol('folded');
-type Folded = { [FOLDED]?: Map<FieldNode, unknown> };
+type Folded = { [FOLDED]?: unknown[] };
 
 function put(row: object, nodes: readonly FieldNode[], value: unknown): void {
-  const folded = ((row as Folded)[FOLDED] ??= new Map());
-  for (const node of nodes) folded.set(node, value);
+  const folded = (row as Folded)[FOLDED];
+  // Made with its first pair: an empty array's first push reserves room for many.
+  if (!folded && nodes.length === 1) {
+    (row as Folded)[FOLDED] = [nodes[0], value];
+    return;
+  }
+  const pairs = folded ?? ((row as Folded)[FOLDED] = []);
+  for (const node of nodes) {
+    const at = pairs.indexOf(node);
+    if (at >= 0 && at % 2 === 0) pairs[at + 1] = value;
+    else pairs.push(node, value);
+  }
+}
+
+/** The value folded on `row` for the field selected by `node`; undefined when none was. */
+function foldedValue(row: unknown, node: FieldNode): unknown {
+  const folded = (row as Folded | null)?.[FOLDED];
+  if (!folded) return undefined;
+  for (let i = 0; i < folded.length; i += 2) if (folded[i] === node) return folded[i + 1];
+  return undefined;
 }
 
 /**
@@ -87,7 +109,7 @@ export function answerFoldedFields(schema: GraphQLSchema): void {
       if (relation.kind === 'one' && relation.keyColumn !== relation.table().key) throw new Error(`foldable(): ${typename}.${name} must point at its table's key (${relation.table().key}), not ${relation.keyColumn}`);
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve;
       field.resolve = (source, args, context, info) => {
-        const value = (source as Folded)[FOLDED]?.get(info.fieldNodes[0]);
+        const value = foldedValue(source, info.fieldNodes[0]);
         return value !== undefined ? value : resolve(source, args, context, info);
       };
     }
@@ -163,7 +185,7 @@ function listFolds(s: Selection, relation: ChildListRelation, field: GraphQLFiel
   const { page } = list;
   const names = new Set([...subfields(s, connection, nodes)].map((n) => n[0].name.value));
   const connectionOf = (parent: object) => {
-    const folded = (parent as Folded)[FOLDED]?.get(nodes[0]) as FetchedConnection<unknown> | undefined;
+    const folded = foldedValue(parent, nodes[0]) as FetchedConnection<unknown> | undefined;
     if (folded) return folded;
     const created = new FetchedConnection<unknown>(page);
     put(parent, nodes, created);
