@@ -1,3 +1,5 @@
+// The types below are type-graphql classes, whose decorators need the metadata API loaded first (the executor imports this file early).
+import 'reflect-metadata';
 import { defaultFieldResolver, getNamedType, getNullableType, isObjectType, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
